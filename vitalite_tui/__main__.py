@@ -1,0 +1,6 @@
+"""Allow `python -m vitalite_tui`."""
+
+from vitalite_tui.cli import main
+
+if __name__ == "__main__":
+    main()

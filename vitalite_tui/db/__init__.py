@@ -1,0 +1,1 @@
+"""Persistence: peewee models on one SQLite file, its pragmas and its migrations."""

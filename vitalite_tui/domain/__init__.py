@@ -1,0 +1,1 @@
+"""Pure domain of the method: steps, indicators, collèges, workshops. No I/O."""

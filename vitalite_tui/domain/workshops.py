@@ -1,0 +1,62 @@
+"""The four evening workshops: their titles, usual timetable and preparation checklist."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import time
+
+WORKSHOP_NUMBERS: tuple[int, ...] = (1, 2, 3, 4)
+
+WORKSHOP_TITLES: dict[int, str] = {
+    1: "Le baromètre de la vitalité sociale et les images associées",
+    2: "Les tendances, les risques et les opportunités pour l'avenir",
+    3: "Le scénario de la vitalité sociale",
+    4: "Restitution des travaux et charte de la vitalité sociale",
+}
+
+#: The usual evening slot of the method (18:30–21:00).
+DEFAULT_START = time(18, 30)
+DEFAULT_END = time(21, 0)
+
+
+def workshop_step(number: int) -> int:
+    """The step (4–7) a workshop (1–4) belongs to."""
+    if number not in WORKSHOP_NUMBERS:
+        raise ValueError(f"workshop number out of range: {number}")
+    return number + 3
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """One timed sequence of a workshop evening."""
+
+    label: str
+    minutes: int
+    plenary: bool
+
+
+#: The method's evening, 150 minutes from 18:30 to 21:00.
+DEFAULT_AGENDA: tuple[AgendaItem, ...] = (
+    AgendaItem("Accueil et rappel de l'atelier précédent", 15, plenary=True),
+    AgendaItem("Présentation de la séquence", 10, plenary=True),
+    AgendaItem("Travaux en sous-groupes (tours d'expression)", 60, plenary=False),
+    AgendaItem("Pause dînatoire", 30, plenary=True),
+    AgendaItem("Restitution en plénière", 30, plenary=True),
+    AgendaItem("Clôture et suite de la démarche", 5, plenary=True),
+)
+
+#: What the steering committee usually ticks off before each evening.
+DEFAULT_LOGISTICS: tuple[str, ...] = (
+    "Salle réservée pour les quatre ateliers",
+    "Vidéoprojecteur et écran",
+    "Rallonges et multiprises",
+    "Feuilles murales (paperboards) et feutres",
+    "Gommettes pour le vote (atelier 3)",
+    "Jeu d'images (photolangage) pour l'atelier 1",
+    "Pause dînatoire commandée",
+    "Invitations envoyées aux élus",
+    "Invitations envoyées aux acteurs locaux",
+    "Habitants recrutés lors du questionnaire",
+    "Questionnaires imprimés",
+    "Ordinateur portable chargé et sauvegarde sur clé USB",
+)

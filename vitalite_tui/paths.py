@@ -1,0 +1,53 @@
+"""Where the program keeps its files. One place, so tests and USB installs can redirect it.
+
+`VITALITE_HOME` moves everything (database, backups) into one folder, for a USB stick or
+a test; `VITALITE_DB` (or `--db`) names the database file alone.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "vitalite-tui"
+DB_FILENAME = "vitalite.sqlite"
+
+
+def data_dir() -> Path:
+    home = os.environ.get("VITALITE_HOME")
+    if home:
+        return Path(home).expanduser()
+    # Imported here: platformdirs is cheap but only needed when no override is set.
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("VITALITE_DB")
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / DB_FILENAME
+
+
+def resolve_db_path(option: Path | None) -> Path:
+    """The database to open: `--db` first, then `VITALITE_DB`, then the user data folder."""
+    return option.expanduser() if option is not None else default_db_path()
+
+
+def backups_dir(db_path: Path) -> Path:
+    """Backups made before a migration sit beside the database, in `sauvegardes/`."""
+    return db_path.parent / "sauvegardes"
+
+
+def exports_dir(out: Path | None = None) -> Path:
+    """Workbooks land in `exports/` under the working directory unless `--out` says otherwise."""
+    return out.expanduser() if out is not None else Path.cwd() / "exports"
+
+
+def schemas_dir() -> Path:
+    """The JSON schemas and default documents: inside the installed package, or the checkout."""
+    packaged = Path(__file__).resolve().parent / "schemas"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "schemas"

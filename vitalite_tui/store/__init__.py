@@ -1,0 +1,35 @@
+"""The store: the only API that screens and commands call. Returns records, never widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from vitalite_tui.db.connection import close_database, open_database
+from vitalite_tui.store.demarches import Demarches
+from vitalite_tui.store.participants import Participants
+from vitalite_tui.store.preparation import Committee, Logistics, Planning, Steps
+from vitalite_tui.store.questionnaires import Questionnaires
+
+
+class Store:
+    """One open database and the parts of the API over it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        #: The copy made before a migration ran at open, if one did.
+        self.backup = open_database(path)
+        self.demarches = Demarches()
+        self.steps = Steps()
+        self.participants = Participants()
+        self.committee = Committee()
+        self.logistics = Logistics()
+        self.planning = Planning()
+        self.questionnaires = Questionnaires()
+
+    def close(self) -> None:
+        close_database()
+
+
+def open_store(path: Path) -> Store:
+    """Open (creating or migrating) the database at `path`; `DatabaseError` in French if not."""
+    return Store(path)

@@ -1,0 +1,121 @@
+"""Plain records the store hands to screens and commands: no peewee, no widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.steps import Decision, StepStatus
+
+
+@dataclass(frozen=True)
+class DemarcheSummary:
+    id: str
+    territory: str
+    communes: list[str]
+    participant_count: int
+    steps_done: int
+    is_demo: bool
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One line of the stepper: status, dates and a one-line summary of what was kept."""
+
+    number: int
+    title: str
+    status: StepStatus
+    started_on: date | None
+    done_on: date | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class Step1Record:
+    presentation_date: date | None = None
+    deliberation_date: date | None = None
+    deliberation_ref: str = ""
+    decision: Decision = Decision.PENDING
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class ParticipantDraft:
+    """What a form collects for a participant (already typed, not yet cleaned)."""
+
+    display_name: str
+    college: College
+    commune: str = ""
+    organisation: str = ""
+    contact: str = ""
+    consent_data: bool = False
+    consent_contact: bool = False
+    consent_named: bool = False
+
+
+@dataclass(frozen=True)
+class ParticipantRecord:
+    id: str
+    code: str  # pseudonymous code, P007
+    display_name: str
+    college: College
+    commune: str
+    organisation: str
+    contact: str
+    consent_data: bool
+    consent_contact: bool
+    consent_named: bool
+
+    def draft(self) -> ParticipantDraft:
+        return ParticipantDraft(
+            display_name=self.display_name,
+            college=self.college,
+            commune=self.commune,
+            organisation=self.organisation,
+            contact=self.contact,
+            consent_data=self.consent_data,
+            consent_contact=self.consent_contact,
+            consent_named=self.consent_named,
+        )
+
+
+@dataclass(frozen=True)
+class CommitteeMemberRecord:
+    id: str
+    name: str
+    role: str
+    organisation: str
+
+
+@dataclass(frozen=True)
+class LogisticsItemRecord:
+    id: str
+    label: str
+    done: bool
+
+
+@dataclass(frozen=True)
+class WorkshopPlan:
+    number: int
+    date: date | None = None
+    start_time: time | None = None
+    end_time: time | None = None
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class QuestionnaireChoice:
+    code: str
+    version: str
+    title: str
+    item_count: int = 0
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    demarche_id: str
+    territory: str
+    created: bool
+    counts: dict[str, int] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""The Textual shell over the store. Imported only when the TUI starts."""

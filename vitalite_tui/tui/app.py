@@ -1,0 +1,71 @@
+"""The application: global keys, the store it carries, the first screen."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store import Store
+
+
+class VitaliteApp(App[None]):
+    """Vitalité sociale: the seven steps of the method, on the keyboard."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Vitalité sociale"
+    # The command palette speaks English and needs the mouse-minded ctrl+p: off.
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f1",
+            "help",
+            "Aide",
+            id="help",
+            tooltip="Toutes les touches de cet écran, en clair.",
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quitter",
+            id="quit",
+            tooltip="Quitter : tout ce qui est affiché comme enregistré l'est déjà.",
+            priority=True,
+        ),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    def __init__(self, store: Store, *, demarche_id: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.start_demarche_id = demarche_id
+
+    def on_mount(self) -> None:
+        from vitalite_tui.tui.screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.start_demarche_id is not None:
+            from vitalite_tui.tui.screens.demarche import DemarcheScreen
+
+            self.push_screen(DemarcheScreen(self.start_demarche_id))
+        if self.store.backup is not None:
+            self.notify(
+                f"Base mise à jour ; copie de sécurité : {self.store.backup}",
+                title="Mise à jour",
+                timeout=8,
+            )
+
+    def action_help(self) -> None:
+        from vitalite_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_help_quit(self) -> None:
+        self.notify("Pour quitter : Ctrl+Q.", title="Quitter ?")
+
+    def report(self, error: VitaliteError) -> None:
+        """Show an error meant for the user; nothing typed is cleared by it."""
+        self.notify(error.message, title="Attention", severity="error", timeout=8)

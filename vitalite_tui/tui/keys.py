@@ -1,0 +1,42 @@
+"""Keys as French speakers read them in the footer and the help screen."""
+
+from __future__ import annotations
+
+_NAMES = {
+    "escape": "Échap",
+    "enter": "⏎",
+    "tab": "Tab",
+    "shift+tab": "Maj+Tab",
+    "space": "Espace",
+    "delete": "Suppr",
+    "backspace": "Retour arrière",
+    "insert": "Inser",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "pageup": "Page↑",
+    "pagedown": "Page↓",
+    "home": "Début",
+    "end": "Fin",
+}
+
+
+def describe_key(key: str, display: str | None = None) -> str:
+    """`ctrl+q` → `Ctrl+Q`, `escape` → `Échap`, `f1` → `F1`."""
+    if display:
+        return display
+    parts = key.split("+")
+    named = []
+    for part in parts:
+        if part in _NAMES:
+            named.append(_NAMES[part])
+        elif part == "ctrl":
+            named.append("Ctrl")
+        elif part == "shift":
+            named.append("Maj")
+        elif len(part) > 1 and part[0] == "f" and part[1:].isdigit():
+            named.append(part.upper())
+        else:
+            named.append(part.upper() if len(parts) > 1 else part)
+    return "+".join(named)

@@ -1,0 +1,43 @@
+"""What every screen of the app shares: the store, Escape to go back, error reporting."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from vitalite_tui.errors import VitaliteError
+
+if TYPE_CHECKING:
+    from vitalite_tui.store import Store
+    from vitalite_tui.tui.app import VitaliteApp
+
+
+class BaseScreen(Screen[None]):
+    """A full screen of the app. Escape goes back to the previous one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Retour", id="back", tooltip="Revenir à l'écran précédent."),
+    ]
+
+    #: One line for the help screen (F1): what this screen is for.
+    HELP: ClassVar[str] = ""
+
+    @property
+    def vitalite(self) -> VitaliteApp:
+        from vitalite_tui.tui.app import VitaliteApp
+
+        assert isinstance(self.app, VitaliteApp)
+        return self.app
+
+    @property
+    def store(self) -> Store:
+        return self.vitalite.store
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def report(self, error: VitaliteError) -> None:
+        self.vitalite.report(error)
