@@ -6,9 +6,11 @@ from pathlib import Path
 
 from vitalite_tui.db.connection import close_database, open_database
 from vitalite_tui.store.demarches import Demarches
+from vitalite_tui.store.demo import DemoSize, create_demo
 from vitalite_tui.store.participants import Participants
 from vitalite_tui.store.preparation import Committee, Logistics, Planning, Steps
 from vitalite_tui.store.questionnaires import Questionnaires
+from vitalite_tui.store.records import DemoResult
 
 
 class Store:
@@ -25,6 +27,10 @@ class Store:
         self.logistics = Logistics()
         self.planning = Planning()
         self.questionnaires = Questionnaires()
+
+    def create_demo(self, size: DemoSize = "small") -> DemoResult:
+        """The demo démarche (created once per size; a second call returns it)."""
+        return create_demo(self, size)
 
     def close(self) -> None:
         close_database()
