@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from vitalite_tui.db.models import Questionnaire
+from vitalite_tui.domain.questionnaire import definition_problems
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.schemas_io import load_json, validate
@@ -14,6 +15,15 @@ from vitalite_tui.store.records import QuestionnaireChoice
 
 SCHEMA = "questionnaire.schema.json"
 PATTERN = "questionnaire-*.json"
+
+
+def check_definition(document: Any, source: str) -> dict[str, Any]:
+    """The definition if it is usable; `InvalidInput` (French) otherwise."""
+    validate(document, SCHEMA, source)
+    problems = definition_problems(document)
+    if problems:
+        raise InvalidInput(f"{source} : " + " ; ".join(problems) + ".")
+    return dict(document)
 
 
 def _choice(definition: dict[str, Any]) -> QuestionnaireChoice:
@@ -33,11 +43,9 @@ class Questionnaires:
         definitions = []
         for path in sorted(schemas_dir().glob(PATTERN)):
             try:
-                document = load_json(path)
-                validate(document, SCHEMA, path.name)
+                definitions.append(check_definition(load_json(path), path.name))
             except InvalidInput:
                 continue
-            definitions.append(document)
         return definitions
 
     def available(self) -> list[QuestionnaireChoice]:
@@ -53,7 +61,7 @@ class Questionnaires:
 
     def register(self, definition: dict[str, Any]) -> Questionnaire:
         """Store a definition (once per id and version) so answers keep what they answered."""
-        validate(definition, SCHEMA, "questionnaire")
+        check_definition(definition, "questionnaire")
         choice = _choice(definition)
         row = Questionnaire.get_or_none(
             (Questionnaire.code == choice.code) & (Questionnaire.version == choice.version)
