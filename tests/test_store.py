@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, time
 
 import pytest
@@ -186,3 +188,25 @@ def test_unknown_ids_raise_not_found(store: Store) -> None:
         store.demarches.get("pas-un-identifiant")
     with pytest.raises(NotFound):
         store.participants.get("0" * 32)
+
+
+
+def test_a_second_copy_on_the_same_database_is_noticed(store: Store) -> None:
+    """Another process opening the same file is told so; both can still write."""
+    assert store.shared is False
+    code = (
+        "import sys; from pathlib import Path; from vitalite_tui.store import open_store\n"
+        "s = open_store(Path(sys.argv[1])); d = s.demarches.create('Seconde copie', '')\n"
+        "print(s.shared); s.close()"
+    )
+    child = subprocess.run(
+        [sys.executable, "-c", code, str(store.path)], capture_output=True, text=True, check=True
+    )
+    assert child.stdout.strip() == "True"
+    assert [d.territory for d in store.demarches.all()] == ["Seconde copie"]
+    store.close()
+    reopened = Store(store.path)
+    try:
+        assert reopened.shared is False  # the lock went with the process that held it
+    finally:
+        reopened.close()

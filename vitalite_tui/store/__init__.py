@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from vitalite_tui.db.connection import close_database, open_database
+from vitalite_tui.db.lock import InstanceLock
 from vitalite_tui.store.demarches import Demarches
 from vitalite_tui.store.demo import DemoSize, create_demo
 from vitalite_tui.store.participants import Participants
@@ -20,6 +21,9 @@ class Store:
         self.path = path
         #: The copy made before a migration ran at open, if one did.
         self.backup = open_database(path)
+        self._lock = InstanceLock(path)
+        #: Another copy of the program has this database open too.
+        self.shared = not self._lock.acquire()
         self.demarches = Demarches()
         self.steps = Steps()
         self.participants = Participants()
@@ -33,6 +37,7 @@ class Store:
         return create_demo(self, size)
 
     def close(self) -> None:
+        self._lock.release()
         close_database()
 
 
