@@ -1,0 +1,227 @@
+"""The `vitalite` command: a bare call opens the TUI; subcommands for the demo and the files.
+
+Start-up time matters on old laptops: textual is imported only when the TUI starts, and
+openpyxl only by the commands that read or write workbooks.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from vitalite_tui import __version__
+from vitalite_tui.db.connection import check_database
+from vitalite_tui.domain.colleges import CollegeCounts
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.paths import backups_dir, exports_dir, resolve_db_path
+from vitalite_tui.store import open_store
+from vitalite_tui.store.demo import DemoSize
+from vitalite_tui.store.records import DemoResult
+
+if TYPE_CHECKING:
+    from typer._click import Context
+
+HELP_OPTION_TEXT = "Afficher cette aide et quitter."
+COMMANDS_PANEL = "Commandes"
+
+
+def _in_french(option: Any) -> Any:
+    if option is not None:
+        option.help = HELP_OPTION_TEXT
+    return option
+
+
+class VitaliteCommand(TyperCommand):
+    """A subcommand whose `--help` speaks French."""
+
+    def get_help_option(self, ctx: Context) -> Any:
+        return _in_french(super().get_help_option(ctx))
+
+
+class VitaliteGroup(TyperGroup):
+    """The top command: French `--help`, and the one place where user errors are reported."""
+
+    def get_help_option(self, ctx: Context) -> Any:
+        return _in_french(super().get_help_option(ctx))
+
+    def invoke(self, ctx: Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except VitaliteError as exc:
+            # One French sentence, no traceback: the message is written for the user.
+            typer.echo(exc.message, err=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(
+    name="vitalite",
+    cls=VitaliteGroup,
+    help=(
+        "Vitalité sociale : l'outil clavier des animateurs de la démarche de prospective. "
+        "Sans commande, ouvre l'application."
+    ),
+    invoke_without_command=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Fichier de base de données (sinon : variable VITALITE_DB, puis dossier par défaut).",
+        metavar="FICHIER",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"vitalite {__version__}")
+        raise typer.Exit()
+
+
+def chosen_db(ctx: typer.Context, db: Path | None) -> Path | None:
+    """The `--db` of the command, else the one given before the command name, if any."""
+    if db is not None:
+        return db
+    # The group's params hold the raw value: typer converts it only for the callback.
+    root = ctx.find_root().params.get("db")
+    return None if root is None else Path(root)
+
+
+def database_path(ctx: typer.Context, db: Path | None) -> Path:
+    """The database to use: `--db` (command, then global), `VITALITE_DB`, the user folder."""
+    return resolve_db_path(chosen_db(ctx, db))
+
+
+def open_command(ctx: typer.Context, db: Path | None) -> str:
+    """How to open this database again, as the user would type it."""
+    option = chosen_db(ctx, db)
+    return "vitalite" if option is None else f'vitalite --db "{database_path(ctx, db)}"'
+
+
+def db_origin(option: Path | None) -> str:
+    """Why this database was chosen, in words (same order as `paths.resolve_db_path`)."""
+    if option is not None:
+        return "option --db"
+    if os.environ.get("VITALITE_DB"):
+        return "variable VITALITE_DB"
+    if os.environ.get("VITALITE_HOME"):
+        return "variable VITALITE_HOME"
+    return "dossier par défaut"
+
+
+@app.callback()
+def callback(
+    ctx: typer.Context,
+    db: DbOption = None,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Afficher la version et quitter.",
+            callback=_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
+    """Vitalité sociale : sans commande, ouvre l'application sur la base choisie."""
+    if ctx.invoked_subcommand is not None:
+        return
+    store = open_store(database_path(ctx, db))
+    try:
+        # Imported here: textual is only loaded when the TUI really starts.
+        from vitalite_tui.tui.app import VitaliteApp
+
+        VitaliteApp(store).run()
+    finally:
+        store.close()
+
+
+def _demo_lines(result: DemoResult, path: Path, how_to_open: str) -> list[str]:
+    counts = result.counts
+    verdict = "Démo créée" if result.created else "La démo est déjà là"
+    colleges = CollegeCounts(
+        elu=counts.get("elu", 0),
+        acteur=counts.get("acteur", 0),
+        habitant=counts.get("habitant", 0),
+    )
+    questionnaire = "choisi" if counts.get("questionnaire") else "à choisir"
+    return [
+        f"{verdict} : {result.territory} ({counts.get('communes', 0)} communes).",
+        f"  {colleges.total} participants : {colleges.summary()}",
+        f"  Comité de pilotage : {counts.get('committee', 0)} membres · "
+        f"{counts.get('workshops_planned', 0)} ateliers planifiés · "
+        f"questionnaire {questionnaire}",
+        f"Base : {path}",
+        f"Pour l'ouvrir : {how_to_open}",
+    ]
+
+
+@app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def demo(
+    ctx: typer.Context,
+    db: DbOption = None,
+    size: Annotated[
+        DemoSize,
+        typer.Option(
+            "--size",
+            help="small (45 participants, par défaut) ou large (50, pour les mesures).",
+            metavar="TAILLE",
+            show_default=False,
+        ),
+    ] = "small",
+) -> None:
+    """Créer la démarche de démonstration (une seule fois par taille)."""
+    path = database_path(ctx, db)
+    store = open_store(path)
+    try:
+        result = store.create_demo(size)
+    finally:
+        store.close()
+    for line in _demo_lines(result, path, open_command(ctx, db)):
+        typer.echo(line)
+
+
+@app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def where(ctx: typer.Context, db: DbOption = None) -> None:
+    """Montrer où sont la base, les exports et les sauvegardes."""
+    path = database_path(ctx, db)
+    state = "" if path.exists() else ", pas encore créée"
+    typer.echo(f"Base de données : {path} ({db_origin(chosen_db(ctx, db))}{state})")
+    typer.echo(f"Exports         : {exports_dir()}")
+    typer.echo(f"Sauvegardes     : {backups_dir(path)}")
+
+
+@app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def check(ctx: typer.Context, db: DbOption = None) -> None:
+    """Vérifier la base sans la modifier (intégrité, références)."""
+    # Read-only, with sqlite3 alone: a check never migrates nor creates the file.
+    path = database_path(ctx, db)
+    report = check_database(path)
+    if report.ok:
+        typer.echo(f"Base saine : {path} (schéma {report.version}).")
+    else:
+        typer.echo(f"Base abîmée : {path} ({len(report.problems)} problème(s)).")
+        for problem in report.problems:
+            typer.echo(f"  - {problem}")
+        typer.echo(
+            "Faites une copie du fichier avant toute chose ; "
+            f"les sauvegardes sont dans {backups_dir(path)}."
+        )
+    for remark in report.remarks:
+        typer.echo(f"Remarque : {remark}.")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point of the `vitalite` script and of `python -m vitalite_tui`."""
+    app()
