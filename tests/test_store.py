@@ -59,7 +59,7 @@ def test_step1_is_saved_and_summarised(store: Store, demarche_id: str) -> None:
     assert store.steps.step1(demarche_id) == record
     assert store.steps.status(demarche_id, 1) is StepStatus.IN_PROGRESS
     step1 = store.demarches.steps(demarche_id)[0]
-    assert step1.detail == "délibération 14/03/2026, n° 2026-041, adoptée"
+    assert step1.detail == "délibération 14/03/26, n° 2026-041"
     store.steps.set_status(demarche_id, 1, StepStatus.DONE)
     view = store.demarches.steps(demarche_id)[0]
     assert view.status is StepStatus.DONE
@@ -188,7 +188,6 @@ def test_unknown_ids_raise_not_found(store: Store) -> None:
         store.demarches.get("pas-un-identifiant")
     with pytest.raises(NotFound):
         store.participants.get("0" * 32)
-
 
 
 def test_a_second_copy_on_the_same_database_is_noticed(store: Store) -> None:

@@ -8,10 +8,9 @@ Never edit a migration that has shipped: add the next one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.resources import files
+from pathlib import Path
 
 from peewee import SqliteDatabase
-from playhouse.migrate import SqliteMigrator, migrate
 
 from vitalite_tui.db.models import execute
 
@@ -20,7 +19,7 @@ Migration = Callable[[SqliteDatabase], None]
 
 def _v1_initial_schema(database: SqliteDatabase) -> None:
     """The first release's tables, from a frozen copy of their DDL."""
-    ddl = files("vitalite_tui.db").joinpath("schema_v1.sql").read_text(encoding="utf-8")
+    ddl = Path(__file__).with_name("schema_v1.sql").read_text(encoding="utf-8")
     for statement in ddl.split(";\n"):
         lines = [line for line in statement.splitlines() if not line.startswith("--")]
         sql = "\n".join(lines).strip().rstrip(";")
@@ -30,6 +29,9 @@ def _v1_initial_schema(database: SqliteDatabase) -> None:
 
 def _v2_indexes_for_screens(database: SqliteDatabase) -> None:
     """Indexes for the queries the capture screen and the registry run on every refresh."""
+    # Imported here: only a database being migrated needs it, and start-up time counts.
+    from playhouse.migrate import SqliteMigrator, migrate
+
     migrator = SqliteMigrator(database)
     migrate(
         migrator.add_index("note", ("round_id", "created_at"), False),

@@ -157,6 +157,7 @@ class Workshop(BaseModel):
     """One of the four evening workshops (steps 4–7)."""
 
     demarche = ForeignKeyField(Demarche, backref="workshops", on_delete="CASCADE")
+    demarche_id: uuid.UUID
     number = IntegerField()
     date = DateField(null=True)
     start_time = TimeField(null=True)
@@ -171,7 +172,9 @@ class Workshop(BaseModel):
 
 class Attendance(BaseModel):
     workshop = ForeignKeyField(Workshop, backref="attendances", on_delete="CASCADE")
+    workshop_id: uuid.UUID
     participant = ForeignKeyField(Participant, backref="attendances", on_delete="CASCADE")
+    participant_id: uuid.UUID
     newcomer = BooleanField(default=False)
 
     class Meta:
@@ -180,6 +183,7 @@ class Attendance(BaseModel):
 
 class SubGroup(BaseModel):
     workshop = ForeignKeyField(Workshop, backref="subgroups", on_delete="CASCADE")
+    workshop_id: uuid.UUID
     position = IntegerField(default=0)
     name = CharField()
     theme = CharField(default="")
@@ -189,7 +193,9 @@ class SubGroup(BaseModel):
 
 class SubGroupMember(BaseModel):
     subgroup = ForeignKeyField(SubGroup, backref="members", on_delete="CASCADE")
+    subgroup_id: uuid.UUID
     participant = ForeignKeyField(Participant, backref="subgroup_memberships", on_delete="CASCADE")
+    participant_id: uuid.UUID
     position = IntegerField(default=0)  # speaking order
 
     class Meta:
@@ -212,6 +218,7 @@ class Round(BaseModel):
     """A tour d'expression: one speaking round on one guiding question."""
 
     subgroup = ForeignKeyField(SubGroup, backref="rounds", on_delete="CASCADE")
+    subgroup_id: uuid.UUID
     position = IntegerField(default=0)
     question = TextField()
     timebox_minutes = IntegerField(default=20)
@@ -224,7 +231,9 @@ class Turn(BaseModel):
     """A speaker's turn in a round; `passed` when they chose not to speak."""
 
     round = ForeignKeyField(Round, backref="turns", on_delete="CASCADE")
+    round_id: uuid.UUID
     participant = ForeignKeyField(Participant, null=True, backref="turns")
+    participant_id: uuid.UUID | None
     position = IntegerField(default=0)
     passed = BooleanField(default=False)
 
@@ -244,10 +253,15 @@ class Note(BaseModel):
     """One thing said: attributed to a speaker or anonymous, tagged by indicator and pole."""
 
     workshop = ForeignKeyField(Workshop, backref="notes", on_delete="CASCADE")
+    workshop_id: uuid.UUID
     subgroup = ForeignKeyField(SubGroup, null=True, backref="notes")
+    subgroup_id: uuid.UUID | None
     round = ForeignKeyField(Round, null=True, backref="notes")
+    round_id: uuid.UUID | None
     turn = ForeignKeyField(Turn, null=True, backref="notes")
+    turn_id: uuid.UUID | None
     speaker = ForeignKeyField(Participant, null=True, backref="notes")
+    speaker_id: uuid.UUID | None
     text = TextField()
     kind = CharField(default="constat")
     indicator = IntegerField(null=True)
@@ -266,6 +280,7 @@ class NoteRevision(BaseModel):
     """The earlier state of a note, kept each time it is edited."""
 
     note = ForeignKeyField(Note, backref="revisions", on_delete="CASCADE")
+    note_id: uuid.UUID
     text = TextField()
     kind = CharField()
     indicator = IntegerField(null=True)

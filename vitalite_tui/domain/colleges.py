@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
+from vitalite_tui.domain.text import plural
+
 #: The method's cap on the number of participants of one workshop.
 WORKSHOP_CAP = 50
 
@@ -38,6 +40,7 @@ class College(str, Enum):
 
 _LABELS = {College.ELU: "élu", College.ACTEUR: "acteur local", College.HABITANT: "habitant"}
 _PLURALS = {College.ELU: "élus", College.ACTEUR: "acteurs", College.HABITANT: "habitants"}
+_SINGULARS = {College.ELU: "élu", College.ACTEUR: "acteur", College.HABITANT: "habitant"}
 _SHORT = {College.ELU: "élu", College.ACTEUR: "acteur", College.HABITANT: "hab."}
 
 
@@ -72,7 +75,7 @@ class CollegeCounts:
         return self.elu + self.acteur + self.habitant
 
     def summary(self) -> str:
-        """French one-liner: « 46 inscrits · élus 15 · acteurs 16 · habitants 15 »."""
+        """French one-liner: « élus 15 · acteurs 16 · habitants 15 »."""
         parts = [f"{college.plural} {self[college]}" for college in College]
         return " · ".join(parts)
 
@@ -92,9 +95,9 @@ class CollegeCounts:
         messages: list[str] = []
         for college in self.unbalanced():
             share = round(100 * self[college] / self.total)
+            who = plural(self[college], _SINGULARS[college], college.plural)
             messages.append(
-                f"Tiers déséquilibrés : {self[college]} {college.plural} sur {self.total} "
-                f"({share} %), loin du tiers attendu."
+                f"Tiers déséquilibrés : {who} sur {self.total} ({share} %), loin du tiers attendu."
             )
         if cap is not None and self.total > cap:
             messages.append(

@@ -1,17 +1,28 @@
-"""The store: the only API that screens and commands call. Returns records, never widgets."""
+"""The store: the only API that screens and commands call. Returns records, never widgets.
+
+Each part of the API is imported the first time it is used: the home screen needs only
+the list of démarches, and start-up time is a product feature on old laptops.
+"""
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from vitalite_tui.db.connection import close_database, open_database
 from vitalite_tui.db.lock import InstanceLock
-from vitalite_tui.store.demarches import Demarches
-from vitalite_tui.store.demo import DemoSize, create_demo
-from vitalite_tui.store.participants import Participants
-from vitalite_tui.store.preparation import Committee, Logistics, Planning, Steps
-from vitalite_tui.store.questionnaires import Questionnaires
-from vitalite_tui.store.records import DemoResult
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.capture import Capture
+    from vitalite_tui.store.demarches import Demarches
+    from vitalite_tui.store.demo import DemoSize
+    from vitalite_tui.store.participants import Participants
+    from vitalite_tui.store.preparation import Committee, Logistics, Planning, Steps
+    from vitalite_tui.store.questionnaires import Questionnaires
+    from vitalite_tui.store.records import DemoResult
+    from vitalite_tui.store.subgroups import SubGroups
+    from vitalite_tui.store.workshops import Workshops
 
 
 class Store:
@@ -24,16 +35,71 @@ class Store:
         self._lock = InstanceLock(path)
         #: Another copy of the program has this database open too.
         self.shared = not self._lock.acquire()
-        self.demarches = Demarches()
-        self.steps = Steps()
-        self.participants = Participants()
-        self.committee = Committee()
-        self.logistics = Logistics()
-        self.planning = Planning()
-        self.questionnaires = Questionnaires()
+
+    @cached_property
+    def demarches(self) -> Demarches:
+        from vitalite_tui.store.demarches import Demarches
+
+        return Demarches()
+
+    @cached_property
+    def steps(self) -> Steps:
+        from vitalite_tui.store.preparation import Steps
+
+        return Steps()
+
+    @cached_property
+    def participants(self) -> Participants:
+        from vitalite_tui.store.participants import Participants
+
+        return Participants()
+
+    @cached_property
+    def committee(self) -> Committee:
+        from vitalite_tui.store.preparation import Committee
+
+        return Committee()
+
+    @cached_property
+    def logistics(self) -> Logistics:
+        from vitalite_tui.store.preparation import Logistics
+
+        return Logistics()
+
+    @cached_property
+    def planning(self) -> Planning:
+        from vitalite_tui.store.preparation import Planning
+
+        return Planning()
+
+    @cached_property
+    def questionnaires(self) -> Questionnaires:
+        from vitalite_tui.store.questionnaires import Questionnaires
+
+        return Questionnaires()
+
+    @cached_property
+    def workshops(self) -> Workshops:
+        from vitalite_tui.store.workshops import Workshops
+
+        return Workshops()
+
+    @cached_property
+    def subgroups(self) -> SubGroups:
+        from vitalite_tui.store.subgroups import SubGroups
+
+        return SubGroups()
+
+    @cached_property
+    def capture(self) -> Capture:
+        from vitalite_tui.store.capture import Capture
+
+        return Capture()
 
     def create_demo(self, size: DemoSize = "small") -> DemoResult:
         """The demo démarche (created once per size; a second call returns it)."""
+        from vitalite_tui.store.demo import create_demo
+
         return create_demo(self, size)
 
     def close(self) -> None:

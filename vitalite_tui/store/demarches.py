@@ -167,13 +167,21 @@ class Demarches:
         if step1 is not None:
             details[1] = step1_detail(step1_from_data(step1.data))
         planned = sum(1 for w in workshops.values() if w.date is not None)
-        details[2] = plural(planned, "atelier planifié", "ateliers planifiés")
+        details[2] = (
+            plural(planned, "atelier planifié", "ateliers planifiés")
+            if planned
+            else "aucun atelier planifié"
+        )
         sheets = (
             Response.select()
             .where((Response.demarche == demarche) & Response.deleted_at.is_null())
             .count()
         )
-        details[3] = plural(sheets, "questionnaire saisi", "questionnaires saisis")
+        details[3] = (
+            plural(sheets, "questionnaire saisi", "questionnaires saisis")
+            if sheets
+            else "aucun questionnaire saisi"
+        )
         for number, workshop in workshops.items():
             parts = [format_day(workshop.date), format_time(workshop.start_time)]
             when = " ".join(p for p in parts if p) if workshop.date else "date à fixer"

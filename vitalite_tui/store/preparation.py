@@ -43,13 +43,13 @@ def step1_from_data(data: dict[str, Any]) -> Step1Record:
 
 
 def step1_detail(record: Step1Record) -> str:
-    """The stepper's line for step 1: « délibération 14/03/2026, n° 2026-041 »."""
+    """The stepper's line for step 1: « délibération 14/03/26, n° 2026-041 »."""
     parts = []
     if record.deliberation_date:
-        parts.append(f"délibération {format_date(record.deliberation_date)}")
+        parts.append(f"délibération {record.deliberation_date.strftime('%d/%m/%y')}")
     if record.deliberation_ref:
         parts.append(f"n° {record.deliberation_ref}")
-    if record.decision is not Decision.PENDING:
+    if record.decision in (Decision.ADJOURNED, Decision.REJECTED):
         parts.append(record.decision.label)
     return ", ".join(parts)
 

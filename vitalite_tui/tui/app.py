@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store import Store
+from vitalite_tui.tui.keys import describe_key
 
 
 class VitaliteApp(App[None]):
@@ -42,20 +44,36 @@ class VitaliteApp(App[None]):
         self.store = store
         self.start_demarche_id = demarche_id
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen is the root: no empty default screen is built first."""
         from vitalite_tui.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.start_demarche_id is not None:
             from vitalite_tui.tui.screens.demarche import DemarcheScreen
 
             self.push_screen(DemarcheScreen(self.start_demarche_id))
+        if self.store.shared:
+            self.notify(
+                "Cette base est déjà ouverte dans une autre fenêtre de vitalite. "
+                "Rien ne se perd, mais chaque fenêtre ne voit les saisies de l'autre "
+                "qu'en rouvrant l'écran.",
+                title="Deuxième fenêtre",
+                severity="warning",
+                timeout=12,
+            )
         if self.store.backup is not None:
             self.notify(
                 f"Base mise à jour ; copie de sécurité : {self.store.backup}",
                 title="Mise à jour",
                 timeout=8,
             )
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer as French speakers read them: Échap, Ctrl+Q, F1."""
+        return describe_key(binding.key, binding.key_display)
 
     def action_help(self) -> None:
         from vitalite_tui.tui.screens.help import HelpScreen
@@ -68,4 +86,5 @@ class VitaliteApp(App[None]):
 
     def report(self, error: VitaliteError) -> None:
         """Show an error meant for the user; nothing typed is cleared by it."""
-        self.notify(error.message, title="Attention", severity="error", timeout=8)
+        # Messages quote what was typed: never read them as markup (« [ » would break it).
+        self.notify(error.message, title="Attention", severity="error", timeout=8, markup=False)

@@ -31,7 +31,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(self.question)
+            yield Static(self.question, markup=False)
             yield Static("⏎/o Oui    Échap/n Non", classes="confirm-keys")
 
     def action_confirm(self) -> None:

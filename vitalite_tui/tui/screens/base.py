@@ -36,7 +36,7 @@ class BaseScreen(Screen[None]):
         return self.vitalite.store
 
     def action_back(self) -> None:
-        if len(self.app.screen_stack) > 2:
+        if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
 
     def report(self, error: VitaliteError) -> None:

@@ -7,10 +7,32 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from vitalite_tui.tui.keys import describe_key
+
+
+def key_lines(screen: Screen[object]) -> list[Content]:
+    """One line per key the screen answers now: « F2  Enregistrer — Enregistrer la fiche. »."""
+    lines = []
+    seen: set[str] = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        # Textual's own bindings (cursor moves, focus, copy) carry English descriptions
+        # and no tooltip: the app's bindings always have a French tooltip.
+        if not binding.tooltip or binding.system or key in seen:
+            continue
+        seen.add(key)
+        label = binding.description or binding.tooltip
+        lines.append(
+            Content.assemble(
+                (describe_key(key, binding.key_display), "bold"),
+                f"  {label} — {binding.tooltip}",
+            )
+        )
+    return lines
 
 
 class HelpScreen(ModalScreen[None]):
@@ -31,25 +53,17 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
-        self.target = screen
+        self.intro = str(getattr(screen, "HELP", ""))
+        # Read now, while `screen` is still on top: its check_action then hides the keys
+        # that cannot act, exactly as its footer does.
+        self.lines = key_lines(screen)
 
     def compose(self) -> ComposeResult:
-        intro = str(getattr(self.target, "HELP", ""))
-        lines = []
-        seen: set[str] = set()
-        for key, active in self.target.active_bindings.items():
-            binding = active.binding
-            label = binding.description or binding.tooltip
-            if not label or binding.system or key in seen:
-                continue
-            seen.add(key)
-            detail = f" — {binding.tooltip}" if binding.tooltip else ""
-            lines.append(f"[b]{describe_key(key, binding.key_display)}[/b]  {label}{detail}")
         with VerticalScroll():
             yield Static("Aide — touches de cet écran", classes="help-title")
-            if intro:
-                yield Static(intro, classes="help-intro")
-            yield Static("\n".join(lines) or "Aucune touche particulière ici.")
+            if self.intro:
+                yield Static(self.intro, classes="help-intro", markup=False)
+            yield Static(Content("\n").join(self.lines) or "Aucune touche particulière ici.")
             yield Static("\nÉchap ou F1 pour fermer.", classes="help-intro")
 
     async def action_dismiss(self, result: None = None) -> None:

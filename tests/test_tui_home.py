@@ -1,0 +1,160 @@
+"""Home screen: the invitation on an empty base, creating a démarche, the demo, the help."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, Static
+
+from vitalite_tui.store import Store
+from vitalite_tui.tui.app import VitaliteApp
+from vitalite_tui.tui.dialogs.demarche_form import DemarcheFormDialog
+from vitalite_tui.tui.screens.demarche import DemarcheScreen
+from vitalite_tui.tui.screens.help import HelpScreen
+from vitalite_tui.tui.screens.home import HomeScreen
+
+SIZE = (80, 24)
+
+
+def static_text(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_empty_database_invites_to_explore_the_demo(store: Store) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        invitation = app.screen.query_one("#empty", Static)
+        assert invitation.display
+        text = static_text(invitation)
+        assert "Aucune démarche pour l'instant." in text
+        assert "d pour explorer la démarche de démonstration" in text
+        assert "n pour créer la vôtre" in text
+        assert not app.screen.query_one(DataTable).display
+
+
+async def test_escape_on_home_stays_on_home(store: Store) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.is_running
+
+
+async def test_new_demarche_is_created_and_opened(store: Store) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, DemarcheFormDialog)
+        await pilot.press(*"CC des Coteaux", "enter")
+        await pilot.pause()
+        await pilot.press(*"Alba, Bérac; Cazals", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DemarcheScreen)
+
+    [summary] = store.demarches.all()
+    assert summary.territory == "CC des Coteaux"
+    assert summary.communes == ["Alba", "Bérac", "Cazals"]
+    assert screen.demarche_id == summary.id
+
+
+async def test_brackets_in_a_territory_are_text_not_markup(store: Store) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"CC [Nord] a [/] b", "enter", *"Alba", "enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DemarcheScreen)
+        title = screen.query_one("#territory", Static)
+        assert static_text(title) == "Vitalité sociale — CC [Nord] a [/] b"
+    assert [s.territory for s in store.demarches.all()] == ["CC [Nord] a [/] b"]
+
+
+async def test_empty_territory_keeps_the_form_and_what_was_typed(store: Store) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "enter")  # Enter on an empty territory: on to the communes
+        await pilot.pause()
+        await pilot.press(*"Alba, Bérac", "f2")
+        await pilot.pause()
+
+        dialog = app.screen
+        assert isinstance(dialog, DemarcheFormDialog)
+        assert dialog.query_one("#communes", Input).value == "Alba, Bérac"
+        error = dialog.query_one("#form-error", Static)
+        assert error.display
+        assert "Territoire : ce champ est obligatoire." in static_text(error)
+        assert store.demarches.all() == []
+
+        # The user fills in the territory and validates: nothing has to be typed again.
+        await pilot.press("shift+tab", *"CC des Coteaux", "f2")
+        await pilot.pause()
+        assert isinstance(app.screen, DemarcheScreen)
+
+    [summary] = store.demarches.all()
+    assert summary.territory == "CC des Coteaux"
+    assert summary.communes == ["Alba", "Bérac"]
+
+
+async def test_escape_cancels_the_form(store: Store) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", *"CC des Coteaux", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.demarches.all() == []
+
+
+async def test_list_shows_demarches_and_enter_opens_the_highlighted_one(
+    store: Store, demarche_id: str
+) -> None:
+    other = store.demarches.create("CC des Coteaux", "Alba")
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 2
+        assert not app.screen.query_one("#empty").display
+        # Newest first: the cursor starts on the one just created.
+        assert table.get_row_at(0)[0].plain == "CC des Coteaux"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DemarcheScreen)
+        assert app.screen.demarche_id == demarche_id
+
+        # Back home, the list is refreshed and the cursor stays where it was.
+        store.demarches.remove(other)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert table.row_count == 1
+        assert table.get_row_at(0)[0].plain == "CC du Val d'Orbieu"
+
+
+async def test_d_creates_the_demo_and_opens_it(store: Store) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, DemarcheScreen)
+
+    [summary] = store.demarches.all()
+    assert summary.is_demo
+    assert screen.demarche_id == summary.id
+
+
+async def test_f1_lists_the_home_keys(store: Store) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = "\n".join(static_text(s) for s in app.screen.query(Static))
+        assert "Nouvelle démarche" in text
+        assert "Démo" in text
+        assert "Quitter" in text
+        # Textual's own bindings speak English: they must not reach the help.
+        assert "Focus Next" not in text

@@ -1,0 +1,70 @@
+"""The form of a démarche: its territory (the EPCI) and its communes, typed on one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Static
+
+from vitalite_tui.tui.widgets.form import Field, FormDialog
+
+
+@dataclass(frozen=True)
+class DemarcheDraft:
+    """What the form collects, as typed (the store cleans and checks it)."""
+
+    territory: str
+    communes: str
+
+
+class DemarcheFormDialog(FormDialog[DemarcheDraft]):
+    """Territory and communes; F2 or Enter on the last field validates, Escape cancels.
+
+    `save` (the store call) runs before the dialog closes: when it refuses, the French
+    message shows under the fields and everything typed stays there.
+    """
+
+    AUTO_FOCUS = "#territory"
+    DEFAULT_CSS = """
+    DemarcheFormDialog .form-hint { color: $text-muted; padding: 0 0 1 16; }
+    DemarcheFormDialog Field { margin-top: 1; }
+    """
+
+    def __init__(
+        self,
+        draft: DemarcheDraft | None = None,
+        *,
+        title: str = "Nouvelle démarche",
+        save: Callable[[DemarcheDraft], object] | None = None,
+    ) -> None:
+        super().__init__(title, save=save)
+        self.draft = draft or DemarcheDraft("", "")
+
+    def compose_fields(self) -> ComposeResult:
+        yield Field(
+            "Territoire",
+            Input(
+                self.draft.territory,
+                placeholder="nom de l'EPCI, par ex. CC du Val d'Orbieu",
+                id="territory",
+                compact=True,
+            ),
+        )
+        yield Field(
+            "Communes",
+            Input(
+                self.draft.communes,
+                placeholder="par ex. Lagrasse, Fabrezan, Ribaute",
+                id="communes",
+                compact=True,
+            ),
+        )
+        yield Static("Séparées par des virgules (ou des points-virgules).", classes="form-hint")
+
+    def collect(self) -> DemarcheDraft:
+        return DemarcheDraft(
+            territory=self.query_one("#territory", Input).value,
+            communes=self.query_one("#communes", Input).value,
+        )

@@ -1,0 +1,162 @@
+"""One démarche: its seven steps as a stepper, the participants count, the way into each step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import Footer, OptionList, Rule, Static
+from textual.widgets.option_list import Option
+
+from vitalite_tui.domain.colleges import CollegeCounts
+from vitalite_tui.domain.steps import STEPS, StepStatus
+from vitalite_tui.domain.text import plural
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store.records import StepView
+from vitalite_tui.tui.screens.base import BaseScreen
+
+
+def _step1_screen(demarche_id: str) -> BaseScreen:
+    from vitalite_tui.tui.screens.step1 import Step1Screen
+
+    return Step1Screen(demarche_id)
+
+
+def _step2_screen(demarche_id: str) -> BaseScreen:
+    from vitalite_tui.tui.screens.step2 import Step2Screen
+
+    return Step2Screen(demarche_id)
+
+
+#: The steps whose screen exists in this version (imported when opened, to start fast);
+#: the others are listed as coming in a later version.
+STEP_SCREENS: dict[int, Callable[[str], BaseScreen]] = {1: _step1_screen, 2: _step2_screen}
+
+#: Width of the title column, so that the details line up.
+TITLE_WIDTH = max(len(step.title) for step in STEPS)
+
+STATUS_STYLES = {
+    StepStatus.DONE: "$text-success",
+    StepStatus.IN_PROGRESS: "$text-warning",
+    StepStatus.TODO: "$foreground-muted",
+}
+
+
+def step_prompt(view: StepView) -> Content:
+    """One line of the stepper: « ✔ 1  Présentation et validation    délibération… »."""
+    if view.number in STEP_SCREENS:
+        return Content.assemble(
+            (view.status.symbol, STATUS_STYLES[view.status]),
+            f" {view.number}  {view.title.ljust(TITLE_WIDTH)}  {view.detail}",
+        )
+    detail = " · ".join(part for part in ("bientôt", view.detail) if part)
+    return Content.assemble(
+        (view.status.symbol, STATUS_STYLES[view.status]),
+        (f" {view.number}  {view.title.ljust(TITLE_WIDTH)}  {detail}", "$foreground-muted"),
+    )
+
+
+def participants_line(counts: CollegeCounts) -> str:
+    """« Participants : 46 inscrits · élus 15 · acteurs 16 · habitants 15 »."""
+    if counts.total == 0:
+        return "Participants : aucun inscrit pour l'instant (p pour les inscrire)."
+    return f"Participants : {plural(counts.total, 'inscrit')} · {counts.summary()}"
+
+
+class StepList(OptionList):
+    """The seven steps; Enter opens the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select",
+            "Ouvrir",
+            id="open-step",
+            tooltip="Ouvrir l'étape choisie (↑↓ pour choisir).",
+        ),
+    ]
+
+
+class DemarcheScreen(BaseScreen):
+    """The seven steps of one démarche with their status; Enter opens a step."""
+
+    CSS_PATH = "demarche.tcss"
+    HELP = (
+        "Les sept étapes de la démarche : ✔ terminée, ● en cours, ○ à faire. "
+        "↑↓ pour choisir une étape, ⏎ pour l'ouvrir. Les étapes marquées «\u00a0bientôt\u00a0» "
+        "arrivent dans une prochaine version."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "p",
+            "participants",
+            "Participants",
+            id="participants",
+            tooltip="Le registre des participants : inscrire, corriger, compter par collège.",
+        ),
+    ]
+
+    def __init__(self, demarche_id: str) -> None:
+        super().__init__()
+        self.demarche_id = demarche_id
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="screen-title"):
+            yield Static("Vitalité sociale", id="territory", markup=False)
+            yield Static("", id="communes")
+        yield Rule()
+        yield StepList(id="steps")
+        yield Static("", id="participants", classes="counts", markup=False)
+        yield Static("", id="warnings", classes="warning", markup=False)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_demarche()
+
+    def refresh_demarche(self) -> None:
+        """Reload title, steps and counts: a step may have moved on while it was open."""
+        try:
+            summary = self.store.demarches.get(self.demarche_id)
+            steps = self.store.demarches.steps(self.demarche_id)
+            counts = self.store.participants.counts(self.demarche_id)
+        except VitaliteError as exc:
+            # Removed meanwhile, or the file is unreadable: say so and go back to the list.
+            self.report(exc)
+            self.action_back()
+            return
+        self.query_one("#territory", Static).update(f"Vitalité sociale — {summary.territory}")
+        self.query_one("#communes", Static).update(plural(len(summary.communes), "commune"))
+        step_list = self.query_one(StepList)
+        highlighted = step_list.highlighted
+        step_list.clear_options()
+        step_list.add_options(Option(step_prompt(view), id=str(view.number)) for view in steps)
+        step_list.highlighted = highlighted if highlighted is not None else 0
+        step_list.focus()
+        self.query_one("#participants", Static).update(participants_line(counts))
+        warnings = self.query_one("#warnings", Static)
+        warnings.update("\n".join(counts.warnings()))
+        warnings.display = bool(counts.warnings())
+
+    @on(OptionList.OptionSelected, "#steps")
+    def open_step(self, event: OptionList.OptionSelected) -> None:
+        number = int(event.option.id or 0)
+        screen = STEP_SCREENS.get(number)
+        if screen is not None:
+            self.app.push_screen(screen(self.demarche_id))
+        else:
+            title = STEPS[number - 1].title
+            self.notify(
+                f"L'étape {number} «\u00a0{title}\u00a0» sera disponible dans une prochaine "
+                "version du logiciel.",
+                title="Bientôt",
+            )
+
+    def action_participants(self) -> None:
+        from vitalite_tui.tui.screens.participants import ParticipantsScreen
+
+        self.app.push_screen(ParticipantsScreen(self.demarche_id))

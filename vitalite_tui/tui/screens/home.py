@@ -1,0 +1,168 @@
+"""Home: the démarches of this database, a new one, or the demo to explore."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Footer, Rule, Static
+
+from vitalite_tui.domain.steps import STEPS
+from vitalite_tui.domain.text import plural
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store.records import DemarcheSummary
+from vitalite_tui.tui.dialogs.demarche_form import DemarcheDraft, DemarcheFormDialog
+from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.table import Column, RecordTable
+
+COLUMNS: list[Column] = [
+    ("Territoire", 38),
+    ("Communes", None),
+    ("Participants", None),
+    ("Étapes", None),
+    ("", None),  # « démo » on the demonstration démarche
+]
+
+EMPTY_INVITATION = (
+    "Aucune démarche pour l'instant.\n\n"
+    "Appuyez sur [b]d[/b] pour explorer la démarche de démonstration, "
+    "ou sur [b]n[/b] pour créer la vôtre."
+)
+
+
+class DemarcheTable(RecordTable):
+    """The démarches, newest first; Enter opens the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Ouvrir",
+            id="open-demarche",
+            tooltip="Ouvrir la démarche choisie (↑↓ pour choisir).",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(COLUMNS, id="demarches")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "select_cursor" and self.row_count == 0)
+
+
+def summary_cells(summary: DemarcheSummary) -> tuple[str, ...]:
+    return (
+        summary.territory,
+        str(len(summary.communes)),
+        str(summary.participant_count),
+        f"{summary.steps_done}/{len(STEPS)}",
+        "démo" if summary.is_demo else "",
+    )
+
+
+class HomeScreen(BaseScreen):
+    """The first screen: every démarche of the database, and the way to start one."""
+
+    CSS_PATH = "home.tcss"
+    HELP = (
+        "Les démarches enregistrées dans cette base. ↑↓ pour en choisir une, ⏎ pour l'ouvrir ; "
+        "n pour en créer une, d pour essayer la démarche de démonstration."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "n",
+            "new_demarche",
+            "Nouvelle démarche",
+            id="new-demarche",
+            tooltip="Créer la démarche d'un territoire : le nom de l'EPCI et ses communes.",
+        ),
+        Binding(
+            "d",
+            "demo",
+            "Démo",
+            id="demo",
+            tooltip="Ouvrir la démarche de démonstration : un territoire fictif, pour essayer "
+            "sans risque.",
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="screen-title"):
+            yield Static("Vitalité sociale — démarches", id="title")
+            yield Static("", id="count")
+        yield Rule()
+        yield Static(EMPTY_INVITATION, id="empty")
+        yield DemarcheTable()
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The home screen is the root: there is nothing to go back to.
+        return action != "back"
+
+    def on_screen_resume(self) -> None:
+        self.refresh_demarches()
+
+    def refresh_demarches(self) -> None:
+        """Reload the list from the store, keeping the cursor on the same démarche."""
+        try:
+            summaries = self.store.demarches.all()
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        table = self.query_one(DemarcheTable)
+        table.fill((summary.id, summary_cells(summary)) for summary in summaries)
+        empty = not summaries
+        table.display = not empty
+        self.query_one("#empty").display = empty
+        self.query_one("#count", Static).update(
+            plural(len(summaries), "démarche") if summaries else ""
+        )
+        if not empty:
+            table.focus()
+        self.refresh_bindings()
+
+    @on(DataTable.RowSelected, "#demarches")
+    def open_selected_demarche(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is not None:
+            self.open_demarche(event.row_key.value)
+
+    def open_demarche(self, demarche_id: str) -> None:
+        from vitalite_tui.tui.screens.demarche import DemarcheScreen
+
+        self.app.push_screen(DemarcheScreen(demarche_id))
+
+    def action_new_demarche(self) -> None:
+        created: list[str] = []
+
+        def create(draft: DemarcheDraft) -> None:
+            # Runs inside the dialog: on a refusal it stays open with the message.
+            created.append(self.store.demarches.create(draft.territory, draft.communes))
+
+        def open_created(draft: DemarcheDraft | None) -> None:
+            if draft is not None and created:
+                self.notify(
+                    f"Démarche « {draft.territory.strip()} » créée.",
+                    title="Nouvelle démarche",
+                    timeout=3,
+                    markup=False,
+                )
+                self.open_demarche(created[-1])
+
+        self.app.push_screen(DemarcheFormDialog(save=create), open_created)
+
+    def action_demo(self) -> None:
+        try:
+            demo = self.store.create_demo("small")
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        if demo.created:
+            self.notify(
+                f"« {demo.territory} » : un territoire fictif, modifiez-le sans crainte.",
+                title="Démarche de démonstration",
+                markup=False,
+            )
+        self.open_demarche(demo.demarche_id)
