@@ -92,11 +92,16 @@ class HomeScreen(BaseScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-title"):
             yield Static("Vitalité sociale — démarches", id="title")
-            yield Static("", id="count")
+            # Kept by reference: the first refresh may come before this row is mounted.
+            yield self.count
         yield Rule()
         yield Static(EMPTY_INVITATION, id="empty")
         yield DemarcheTable()
         yield Footer()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = Static("", id="count")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The home screen is the root: there is nothing to go back to.
@@ -117,7 +122,7 @@ class HomeScreen(BaseScreen):
         empty = not summaries
         table.display = not empty
         self.query_one("#empty").display = empty
-        self.query_one("#count", Static).update(
+        self.count.update(
             plural(len(summaries), "démarche") if summaries else ""
         )
         if not empty:
