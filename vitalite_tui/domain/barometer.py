@@ -1,0 +1,141 @@
+"""The barometer of social vitality, computed from questionnaire answers.
+
+For one respondent and one indicator:
+
+- each answer on an agreement scale of k choices (1 … k) becomes an agreement a on 0–100:
+  a = 100 × (value − 1) / (k − 1); "sans réponse" (0 or missing) is left out;
+- the **vitality score** V is the mean agreement over the answered items of the vitality
+  pole, the **depression score** D the same over the depression pole;
+- the **position** between the poles (0 = depression pole, 100 = vitality pole) is
+  (V + (100 − D)) / 2, or V alone, or 100 − D alone when only one pole was answered;
+- the indicator is left out for a respondent who answered fewer than half of its items.
+
+For a group of respondents the barometer gives, per indicator, the count n of respondents
+kept, the means of V, D and the position, and the distribution of positions in five bands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from statistics import fmean
+
+from vitalite_tui.domain.indicators import INDICATORS, Pole
+
+#: Bands of the position, for the distribution: [0, 20), [20, 40), … [80, 100].
+BANDS: tuple[str, ...] = ("0–19", "20–39", "40–59", "60–79", "80–100")
+
+
+@dataclass(frozen=True)
+class Item:
+    """What the barometer needs of a questionnaire item."""
+
+    code: str
+    indicator: int
+    pole: Pole
+    choices: int  # k: the number of answers on its scale, 1 … k
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One respondent's answers (item code → value; 0 or absent: sans réponse)."""
+
+    answers: Mapping[str, int | None]
+    profile: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Score:
+    """One respondent on one indicator."""
+
+    indicator: int
+    vitality: float | None
+    depression: float | None
+    position: float
+
+
+@dataclass(frozen=True)
+class IndicatorBarometer:
+    indicator: int
+    n: int
+    vitality: float | None
+    depression: float | None
+    position: float | None
+    distribution: tuple[int, ...]  # respondents per band of BANDS
+
+
+def agreement(value: int, choices: int) -> float:
+    """1 … k on the scale → 0 … 100."""
+    return 100.0 * (value - 1) / (choices - 1)
+
+
+def score(sheet: Sheet, items: Sequence[Item], indicator: int) -> Score | None:
+    """The respondent's scores on one indicator, or None when too few items were answered."""
+    own = [item for item in items if item.indicator == indicator]
+    if not own:
+        return None
+    by_pole: dict[Pole, list[float]] = {Pole.VITALITY: [], Pole.DEPRESSION: []}
+    for item in own:
+        value = sheet.answers.get(item.code)
+        if value is None or value == 0:
+            continue
+        if not 1 <= value <= item.choices:
+            raise ValueError(f"{item.code}: {value} outside 1…{item.choices}")
+        by_pole[item.pole].append(agreement(value, item.choices))
+    answered = len(by_pole[Pole.VITALITY]) + len(by_pole[Pole.DEPRESSION])
+    if answered * 2 < len(own):
+        return None
+    vitality = fmean(by_pole[Pole.VITALITY]) if by_pole[Pole.VITALITY] else None
+    depression = fmean(by_pole[Pole.DEPRESSION]) if by_pole[Pole.DEPRESSION] else None
+    if vitality is not None and depression is not None:
+        position = (vitality + 100.0 - depression) / 2
+    elif vitality is not None:
+        position = vitality
+    else:
+        assert depression is not None  # answered > 0 since len(own) > 0
+        position = 100.0 - depression
+    return Score(indicator, vitality, depression, position)
+
+
+def band(position: float) -> int:
+    """Index in BANDS of a position on 0–100."""
+    return min(int(position // 20), len(BANDS) - 1)
+
+
+def barometer(sheets: Iterable[Sheet], items: Sequence[Item]) -> list[IndicatorBarometer]:
+    """The four indicators over a group of respondents (n = 0 where nobody is kept)."""
+    kept: dict[int, list[Score]] = {i.number: [] for i in INDICATORS}
+    for sheet in sheets:
+        for number in kept:
+            result = score(sheet, items, number)
+            if result is not None:
+                kept[number].append(result)
+    return [_aggregate(number, scores) for number, scores in kept.items()]
+
+
+def _mean(values: list[float]) -> float | None:
+    return fmean(values) if values else None
+
+
+def _aggregate(number: int, scores: list[Score]) -> IndicatorBarometer:
+    counts = [0] * len(BANDS)
+    for result in scores:
+        counts[band(result.position)] += 1
+    return IndicatorBarometer(
+        indicator=number,
+        n=len(scores),
+        vitality=_mean([s.vitality for s in scores if s.vitality is not None]),
+        depression=_mean([s.depression for s in scores if s.depression is not None]),
+        position=_mean([s.position for s in scores]),
+        distribution=tuple(counts),
+    )
+
+
+def by_segment(
+    sheets: Iterable[Sheet], items: Sequence[Item], segment: Callable[[Sheet], str]
+) -> dict[str, list[IndicatorBarometer]]:
+    """The barometer of each segment (commune, age band, any profile field), sorted by name."""
+    groups: dict[str, list[Sheet]] = {}
+    for sheet in sheets:
+        groups.setdefault(segment(sheet) or "non renseigné", []).append(sheet)
+    return {name: barometer(groups[name], items) for name in sorted(groups)}
