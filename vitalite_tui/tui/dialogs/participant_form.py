@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from textual import on
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
 from textual.widgets import Input
@@ -71,12 +70,6 @@ class ParticipantFormDialog(FormDialog[ParticipantDraft]):
             draft.consent_named,
             id="consent-named",
         )
-
-    @on(Input.Submitted, "#commune")
-    def take_suggestion(self, event: Input.Submitted) -> None:
-        # Enter takes the commune shown in grey, as → does (the base class then moves on).
-        if event.input.cursor_at_end:
-            event.input.action_cursor_right()
 
     def collect(self) -> ParticipantDraft:
         return ParticipantDraft(

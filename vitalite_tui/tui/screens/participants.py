@@ -220,10 +220,11 @@ class ParticipantsScreen(BaseScreen):
         self.action_focus_table()
 
     def action_focus_table(self) -> None:
-        self.query_one(ParticipantTable).focus()
+        # At once (not after the queued keys, as `focus()` would): typing ahead lands here.
+        self.set_focus(self.query_one(ParticipantTable))
 
     def action_focus_filter(self) -> None:
-        self.query_one("#filter", FilterInput).focus()
+        self.set_focus(self.query_one("#filter", FilterInput))
 
     def action_back(self) -> None:
         # A filter hides people: Escape first shows everyone again, then goes back.

@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from vitalite_tui.errors import VitaliteError
 
@@ -100,6 +99,9 @@ class FormDialog(ModalScreen[DraftT | None]):
             id="form-next",
             tooltip="Passer au champ suivant ; sur le dernier, valider.",
             show=False,
+            # Handled when the key arrives, not after the keys queued behind it: a fast
+            # typist's next letters land in the next field.
+            priority=True,
         ),
         Binding(
             "escape",
@@ -159,17 +161,22 @@ class FormDialog(ModalScreen[DraftT | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In a multi-line text, Enter is a new line.
+        if action == "advance" and isinstance(self.focused, TextArea):
+            return False
+        return super().check_action(action, parameters)
+
     def action_advance(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input) and focused.cursor_at_end:
+            # Enter takes the suggestion shown in grey (a commune…), as → does.
+            focused.action_cursor_right()
         chain = self.focus_chain
         if not chain or self.focused is chain[-1]:
             self.action_submit()
         else:
             self.focus_next()
-
-    @on(Input.Submitted)
-    def advance_from_input(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_advance()
 
 
 class LineDialog(FormDialog[str]):
