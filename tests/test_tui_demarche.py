@@ -49,9 +49,9 @@ async def test_stepper_shows_the_seven_steps_and_their_status(
         assert lines[0].startswith("✔ 1  Présentation et validation")
         assert lines[1].startswith("● 2  Travaux préparatoires")
         assert all(line.startswith(f"○ {n}") for n, line in enumerate(lines[2:], start=3))
-        # Steps without a screen yet say so.
-        assert all("bientôt" in line for line in lines[2:])
-        assert not any("bientôt" in line for line in lines[:2])
+        # Steps without a screen yet say so: only the questionnaire (3) now.
+        assert "bientôt" in lines[2]
+        assert not any("bientôt" in line for line in lines[:2] + lines[3:])
         assert text_of(screen, "#territory") == "Vitalité sociale — CC du Val d'Orbieu"
         assert text_of(screen, "#communes") == "3 communes"
 

@@ -8,54 +8,32 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from typer.core import TyperCommand, TyperGroup
 
 from vitalite_tui import __version__
+from vitalite_tui.cli_common import (
+    COMMANDS_PANEL,
+    DbOption,
+    DemarcheOption,
+    VitaliteCommand,
+    VitaliteGroup,
+    chosen_db,
+    database_path,
+    opened_store,
+    pick_demarche,
+)
+from vitalite_tui.cli_questionnaire import questionnaire_app
 from vitalite_tui.db.connection import check_database
 from vitalite_tui.domain.colleges import CollegeCounts
-from vitalite_tui.errors import VitaliteError
-from vitalite_tui.paths import backups_dir, exports_dir, resolve_db_path
+from vitalite_tui.paths import backups_dir, exports_dir
 from vitalite_tui.store import open_store
 from vitalite_tui.store.demo import DemoSize
 from vitalite_tui.store.records import DemoResult
 
 if TYPE_CHECKING:
-    from typer._click import Context
-
-HELP_OPTION_TEXT = "Afficher cette aide et quitter."
-COMMANDS_PANEL = "Commandes"
-
-
-def _in_french(option: Any) -> Any:
-    if option is not None:
-        option.help = HELP_OPTION_TEXT
-    return option
-
-
-class VitaliteCommand(TyperCommand):
-    """A subcommand whose `--help` speaks French."""
-
-    def get_help_option(self, ctx: Context) -> Any:
-        return _in_french(super().get_help_option(ctx))
-
-
-class VitaliteGroup(TyperGroup):
-    """The top command: French `--help`, and the one place where user errors are reported."""
-
-    def get_help_option(self, ctx: Context) -> Any:
-        return _in_french(super().get_help_option(ctx))
-
-    def invoke(self, ctx: Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except VitaliteError as exc:
-            # One French sentence, no traceback: the message is written for the user.
-            typer.echo(exc.message, err=True)
-            raise typer.Exit(1) from None
-
+    pass
 
 app = typer.Typer(
     name="vitalite",
@@ -69,36 +47,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help="Fichier de base de données (sinon : variable VITALITE_DB, puis dossier par défaut).",
-        metavar="FICHIER",
-        dir_okay=False,
-        show_default=False,
-    ),
-]
-
 
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"vitalite {__version__}")
         raise typer.Exit()
-
-
-def chosen_db(ctx: typer.Context, db: Path | None) -> Path | None:
-    """The `--db` of the command, else the one given before the command name, if any."""
-    if db is not None:
-        return db
-    # The group's params hold the raw value: typer converts it only for the callback.
-    root = ctx.find_root().params.get("db")
-    return None if root is None else Path(root)
-
-
-def database_path(ctx: typer.Context, db: Path | None) -> Path:
-    """The database to use: `--db` (command, then global), `VITALITE_DB`, the user folder."""
-    return resolve_db_path(chosen_db(ctx, db))
 
 
 def open_command(ctx: typer.Context, db: Path | None) -> str:
@@ -220,6 +173,62 @@ def check(ctx: typer.Context, db: DbOption = None) -> None:
         typer.echo(f"Remarque : {remark}.")
     if not report.ok:
         raise typer.Exit(1)
+
+
+app.add_typer(questionnaire_app, name="questionnaire", rich_help_panel=COMMANDS_PANEL)
+
+
+@app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def export(
+    ctx: typer.Context,
+    db: DbOption = None,
+    demarche: DemarcheOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Dossier où écrire le classeur (par défaut : exports/ dans le dossier courant).",
+            metavar="DOSSIER",
+            show_default=False,
+        ),
+    ] = None,
+    workshop: Annotated[
+        int | None,
+        typer.Option(
+            "--workshop",
+            help="N'exporter qu'un atelier (1 à 4) ; le nom du fichier finit par -atelier-N.",
+            metavar="N",
+            show_default=False,
+        ),
+    ] = None,
+    with_names: Annotated[
+        bool,
+        typer.Option(
+            "--with-names",
+            help="Ajouter les noms des participants qui l'ont accepté (sinon : codes P001…).",
+        ),
+    ] = False,
+) -> None:
+    """Écrire le classeur Excel d'une démarche pour le technicien de l'EPCI."""
+    # Imported here: openpyxl is loaded only when a workbook is written.
+    from vitalite_tui.workbook import export_workbook
+
+    with opened_store(ctx, db) as store:
+        result = export_workbook(
+            store,
+            pick_demarche(store, demarche),
+            exports_dir(out),
+            workshop=workshop,
+            with_names=with_names,
+        )
+    for warning in result.warnings:
+        typer.echo(f"Attention : {warning}", err=True)
+    names = "avec les noms consentis" if result.with_names else "sans les noms (codes P001…)"
+    typer.echo(f"Classeur écrit : {result.path}")
+    typer.echo(
+        f"  {len(result.sheets)} feuilles · {result.rows('Participants')} participants · "
+        f"{result.rows('Contributions')} contributions · {names}"
+    )
 
 
 def main() -> None:

@@ -6,21 +6,27 @@ the list of démarches, and start-up time is a product feature on old laptops.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from vitalite_tui.db.connection import close_database, open_database
 from vitalite_tui.db.lock import InstanceLock
+from vitalite_tui.db.models import db
 
 if TYPE_CHECKING:
+    from vitalite_tui.store.barometer import Barometer
     from vitalite_tui.store.capture import Capture
     from vitalite_tui.store.demarches import Demarches
     from vitalite_tui.store.demo import DemoSize
+    from vitalite_tui.store.exports import Exports
     from vitalite_tui.store.participants import Participants
     from vitalite_tui.store.preparation import Committee, Logistics, Planning, Steps
     from vitalite_tui.store.questionnaires import Questionnaires
     from vitalite_tui.store.records import DemoResult
+    from vitalite_tui.store.responses import Responses
     from vitalite_tui.store.subgroups import SubGroups
     from vitalite_tui.store.workshops import Workshops
 
@@ -95,6 +101,33 @@ class Store:
         from vitalite_tui.store.capture import Capture
 
         return Capture()
+
+    @cached_property
+    def exports(self) -> Exports:
+        from vitalite_tui.store.exports import Exports
+
+        return Exports()
+
+    @contextmanager
+    def thread_connection(self) -> Iterator[None]:
+        """A connection of its own for a thread worker, closed when the work ends.
+
+        Only for threads: on the main thread it would close the app's own connection.
+        """
+        with db.connection_context():
+            yield
+
+    @cached_property
+    def responses(self) -> Responses:
+        from vitalite_tui.store.responses import Responses
+
+        return Responses()
+
+    @cached_property
+    def barometer(self) -> Barometer:
+        from vitalite_tui.store.barometer import Barometer
+
+        return Barometer(self.responses)
 
     def create_demo(self, size: DemoSize = "small") -> DemoResult:
         """The demo démarche (created once per size; a second call returns it)."""

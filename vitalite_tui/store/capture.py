@@ -36,12 +36,14 @@ from vitalite_tui.store.records import (
     NoteRevisionRecord,
     RoundRecord,
     TurnRecord,
+    WorkshopRecord,
 )
 from vitalite_tui.store.subgroups import member_colleges
 from vitalite_tui.store.workshops import (
     live_subgroups,
     participant_of,
     present_participants,
+    to_workshop_record,
     workshop_row,
 )
 
@@ -273,6 +275,25 @@ class Capture:
     def get_round(self, round_id: str) -> RoundRecord:
         rnd, _, _ = _round_context(round_id)
         return to_round_record(rnd, _note_counts([rnd.id])[key(rnd)])
+
+    def workshop_of(self, subgroup_id: str) -> WorkshopRecord:
+        """The workshop a sub-group belongs to: its démarche, number and agenda."""
+        group = live(SubGroup, subgroup_id, "Sous-groupe")
+        return to_workshop_record(Workshop.get_by_id(group.workshop_id))
+
+    def suggested_timebox(self, subgroup_id: str) -> int:
+        """Minutes offered for a new round: the previous round's, else the agenda's.
+
+        The agenda's sub-group sequence (its first non-plenary slot) gives the first round's
+        timebox, within the allowed range; without one, `DEFAULT_TIMEBOX`.
+        """
+        previous = self.rounds(subgroup_id)
+        if previous:
+            return previous[-1].timebox_minutes
+        slots = [s for s in self.workshop_of(subgroup_id).agenda if not s.plenary]
+        if not slots:
+            return DEFAULT_TIMEBOX
+        return max(1, min(MAX_TIMEBOX, slots[0].minutes))
 
     def rounds(self, subgroup_id: str) -> list[RoundRecord]:
         """The sub-group's rounds, first to last, with their live note counts."""

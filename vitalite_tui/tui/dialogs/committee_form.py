@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input
 
 from vitalite_tui.tui.widgets.form import Field, FormDialog
+from vitalite_tui.tui.widgets.note_input import FieldInput
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,16 @@ class CommitteeFormDialog(FormDialog[CommitteeDraft]):
         self.draft = draft or CommitteeDraft("")
 
     def compose_fields(self) -> ComposeResult:
-        yield Field("Nom", Input(self.draft.name, id="name", compact=True))
+        yield Field("Nom", FieldInput(self.draft.name, id="name", compact=True))
         yield Field(
             "Rôle",
-            Input(self.draft.role, id="role", placeholder="animateur, technicien…", compact=True),
+            FieldInput(
+                self.draft.role, id="role", placeholder="animateur, technicien…", compact=True
+            ),
         )
-        yield Field("Structure", Input(self.draft.organisation, id="organisation", compact=True))
+        yield Field(
+            "Structure", FieldInput(self.draft.organisation, id="organisation", compact=True)
+        )
 
     def collect(self) -> CommitteeDraft:
         return CommitteeDraft(

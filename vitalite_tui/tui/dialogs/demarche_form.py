@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from vitalite_tui.tui.widgets.form import Field, FormDialog
+from vitalite_tui.tui.widgets.note_input import FieldInput
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class DemarcheFormDialog(FormDialog[DemarcheDraft]):
     def compose_fields(self) -> ComposeResult:
         yield Field(
             "Territoire",
-            Input(
+            FieldInput(
                 self.draft.territory,
                 placeholder="nom de l'EPCI, par ex. CC du Val d'Orbieu",
                 id="territory",
@@ -54,7 +55,7 @@ class DemarcheFormDialog(FormDialog[DemarcheDraft]):
         )
         yield Field(
             "Communes",
-            Input(
+            FieldInput(
                 self.draft.communes,
                 placeholder="par ex. Lagrasse, Fabrezan, Ribaute",
                 id="communes",

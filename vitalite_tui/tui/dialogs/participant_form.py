@@ -12,6 +12,7 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.store.records import ParticipantDraft
 from vitalite_tui.tui.widgets.choice import ChoiceRow
 from vitalite_tui.tui.widgets.form import Field, FormCheckbox, FormDialog
+from vitalite_tui.tui.widgets.note_input import FieldInput
 
 #: Shown when the dialog opens for a new participant.
 DEFAULT_COLLEGE = College.HABITANT
@@ -39,14 +40,14 @@ class ParticipantFormDialog(FormDialog[ParticipantDraft]):
 
     def compose_fields(self) -> ComposeResult:
         draft = self.draft
-        yield Field("Nom", Input(draft.display_name, id="name", compact=True))
+        yield Field("Nom", FieldInput(draft.display_name, id="name", compact=True))
         yield Field(
             "Collège",
             ChoiceRow([(c.value, c.label) for c in College], draft.college.value, id="college"),
         )
         yield Field(
             "Commune",
-            Input(
+            FieldInput(
                 draft.commune,
                 id="commune",
                 placeholder="→ ou ⏎ prend la commune proposée" if self.communes else "",
@@ -54,10 +55,12 @@ class ParticipantFormDialog(FormDialog[ParticipantDraft]):
                 compact=True,
             ),
         )
-        yield Field("Structure", Input(draft.organisation, id="organisation", compact=True))
+        yield Field("Structure", FieldInput(draft.organisation, id="organisation", compact=True))
         yield Field(
             "Contact",
-            Input(draft.contact, id="contact", placeholder="téléphone ou courriel", compact=True),
+            FieldInput(
+                draft.contact, id="contact", placeholder="téléphone ou courriel", compact=True
+            ),
         )
         yield FormCheckbox(
             "Accepte que ses données soient conservées", draft.consent_data, id="consent-data"

@@ -14,6 +14,7 @@ from vitalite_tui.domain.indicators import INDICATORS, indicator
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.tui.widgets.choice import ChoiceRow
 from vitalite_tui.tui.widgets.form import Field, FormDialog, LineDialog
+from vitalite_tui.tui.widgets.note_input import FieldInput
 
 #: The indicator choice: keys 1–4 pick the indicator of that number, 5 none.
 NO_INDICATOR = "aucun"
@@ -98,14 +99,14 @@ class SubGroupFormDialog(FormDialog[SubGroupDraft]):
 
     def compose_fields(self) -> ComposeResult:
         draft = self.draft
-        yield Field("Nom", Input(draft.name, id="subgroup-name", compact=True))
+        yield Field("Nom", FieldInput(draft.name, id="subgroup-name", compact=True))
         chosen = str(draft.indicator) if draft.indicator is not None else NO_INDICATOR
         yield Field("Indicateur", ChoiceRow(INDICATOR_OPTIONS, chosen, id="subgroup-indicator"))
         yield Static(indicator_line(draft.indicator), id="indicator-line", classes="indicator-line")
-        yield Field("Thème", Input(draft.theme, id="subgroup-theme", compact=True))
+        yield Field("Thème", FieldInput(draft.theme, id="subgroup-theme", compact=True))
         yield Field(
             "Animateur",
-            Input(
+            FieldInput(
                 draft.animateur,
                 id="subgroup-animateur",
                 placeholder="→ prend le nom proposé (comité de pilotage)"

@@ -11,6 +11,7 @@ from vitalite_tui.domain.dates import format_date, format_time, parse_date, pars
 from vitalite_tui.domain.workshops import WORKSHOP_TITLES
 from vitalite_tui.store.records import WorkshopPlan
 from vitalite_tui.tui.widgets.form import Field, FormDialog
+from vitalite_tui.tui.widgets.note_input import FieldInput
 
 
 class WorkshopPlanFormDialog(FormDialog[WorkshopPlan]):
@@ -34,18 +35,25 @@ class WorkshopPlanFormDialog(FormDialog[WorkshopPlan]):
         yield Static(WORKSHOP_TITLES[plan.number], classes="plan-title")
         yield Field(
             "Date",
-            Input(format_date(plan.date), placeholder="JJ/MM/AAAA", id="plan-date", compact=True),
+            FieldInput(
+                format_date(plan.date), placeholder="JJ/MM/AAAA", id="plan-date", compact=True
+            ),
         )
         yield Field(
             "Début",
-            Input(format_time(plan.start_time), placeholder="18h30", id="plan-start", compact=True),
+            FieldInput(
+                format_time(plan.start_time), placeholder="18h30", id="plan-start", compact=True
+            ),
         )
         yield Field(
             "Fin",
-            Input(format_time(plan.end_time), placeholder="21h00", id="plan-end", compact=True),
+            FieldInput(
+                format_time(plan.end_time), placeholder="21h00", id="plan-end", compact=True
+            ),
         )
         yield Field(
-            "Lieu", Input(plan.place, placeholder="salle des fêtes…", id="plan-place", compact=True)
+            "Lieu",
+            FieldInput(plan.place, placeholder="salle des fêtes…", id="plan-place", compact=True),
         )
 
     def collect(self) -> WorkshopPlan:

@@ -33,9 +33,27 @@ def _step2_screen(demarche_id: str) -> BaseScreen:
     return Step2Screen(demarche_id)
 
 
+def _workshop_screen(number: int) -> Callable[[str], BaseScreen]:
+    """Steps 4–7 share one screen, for workshops 1–4."""
+
+    def open_workshop(demarche_id: str) -> BaseScreen:
+        from vitalite_tui.tui.screens.workshop import WorkshopScreen
+
+        return WorkshopScreen(demarche_id, number)
+
+    return open_workshop
+
+
 #: The steps whose screen exists in this version (imported when opened, to start fast);
 #: the others are listed as coming in a later version.
-STEP_SCREENS: dict[int, Callable[[str], BaseScreen]] = {1: _step1_screen, 2: _step2_screen}
+STEP_SCREENS: dict[int, Callable[[str], BaseScreen]] = {
+    1: _step1_screen,
+    2: _step2_screen,
+    4: _workshop_screen(1),
+    5: _workshop_screen(2),
+    6: _workshop_screen(3),
+    7: _workshop_screen(4),
+}
 
 #: Width of the title column, so that the details line up.
 TITLE_WIDTH = max(len(step.title) for step in STEPS)
@@ -99,6 +117,14 @@ class DemarcheScreen(BaseScreen):
             id="participants",
             tooltip="Le registre des participants : inscrire, corriger, compter par collège.",
         ),
+        Binding(
+            "e",
+            "export",
+            "Exporter",
+            id="export",
+            tooltip="Écrire le classeur Excel de la démarche pour le technicien "
+            "(dossier exports/, noms remplacés par des codes).",
+        ),
     ]
 
     def __init__(self, demarche_id: str) -> None:
@@ -160,3 +186,9 @@ class DemarcheScreen(BaseScreen):
         from vitalite_tui.tui.screens.participants import ParticipantsScreen
 
         self.app.push_screen(ParticipantsScreen(self.demarche_id))
+
+    def action_export(self) -> None:
+        """The workbook, written by a thread worker; the dialog shows progress and the path."""
+        from vitalite_tui.tui.dialogs.export import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.demarche_id))

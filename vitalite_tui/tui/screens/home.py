@@ -122,9 +122,7 @@ class HomeScreen(BaseScreen):
         empty = not summaries
         table.display = not empty
         self.query_one("#empty").display = empty
-        self.count.update(
-            plural(len(summaries), "démarche") if summaries else ""
-        )
+        self.count.update(plural(len(summaries), "démarche") if summaries else "")
         if not empty:
             table.focus()
         self.refresh_bindings()

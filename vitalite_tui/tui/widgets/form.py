@@ -11,9 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Static
 
 from vitalite_tui.errors import VitaliteError
+from vitalite_tui.tui.widgets.note_input import FieldInput
 
 DraftT = TypeVar("DraftT")
 
@@ -99,9 +100,6 @@ class FormDialog(ModalScreen[DraftT | None]):
             id="form-next",
             tooltip="Passer au champ suivant ; sur le dernier, valider.",
             show=False,
-            # Handled when the key arrives, not after the keys queued behind it: a fast
-            # typist's next letters land in the next field.
-            priority=True,
         ),
         Binding(
             "escape",
@@ -161,12 +159,6 @@ class FormDialog(ModalScreen[DraftT | None]):
     def action_cancel(self) -> None:
         self.dismiss(None)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # In a multi-line text, Enter is a new line.
-        if action == "advance" and isinstance(self.focused, TextArea):
-            return False
-        return super().check_action(action, parameters)
-
     def action_advance(self) -> None:
         focused = self.focused
         if isinstance(focused, Input) and focused.cursor_at_end:
@@ -197,7 +189,7 @@ class LineDialog(FormDialog[str]):
     KEYS_HINT: ClassVar[str] = "⏎ ou F2 Valider · Échap Annuler"
 
     def compose_fields(self) -> ComposeResult:
-        yield Field(self.label, Input(self.value, id="line", compact=True))
+        yield Field(self.label, FieldInput(self.value, id="line", compact=True))
 
     def collect(self) -> str:
         return self.query_one("#line", Input).value

@@ -1,0 +1,182 @@
+"""Plain records of step 3 (answer sheets, verification, import, barometer): no peewee."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from vitalite_tui.domain.barometer import IndicatorBarometer
+from vitalite_tui.domain.questionnaire_form import NO_ANSWER
+from vitalite_tui.domain.text import plural
+
+
+class SheetMode(str, Enum):
+    """How a sheet reached the database."""
+
+    PAPER = "papier"  # typed from a paper sheet
+    IMPORT = "import"  # read from a spreadsheet (our template, KoboToolbox, ODK)
+
+    @property
+    def label(self) -> str:
+        return {"papier": "saisie papier", "import": "import"}[self.value]
+
+
+@dataclass(frozen=True)
+class SheetDraft:
+    """A sheet as typed (or retyped): values not yet checked against the questionnaire.
+
+    `answers` maps item codes to 1 … k, or 0 (or None, or absent) for « sans réponse ».
+    `profile` maps profile field codes to what was written; blanks are dropped.
+    """
+
+    sheet_number: int | None
+    profile: Mapping[str, str] = field(default_factory=dict)
+    answers: Mapping[str, int | None] = field(default_factory=dict)
+    mode: SheetMode = SheetMode.PAPER
+    collected_at: datetime | None = None  # naive UTC; None when unknown (paper)
+
+
+@dataclass(frozen=True)
+class SheetRecord:
+    """A stored sheet, with every item of its questionnaire (0: sans réponse)."""
+
+    id: str
+    demarche_id: str
+    questionnaire_code: str
+    questionnaire_version: str
+    sheet_number: int | None
+    profile: dict[str, str]
+    answers: dict[str, int]
+    mode: SheetMode
+    collected_at: datetime | None
+    verified_at: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    deleted: bool = False
+
+    @property
+    def answered(self) -> int:
+        """How many items were answered (not « sans réponse »)."""
+        return sum(1 for value in self.answers.values() if value != NO_ANSWER)
+
+    @property
+    def verified(self) -> bool:
+        return self.verified_at is not None
+
+    def draft(self) -> SheetDraft:
+        return SheetDraft(
+            sheet_number=self.sheet_number,
+            profile=dict(self.profile),
+            answers={code: value for code, value in self.answers.items()},
+            mode=self.mode,
+            collected_at=self.collected_at,
+        )
+
+
+class DifferenceKind(str, Enum):
+    SHEET_NUMBER = "sheet_number"
+    PROFILE = "profile"
+    ANSWER = "answer"
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where a retyped sheet disagrees with the stored one (verification mode).
+
+    `stored` and `retyped` are the values as stored: int for answers and the sheet number,
+    text for profile fields ("" when blank). `label` says what it is, in French.
+    """
+
+    kind: DifferenceKind
+    code: str  # item or profile field code; "" for the sheet number
+    label: str
+    stored: int | str | None
+    retyped: int | str | None
+    stored_text: str
+    retyped_text: str
+
+
+@dataclass(frozen=True)
+class RejectedRow:
+    """A spreadsheet row that was not imported, and why (French)."""
+
+    row: int  # as numbered in the spreadsheet: the header is row 1
+    reasons: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        return f"ligne {self.row} : " + " ; ".join(self.reasons)
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did: nothing is skipped without being listed here."""
+
+    source: str  # the file's name
+    questionnaire: str  # « sociabilite 1.0 »
+    rows: int  # data rows read (blank rows are not counted)
+    added: int
+    duplicates: tuple[int, ...]  # rows already in the database or earlier in the file
+    rejected: tuple[RejectedRow, ...]
+    ignored_columns: tuple[str, ...] = ()  # headers that are neither codes nor known metadata
+    missing_items: tuple[str, ...] = ()  # item codes with no column: stored as sans réponse
+    sheet_ids: tuple[str, ...] = ()
+
+    def lines(self) -> list[str]:
+        """The report in French, one line per fact, rejected rows one by one."""
+        lines = [
+            f"Import de {self.source} (questionnaire {self.questionnaire}) : "
+            f"{plural(self.rows, 'ligne lue', 'lignes lues')}.",
+            f"  {plural(self.added, 'fiche ajoutée', 'fiches ajoutées')}",
+        ]
+        if self.duplicates:
+            rows = ", ".join(str(row) for row in self.duplicates)
+            word = "ligne" if len(self.duplicates) == 1 else "lignes"
+            lines.append(
+                f"  {plural(len(self.duplicates), 'doublon ignoré', 'doublons ignorés')}"
+                f" ({word} {rows})"
+            )
+        if self.rejected:
+            lines.append(f"  {plural(len(self.rejected), 'ligne refusée', 'lignes refusées')} :")
+            lines.extend(f"    {rejected.message}" for rejected in self.rejected)
+        if self.missing_items:
+            lines.append(
+                "  Questions absentes du fichier (comptées sans réponse) : "
+                + ", ".join(self.missing_items)
+            )
+        if self.ignored_columns:
+            lines.append("  Colonnes ignorées : " + ", ".join(self.ignored_columns))
+        return lines
+
+
+@dataclass(frozen=True)
+class SegmentChoice:
+    """A profile field the barometer can be split by."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SegmentBarometer:
+    """The barometer of the sheets sharing one value of the segment field."""
+
+    value: str  # stored value ("" when not given)
+    label: str  # French label (« 75 ans et plus », « non renseigné »)
+    sheets: int
+    indicators: list[IndicatorBarometer]
+
+
+@dataclass(frozen=True)
+class MeasuredBarometer:
+    """The barometer computed from a démarche's stored sheets."""
+
+    questionnaire: str  # « sociabilite 1.0 »: the definition the sheets are scored with
+    sheets: int  # sheets counted
+    #: Sheets typed against a definition that scores differently, hence left out.
+    left_out: int
+    indicators: list[IndicatorBarometer]
+    segment: SegmentChoice | None = None
+    segments: list[SegmentBarometer] = field(default_factory=list)

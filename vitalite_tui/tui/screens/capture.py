@@ -1,0 +1,861 @@
+"""Capture of speaking rounds: one input line, the speaking order, the notes, tags that stick."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import ClassVar, TypeVar
+
+from rich.cells import cell_len, set_cell_size
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Label, Static
+
+from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
+from vitalite_tui.domain.notes import NoteKind, default_kind, next_kind
+from vitalite_tui.domain.speaking import SpeakingBalance, next_speaker
+from vitalite_tui.domain.text import plural
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store.records import (
+    NoteRecord,
+    ParticipantRecord,
+    RoundRecord,
+    SubGroupRecord,
+    WorkshopRecord,
+)
+from vitalite_tui.tui.dialogs.balance import SpeakingBalanceDialog, balance_lines
+from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.dialogs.round_form import RoundDraft, RoundFormDialog
+from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.note_input import NoteInput, flatten
+from vitalite_tui.tui.widgets.notes import NoteList
+from vitalite_tui.tui.widgets.round_timer import RoundTimer
+from vitalite_tui.tui.widgets.speakers import SpeakerList
+
+T = TypeVar("T")
+
+#: F8 goes round these, starting from « no pole ».
+POLES: tuple[Pole | None, ...] = (None, Pole.VITALITY, Pole.DEPRESSION)
+
+#: A removed note is quoted in the notification up to this many characters.
+QUOTE = 40
+
+
+@dataclass(frozen=True)
+class Tags:
+    """Kind, indicator and pole given to the next notes: they stay on until changed."""
+
+    kind: NoteKind
+    indicator: int | None = None
+    pole: Pole | None = None
+
+    def toggle_indicator(self, number: int) -> Tags:
+        """The same key again takes the indicator off."""
+        return replace(self, indicator=None if self.indicator == number else number)
+
+    def next_pole(self) -> Tags:
+        return replace(self, pole=POLES[(POLES.index(self.pole) + 1) % len(POLES)])
+
+    def next_kind(self, workshop_number: int) -> Tags:
+        return replace(self, kind=next_kind(workshop_number, self.kind))
+
+    @classmethod
+    def of(cls, note: NoteRecord) -> Tags:
+        return cls(note.kind, note.indicator, note.pole)
+
+
+def tags_content(tags: Tags, *, editing: bool) -> Content:
+    """« F4-F7 [I1 Isolement]  F8 [pôle : dépression]  F9 [constat] »: tags with their keys."""
+    muted = "$text-muted"
+    if tags.indicator is None:
+        indicator_part = ("[sans indicateur]", muted)
+    else:
+        shown = indicator(tags.indicator)
+        # With a pole chosen, its name says the most in the least room.
+        name = (
+            shown.pole_label(tags.pole)
+            if tags.pole is not None
+            else f"{shown.vitality}/{shown.depression}"
+        )
+        indicator_part = (f"[{shown.code} {name}]", "bold")
+    if tags.pole is None:
+        pole_part = ("[sans pôle]", muted)
+    else:
+        pole_part = (f"[pôle : {tags.pole.label}]", "bold")
+    parts: list[tuple[str, str] | str] = []
+    if editing:
+        parts.append(("✎ ", "$text-warning bold"))
+    parts += [
+        ("F4-F7 ", muted),
+        indicator_part,
+        (" F8 ", muted),
+        pole_part,
+        (" F9 ", muted),
+        (f"[{tags.kind.label}]", "bold"),
+    ]
+    return Content.assemble(*parts)
+
+
+def fit_title(head: str, theme: str, tail: str, width: int) -> str:
+    """« head « theme » tail » in `width` cells: a long theme is cut, never the round's number."""
+    shown = f" « {theme} »" if theme else ""
+    if width <= 0 or cell_len(head + shown + tail) <= width or not theme:
+        return head + shown + tail
+    room = width - cell_len(f"{head} « … »{tail}")
+    if room <= 0:
+        return head + tail
+    return f"{head} « {set_cell_size(theme, room).rstrip()}… »{tail}"
+
+
+def quote(text: str) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= QUOTE else line[: QUOTE - 1].rstrip() + "…"
+
+
+#: The four indicator keys, F4–F7: the tags line names them, the footer has no room.
+INDICATOR_BINDINGS: list[BindingType] = [
+    Binding(
+        f"f{3 + number}",
+        f"indicator({number})",
+        f"Indicateur {number}",
+        id=f"capture-indicator-{number}",
+        tooltip=(
+            f"Indicateur {number} ({INDICATORS[number - 1].poles_label}) sur les notes "
+            "suivantes ; la même touche l'enlève."
+        ),
+        show=False,
+    )
+    for number in range(1, len(INDICATORS) + 1)
+]
+
+
+class CaptureInput(NoteInput):
+    """The capture line. ↑↓ and Page↑↓ act on the notes and rounds, not on the line itself."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "up",
+            "screen.edit_step(-1)",
+            "Corriger",
+            id="capture-edit-up",
+            tooltip="Sur une ligne vide : reprendre la dernière note pour la corriger ; "
+            "en correction (texte inchangé) : la note d'avant.",
+            show=False,
+        ),
+        Binding(
+            "down",
+            "screen.edit_step(1)",
+            "Note suivante",
+            id="capture-edit-down",
+            tooltip="En correction (texte inchangé) : la note d'après, ou la fin de la "
+            "correction après la dernière.",
+            show=False,
+        ),
+        Binding(
+            "pageup",
+            "screen.show_round(-1)",
+            "Tour précédent",
+            id="capture-round-previous",
+            tooltip="Afficher le tour précédent (consultation et correction).",
+            show=False,
+        ),
+        Binding(
+            "pagedown",
+            "screen.show_round(1)",
+            "Tour suivant",
+            id="capture-round-next",
+            tooltip="Afficher le tour suivant, jusqu'au tour en cours.",
+            show=False,
+        ),
+    ]
+
+
+class CaptureScreen(BaseScreen):
+    """A sub-group's rounds: who speaks, what is said, committed as soon as Enter is pressed."""
+
+    CSS_PATH = "capture.tcss"
+    HELP = (
+        "Saisie des tours d'expression. Tapez ce qui est dit, puis ⏎ : la note est enregistrée "
+        "pour la personne marquée ▶, et la ligne ne se vide qu'une fois la note enregistrée. "
+        "Tab passe à la personne suivante dans l'ordre de parole (Maj+Tab : la précédente), "
+        "F2 note qu'elle passe son tour, F3 rend la note suivante anonyme. Les étiquettes "
+        "(F4 à F7 indicateur, F8 pôle, F9 type de note) restent posées jusqu'à ce qu'on les "
+        "change. ✔ a parlé, ▶ parle, — a passé ; le chiffre compte ses prises de parole dans "
+        "le tour, en gras ceux qui n'ont pas encore parlé. Ctrl+Z ou F10 retire la dernière "
+        "note (Ctrl+Y ou Maj+F10 la rétablit) ; ↑ sur une ligne vide ou F11 reprend la "
+        "dernière note pour la corriger (↑/↓ pour une autre), ⏎ enregistre la correction "
+        "(l'ancien texte est gardé), Échap l'abandonne. F12 commence un nouveau tour. "
+        "Page↑/Page↓ montrent les tours précédents : on peut y corriger ou retirer une note, "
+        "mais une nouvelle note ou une passe va toujours dans le tour en cours, qui revient "
+        "alors à l'écran. Un texte collé sur plusieurs lignes est gardé en entier, sur une "
+        "ligne. Ctrl+R montre la répartition de la parole (par personne et par collège, "
+        "dans le sous-groupe et dans tout l'atelier), Ctrl+P la vue de restitution pour le "
+        "vidéoprojecteur. Échap avec un texte non enregistré propose de l'enregistrer d'abord."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "tab",
+            "next_speaker",
+            "Suivant",
+            id="capture-next",
+            tooltip="La parole passe à la personne suivante dans l'ordre de parole.",
+        ),
+        Binding(
+            "shift+tab",
+            "previous_speaker",
+            "Précédent",
+            id="capture-previous",
+            tooltip="Revenir à la personne précédente dans l'ordre de parole.",
+            show=False,
+        ),
+        Binding(
+            "f2",
+            "pass_turn",
+            "Passe",
+            id="capture-pass",
+            tooltip="La personne qui a la parole passe son tour (noté), puis la suivante.",
+        ),
+        Binding(
+            "f3",
+            "anonymous",
+            "Anonyme",
+            id="capture-anonymous",
+            tooltip="La prochaine note sera anonyme (une seule note ; F3 à nouveau : non).",
+        ),
+        *INDICATOR_BINDINGS,
+        Binding(
+            "f8",
+            "pole",
+            "Pôle",
+            id="capture-pole",
+            tooltip="Pôle des notes suivantes : vitalité, puis dépression, puis aucun.",
+            show=False,
+        ),
+        Binding(
+            "f9",
+            "kind",
+            "Type",
+            id="capture-kind",
+            tooltip="Type des notes suivantes, parmi ceux de cet atelier (constat, image…).",
+            show=False,
+        ),
+        Binding(
+            "ctrl+z",
+            "undo",
+            "Annuler",
+            id="capture-undo",
+            tooltip="Retirer la dernière note du tour affiché (elle peut être rétablie).",
+        ),
+        Binding(
+            "f10",
+            "undo",
+            "Annuler",
+            id="capture-undo-f10",
+            tooltip="Comme Ctrl+Z, pour les consoles qui ne transmettent pas Ctrl+Z.",
+            show=False,
+        ),
+        Binding(
+            "ctrl+y",
+            "restore",
+            "Rétablir",
+            id="capture-restore",
+            tooltip="Rétablir la dernière note retirée.",
+            show=False,
+        ),
+        Binding(
+            "shift+f10",
+            "restore",
+            "Rétablir",
+            id="capture-restore-f10",
+            tooltip="Comme Ctrl+Y : rétablir la dernière note retirée.",
+            show=False,
+        ),
+        Binding(
+            "f11",
+            "edit_last",
+            "Corriger",
+            id="capture-edit",
+            tooltip="Reprendre la dernière note pour la corriger (ce qui est tapé est mis "
+            "de côté et revient ensuite).",
+            show=False,
+        ),
+        Binding(
+            "f12",
+            "new_round",
+            "Tour",
+            id="capture-new-round",
+            tooltip="Commencer un nouveau tour : sa question et sa durée.",
+        ),
+        Binding(
+            "ctrl+r",
+            "balance",
+            "Parole",
+            id="capture-balance",
+            tooltip="Répartition de la parole : par personne et par collège, dans le "
+            "sous-groupe et dans tout l'atelier.",
+            show=False,
+        ),
+        Binding(
+            "ctrl+p",
+            "plenary",
+            "Plénière",
+            id="capture-plenary",
+            tooltip="Vue de restitution pour le vidéoprojecteur (sans aucun nom).",
+            show=False,
+        ),
+        Binding(
+            "ctrl+q",
+            "app.quit",
+            "Quitter",
+            id="capture-quit",
+            tooltip="Quitter le programme : les notes affichées sont déjà enregistrées, "
+            "mais pas un texte encore dans la ligne de saisie.",
+            show=False,  # The footer has room for F1, not for both.
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Retour",
+            id="back",
+            tooltip="En correction : l'abandonner. Sinon revenir à l'atelier (un texte non "
+            "enregistré est d'abord proposé à l'enregistrement).",
+            show=False,
+        ),
+    ]
+
+    def __init__(self, subgroup_id: str) -> None:
+        super().__init__()
+        self.subgroup_id = subgroup_id
+        self.group: SubGroupRecord | None = None
+        self.workshop: WorkshopRecord | None = None
+        self.rounds: list[RoundRecord] = []
+        #: Index in `rounds` of the round on screen; the last one is the round in progress.
+        self.shown = -1
+        #: Notes of the round on screen, oldest first, as the list shows them.
+        self.notes: list[NoteRecord] = []
+        self.balance: SpeakingBalance | None = None
+        #: Who has the floor in the round in progress (None: no member, notes anonymous).
+        self.current_id: str | None = None
+        self.anonymous_next = False
+        self.tags = Tags(NoteKind.CONSTAT)
+        #: The note whose text is in the input line, being corrected.
+        self.editing: NoteRecord | None = None
+        #: What was in the input line, and the sticky tags, before a correction began.
+        self.set_aside: tuple[str, Tags] = ("", self.tags)
+        #: Notes removed here, last one last: Ctrl+Y brings them back.
+        self.removed: list[NoteRecord] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="capture-head", classes="screen-title"):
+            yield Label("", id="capture-title", markup=False)
+            yield RoundTimer(id="capture-timer")
+        yield Static("", id="capture-question", markup=False)
+        with Horizontal(id="capture-body"):
+            with Vertical(id="capture-left"):
+                yield Static("Ordre de parole", id="capture-order-title")
+                yield SpeakerList(id="capture-speakers")
+            yield NoteList(
+                id="capture-notes",
+                empty_text="Aucune note dans ce tour : tapez ce qui est dit, puis ⏎.",
+            )
+        yield Static("", id="capture-balance", markup=False)
+        with Horizontal(id="capture-entry"):
+            yield Label("", id="capture-prompt", markup=False)
+            yield CaptureInput(id="capture-input", compact=True)
+        yield Static("", id="capture-tags")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        self.input.focus()
+        try:
+            self.group = self.store.subgroups.get(self.subgroup_id)
+            self.workshop = self.store.capture.workshop_of(self.subgroup_id)
+            self.rounds = self.store.capture.rounds(self.subgroup_id)
+        except VitaliteError as exc:
+            self.report(exc)
+            self.query_one("#capture-question", Static).update(
+                "Ce sous-groupe ne peut pas être ouvert (Échap pour revenir)."
+            )
+            return
+        self.tags = Tags(default_kind(self.group.workshop_number), self.group.indicator)
+        if self.rounds:
+            self.current_id = self.resume_speaker(self.rounds[-1].id)
+            await self.show_round(len(self.rounds) - 1)
+        else:
+            self.current_id = self.first_speaker()
+            await self.show_round(-1)
+            # After the first paint, so the dialog opens over the sub-group it is for.
+            self.call_after_refresh(self.action_new_round)
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The title is fitted to its width, known once the layout is done.
+        self.call_after_refresh(self.show_title)
+
+    # --- reading the screen ------------------------------------------------------------
+
+    @property
+    def input(self) -> CaptureInput:
+        return self.query_one("#capture-input", CaptureInput)
+
+    @property
+    def live_round(self) -> RoundRecord | None:
+        """The round in progress: the sub-group's latest."""
+        return self.rounds[-1] if self.rounds else None
+
+    @property
+    def shown_round(self) -> RoundRecord | None:
+        return self.rounds[self.shown] if 0 <= self.shown < len(self.rounds) else None
+
+    @property
+    def browsing(self) -> bool:
+        """An earlier round is on screen, not the one in progress."""
+        return 0 <= self.shown < len(self.rounds) - 1
+
+    @property
+    def members(self) -> list[ParticipantRecord]:
+        return self.group.members if self.group is not None else []
+
+    @property
+    def order(self) -> list[str]:
+        return [m.id for m in self.members]
+
+    def member_name(self, participant_id: str | None) -> str:
+        for member in self.members:
+            if member.id == participant_id:
+                return member.display_name
+        return "anonyme"
+
+    def read(self, query: Callable[[], T]) -> T | None:
+        """The store's answer, or None after reporting why there is none."""
+        try:
+            return query()
+        except VitaliteError as exc:
+            self.report(exc)
+            return None
+
+    # --- speakers ----------------------------------------------------------------------
+
+    def first_speaker(self) -> str | None:
+        return self.order[0] if self.order else None
+
+    def resume_speaker(self, round_id: str) -> str | None:
+        """Coming back to a round: whoever spoke last goes on; after a pass, the next one."""
+        turns = self.read(lambda: self.store.capture.turns(round_id)) or []
+        for turn in reversed(turns):
+            if turn.participant_id is None or turn.participant_id not in self.order:
+                continue
+            if turn.passed:
+                return next_speaker(self.order, turn.participant_id)
+            return turn.participant_id
+        return self.first_speaker()
+
+    def action_next_speaker(self) -> None:
+        self.current_id = next_speaker(self.order, self.current_id)
+        self.show_speakers()
+
+    def action_previous_speaker(self) -> None:
+        self.current_id = next_speaker(self.order[::-1], self.current_id)
+        self.show_speakers()
+
+    def action_anonymous(self) -> None:
+        self.anonymous_next = not self.anonymous_next
+        self.show_entry()
+
+    # --- showing -----------------------------------------------------------------------
+
+    async def show_round(self, index: int) -> None:
+        """Put a round on screen (-1: none yet): its question, clock, people and notes."""
+        self.shown = index
+        rnd = self.shown_round
+        self.notes = []
+        self.balance = None
+        if rnd is not None:
+            self.notes = self.read(lambda: self.store.capture.notes(rnd.id)) or []
+            self.balance = self.read(lambda: self.store.capture.round_balance(rnd.id))
+        usual = default_kind(self.group.workshop_number) if self.group is not None else None
+        await self.query_one(NoteList).fill(self.notes, usual)
+        self.query_one(RoundTimer).show_round(rnd)
+        self.show_title()
+        self.show_speakers()
+        self.show_entry()
+        self.refresh_bindings()
+
+    def show_title(self) -> None:
+        group, workshop, rnd = self.group, self.workshop, self.shown_round
+        if group is None or workshop is None:
+            return
+        tour = ""
+        if rnd is not None:
+            tour = f" · Tour {rnd.number}"
+            if self.browsing:
+                tour += f"/{len(self.rounds)} (ancien)"
+        title = self.query_one("#capture-title", Label)
+        title.update(
+            fit_title(
+                f"Atelier {workshop.number} · {group.name}",
+                group.theme,
+                tour,
+                title.content_size.width,
+            )
+        )
+        self.query_one("#capture-head").set_class(self.browsing, "-old")
+        question = self.query_one("#capture-question", Static)
+        if rnd is None:
+            question.update("Aucun tour commencé : F12 pour poser la question du premier tour.")
+        else:
+            question.update(f"Question : {rnd.question}")
+
+    def show_speakers(self) -> None:
+        """The speaking order with the marks of the round on screen, and the counts line.
+
+        While a note is being corrected, the counts line says how to finish instead.
+        """
+        current = None if self.browsing else self.current_id
+        self.query_one(SpeakerList).show(self.members, self.balance, current)
+        line = self.query_one("#capture-balance", Static)
+        if self.editing is not None:
+            line.update(
+                "Correction : ⏎ l'enregistre (l'ancien texte est gardé) · Échap l'abandonne · "
+                "↑↓ une autre note"
+            )
+        elif self.balance is None:
+            line.update("Parole : aucun tour en cours.")
+        else:
+            anonymous = self.balance.anonymous.turns
+            extra = f" · anonymes {anonymous}" if anonymous else ""
+            line.update(
+                f"Parole : {self.balance.summary()}{extra} · {plural(len(self.notes), 'note')}"
+            )
+        self.show_entry()
+
+    def show_entry(self) -> None:
+        """The prompt before the input line and the tags line under it."""
+        live = self.live_round
+        if self.editing is not None:
+            prompt = f"✎ {self.editing.speaker_label} › "
+        else:
+            who = "anonyme" if self.anonymous_next else self.member_name(self.current_id)
+            # Browsing an old round, a new note still goes to the round in progress.
+            where = f" (tour {live.number})" if self.browsing and live is not None else ""
+            prompt = f"{who}{where} › "
+        self.query_one("#capture-prompt", Label).update(prompt)
+        self.query_one("#capture-tags", Static).update(
+            tags_content(self.tags, editing=self.editing is not None)
+        )
+
+    def refresh_balance(self) -> None:
+        rnd = self.shown_round
+        if rnd is not None:
+            self.balance = self.read(lambda: self.store.capture.round_balance(rnd.id))
+        self.show_speakers()
+
+    # --- saving ------------------------------------------------------------------------
+
+    async def action_save_note(self) -> None:
+        """Enter. Runs in the input's own queue: keys typed meanwhile wait, none is lost."""
+        if self.editing is not None:
+            self.save_correction()
+            return
+        text = self.input.value
+        if not text.strip():
+            return  # An empty Enter stores nothing, and needs no message.
+        if self.live_round is None:
+            # A round may have just been started by keys typed ahead of this one.
+            await self.catch_up_rounds()
+        live = self.live_round
+        if live is None:
+            self.action_new_round(then_save=True)
+            return
+        if self.browsing:
+            await self.show_round(len(self.rounds) - 1)
+        speaker = None if self.anonymous_next else self.current_id
+        try:
+            note = self.store.capture.save_note(
+                live.id, speaker, text, self.tags.kind, self.tags.indicator, self.tags.pole
+            )
+        except VitaliteError as exc:
+            self.report(exc)  # The text stays in the line.
+            return
+        # Committed: only now may the line be cleared.
+        self.input.value = ""
+        self.anonymous_next = False
+        self.notes.append(note)
+        self.query_one(NoteList).append(note)
+        self.refresh_balance()
+        self.refresh_bindings()
+
+    async def action_pass_turn(self) -> None:
+        live, speaker = self.live_round, self.current_id
+        if live is None or speaker is None:
+            return
+        if self.browsing:
+            await self.show_round(len(self.rounds) - 1)
+        if self.read(lambda: self.store.capture.record_pass(live.id, speaker)) is None:
+            return
+        self.current_id = next_speaker(self.order, speaker)
+        self.refresh_balance()
+
+    # --- tags --------------------------------------------------------------------------
+
+    def action_indicator(self, number: int) -> None:
+        self.tags = self.tags.toggle_indicator(number)
+        self.show_entry()
+
+    def action_pole(self) -> None:
+        self.tags = self.tags.next_pole()
+        self.show_entry()
+
+    def action_kind(self) -> None:
+        if self.group is not None:
+            self.tags = self.tags.next_kind(self.group.workshop_number)
+            self.show_entry()
+
+    # --- undo and restore --------------------------------------------------------------
+
+    async def action_undo(self) -> None:
+        rnd = self.shown_round
+        if rnd is None or self.editing is not None:
+            return
+        try:
+            note = self.store.capture.undo_last(rnd.id)
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        if note is None:
+            self.notify("Aucune note à retirer dans ce tour.")
+            return
+        self.removed.append(note)
+        await self.show_round(self.shown)
+        self.notify(
+            f"Note retirée : « {quote(note.text)} ». Ctrl+Y (ou Maj+F10) pour la rétablir.",
+            title="Annulé",
+            markup=False,
+        )
+
+    async def action_restore(self) -> None:
+        if not self.removed or self.editing is not None:
+            return
+        note = self.removed[-1]
+        if self.read(lambda: self.store.capture.restore(note.id)) is None:
+            return
+        self.removed.pop()
+        shown = self.shown_round
+        if shown is not None and note.round_id == shown.id:
+            await self.show_round(self.shown)
+        where = next((r.number for r in self.rounds if r.id == note.round_id), None)
+        place = f" (tour {where})" if where is not None and shown and shown.number != where else ""
+        self.notify(f"Note rétablie{place} : « {quote(note.text)} ».", markup=False)
+
+    # --- corrections -------------------------------------------------------------------
+
+    def action_edit_last(self) -> None:
+        if not self.notes:
+            return
+        if self.editing is None:
+            self.set_aside = (self.input.value, self.tags)
+        self.begin_correction(len(self.notes) - 1)
+
+    def action_edit_step(self, step: int) -> None:
+        """↑ on an empty line: the last note; while correcting, untouched: the next one."""
+        if self.editing is None:
+            if step < 0:
+                self.action_edit_last()
+            return
+        index = self.editing_index() + step
+        if index >= len(self.notes):
+            self.end_correction()
+        elif index >= 0:
+            self.begin_correction(index)
+
+    def editing_index(self) -> int:
+        ids = [n.id for n in self.notes]
+        return ids.index(self.editing.id) if self.editing is not None else -1
+
+    def correction_untouched(self) -> bool:
+        editing = self.editing
+        return (
+            editing is not None
+            and self.input.value == flatten(editing.text)
+            and self.tags == Tags.of(editing)
+        )
+
+    def begin_correction(self, index: int) -> None:
+        note = self.notes[index]
+        self.editing = note
+        self.tags = Tags.of(note)
+        self.input.value = flatten(note.text)
+        self.input.cursor_position = len(self.input.value)
+        self.query_one(NoteList).mark_editing(note.id)
+        self.show_speakers()
+        self.refresh_bindings()
+
+    def end_correction(self) -> None:
+        """Back to typing new notes, with what was set aside when the correction began."""
+        self.editing = None
+        text, self.tags = self.set_aside
+        self.set_aside = ("", self.tags)
+        self.input.value = text
+        self.input.cursor_position = len(text)
+        self.query_one(NoteList).mark_editing(None)
+        self.show_speakers()
+        self.refresh_bindings()
+
+    def save_correction(self) -> None:
+        editing = self.editing
+        if editing is None:
+            return
+        if self.correction_untouched():
+            self.end_correction()
+            return
+        try:
+            note = self.store.capture.edit_note(
+                editing.id, self.input.value, self.tags.kind, self.tags.indicator, self.tags.pole
+            )
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        self.notes[self.editing_index()] = note
+        row = self.query_one(NoteList).row(note.id)
+        if row is not None:
+            row.show_note(note)
+        self.end_correction()
+
+    # --- rounds ------------------------------------------------------------------------
+
+    def action_new_round(self, then_save: bool = False) -> None:
+        """F12: ask the question and timebox; `then_save` saves the waiting note after."""
+        if self.group is None:
+            return
+        minutes = self.read(lambda: self.store.capture.suggested_timebox(self.subgroup_id))
+
+        def save(draft: RoundDraft) -> None:
+            self.store.capture.start_round(self.subgroup_id, draft.question, draft.minutes)
+
+        async def done(draft: RoundDraft | None) -> None:
+            if draft is None:
+                self.input.focus()
+                return
+            self.anonymous_next = self.anonymous_next and then_save
+            await self.catch_up_rounds()
+            self.input.focus()
+            if then_save:
+                await self.action_save_note()
+
+        number = len(self.rounds) + 1
+        intro = (
+            "La note tapée est gardée : elle sera enregistrée dans ce tour."
+            if then_save
+            else "Le tour précédent se termine ; il reste consultable (Page↑)."
+            if self.rounds
+            else ""
+        )
+        self.app.push_screen(
+            RoundFormDialog(
+                # 20 minutes, the usual round, if the store could not suggest one.
+                f"Tour {number} — question et durée",
+                minutes or 20,
+                intro=intro,
+                save=save,
+            ),
+            done,
+        )
+
+    async def catch_up_rounds(self) -> None:
+        """Read the rounds again; one started since comes on screen, from the first speaker."""
+        rounds = self.read(lambda: self.store.capture.rounds(self.subgroup_id))
+        if rounds is None or [r.id for r in rounds] == [r.id for r in self.rounds]:
+            return
+        self.rounds = rounds
+        self.current_id = self.first_speaker()
+        await self.show_round(len(rounds) - 1)
+
+    async def action_show_round(self, step: int) -> None:
+        index = self.shown + step
+        if 0 <= index < len(self.rounds):
+            await self.show_round(index)
+
+    # --- balance, plenary, leaving -----------------------------------------------------
+
+    def action_balance(self) -> None:
+        group, workshop = self.group, self.workshop
+        if group is None or workshop is None:
+            return
+        subgroup = self.read(lambda: self.store.capture.balance(group.id))
+        whole = self.read(
+            lambda: self.store.capture.workshop_balance(workshop.demarche_id, workshop.number)
+        )
+        if subgroup is None:
+            return
+        lines = balance_lines(
+            [(m.id, m.display_name, m.college) for m in group.members], self.balance, subgroup
+        )
+        self.app.push_screen(
+            SpeakingBalanceDialog(
+                f"Répartition de la parole — {group.name}", lines, subgroup, whole
+            )
+        )
+
+    def action_plenary(self) -> None:
+        if self.workshop is None:
+            return
+        from vitalite_tui.tui.screens.plenary import PlenaryScreen
+
+        self.app.push_screen(
+            PlenaryScreen(self.workshop.demarche_id, self.workshop.number, self.subgroup_id)
+        )
+
+    def action_back(self) -> None:
+        if self.editing is not None:
+            self.end_correction()
+            return
+        if not self.input.value.strip():
+            super().action_back()
+            return
+
+        async def confirmed(yes: bool | None) -> None:
+            self.input.focus()
+            if not yes:
+                return
+            await self.action_save_note()
+            if not self.input.value.strip():
+                super(CaptureScreen, self).action_back()
+
+        who = "anonyme" if self.anonymous_next else self.member_name(self.current_id)
+        self.app.push_screen(
+            ConfirmDialog(
+                "Le texte tapé n'est pas encore enregistré. L'enregistrer comme note "
+                f"({who}) avant de quitter ?\nNon : rester ici, le texte est gardé."
+            ),
+            confirmed,
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        correcting = self.editing is not None
+        if action in ("next_speaker", "previous_speaker"):
+            return bool(self.order)
+        if action == "pass_turn":
+            return False if correcting else self.current_id is not None and bool(self.rounds)
+        if action == "anonymous":
+            return not correcting
+        if action == "undo":
+            return False if correcting else None if not self.notes else True
+        if action == "restore":
+            return bool(self.removed) and not correcting
+        if action == "edit_last":
+            return bool(self.notes)
+        if action == "edit_step":
+            if correcting:
+                return self.correction_untouched()
+            return bool(self.notes) and not self.input.value and parameters == (-1,)
+        if action == "new_round":
+            return not correcting and self.group is not None
+        if action == "show_round":
+            index = self.shown + int(str(parameters[0])) if parameters else -1
+            return not correcting and 0 <= index < len(self.rounds)
+        if action in ("balance", "plenary"):
+            return self.group is not None
+        return True

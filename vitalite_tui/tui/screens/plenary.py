@@ -1,0 +1,299 @@
+"""Plenary restitution for the projector: notes grouped by indicator and pole, no names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Label, Static
+
+from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
+from vitalite_tui.domain.text import plural
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store.records import NoteRecord, SubGroupRecord
+from vitalite_tui.tui.screens.base import BaseScreen
+
+#: Poles in the order they are presented: the vitality pole first, untagged last.
+POLE_ORDER: tuple[Pole | None, ...] = (Pole.VITALITY, Pole.DEPRESSION, None)
+
+#: Narrowest column when all sub-groups are shown side by side.
+MIN_COLUMN = 24
+
+
+@dataclass(frozen=True)
+class TagGroup:
+    """The notes that share one indicator and pole (either may be missing)."""
+
+    indicator: int | None
+    pole: Pole | None
+    notes: list[NoteRecord]
+
+    @property
+    def title(self) -> str:
+        """« I1 Rendez-vous », « I3 Émancipation (sans pôle) », « Sans étiquette »."""
+        if self.indicator is not None:
+            shown = indicator(self.indicator)
+            if self.pole is None:
+                return f"{shown.code} {shown.short_name} (sans pôle)"
+            return f"{shown.code} {shown.pole_label(self.pole)}"
+        if self.pole is not None:
+            return f"{self.pole.label.capitalize()} (sans indicateur)"
+        return "Sans étiquette"
+
+    @property
+    def pole_hint(self) -> str:
+        """« vitalité » or « dépression », said beside a pole name people may not know."""
+        return self.pole.label if self.indicator is not None and self.pole is not None else ""
+
+
+def group_by_tag(notes: Sequence[NoteRecord]) -> list[TagGroup]:
+    """Indicators 1 to 4, each vitality pole then depression pole then no pole; untagged last.
+
+    Within a group, notes keep the order they were said in.
+    """
+    groups: list[TagGroup] = []
+    numbers: list[int | None] = [i.number for i in INDICATORS]
+    for number in [*numbers, None]:
+        for pole in POLE_ORDER:
+            matching = [n for n in notes if n.indicator == number and n.pole is pole]
+            if matching:
+                groups.append(TagGroup(number, pole, matching))
+    return groups
+
+
+def subgroup_heading(group: SubGroupRecord) -> str:
+    """« Sous-groupe 2 « Perspectives / Impuissance » »: no animateur, no member's name."""
+    return f"{group.name} « {group.theme} »" if group.theme else group.name
+
+
+def plenary_renderable(notes: Sequence[NoteRecord], *, roomy: bool) -> RenderableType:
+    """The notes under their tag headings; `roomy` (one sub-group) spaces them out."""
+    if not notes:
+        return Text("Aucune note pour ce sous-groupe.", "italic")
+    parts: list[RenderableType] = []
+    for tag_group in group_by_tag(notes):
+        heading = Text(f" {tag_group.title.upper()} ", "bold reverse")
+        if tag_group.pole_hint:
+            heading.append(f" {tag_group.pole_hint}", "italic")
+        heading.append(f"  {len(tag_group.notes)}", "bold")
+        parts.append(heading)
+        if roomy:
+            parts.append(Text())
+        for note in tag_group.notes:
+            grid = Table.grid(padding=(0, 1), expand=True)
+            grid.add_column(width=1, no_wrap=True)
+            grid.add_column(ratio=1, overflow="fold")
+            # The text only: a note on the wall carries no name (the screen is projected).
+            grid.add_row(Text("▸", "bold"), Text(note.text, "bold" if roomy else ""))
+            parts.append(grid)
+            if roomy:
+                parts.append(Text())
+        if not roomy:
+            parts.append(Text())
+    return Group(*parts)
+
+
+class PlenaryColumn(VerticalScroll, can_focus=False):
+    """One sub-group: its heading and its notes, scrolled by the screen's keys."""
+
+    def __init__(self, group: SubGroupRecord, notes: Sequence[NoteRecord], *, roomy: bool) -> None:
+        super().__init__(classes="plenary-column -roomy" if roomy else "plenary-column")
+        self.group = group
+        self.notes = list(notes)
+        self.roomy = roomy
+
+    def compose(self) -> ComposeResult:
+        if not self.roomy:  # Shown alone, the sub-group is named in the title line.
+            yield Static(
+                Text(subgroup_heading(self.group), "bold"), classes="plenary-group", markup=False
+            )
+        yield Static(
+            Text(plural(len(self.notes), "note"), "italic"), classes="plenary-count", markup=False
+        )
+        yield Static(plenary_renderable(self.notes, roomy=self.roomy), classes="plenary-notes")
+
+
+class PlenaryScreen(BaseScreen):
+    """Read-only, for the projector: one sub-group, or all of them side by side."""
+
+    CSS_PATH = "plenary.tcss"
+    HELP = (
+        "Restitution en plénière, pour le vidéoprojecteur : les notes des sous-groupes, "
+        "regroupées par indicateur et par pôle, sans aucun nom de participant. ←/→ passent "
+        "d'un sous-groupe à l'autre, Page↓ ou Espace font défiler (Page↑ pour remonter), "
+        "t montre tous les sous-groupes côte à côte (t à nouveau : un seul). Rien ne peut "
+        "être modifié ici."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "left",
+            "move(-1)",
+            "Sous-groupe",
+            id="plenary-previous",
+            tooltip="Afficher le sous-groupe précédent.",
+            key_display="←→",
+        ),
+        Binding(
+            "right",
+            "move(1)",
+            "Sous-groupe suivant",
+            id="plenary-next",
+            tooltip="Afficher le sous-groupe suivant.",
+            show=False,
+        ),
+        Binding(
+            "pagedown,space",
+            "page(1)",
+            "Défiler",
+            id="plenary-page-down",
+            tooltip="Faire défiler d'une page vers le bas.",
+            key_display="Page↓",
+        ),
+        Binding(
+            "pageup",
+            "page(-1)",
+            "Remonter",
+            id="plenary-page-up",
+            tooltip="Remonter d'une page.",
+            show=False,
+        ),
+        Binding(
+            "down",
+            "line(1)",
+            "Descendre",
+            id="plenary-line-down",
+            tooltip="Faire défiler d'une ligne vers le bas.",
+            show=False,
+        ),
+        Binding(
+            "up",
+            "line(-1)",
+            "Monter",
+            id="plenary-line-up",
+            tooltip="Faire défiler d'une ligne vers le haut.",
+            show=False,
+        ),
+        Binding(
+            "t",
+            "toggle_all",
+            "Tous",
+            id="plenary-all",
+            tooltip="Tous les sous-groupes côte à côte ; t à nouveau : un seul, en grand.",
+        ),
+    ]
+
+    def __init__(self, demarche_id: str, number: int, subgroup_id: str | None = None) -> None:
+        super().__init__()
+        self.demarche_id = demarche_id
+        self.number = number
+        self.start_subgroup = subgroup_id
+        self.groups: list[SubGroupRecord] = []
+        self.notes: dict[str, list[NoteRecord]] = {}
+        #: The sub-group shown alone, or the first column when all are shown.
+        self.index = 0
+        self.all_shown = subgroup_id is None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="plenary-head", classes="screen-title"):
+            yield Label("", id="plenary-title", markup=False)
+            yield Label("", id="plenary-position", markup=False)
+        yield Horizontal(id="plenary-columns")
+        yield Static("", id="plenary-empty", classes="hint", markup=False)
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        try:
+            self.groups = self.store.subgroups.all(self.demarche_id, self.number)
+            notes = self.store.capture.workshop_notes(self.demarche_id, self.number)
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        self.notes = {g.id: [] for g in self.groups}
+        for note in notes:
+            if note.subgroup_id in self.notes:
+                self.notes[note.subgroup_id].append(note)
+        ids = [g.id for g in self.groups]
+        if self.start_subgroup in ids:
+            self.index = ids.index(self.start_subgroup)
+        await self.show()
+
+    @property
+    def per_page(self) -> int:
+        """How many sub-groups fit side by side."""
+        if not self.all_shown:
+            return 1
+        return max(1, min(len(self.groups), self.size.width // MIN_COLUMN))
+
+    @property
+    def shown_groups(self) -> list[SubGroupRecord]:
+        return self.groups[self.index : self.index + self.per_page]
+
+    async def show(self) -> None:
+        empty = self.query_one("#plenary-empty", Static)
+        empty.display = not self.groups
+        empty.update("Aucun sous-groupe dans cet atelier : rien à restituer pour l'instant.")
+        columns = self.query_one("#plenary-columns", Horizontal)
+        await columns.remove_children()
+        roomy = not self.all_shown
+        await columns.mount_all(
+            PlenaryColumn(group, self.notes.get(group.id, []), roomy=roomy)
+            for group in self.shown_groups
+        )
+        self.show_title()
+        self.refresh_bindings()
+
+    def show_title(self) -> None:
+        title = f"Atelier {self.number} · Restitution"
+        shown = self.shown_groups
+        if self.all_shown:
+            title += " · tous les sous-groupes"
+        elif shown:
+            title += f" · {subgroup_heading(shown[0])}"
+        self.query_one("#plenary-title", Label).update(title)
+        position = ""
+        if shown and len(shown) < len(self.groups):
+            first = self.index + 1
+            last = self.index + len(shown)
+            span = f"{first}" if first == last else f"{first}-{last}"
+            position = f"{span}/{len(self.groups)}"
+        self.query_one("#plenary-position", Label).update(position)
+
+    async def action_move(self, step: int) -> None:
+        last = max(0, len(self.groups) - self.per_page)
+        index = min(max(0, self.index + step), last)
+        if index != self.index:
+            self.index = index
+            await self.show()
+
+    async def action_toggle_all(self) -> None:
+        self.all_shown = not self.all_shown
+        self.index = min(self.index, max(0, len(self.groups) - self.per_page))
+        await self.show()
+
+    def columns(self) -> list[PlenaryColumn]:
+        return list(self.query(PlenaryColumn))
+
+    def action_page(self, step: int) -> None:
+        for column in self.columns():
+            if step > 0:
+                column.scroll_page_down(animate=False)
+            else:
+                column.scroll_page_up(animate=False)
+
+    def action_line(self, step: int) -> None:
+        for column in self.columns():
+            column.scroll_relative(y=step, animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move":
+            return len(self.groups) > self.per_page
+        if action == "toggle_all":
+            return len(self.groups) > 1
+        return True

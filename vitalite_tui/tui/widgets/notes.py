@@ -1,0 +1,105 @@
+"""The notes of a round, newest at the bottom: « 19:02 Martine (hab.)  text  I1+ », wrapped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from vitalite_tui.domain.notes import NoteKind
+from vitalite_tui.store.records import NoteRecord
+from vitalite_tui.tui.widgets.round_timer import clock_label
+
+
+def speaker_text(note: NoteRecord) -> str:
+    """« Martine (hab.) », or « anonyme »."""
+    if note.speaker_college is None:
+        return note.speaker_label
+    return f"{note.speaker_label} ({note.speaker_college.short})"
+
+
+def note_renderable(note: NoteRecord, usual_kind: NoteKind | None) -> RenderableType:
+    """Time, speaker, the whole text (wrapped, never cut) and the tag on the right."""
+    body = Text(overflow="fold")
+    body.append(speaker_text(note), "bold")
+    if note.kind is not usual_kind:
+        body.append(f" · {note.kind.label}", "italic")
+    body.append("  ")
+    # Text, not markup: a note may hold « [ » or start with « = ».
+    body.append(note.text)
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(width=5, no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    grid.add_column(width=3, no_wrap=True, justify="right")
+    grid.add_row(Text(clock_label(note.created_at), "dim"), body, Text(note.tag, "bold"))
+    return grid
+
+
+class NoteRow(Static):
+    """One note; `-editing` while its text is in the input line."""
+
+    DEFAULT_CSS = """
+    NoteRow { height: auto; }
+    NoteRow.-editing { background: $warning 30%; }
+    """
+
+    def __init__(self, note: NoteRecord, usual_kind: NoteKind | None) -> None:
+        super().__init__(note_renderable(note, usual_kind))
+        self.note = note
+        self.usual_kind = usual_kind
+
+    def show_note(self, note: NoteRecord) -> None:
+        self.note = note
+        self.update(note_renderable(note, self.usual_kind))
+
+
+class NoteList(VerticalScroll, can_focus=False):
+    """The round's notes. A save appends one row; only undo or a round change refills."""
+
+    DEFAULT_CSS = """
+    NoteList { height: 1fr; padding: 0 0 0 1; scrollbar-size-vertical: 1; }
+    NoteList > .notes-empty { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None, empty_text: str = "") -> None:
+        super().__init__(id=id)
+        self.usual_kind: NoteKind | None = None
+        self.empty_text = empty_text
+
+    @property
+    def rows(self) -> list[NoteRow]:
+        return list(self.query_children(NoteRow))
+
+    def row(self, note_id: str) -> NoteRow | None:
+        for row in self.query_children(NoteRow):
+            if row.note.id == note_id:
+                return row
+        return None
+
+    async def fill(self, notes: Iterable[NoteRecord], usual_kind: NoteKind | None) -> None:
+        """Replace every row (a round shown, a note removed or restored)."""
+        self.usual_kind = usual_kind
+        rows: list[Static] = [NoteRow(note, usual_kind) for note in notes]
+        if not rows and self.empty_text:
+            rows = [Static(self.empty_text, classes="notes-empty", markup=False)]
+        await self.remove_children()
+        await self.mount_all(rows)
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+    def append(self, note: NoteRecord) -> None:
+        """Add the newest note at the bottom and keep it in view."""
+        self.query_children(".notes-empty").remove()
+        self.mount(NoteRow(note, self.usual_kind))
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+    def mark_editing(self, note_id: str | None) -> None:
+        """Highlight the note whose text is in the input line (None: none)."""
+        for row in self.query_children(NoteRow):
+            row.set_class(row.note.id == note_id, "-editing")
+        editing = self.row(note_id) if note_id is not None else None
+        if editing is not None:
+            self.scroll_to_widget(editing, animate=False)

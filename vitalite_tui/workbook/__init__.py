@@ -1,0 +1,61 @@
+"""The Excel workbook for the EPCI's technician: `export_workbook` writes it, atomically.
+
+Importing this package costs nothing: openpyxl is loaded by `export_workbook` only, since
+start-up time is a product feature on old laptops. The sheets are listed in `registry.py`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from vitalite_tui.workbook.atomic import ExportFailed, prepare_folder
+from vitalite_tui.workbook.naming import workbook_name
+from vitalite_tui.workbook.records import ExportResult, Progress, SheetSummary
+
+if TYPE_CHECKING:
+    from vitalite_tui.store import Store
+
+__all__ = ["ExportFailed", "ExportResult", "Progress", "SheetSummary", "export_workbook"]
+
+
+def export_workbook(
+    store: Store,
+    demarche_id: str,
+    out_dir: Path,
+    *,
+    workshop: int | None = None,
+    with_names: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the démarche's workbook into `out_dir` (created on demand).
+
+    `workshop` restricts it to one workshop (file name ending `-atelier-N`); `with_names`
+    adds the names of the participants who agreed to be named. Raises a `VitaliteError`
+    in French when the démarche or the workshop is unknown or the folder cannot be written;
+    the previous workbook of the same name is then left as it was.
+    """
+    from vitalite_tui.store.exports import check_workshop
+    from vitalite_tui.workbook.context import ExportContext
+    from vitalite_tui.workbook.writer import write_workbook
+
+    context = ExportContext(store, demarche_id, check_workshop(workshop), with_names)
+    with store.exports.reading():
+        name = workbook_name(context.demarche.territory, context.started.date(), workshop)
+        target = prepare_folder(out_dir.absolute()) / name
+        path, sheets = write_workbook(context, target, progress)
+    warnings = list(context.warnings)
+    if path != target:
+        warnings.insert(
+            0,
+            f"{target.name} n'a pas pu être remplacé (ouvert dans Excel ?) : le classeur "
+            f"a été écrit sous le nom {path.name}.",
+        )
+    return ExportResult(
+        path=path,
+        sheets=tuple(sheets),
+        warnings=tuple(warnings),
+        with_names=with_names,
+        workshop=workshop,
+        renamed=path != target,
+    )

@@ -1,0 +1,50 @@
+"""Charts of the Synthèse sheet, drawn by Excel and LibreOffice from the cells beside them."""
+
+from __future__ import annotations
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+#: Rows of the sheet a chart covers (about 8 cm at the default row height).
+CHART_ROWS = 17
+
+
+def bar_chart(
+    sheet: WriteOnlyWorksheet,
+    title: str,
+    y_title: str,
+    *,
+    header_row: int,
+    last_row: int,
+    category_column: int,
+    first_column: int,
+    last_column: int,
+) -> BarChart:
+    """Clustered columns: one group per row (its category), one series per column.
+
+    The series are named from `header_row`; the values sit below it, down to `last_row`.
+    """
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "clustered"
+    chart.title = title
+    chart.y_axis.title = y_title
+    chart.y_axis.number_format = "0"
+    # openpyxl 3.1 marks axes as deleted unless told: Excel would then hide them.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend.position = "b"
+    chart.width = 18
+    chart.height = 8
+    data = Reference(
+        sheet,
+        min_col=first_column,
+        max_col=last_column,
+        min_row=header_row,
+        max_row=last_row,
+    )
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(
+        Reference(sheet, min_col=category_column, min_row=header_row + 1, max_row=last_row)
+    )
+    return chart

@@ -1,0 +1,126 @@
+"""What every sheet builder is given: the store, the scope of the export and shared data.
+
+Data that several sheets show is read once from the store, the first time a sheet asks;
+a sheet added later reads what it alone needs through `context.store`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from vitalite_tui.domain.colleges import College, CollegeCounts
+from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
+
+if TYPE_CHECKING:
+    from vitalite_tui.store import Store
+    from vitalite_tui.store.records import (
+        DemarcheSummary,
+        ExportNoteRecord,
+        ParticipantRecord,
+        PresenceRecord,
+        SpeakingRecord,
+        StepView,
+        WorkshopRecord,
+    )
+    from vitalite_tui.workbook.registry import SheetSpec
+
+
+@dataclass
+class ExportContext:
+    """The démarche being exported, what to include, and the warnings gathered on the way."""
+
+    store: Store
+    demarche_id: str
+    #: Only this workshop (1–4), or None for the whole démarche.
+    workshop: int | None = None
+    #: Names (and organisations) of the participants who agreed to be named.
+    with_names: bool = False
+    #: When the export started (local time).
+    started: datetime = field(default_factory=datetime.now)
+    warnings: list[str] = field(default_factory=list)
+    #: The sheets being written, in order (the register lists those with personal data).
+    sheets: tuple[SheetSpec, ...] = ()
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The workshops the export covers."""
+        return (self.workshop,) if self.workshop is not None else WORKSHOP_NUMBERS
+
+    @cached_property
+    def demarche(self) -> DemarcheSummary:
+        return self.store.demarches.get(self.demarche_id)
+
+    @cached_property
+    def steps(self) -> list[StepView]:
+        return self.store.demarches.steps(self.demarche_id)
+
+    @cached_property
+    def workshops(self) -> list[WorkshopRecord]:
+        """The workshops of the export, in order."""
+        every = self.store.exports.workshops(self.demarche_id)
+        return [w for w in every if w.number in self.numbers]
+
+    @cached_property
+    def registry(self) -> list[ParticipantRecord]:
+        """Every live participant, in the order of the codes."""
+        return self.store.exports.participants(self.demarche_id)
+
+    @cached_property
+    def presences(self) -> list[PresenceRecord]:
+        return self.store.exports.presences(self.demarche_id, self.workshop)
+
+    @cached_property
+    def present_ids(self) -> dict[int, set[str]]:
+        """Who was present, by workshop number."""
+        present: dict[int, set[str]] = defaultdict(set)
+        for presence in self.presences:
+            present[presence.workshop_number].add(presence.participant_id)
+        return present
+
+    @cached_property
+    def participants(self) -> list[ParticipantRecord]:
+        """The people the export is about: everyone, or those present at its workshop."""
+        if self.workshop is None:
+            return self.registry
+        present = self.present_ids[self.workshop]
+        return [person for person in self.registry if person.id in present]
+
+    @cached_property
+    def people(self) -> dict[str, ParticipantRecord]:
+        """Live participants by id."""
+        return {person.id: person for person in self.registry}
+
+    @cached_property
+    def notes(self) -> list[ExportNoteRecord]:
+        return self.store.exports.notes(self.demarche_id, self.workshop)
+
+    @cached_property
+    def speaking(self) -> SpeakingRecord:
+        return self.store.exports.speaking(self.demarche_id, self.workshop)
+
+    def attendance(self, number: int) -> CollegeCounts:
+        """People present at a workshop, by collège."""
+        return CollegeCounts.of(
+            self.people[pid].college for pid in self.present_ids[number] if pid in self.people
+        )
+
+    def name_of(self, person: ParticipantRecord) -> str:
+        """The name shown with `--with-names`: only for those who agreed to be named."""
+        return person.display_name if self.with_names and person.consent_named else ""
+
+    def organisation_of(self, person: ParticipantRecord) -> str:
+        """A role or an organisation (« maire de … ») names someone as surely as a name."""
+        return person.organisation if self.with_names and person.consent_named else ""
+
+    @cached_property
+    def named_count(self) -> int:
+        """How many participants of the export appear with their name."""
+        return sum(1 for person in self.participants if self.name_of(person))
+
+    @staticmethod
+    def college_label(college: College | None) -> str:
+        return college.label if college is not None else ""

@@ -1,0 +1,53 @@
+"""The Contributions sheet: every live note, where and when it was said, by whom (a code)."""
+
+from __future__ import annotations
+
+from vitalite_tui.domain.indicators import indicator
+from vitalite_tui.workbook.cells import local_time
+from vitalite_tui.workbook.context import ExportContext
+from vitalite_tui.workbook.sheet import Column, SheetWriter
+
+#: Shown instead of a code when a note was taken without naming who said it.
+ANONYMOUS = "anonyme"
+
+COLUMNS = (
+    Column("Atelier", 10),
+    Column("Sous-groupe", 20),
+    Column("Tour", 8),
+    Column("Question", 40),
+    Column("Code", 10),
+    Column("Collège", 14),
+    Column("Indicateur", 13),
+    Column("Nom de l'indicateur", 22),
+    Column("Pôle", 12),
+    Column("Nom du pôle", 24),
+    Column("Type", 13),
+    Column("Texte", 80),
+    Column("Heure", 17),
+    Column("Modifiée", 11),
+)
+
+
+def build(context: ExportContext, sheet: SheetWriter) -> None:
+    rows = []
+    for note in context.notes:
+        tagged = indicator(note.indicator) if note.indicator is not None else None
+        rows.append(
+            [
+                note.workshop_number,
+                note.subgroup_name,
+                note.round_number,
+                note.question,
+                note.speaker_code or ANONYMOUS,
+                context.college_label(note.speaker_college),
+                note.indicator,
+                tagged.short_name if tagged is not None else "",
+                note.pole.label if note.pole is not None else "",
+                tagged.pole_label(note.pole) if tagged is not None and note.pole else "",
+                note.kind.label,
+                note.text,
+                local_time(note.created_at),
+                note.edited,
+            ]
+        )
+    sheet.table("Contributions", COLUMNS, rows, "Aucune contribution notée pour l'instant.")

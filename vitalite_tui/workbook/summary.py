@@ -1,0 +1,176 @@
+"""The Synthèse sheet: the démarche at a glance, block after block.
+
+Each block is a function of the context and the sheet; the blocks are listed in
+`registry.SUMMARY_BLOCKS`, where a later feature adds its own (the barometer's radar,
+the top actions).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from vitalite_tui import __version__
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.indicators import INDICATORS, Pole
+from vitalite_tui.domain.text import plural
+from vitalite_tui.workbook.charts import CHART_ROWS, bar_chart
+from vitalite_tui.workbook.context import ExportContext
+from vitalite_tui.workbook.sheet import SheetWriter
+
+SummaryBlock = Callable[[ExportContext, SheetWriter], None]
+
+#: Labels in A, the workshops' places in B, figures from C on.
+WIDTHS = (36, 30, 15, 15, 15, 15, 15, 15, 15, 15, 15)
+
+
+def build(context: ExportContext, sheet: SheetWriter, *, blocks: Sequence[SummaryBlock]) -> None:
+    sheet.set_widths(WIDTHS)
+    for block in blocks:
+        block(context, sheet)
+
+
+def _heading(sheet: SheetWriter, text: str) -> None:
+    sheet.blank()
+    sheet.append([sheet.cells.heading(text)])
+
+
+def _labels(sheet: SheetWriter, *labels: str) -> int:
+    return sheet.append([sheet.cells.label(label) for label in labels])
+
+
+def identity(context: ExportContext, sheet: SheetWriter) -> None:
+    """Territory, communes, when the file was made, what it covers, whether names are in."""
+    demarche = context.demarche
+    cells = sheet.cells
+    sheet.append([cells.title(f"Vitalité sociale — {demarche.territory}")])
+    communes = demarche.communes
+    sheet.append(
+        [
+            cells.label("Communes"),
+            f"{len(communes)} : {', '.join(communes)}" if communes else "aucune saisie",
+        ]
+    )
+    sheet.append([cells.label("Classeur produit le"), context.started])
+    sheet.append([cells.label("Par"), f"vitalite-tui {__version__}"])
+    scope = (
+        f"atelier {context.workshop} seulement"
+        if context.workshop is not None
+        else "toute la démarche"
+    )
+    sheet.append([cells.label("Périmètre"), scope])
+    if context.with_names:
+        names = (
+            f"oui, pour {plural(context.named_count, 'personne')} qui l'ont accepté "
+            "(feuille Participants)"
+        )
+    else:
+        names = "non : chaque participant est désigné par un code (P001, P002…)"
+    sheet.append([cells.label("Noms des participants"), names])
+    if demarche.is_demo:
+        sheet.append([cells.label("Démonstration"), "oui : territoire et personnes fictifs"])
+
+
+def key_figures(context: ExportContext, sheet: SheetWriter) -> None:
+    """People by collège, notes, rounds: the figures a report quotes."""
+    _heading(sheet, "Chiffres clés")
+    people = context.participants
+    who = (
+        f"Présents à l'atelier {context.workshop}"
+        if context.workshop is not None
+        else "Participants inscrits"
+    )
+    _labels(sheet, "", "Total", *(college.plural.capitalize() for college in College))
+    by_college = Counter(person.college for person in people)
+    sheet.append([who, len(people), *(by_college[college] for college in College)])
+    notes = context.notes
+    speakers = Counter(note.speaker_college for note in notes)
+    sheet.append(["Contributions", len(notes), *(speakers[college] for college in College)])
+    sheet.append(["dont anonymes", speakers[None]])
+    groups = context.speaking.subgroups
+    sheet.append(["Sous-groupes", len(groups)])
+    sheet.append(["Tours d'expression", sum(group.rounds for group in groups)])
+
+
+def notes_by_indicator(context: ExportContext, sheet: SheetWriter) -> None:
+    """How the notes fall on the four indicators and their poles."""
+    _heading(sheet, "Contributions par indicateur")
+    _labels(sheet, "Indicateur", "Pôles", "Vitalité", "Dépression", "Sans pôle", "Total")
+    tags = Counter((note.indicator, note.pole) for note in context.notes)
+    for indicator in INDICATORS:
+        counts = [tags[(indicator.number, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
+        sheet.append(
+            [
+                f"{indicator.code} · {indicator.short_name}",
+                indicator.poles_label,
+                *counts,
+                sum(counts),
+            ]
+        )
+    untagged = [tags[(None, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
+    sheet.append(["Sans indicateur", "", *untagged, sum(untagged)])
+
+
+def workshops(context: ExportContext, sheet: SheetWriter) -> None:
+    """Date, place and attendance of each workshop, then the chart of attendance by collège."""
+    _heading(sheet, "Ateliers")
+    header = _labels(
+        sheet,
+        "Atelier",
+        "Lieu",
+        "Date",
+        "Présents",
+        *(college.plural.capitalize() for college in College),
+        "Nouveaux venus",
+        "Sous-groupes",
+        "Contributions",
+    )
+    newcomers = Counter(p.workshop_number for p in context.presences if p.newcomer)
+    groups = Counter(group.workshop_number for group in context.speaking.subgroups)
+    notes = Counter(note.workshop_number for note in context.notes)
+    for workshop in context.workshops:
+        counts = context.attendance(workshop.number)
+        sheet.append(
+            [
+                f"Atelier {workshop.number}",
+                workshop.place,
+                workshop.date,
+                counts.total,
+                *(counts[college] for college in College),
+                newcomers[workshop.number],
+                groups[workshop.number],
+                notes[workshop.number],
+            ]
+        )
+    if not context.presences:
+        sheet.append(
+            [sheet.cells.muted("Aucune présence notée pour l'instant : pas de graphique.")]
+        )
+        return
+    chart = bar_chart(
+        sheet.sheet,
+        "Présences par atelier et par collège",
+        "Personnes",
+        header_row=header,
+        last_row=sheet.row,
+        category_column=1,
+        first_column=5,
+        last_column=4 + len(College),
+    )
+    sheet.add_chart(chart, CHART_ROWS)
+
+
+def steps(context: ExportContext, sheet: SheetWriter) -> None:
+    """The seven steps: status, dates and what each one kept."""
+    _heading(sheet, "Étapes")
+    _labels(sheet, "Étape", "État", "Début", "Fin", "Détail")
+    for view in context.steps:
+        sheet.append(
+            [
+                f"{view.number}. {view.title}",
+                view.status.label,
+                view.started_on,
+                view.done_on,
+                view.detail,
+            ]
+        )
