@@ -358,3 +358,25 @@ async def test_a_round_and_notes_typed_in_one_burst(store: Store, demarche_id: s
     (rnd,) = store.capture.rounds(subgroup_id)
     assert (rnd.question, rnd.timebox_minutes) == ("Quels risques", 15)
     assert [n.text for n in store.capture.notes(rnd.id)] == ["un"]
+
+
+async def test_quitting_with_typed_text_asks_first(store: Store, demarche_id: str) -> None:
+    subgroup_id, _ = formed_subgroup(store, demarche_id)
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        await start_round_by_keys(pilot, "Où vous retrouvez-vous ?", "15")
+        await pilot.press(*"Le café a fermé", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.input.value == "Le café a fermé"
+        assert app.is_running
+        await pilot.press("ctrl+q", "o")
+        await pilot.pause()
+        assert not app.is_running
+    assert [
+        n.text for r in store.capture.rounds(subgroup_id) for n in store.capture.notes(r.id)
+    ] == []

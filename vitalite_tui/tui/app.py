@@ -86,6 +86,30 @@ class VitaliteApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    async def action_quit(self) -> None:
+        """Quit; but never drop typed text silently (a note still in the capture line)."""
+        from vitalite_tui.tui.screens.base import BaseScreen
+
+        text = self.screen.unsaved_text() if isinstance(self.screen, BaseScreen) else ""
+        if not text:
+            self.exit()
+            return
+        from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+
+        shown = text if len(text) <= 60 else f"{text[:57]}…"
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.exit()
+
+        self.push_screen(
+            ConfirmDialog(
+                f"« {shown} » n'est pas encore enregistré. Quitter quand même ?\n"
+                "Non : revenir à la saisie, le texte est gardé."
+            ),
+            confirmed,
+        )
+
     def action_help_quit(self) -> None:
         self.notify("Pour quitter : Ctrl+Q.", title="Quitter ?")
 

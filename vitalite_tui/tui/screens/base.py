@@ -35,6 +35,10 @@ class BaseScreen(Screen[None]):
     def store(self) -> Store:
         return self.vitalite.store
 
+    def unsaved_text(self) -> str:
+        """Text typed on this screen that is not stored yet (asked about before quitting)."""
+        return ""
+
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()

@@ -307,16 +307,6 @@ class CaptureScreen(BaseScreen):
             show=False,
         ),
         Binding(
-            "ctrl+q",
-            "app.quit",
-            "Quitter",
-            id="capture-quit",
-            tooltip="Quitter le programme : les notes affichées sont déjà enregistrées, "
-            "mais pas un texte encore dans la ligne de saisie.",
-            show=False,  # The footer has room for F1, not for both.
-            priority=True,
-        ),
-        Binding(
             "escape",
             "back",
             "Retour",
@@ -832,6 +822,9 @@ class CaptureScreen(BaseScreen):
             ),
             confirmed,
         )
+
+    def unsaved_text(self) -> str:
+        return self.input.value.strip()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         correcting = self.editing is not None
