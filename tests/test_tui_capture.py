@@ -371,7 +371,7 @@ async def test_quitting_with_typed_text_asks_first(store: Store, demarche_id: st
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
-        assert app.screen is screen
+        assert app.screen_stack[-1] is screen
         assert screen.input.value == "Le café a fermé"
         assert app.is_running
         await pilot.press("ctrl+q", "o")
