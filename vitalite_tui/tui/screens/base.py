@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -12,6 +13,9 @@ from vitalite_tui.errors import VitaliteError
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
     from vitalite_tui.tui.app import VitaliteApp
+
+
+T = TypeVar("T")
 
 
 class BaseScreen(Screen[None]):
@@ -45,3 +49,20 @@ class BaseScreen(Screen[None]):
 
     def report(self, error: VitaliteError) -> None:
         self.vitalite.report(error)
+
+    def read(self, query: Callable[[], T]) -> T | None:
+        """The store's answer, or None after reporting why there is none."""
+        try:
+            return query()
+        except VitaliteError as exc:
+            self.report(exc)
+            return None
+
+    def run_safely(self, work: Callable[[], object]) -> bool:
+        """Run a store call; report a French error instead of raising it."""
+        try:
+            work()
+        except VitaliteError as exc:
+            self.report(exc)
+            return False
+        return True

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from textual import events
@@ -34,8 +33,6 @@ from vitalite_tui.tui.widgets.note_input import NoteInput, flatten
 from vitalite_tui.tui.widgets.notes import NoteList
 from vitalite_tui.tui.widgets.round_timer import RoundTimer
 from vitalite_tui.tui.widgets.speakers import SpeakerList
-
-T = TypeVar("T")
 
 #: F8 goes round these, starting from « no pole ».
 POLES: tuple[Pole | None, ...] = (None, Pole.VITALITY, Pole.DEPRESSION)
@@ -418,14 +415,6 @@ class CaptureScreen(BaseScreen):
             if member.id == participant_id:
                 return member.display_name
         return "anonyme"
-
-    def read(self, query: Callable[[], T]) -> T | None:
-        """The store's answer, or None after reporting why there is none."""
-        try:
-            return query()
-        except VitaliteError as exc:
-            self.report(exc)
-            return None
 
     # --- speakers ----------------------------------------------------------------------
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import ClassVar, TypeVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,8 +26,6 @@ from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.widgets.form import LineDialog
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import RecordTable
-
-T = TypeVar("T")
 
 #: The four parts: pane id, French title, the F-key that shows it.
 PARTS: tuple[tuple[str, str, str], ...] = (
@@ -282,23 +279,6 @@ class Step2Screen(BaseScreen):
             return self.query_one(table_type).current_key is not None
         except NoMatches:
             return False
-
-    def run_safely(self, work: Callable[[], object]) -> bool:
-        """Run a store call; report a French error instead of raising it."""
-        try:
-            work()
-        except VitaliteError as exc:
-            self.report(exc)
-            return False
-        return True
-
-    def read(self, query: Callable[[], T]) -> T | None:
-        """The store's answer, or None after reporting why there is none."""
-        try:
-            return query()
-        except VitaliteError as exc:
-            self.report(exc)
-            return None
 
     # --- comité de pilotage ------------------------------------------------------------
 

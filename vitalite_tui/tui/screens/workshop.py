@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import ClassVar, TypeVar
+from collections.abc import Iterable
+from typing import ClassVar
 
 from rich.cells import set_cell_size
 from textual import on
@@ -46,8 +46,6 @@ from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.participants import FilterInput
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import RecordTable, shorten
-
-T = TypeVar("T")
 
 #: The four parts: pane id, French title, the F-key that shows it.
 PARTS: tuple[tuple[str, str, str], ...] = (
@@ -561,23 +559,6 @@ class WorkshopScreen(BaseScreen):
         self.refresh_recap()
 
     # --- helpers -----------------------------------------------------------------------
-
-    def read(self, query: Callable[[], T]) -> T | None:
-        """The store's answer, or None after reporting why there is none."""
-        try:
-            return query()
-        except VitaliteError as exc:
-            self.report(exc)
-            return None
-
-    def run_safely(self, work: Callable[[], object]) -> bool:
-        """Run a store call; report a French error instead of raising it."""
-        try:
-            work()
-        except VitaliteError as exc:
-            self.report(exc)
-            return False
-        return True
 
     def warn(self, messages: Iterable[str], title: str) -> None:
         for message in messages:
