@@ -49,9 +49,9 @@ async def test_stepper_shows_the_seven_steps_and_their_status(
         assert lines[0].startswith("✔ 1  Présentation et validation")
         assert lines[1].startswith("● 2  Travaux préparatoires")
         assert all(line.startswith(f"○ {n}") for n, line in enumerate(lines[2:], start=3))
-        # Steps without a screen yet say so: only the questionnaire (3) now.
-        assert "bientôt" in lines[2]
-        assert not any("bientôt" in line for line in lines[:2] + lines[3:])
+        # Every step has its screen now: none is announced as coming later.
+        assert not any("bientôt" in line for line in lines)
+        assert "aucun questionnaire saisi" in lines[2]
         assert text_of(screen, "#territory") == "Vitalité sociale — CC du Val d'Orbieu"
         assert text_of(screen, "#communes") == "3 communes"
 
@@ -101,20 +101,16 @@ async def test_no_participants_yet_no_warning(store: Store, demarche_id: str) ->
         assert not screen.query_one("#warnings").display
 
 
-async def test_enter_on_a_later_step_stays_and_says_it_is_coming(
-    store: Store, demarche_id: str
-) -> None:
+async def test_enter_on_step_3_opens_the_questionnaire(store: Store, demarche_id: str) -> None:
+    from vitalite_tui.tui.screens.questionnaire import Step3Screen
+
     app = VitaliteApp(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        screen = app.screen
         await pilot.press("down", "down", "enter")
         await pilot.pause()
-        assert app.screen is screen
-        assert isinstance(app.screen, DemarcheScreen)
-        assert any(
-            "L'étape 3" in message and "prochaine version" in message for message in messages(app)
-        )
+        assert isinstance(app.screen, Step3Screen)
+        assert not messages(app)
 
 
 async def test_escape_goes_back_home(store: Store, demarche_id: str) -> None:

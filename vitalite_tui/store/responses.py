@@ -422,6 +422,20 @@ class Responses:
             .count()
         )
 
+    def typed_since(self, demarche_id: str, since: datetime) -> int:
+        """Live sheets typed from paper since `since` (naive UTC): « fiches saisies ce soir »."""
+        demarche = demarche_row(demarche_id)
+        return int(
+            Response.select()
+            .where(
+                (Response.demarche == demarche)
+                & Response.deleted_at.is_null()
+                & (Response.mode == SheetMode.PAPER.value)
+                & (Response.created_at >= since)
+            )
+            .count()
+        )
+
     def next_sheet_number(self, demarche_id: str) -> int:
         """One more than the highest number of a live sheet (1 for the first)."""
         demarche = demarche_row(demarche_id)

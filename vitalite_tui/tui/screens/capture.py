@@ -304,6 +304,16 @@ class CaptureScreen(BaseScreen):
             show=False,
         ),
         Binding(
+            "ctrl+q",
+            "app.quit",
+            "Quitter",
+            id="capture-quit",
+            tooltip="Quitter le programme : les notes affichées sont enregistrées ; un texte "
+            "encore dans la ligne de saisie fait d'abord poser la question.",
+            show=False,  # The footer has room for F1, not for both.
+            priority=True,
+        ),
+        Binding(
             "escape",
             "back",
             "Retour",

@@ -33,6 +33,12 @@ def _step2_screen(demarche_id: str) -> BaseScreen:
     return Step2Screen(demarche_id)
 
 
+def _step3_screen(demarche_id: str) -> BaseScreen:
+    from vitalite_tui.tui.screens.questionnaire import Step3Screen
+
+    return Step3Screen(demarche_id)
+
+
 def _workshop_screen(number: int) -> Callable[[str], BaseScreen]:
     """Steps 4–7 share one screen, for workshops 1–4."""
 
@@ -49,6 +55,7 @@ def _workshop_screen(number: int) -> Callable[[str], BaseScreen]:
 STEP_SCREENS: dict[int, Callable[[str], BaseScreen]] = {
     1: _step1_screen,
     2: _step2_screen,
+    3: _step3_screen,
     4: _workshop_screen(1),
     5: _workshop_screen(2),
     6: _workshop_screen(3),
@@ -106,8 +113,7 @@ class DemarcheScreen(BaseScreen):
     CSS_PATH = "demarche.tcss"
     HELP = (
         "Les sept étapes de la démarche : ✔ terminée, ● en cours, ○ à faire. "
-        "↑↓ pour choisir une étape, ⏎ pour l'ouvrir. Les étapes marquées «\u00a0bientôt\u00a0» "
-        "arrivent dans une prochaine version."
+        "↑↓ pour choisir une étape, ⏎ pour l'ouvrir."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -1,0 +1,301 @@
+"""Step 3: the questionnaire de sociabilité — the sheets typed so far, and the ways in."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Footer, Static
+
+from vitalite_tui.domain.questionnaire_form import (
+    FieldKind,
+    ProfileFieldSpec,
+    QuestionnaireForm,
+    choice_label,
+)
+from vitalite_tui.domain.text import plural
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store.questionnaire_records import SheetMode, SheetRecord
+from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.screens.sheet_entry import SheetEntryScreen, sheet_label
+from vitalite_tui.tui.widgets.round_timer import local_time
+from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
+from vitalite_tui.tui.widgets.table import RecordTable
+
+STEP = 3
+
+
+class SheetTable(RecordTable):
+    """The sheets in number order; the keys that act on one sheet live here."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "screen.correct",
+            "Corriger",
+            id="sheet-correct",
+            tooltip="Ouvrir la fiche choisie pour la corriger (réponses déjà remplies).",
+        ),
+        Binding(
+            "v",
+            "screen.verify",
+            "Vérifier",
+            id="sheet-verify",
+            tooltip="Retaper la fiche choisie sans voir la première saisie, puis trancher "
+            "chaque différence d'une touche.",
+        ),
+        Binding(
+            "delete",
+            "screen.remove",
+            "Retirer",
+            id="sheet-remove",
+            tooltip="Retirer la fiche choisie (après confirmation) ; u la fait revenir.",
+        ),
+        Binding(
+            "u",
+            "screen.restore",
+            "Rétablir",
+            id="sheet-restore",
+            tooltip="Annuler le retrait : la dernière fiche retirée revient.",
+            show=False,  # No room in the footer: the notice of the removal names it.
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            [
+                ("N°", 5),
+                ("Saisie le", 11),
+                ("Commune", 16),
+                ("Âge", 15),
+                ("Réponses", 8),
+                ("État", 8),
+            ],
+            id="sheet-table",
+        )
+
+
+def segment_field(form: QuestionnaireForm) -> ProfileFieldSpec | None:
+    """The profile choice shown in the list: the age band, else the first choice field."""
+    choices = [field for field in form.profile if field.kind is FieldKind.CHOICE]
+    return next((f for f in choices if f.code == "age"), choices[0] if choices else None)
+
+
+def commune_field(form: QuestionnaireForm) -> ProfileFieldSpec | None:
+    return next((f for f in form.profile if f.kind is FieldKind.COMMUNE), None)
+
+
+def sheet_cells(record: SheetRecord, form: QuestionnaireForm) -> list[str]:
+    """« 12 · 16/10 19:02 · Lagrasse · 40 à 59 ans · 22/24 · ✔ import »."""
+    commune = commune_field(form)
+    segment = segment_field(form)
+    state = " ".join(
+        part
+        for part, shown in (("✔", record.verified), ("import", record.mode is SheetMode.IMPORT))
+        if shown
+    )
+    return [
+        "" if record.sheet_number is None else str(record.sheet_number),
+        local_time(record.created_at).strftime("%d/%m %H:%M"),
+        record.profile.get(commune.code, "") if commune else "",
+        choice_label(segment.choices, record.profile.get(segment.code, "")) if segment else "",
+        f"{record.answered}/{len(record.answers)}",
+        state,
+    ]
+
+
+class Step3Screen(BaseScreen):
+    """The step's hub: which questionnaire, how many sheets, the list; n types new ones."""
+
+    CSS_PATH = "questionnaire.tcss"
+    HELP = (
+        "Étape 3 : le questionnaire de sociabilité, rempli sur papier par les habitants, est "
+        "saisi ici. n (ou Inser) ouvre la saisie rapide : une touche par réponse, la fiche "
+        "suivante commence seule. ⏎ corrige la fiche choisie, v la vérifie (on la retape "
+        "sans voir la première saisie, puis on tranche chaque différence), Suppr la retire "
+        "et u la fait revenir. b montre le baromètre calculé à partir des fiches. "
+        "Réponses : questions répondues sur le total («\u00a0sans réponse\u00a0» ne compte pas) ; "
+        "État : ✔ vérifiée, import = venue d'un tableur (commande «\u00a0vitalite questionnaire "
+        "import\u00a0»)."
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "n",
+            "new_sheet",
+            "Saisir",
+            id="sheet-new",
+            tooltip="Saisir des fiches papier, l'une après l'autre.",
+        ),
+        Binding(
+            "insert",
+            "new_sheet",
+            "Saisir",
+            id="sheet-new-insert",
+            tooltip="Saisir des fiches papier, l'une après l'autre.",
+            show=False,
+        ),
+        Binding(
+            "b",
+            "barometer",
+            "Baromètre",
+            id="barometer",
+            tooltip="Le baromètre de la vitalité sociale calculé à partir des fiches.",
+        ),
+        STEP_DONE_BINDING,
+        Binding(
+            "ctrl+q",
+            "app.quit",
+            "Quitter",
+            id="step3-quit",
+            tooltip="Quitter le programme : chaque fiche de la liste est déjà enregistrée.",
+            show=False,  # The footer has room for F1, not for both.
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, demarche_id: str) -> None:
+        super().__init__()
+        self.demarche_id = demarche_id
+        self.records: dict[str, SheetRecord] = {}
+        #: Sheets removed from this screen, last one last: `u` brings them back.
+        self.removed: list[SheetRecord] = []
+
+    def compose(self) -> ComposeResult:
+        yield StepHeader(STEP)
+        yield Static("", id="questionnaire", classes="hint")
+        yield Static("", id="sheet-counts", classes="counts")
+        yield SheetTable()
+        yield Static("", id="empty", classes="hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(SheetTable).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from typing or correcting: the list, the counts and the step's status changed.
+        self.refresh_sheets()
+
+    # --- the list ----------------------------------------------------------------------
+
+    def refresh_sheets(self, select: str | None = None) -> None:
+        try:
+            status = self.store.steps.status(self.demarche_id, STEP)
+            form = self.store.responses.form(self.demarche_id)
+            chosen = self.store.questionnaires.chosen(self.demarche_id)
+            sheets = self.store.responses.all_with_forms(self.demarche_id)
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        self.query_one(StepHeader).show_status(status)
+        origin = "" if chosen else " — par défaut (aucun choisi à l'étape 2)"
+        self.query_one("#questionnaire", Static).update(
+            Content(
+                f"Questionnaire : {form.title} ({form.label}, "
+                f"{plural(len(form.items), 'question')}){origin}"
+            )
+        )
+        if select is None and self.records:
+            # Back from typing: the cursor on the last sheet added, where the pile stopped.
+            added = [record.id for record, _ in sheets if record.id not in self.records]
+            select = added[-1] if added else None
+        self.records = {record.id: record for record, _ in sheets}
+        self.query_one(SheetTable).fill(
+            ((record.id, sheet_cells(record, sheet_form)) for record, sheet_form in sheets),
+            select=select,
+        )
+        verified = sum(1 for record in self.records.values() if record.verified)
+        imported = sum(1 for r in self.records.values() if r.mode is SheetMode.IMPORT)
+        self.query_one("#sheet-counts", Static).update(
+            f"{plural(len(sheets), 'fiche saisie', 'fiches saisies')} · "
+            f"{plural(verified, 'vérifiée')} · {plural(imported, 'importée')}"
+        )
+        empty = self.query_one("#empty", Static)
+        empty.display = not sheets
+        empty.update(
+            "Aucune fiche pour l'instant : n pour saisir la première fiche papier "
+            "(ou «\u00a0vitalite questionnaire import FICHIER\u00a0» pour un tableur)."
+        )
+        self.refresh_bindings()
+
+    @property
+    def current(self) -> SheetRecord | None:
+        return self.records.get(self.query_one(SheetTable).current_key or "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("correct", "verify", "remove"):
+            return self.current is not None
+        if action == "restore":
+            return bool(self.removed)
+        return True
+
+    def action_toggle_done(self) -> None:
+        try:
+            status = toggle_step_done(self.store, self.demarche_id, STEP)
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        self.query_one(StepHeader).show_status(status)
+
+    # --- typing, correcting, verifying -------------------------------------------------
+
+    def action_new_sheet(self) -> None:
+        self.app.push_screen(SheetEntryScreen(self.demarche_id))
+
+    def action_correct(self) -> None:
+        record = self.current
+        if record is not None:
+            self.app.push_screen(SheetEntryScreen(self.demarche_id, record.id))
+
+    def action_verify(self) -> None:
+        record = self.current
+        if record is not None:
+            self.app.push_screen(SheetEntryScreen(self.demarche_id, record.id, verify=True))
+
+    def action_barometer(self) -> None:
+        from vitalite_tui.tui.screens.barometer import BarometerScreen
+
+        self.app.push_screen(BarometerScreen(self.demarche_id))
+
+    # --- removing and restoring --------------------------------------------------------
+
+    def action_remove(self) -> None:
+        record = self.current
+        if record is None:
+            return
+        shown = sheet_label(record.sheet_number)
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                self.store.responses.remove(record.id)
+            except VitaliteError as exc:
+                self.report(exc)
+                return
+            self.removed.append(record)
+            self.refresh_sheets()
+            self.notify(f"Fiche {shown} retirée. u pour annuler.")
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Retirer la fiche {shown} ? Ses réponses ne compteront plus dans le baromètre "
+                "(u la fait revenir)."
+            ),
+            confirmed,
+        )
+
+    def action_restore(self) -> None:
+        if not self.removed:
+            return
+        record = self.removed[-1]
+        try:
+            self.store.responses.restore(record.id)
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        self.removed.pop()
+        self.refresh_sheets(select=record.id)
+        self.notify(f"La fiche {sheet_label(record.sheet_number)} est de retour.")

@@ -1,0 +1,59 @@
+"""The typed fields at the top of a paper sheet: its number and the commune, with completion."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.suggester import Suggester
+
+from vitalite_tui.domain.text import fold
+from vitalite_tui.tui.widgets.note_input import FieldInput
+
+
+def complete_commune(text: str, communes: Sequence[str]) -> str | None:
+    """The first commune that begins like `text`, accents and case aside (« fab » → Fabrezan)."""
+    wanted = fold(" ".join(text.split()))
+    if not wanted:
+        return None
+    return next((commune for commune in communes if fold(commune).startswith(wanted)), None)
+
+
+class CommuneSuggester(Suggester):
+    """Shows in grey the commune that Enter (or →) will take: the same rule as `complete_commune`.
+
+    `SuggestFromList` ignores case but not accents, and Enter may come before its answer:
+    the sheet screen completes with `complete_commune` itself, so what is shown is what is
+    kept, however fast Enter follows.
+    """
+
+    def __init__(self, communes: Sequence[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.communes = list(communes)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_commune(value, self.communes)
+
+
+class SheetFieldInput(FieldInput):
+    """A field above the answer lines: ⏎ or ↓ goes down (at once), ↑ goes up."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "down",
+            "screen.advance",
+            "Suivant",
+            id="sheet-field-next",
+            tooltip="Passer au champ suivant, puis aux réponses.",
+            show=False,
+        ),
+        Binding(
+            "up",
+            "screen.field_up",
+            "Précédent",
+            id="sheet-field-previous",
+            tooltip="Revenir au champ précédent.",
+            show=False,
+        ),
+    ]
