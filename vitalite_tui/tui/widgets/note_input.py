@@ -9,6 +9,8 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
+from vitalite_tui.tui.widgets.typing_order import pass_on, run_binding_now
+
 #: Line breaks (and the blanks around them) of pasted text: they become one space.
 _BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
 
@@ -31,22 +33,11 @@ class LineInput(Input):
     """
 
     async def _on_key(self, event: events.Key) -> None:
-        focused = self.app.focused
-        if focused is not None and focused is not self:
-            # Typed before a key here moved the focus on (Enter to the next field): it
-            # belongs over there, after the keys already passed on, in the same order.
-            event.stop()
-            event.prevent_default()
-            focused._forward_event(events.Key(event.key, event.character))
-            return
+        if pass_on(self, event):
+            return  # typed before a key here moved the focus on: it belongs over there
         if event.is_printable:
             return  # Input's own handler (next in line) types it.
-        active = self.screen.active_bindings.get(event.key)
-        if active is None or not active.enabled or active.binding.priority:
-            return
-        event.stop()
-        event.prevent_default()
-        await self.app.run_action(active.binding.action, active.node)
+        await run_binding_now(self, event)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()
