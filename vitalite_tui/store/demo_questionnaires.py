@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from vitalite_tui.db.models import Demarche
+from vitalite_tui.db.models import Demarche, Response
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
 from vitalite_tui.store import demo_data as data
@@ -220,3 +220,8 @@ def fill_questionnaire_sheets(context: DemoContext) -> None:
             )
         )
     insert_sheets(demarche, questionnaire, sheets)
+    # The demo's sheets were typed in during the collection, not today: the "typed this
+    # evening" count of a fresh demo starts at zero.
+    Response.update(created_at=Response.collected_at, updated_at=Response.collected_at).where(
+        Response.demarche == demarche
+    ).execute()
