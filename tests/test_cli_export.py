@@ -15,6 +15,7 @@ from typer.testing import CliRunner, Result
 from vitalite_tui.cli import app
 from vitalite_tui.db.models import Note
 from vitalite_tui.store import open_store
+from vitalite_tui.workbook import registry
 
 runner = CliRunner()
 
@@ -53,7 +54,8 @@ def test_exports_the_only_demarche_into_exports_under_the_working_directory(
     assert result.exit_code == 0, result.output
     target = tmp_path / "exports" / FILE  # the tests run in tmp_path
     assert result.stdout.splitlines()[0] == f"Classeur écrit : {target}"
-    assert "7 feuilles · 0 participants · 0 contributions · sans les noms" in result.stdout
+    sheets = len(registry.SHEETS)
+    assert f"{sheets} feuilles · 0 participants · 0 contributions · sans les noms" in result.stdout
     assert load_workbook(target).sheetnames[0] == "Synthèse"
 
 

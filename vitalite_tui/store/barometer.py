@@ -7,13 +7,16 @@ démarche's current one are left out, and counted, so the screen can say so.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from vitalite_tui.domain.barometer import Sheet, barometer, by_segment
-from vitalite_tui.domain.questionnaire_form import choice_label
+from vitalite_tui.domain.questionnaire_form import ProfileFieldSpec, QuestionnaireForm, choice_label
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.questionnaire_records import (
     MeasuredBarometer,
     SegmentBarometer,
     SegmentChoice,
+    SheetRecord,
 )
 from vitalite_tui.store.responses import Responses
 
@@ -35,42 +38,68 @@ class Barometer:
     def measured(self, demarche_id: str, segment: str | None = None) -> MeasuredBarometer:
         """Per indicator: n, means and distribution; per value of `segment` when given."""
         form = self._responses.form(demarche_id)
-        scoring = form.scoring()
-        sheets: list[Sheet] = []
-        left_out = 0
-        for record, sheet_form in self._responses.all_with_forms(demarche_id):
-            if set(sheet_form.scoring()) == set(scoring):
-                sheets.append(Sheet(record.answers, record.profile))
+        field = None
+        if segment is not None:
+            field = form.field(segment)
+            if field is None:
+                known = ", ".join(f.code for f in form.profile) or "aucun"
+                raise InvalidInput(f"Segment inconnu : « {segment} » (possibles : {known}).")
+        pool = Pool(form, self._responses.all_with_forms(demarche_id))
+        return pool.whole if field is None else pool.split(field)
+
+
+class Pool:
+    """The sheets scored together against `form`, measured whole or by any profile field.
+
+    Reading the sheets is the slow part: one pool serves every segment (the workbook
+    shows them all).
+    """
+
+    def __init__(
+        self, form: QuestionnaireForm, typed: Iterable[tuple[SheetRecord, QuestionnaireForm]]
+    ) -> None:
+        self.form = form
+        self.scoring = form.scoring()
+        wanted = set(self.scoring)
+        pooled: dict[str, bool] = {}  # by definition: does it score as `form` does?
+        self.sheets: list[Sheet] = []
+        self.left_out = 0
+        for record, sheet_form in typed:
+            same = pooled.get(sheet_form.label)
+            if same is None:
+                same = pooled[sheet_form.label] = set(sheet_form.scoring()) == wanted
+            if same:
+                self.sheets.append(Sheet(record.answers, record.profile))
             else:
-                left_out += 1
-        result = MeasuredBarometer(
+                self.left_out += 1
+        self.whole = MeasuredBarometer(
             questionnaire=form.label,
-            sheets=len(sheets),
-            left_out=left_out,
-            indicators=barometer(sheets, scoring),
+            sheets=len(self.sheets),
+            left_out=self.left_out,
+            indicators=barometer(self.sheets, self.scoring),
         )
-        if segment is None:
-            return result
-        field = form.field(segment)
-        if field is None:
-            known = ", ".join(f.code for f in form.profile) or "aucun"
-            raise InvalidInput(f"Segment inconnu : « {segment} » (possibles : {known}).")
-        groups = by_segment(sheets, scoring, lambda sheet: sheet.profile.get(field.code, ""))
+
+    def split(self, field: ProfileFieldSpec) -> MeasuredBarometer:
+        """The whole barometer, and the barometer of each value of `field`."""
+        groups = by_segment(
+            self.sheets, self.scoring, lambda sheet: sheet.profile.get(field.code, "")
+        )
         sizes: dict[str, int] = {}
-        for sheet in sheets:
+        for sheet in self.sheets:
             name = sheet.profile.get(field.code, "") or NOT_GIVEN
             sizes[name] = sizes.get(name, 0) + 1
         # The questionnaire's order (age bands young to old), then other values, blanks last.
         order = {choice.value: index for index, choice in enumerate(field.choices)}
-        order.update({commune: index for index, commune in enumerate(form.communes)})
+        order.update({commune: index for index, commune in enumerate(self.form.communes)})
         names = sorted(
             groups, key=lambda name: (name == NOT_GIVEN, order.get(name, len(order)), name)
         )
+        whole = self.whole
         return MeasuredBarometer(
-            questionnaire=result.questionnaire,
-            sheets=result.sheets,
-            left_out=result.left_out,
-            indicators=result.indicators,
+            questionnaire=whole.questionnaire,
+            sheets=whole.sheets,
+            left_out=whole.left_out,
+            indicators=whole.indicators,
             segment=SegmentChoice(field.code, field.label),
             segments=[
                 SegmentBarometer(
@@ -82,3 +111,7 @@ class Barometer:
                 for name in names
             ],
         )
+
+    def every_segment(self) -> list[MeasuredBarometer]:
+        """The barometer split by each profile field of the form, in the questionnaire's order."""
+        return [self.split(field) for field in self.form.profile]

@@ -8,7 +8,7 @@ from datetime import datetime
 from enum import Enum
 
 from vitalite_tui.domain.barometer import IndicatorBarometer
-from vitalite_tui.domain.questionnaire_form import NO_ANSWER
+from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
 from vitalite_tui.domain.text import plural
 
 
@@ -180,3 +180,16 @@ class MeasuredBarometer:
     indicators: list[IndicatorBarometer]
     segment: SegmentChoice | None = None
     segments: list[SegmentBarometer] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QuestionnaireExport:
+    """What the workbook shows of step 3: every live sheet, its definition, the barometer."""
+
+    form: QuestionnaireForm  # the démarche's current definition (the barometer's)
+    #: Every definition the sheets were typed against, the current one first.
+    forms: list[QuestionnaireForm]
+    sheets: list[SheetRecord]  # in number order
+    barometer: MeasuredBarometer
+    #: The barometer split by each profile field of `form`, in the questionnaire's order.
+    segments: list[MeasuredBarometer]

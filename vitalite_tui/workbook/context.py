@@ -17,6 +17,7 @@ from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
+    from vitalite_tui.store.questionnaire_records import QuestionnaireExport
     from vitalite_tui.store.records import (
         DemarcheSummary,
         ExportNoteRecord,
@@ -101,6 +102,11 @@ class ExportContext:
     @cached_property
     def speaking(self) -> SpeakingRecord:
         return self.store.exports.speaking(self.demarche_id, self.workshop)
+
+    @cached_property
+    def questionnaire(self) -> QuestionnaireExport:
+        """The sheets of step 3 and the barometer: not tied to a workshop, so always whole."""
+        return self.store.exports.questionnaire(self.demarche_id)
 
     def attendance(self, number: int) -> CollegeCounts:
         """People present at a workshop, by collège."""

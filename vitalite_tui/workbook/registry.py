@@ -12,7 +12,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from vitalite_tui.workbook import balance, contributions, people, register, summary
+from vitalite_tui.workbook import (
+    balance,
+    barometer,
+    contributions,
+    people,
+    questionnaire,
+    register,
+    summary,
+)
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import SheetWriter
 
@@ -32,6 +40,8 @@ class SheetSpec:
 SUMMARY_BLOCKS: tuple[summary.SummaryBlock, ...] = (
     summary.identity,
     summary.key_figures,
+    barometer.sheets_typed,  # one more line of the key figures
+    barometer.radar,
     summary.workshops,
     summary.notes_by_indicator,
     summary.steps,
@@ -57,5 +67,19 @@ SHEETS: tuple[SheetSpec, ...] = (
         balance.by_person,
         "tours de parole, notes et passes de chaque code",
     ),
+    SheetSpec(
+        "Baromètre",
+        barometer.build,
+        "moyennes par segment du profil des répondants : un segment de très peu de fiches "
+        "approche les réponses d'une seule personne",
+    ),
+    SheetSpec(
+        "Questionnaire",
+        questionnaire.answers,
+        "réponses anonymes au questionnaire (aucun nom), chacune avec le profil déclaré du "
+        "répondant (commune, tranche d'âge…) : un profil rare peut suffire à reconnaître "
+        "quelqu'un dans une petite commune",
+    ),
+    SheetSpec("Codebook questionnaire", questionnaire.codebook),
     SheetSpec("Registre RGPD", register.build),
 )

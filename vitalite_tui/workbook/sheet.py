@@ -65,16 +65,22 @@ def shown_length(value: Any) -> int:
 
 
 def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> list[int]:
-    widths = [len(column.header) + FILTER_BUTTON for column in columns]
-    for row in rows:
-        for index, value in enumerate(row):
-            length = shown_length(value)
-            if length > widths[index]:
-                widths[index] = length
-    return [
-        max(MIN_WIDTH, min(width + 1, column.max_width))
-        for width, column in zip(widths, columns, strict=True)
-    ]
+    """Each column as wide as its header or its longest value, within its bounds."""
+    widths = []
+    for index, column in enumerate(columns):
+        # Column by column, so that one already at its widest reads no further value:
+        # thousands of rows are skipped in a text column or a narrow one.
+        widest = column.max_width - 1
+        width = len(column.header) + FILTER_BUTTON
+        if width < widest:
+            for row in rows:
+                length = shown_length(row[index])
+                if length > width:
+                    width = length
+                    if width >= widest:
+                        break
+        widths.append(max(MIN_WIDTH, min(width + 1, column.max_width)))
+    return widths
 
 
 class SheetWriter:

@@ -30,13 +30,15 @@ def build(context: ExportContext, sheet: SheetWriter, *, blocks: Sequence[Summar
         block(context, sheet)
 
 
-def _heading(sheet: SheetWriter, text: str) -> None:
+def heading(sheet: SheetWriter, text: str) -> None:
+    """A blank row, then the block's title."""
     sheet.blank()
     sheet.append([sheet.cells.heading(text)])
 
 
-def _labels(sheet: SheetWriter, *labels: str) -> int:
-    return sheet.append([sheet.cells.label(label) for label in labels])
+def labels(sheet: SheetWriter, *texts: str) -> int:
+    """A row of bold labels (a block's header); returns its number."""
+    return sheet.append([sheet.cells.label(text) for text in texts])
 
 
 def identity(context: ExportContext, sheet: SheetWriter) -> None:
@@ -73,14 +75,14 @@ def identity(context: ExportContext, sheet: SheetWriter) -> None:
 
 def key_figures(context: ExportContext, sheet: SheetWriter) -> None:
     """People by collège, notes, rounds: the figures a report quotes."""
-    _heading(sheet, "Chiffres clés")
+    heading(sheet, "Chiffres clés")
     people = context.participants
     who = (
         f"Présents à l'atelier {context.workshop}"
         if context.workshop is not None
         else "Participants inscrits"
     )
-    _labels(sheet, "", "Total", *(college.plural.capitalize() for college in College))
+    labels(sheet, "", "Total", *(college.plural.capitalize() for college in College))
     by_college = Counter(person.college for person in people)
     sheet.append([who, len(people), *(by_college[college] for college in College)])
     notes = context.notes
@@ -94,8 +96,8 @@ def key_figures(context: ExportContext, sheet: SheetWriter) -> None:
 
 def notes_by_indicator(context: ExportContext, sheet: SheetWriter) -> None:
     """How the notes fall on the four indicators and their poles."""
-    _heading(sheet, "Contributions par indicateur")
-    _labels(sheet, "Indicateur", "Pôles", "Vitalité", "Dépression", "Sans pôle", "Total")
+    heading(sheet, "Contributions par indicateur")
+    labels(sheet, "Indicateur", "Pôles", "Vitalité", "Dépression", "Sans pôle", "Total")
     tags = Counter((note.indicator, note.pole) for note in context.notes)
     for indicator in INDICATORS:
         counts = [tags[(indicator.number, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
@@ -113,8 +115,8 @@ def notes_by_indicator(context: ExportContext, sheet: SheetWriter) -> None:
 
 def workshops(context: ExportContext, sheet: SheetWriter) -> None:
     """Date, place and attendance of each workshop, then the chart of attendance by collège."""
-    _heading(sheet, "Ateliers")
-    header = _labels(
+    heading(sheet, "Ateliers")
+    header = labels(
         sheet,
         "Atelier",
         "Lieu",
@@ -162,8 +164,8 @@ def workshops(context: ExportContext, sheet: SheetWriter) -> None:
 
 def steps(context: ExportContext, sheet: SheetWriter) -> None:
     """The seven steps: status, dates and what each one kept."""
-    _heading(sheet, "Étapes")
-    _labels(sheet, "Étape", "État", "Début", "Fin", "Détail")
+    heading(sheet, "Étapes")
+    labels(sheet, "Étape", "État", "Début", "Fin", "Détail")
     for view in context.steps:
         sheet.append(
             [

@@ -1,0 +1,279 @@
+"""The measured barometer (step 3): four two-pole bars with n, for everyone or by segment."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Label, Static
+
+from vitalite_tui.domain.text import plural
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store.questionnaire_records import MeasuredBarometer, SegmentChoice
+from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.barometer import BarLine, BarometerBars, IndicatorBlock
+from vitalite_tui.tui.widgets.table import shorten
+
+#: The formula, as `domain/barometer.py` states it, in French (exports/README.md says the same).
+FORMULA = (
+    "Pour chaque répondant et chaque indicateur : chaque réponse sur une échelle de k choix "
+    "(1 à k) devient un accord a de 0 à 100, a = 100 × (réponse − 1) / (k − 1) (sur "
+    "l'échelle en quatre points : 1 → 0, 2 → 33, 3 → 67, 4 → 100) ; « sans réponse » n'est "
+    "pas compté. Le score de vitalité V est la moyenne des accords aux phrases du pôle "
+    "vitalité, le score de dépression D la même moyenne pour les phrases du pôle "
+    "dépression. La position entre les deux pôles (0 = pôle dépression, 100 = pôle "
+    "vitalité) vaut (V + (100 − D)) / 2, ou V seul, ou 100 − D seul quand un seul pôle a "
+    "reçu des réponses. Un répondant qui a répondu à moins de la moitié des phrases d'un "
+    "indicateur n'est pas compté pour cet indicateur. Pour un groupe de répondants, le "
+    "baromètre donne pour chaque indicateur le nombre n de répondants comptés, les "
+    "moyennes de V, de D et de la position, et la répartition des positions en cinq "
+    "tranches : 0–19, 20–39, 40–59, 60–79, 80–100."
+)
+
+#: Short names of the usual profile fields, for the segment line (others: their label).
+SHORT_NAMES = {
+    "commune": "commune",
+    "age": "âge",
+    "anciennete": "ancienneté",
+    "situation": "situation",
+    "college": "collège",
+}
+SHORT_WIDTH = 16
+
+#: The label of the bar computed from every sheet.
+MEASURED = "mesuré"
+EVERYONE = "ensemble"
+
+EMPTY = (
+    "Aucun questionnaire saisi pour l'instant : le baromètre se calculera dès la première "
+    "fiche saisie ou importée (étape 3)."
+)
+
+
+def short_name(choice: SegmentChoice | None) -> str:
+    """« tous », « commune », « âge »…: what the segment line calls a segment."""
+    if choice is None:
+        return "tous"
+    return SHORT_NAMES.get(choice.code) or shorten(choice.label.lower(), SHORT_WIDTH)
+
+
+def blocks_of(measured: MeasuredBarometer) -> list[IndicatorBlock]:
+    """One block per indicator: the measured bar, or « ensemble » then one bar per value."""
+    blocks = []
+    for index, whole in enumerate(measured.indicators):
+        if measured.segment is None:
+            lines = [BarLine(MEASURED, whole)]
+        else:
+            lines = [BarLine(EVERYONE, whole)]
+            lines += [BarLine(group.label, group.indicators[index]) for group in measured.segments]
+        blocks.append(IndicatorBlock(whole.indicator, tuple(lines)))
+    return blocks
+
+
+class BarometerScroll(VerticalScroll, can_focus=False):
+    """The bars, scrolled by the screen's keys (the letters stay free for the screen)."""
+
+
+class BarometerScreen(BaseScreen):
+    """Read-only: the barometer computed from the questionnaires typed so far."""
+
+    CSS_PATH = "barometer.tcss"
+    HELP = (
+        "Le baromètre mesuré, calculé à partir des questionnaires de sociabilité saisis. "
+        "Chaque barre va du pôle dépression (à gauche) au pôle vitalité (à droite) ; le "
+        "nombre est la position moyenne (0 à 100), n le nombre de répondants comptés. "
+        "s montre le baromètre par segment (commune, âge…), une barre par valeur ; "
+        "⏎ montre ou cache le détail (V, D, répartition).\n\n"
+        f"Le calcul. {FORMULA}"
+    )
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "s",
+            "segment(1)",
+            "Segment",
+            id="barometer-segment",
+            tooltip="Changer de segment : tous, puis par commune, par âge…, puis tous à nouveau.",
+        ),
+        Binding(
+            "S",
+            "segment(-1)",
+            "Segment précédent",
+            id="barometer-segment-back",
+            tooltip="Revenir au segment précédent (Maj+S).",
+            key_display="Maj+S",
+            show=False,
+        ),
+        Binding(
+            "enter",
+            "toggle_details",
+            "Détail",
+            id="barometer-details",
+            tooltip="Montrer ou cacher le détail : scores V et D, répartition en cinq tranches.",
+        ),
+        Binding(
+            "pagedown",
+            "page(1)",
+            "Défiler",
+            id="barometer-page-down",
+            tooltip="Faire défiler d'une page vers le bas.",
+        ),
+        Binding(
+            "space",
+            "page(1)",
+            "Défiler",
+            id="barometer-page-down-space",
+            tooltip="Comme Page↓ : faire défiler d'une page vers le bas.",
+            show=False,
+        ),
+        Binding(
+            "pageup",
+            "page(-1)",
+            "Remonter",
+            id="barometer-page-up",
+            tooltip="Remonter d'une page.",
+            show=False,
+        ),
+        Binding(
+            "down",
+            "line(1)",
+            "Descendre",
+            id="barometer-line-down",
+            tooltip="Faire défiler d'une ligne vers le bas.",
+            show=False,
+        ),
+        Binding(
+            "up",
+            "line(-1)",
+            "Monter",
+            id="barometer-line-up",
+            tooltip="Faire défiler d'une ligne vers le haut.",
+            show=False,
+        ),
+    ]
+
+    def __init__(self, demarche_id: str) -> None:
+        super().__init__()
+        self.demarche_id = demarche_id
+        #: `None` first (every sheet together), then each profile field.
+        self.choices: list[SegmentChoice | None] = [None]
+        self.index = 0
+        #: Detail lines (V, D, distribution): shown for everyone, hidden for the longer
+        #: lists of segments; ⏎ changes the one in view.
+        self.details = {False: True, True: False}
+        #: Computed once per segment while the screen is open.
+        self.measured: dict[str | None, MeasuredBarometer] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Label(
+            "Baromètre de la vitalité sociale", id="barometer-title", classes="screen-title"
+        )
+        yield Static("", id="barometer-segments", classes="hint")
+        yield Static("", id="barometer-note", classes="warning", markup=False)
+        with BarometerScroll(id="barometer-scroll"):
+            yield BarometerBars(id="barometer-bars")
+        yield Static(EMPTY, id="barometer-empty", classes="hint", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        try:
+            self.choices = [None, *self.store.barometer.segments(self.demarche_id)]
+            self.measured[None] = self.store.barometer.measured(self.demarche_id)
+        except VitaliteError as exc:
+            self.report(exc)
+        self.show()
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def segment(self) -> SegmentChoice | None:
+        return self.choices[self.index]
+
+    @property
+    def current(self) -> MeasuredBarometer | None:
+        segment = self.segment
+        return self.measured.get(segment.code if segment is not None else None)
+
+    @property
+    def sheets(self) -> int:
+        """Sheets counted in the barometer (0 when none, or when it could not be read)."""
+        whole = self.measured.get(None)
+        return whole.sheets if whole is not None else 0
+
+    # ------------------------------------------------------------ drawing
+
+    def show(self) -> None:
+        whole = self.measured.get(None)
+        typed = whole.sheets + whole.left_out if whole is not None else 0
+        title = "Baromètre de la vitalité sociale · "
+        title += plural(typed, "questionnaire") if typed else "aucun questionnaire"
+        self.query_one("#barometer-title", Label).update(title)
+        note = self.query_one("#barometer-note", Static)
+        note.display = bool(whole and whole.left_out)
+        if whole is not None and whole.left_out:
+            note.update(
+                f"Non comptées : {plural(whole.left_out, 'fiche saisie', 'fiches saisies')} "
+                f"avec une autre version du questionnaire (calcul avec {whole.questionnaire})."
+            )
+        has_bars = self.sheets > 0
+        self.query_one("#barometer-empty", Static).display = not has_bars
+        self.query_one("#barometer-scroll", BarometerScroll).display = has_bars
+        segments = self.query_one("#barometer-segments", Static)
+        segments.display = has_bars
+        segments.update(self.segment_line())
+        current = self.current
+        if has_bars and current is not None:
+            bars = self.query_one("#barometer-bars", BarometerBars)
+            bars.show(blocks_of(current), details=self.details[self.segment is not None])
+        self.refresh_bindings()
+
+    def segment_line(self) -> Content:
+        """« Segment (s) : tous ▸ commune ▸ âge ▸ … », the current one highlighted."""
+        parts: list[Content | str] = []
+        for index, choice in enumerate(self.choices):
+            if index:
+                parts.append(" ▸ ")
+            name = short_name(choice)
+            parts.append(Content.styled(name, "bold reverse") if index == self.index else name)
+        return Content.assemble("Segment (s) : ", *parts)
+
+    # ------------------------------------------------------------ actions
+
+    def action_segment(self, step: int) -> None:
+        index = (self.index + step) % len(self.choices)
+        choice = self.choices[index]
+        if choice is not None and choice.code not in self.measured:
+            try:
+                self.measured[choice.code] = self.store.barometer.measured(
+                    self.demarche_id, choice.code
+                )
+            except VitaliteError as exc:
+                self.report(exc)
+                return
+        self.index = index
+        self.query_one("#barometer-scroll", BarometerScroll).scroll_home(animate=False)
+        self.show()
+
+    def action_toggle_details(self) -> None:
+        split = self.segment is not None
+        self.details[split] = not self.details[split]
+        self.show()
+
+    def action_page(self, step: int) -> None:
+        scroll = self.query_one("#barometer-scroll", BarometerScroll)
+        if step > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)
+
+    def action_line(self, step: int) -> None:
+        self.query_one("#barometer-scroll", BarometerScroll).scroll_relative(y=step, animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "segment":
+            return self.sheets > 0 and len(self.choices) > 1
+        if action in ("toggle_details", "page", "line"):
+            return self.sheets > 0
+        return True
