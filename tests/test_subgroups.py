@@ -17,7 +17,8 @@ from vitalite_tui.domain.subgroups import Person, commune_pairs, form_subgroups,
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store import Store
 from vitalite_tui.store.base import as_uuid
-from vitalite_tui.store.records import ParticipantDraft, SubGroupRecord
+from vitalite_tui.store.records import ParticipantDraft
+from vitalite_tui.store.workshop_records import SubGroupRecord
 
 COMMUNES = ("Lagrasse", "Fabrezan", "Ribaute", "Camplong", "")
 

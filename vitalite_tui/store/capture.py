@@ -31,14 +31,14 @@ from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
 from vitalite_tui.store.participants import participant_code
-from vitalite_tui.store.records import (
+from vitalite_tui.store.subgroups import member_colleges
+from vitalite_tui.store.workshop_records import (
     NoteRecord,
     NoteRevisionRecord,
     RoundRecord,
     TurnRecord,
     WorkshopRecord,
 )
-from vitalite_tui.store.subgroups import member_colleges
 from vitalite_tui.store.workshops import (
     live_subgroups,
     participant_of,

@@ -42,18 +42,18 @@ from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.barometer import Pool
 from vitalite_tui.store.base import demarche_row, key
-from vitalite_tui.store.participants import participant_code, to_record
-from vitalite_tui.store.questionnaire_records import QuestionnaireExport, SheetMode, SheetRecord
-from vitalite_tui.store.records import (
+from vitalite_tui.store.export_records import (
     ExportNoteRecord,
-    ParticipantRecord,
     PersonSpeaking,
     PresenceRecord,
     SpeakingRecord,
     SubGroupSpeaking,
-    WorkshopRecord,
 )
+from vitalite_tui.store.participants import participant_code, to_record
+from vitalite_tui.store.questionnaire_records import QuestionnaireExport, SheetMode, SheetRecord
+from vitalite_tui.store.records import ParticipantRecord
 from vitalite_tui.store.responses import Responses, questionnaire_form
+from vitalite_tui.store.workshop_records import WorkshopRecord
 from vitalite_tui.store.workshops import to_workshop_record
 
 

@@ -21,7 +21,8 @@ from vitalite_tui.domain.text import clean_line
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
 from vitalite_tui.store.participants import to_record
-from vitalite_tui.store.records import ParticipantRecord, SubGroupRecord
+from vitalite_tui.store.records import ParticipantRecord
+from vitalite_tui.store.workshop_records import SubGroupRecord
 from vitalite_tui.store.workshops import (
     live_subgroups,
     participant_of,

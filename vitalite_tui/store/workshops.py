@@ -29,10 +29,10 @@ from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import key, live, soft_delete, writing
 from vitalite_tui.store.participants import Participants, to_record
 from vitalite_tui.store.preparation import Planning, Steps
-from vitalite_tui.store.records import (
+from vitalite_tui.store.records import ParticipantDraft
+from vitalite_tui.store.workshop_records import (
     AgendaSlot,
     AttendanceEntry,
-    ParticipantDraft,
     RecapNote,
     RecapRecord,
     SubGroupRecap,

@@ -17,16 +17,10 @@ from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
+    from vitalite_tui.store.export_records import ExportNoteRecord, PresenceRecord, SpeakingRecord
     from vitalite_tui.store.questionnaire_records import QuestionnaireExport
-    from vitalite_tui.store.records import (
-        DemarcheSummary,
-        ExportNoteRecord,
-        ParticipantRecord,
-        PresenceRecord,
-        SpeakingRecord,
-        StepView,
-        WorkshopRecord,
-    )
+    from vitalite_tui.store.records import DemarcheSummary, ParticipantRecord, StepView
+    from vitalite_tui.store.workshop_records import WorkshopRecord
     from vitalite_tui.workbook.registry import SheetSpec
 
 

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from vitalite_tui.store.records import SubGroupRecord
+from vitalite_tui.store.workshop_records import SubGroupRecord
 from vitalite_tui.tui.widgets.table import shorten
 
 #: Digit keys 1–9 choose the sub-group of that number at once.

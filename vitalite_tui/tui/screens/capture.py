@@ -18,9 +18,9 @@ from vitalite_tui.domain.notes import NoteKind, default_kind, next_kind
 from vitalite_tui.domain.speaking import SpeakingBalance, next_speaker
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.records import (
+from vitalite_tui.store.records import ParticipantRecord
+from vitalite_tui.store.workshop_records import (
     NoteRecord,
-    ParticipantRecord,
     RoundRecord,
     SubGroupRecord,
     WorkshopRecord,

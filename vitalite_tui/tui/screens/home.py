@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,8 +14,10 @@ from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.records import DemarcheSummary
-from vitalite_tui.tui.dialogs.demarche_form import DemarcheDraft, DemarcheFormDialog
 from vitalite_tui.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:
+    from vitalite_tui.tui.dialogs.demarche_form import DemarcheDraft
 from vitalite_tui.tui.widgets.table import Column, RecordTable
 
 COLUMNS: list[Column] = [
@@ -138,6 +140,9 @@ class HomeScreen(BaseScreen):
         self.app.push_screen(DemarcheScreen(demarche_id))
 
     def action_new_demarche(self) -> None:
+        # Imported here: the form is not needed to show the first screen (start-up time).
+        from vitalite_tui.tui.dialogs.demarche_form import DemarcheFormDialog
+
         created: list[str] = []
 
         def create(draft: DemarcheDraft) -> None:

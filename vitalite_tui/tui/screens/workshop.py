@@ -20,11 +20,10 @@ from vitalite_tui.domain.indicators import INDICATORS, Pole
 from vitalite_tui.domain.text import plural
 from vitalite_tui.domain.workshops import AgendaItem, workshop_step
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.records import (
+from vitalite_tui.store.records import ParticipantDraft, ParticipantRecord
+from vitalite_tui.store.workshop_records import (
     AgendaSlot,
     AttendanceEntry,
-    ParticipantDraft,
-    ParticipantRecord,
     RecapRecord,
     SubGroupRecord,
     TagCount,
