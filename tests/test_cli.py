@@ -49,10 +49,6 @@ def assert_clean_error(result: Result, *fragments: str) -> None:
     assert isinstance(result.exception, SystemExit)  # a clean exit, not a crash
 
 
-#: The démarche each recorded TUI start opened directly (None: the list of démarches).
-started: list[str | None] = []
-
-
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Replace the TUI by a recorder of the database it was given (no terminal needed)."""
@@ -61,7 +57,6 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     def fake_run(self: VitaliteApp, *args: object, **kwargs: object) -> None:
         assert not db.is_closed()
         paths.append(self.store.path)
-        started.append(self.start_demarche_id)
 
     monkeypatch.setattr(VitaliteApp, "run", fake_run)
     return paths
@@ -243,16 +238,3 @@ def test_importing_the_cli_loads_neither_textual_nor_openpyxl() -> None:
         [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
     ).stdout
     assert out.strip() == "[]"
-
-
-def test_bare_vitalite_opens_the_only_demarche_directly(opened: list[Path], tmp_path: Path) -> None:
-    base = tmp_path / "une.sqlite"
-    started.clear()
-    run("--db", str(base))
-    assert started == [None]  # empty base: the list, with its invitation
-    run("demo", "--db", str(base))
-    run("--db", str(base))
-    assert started[-1] is not None
-    run("demo", "--size", "large", "--db", str(base))
-    run("--db", str(base))
-    assert started[-1] is None  # two démarches: the list first

@@ -99,3 +99,26 @@ async def test_escape_stops_the_export_between_two_sheets(
         await finish(pilot)
         assert messages(app) == ["Export abandonné : aucun fichier écrit."]
     assert list((tmp_path / "exports").iterdir()) == []
+
+
+async def test_e_on_the_home_screen_exports_the_highlighted_demarche(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await finish(pilot)
+        target = tmp_path / "exports" / FILE
+        assert f"Classeur écrit : {target}" in messages(app)
+    assert "Synthèse" in load_workbook(target).sheetnames
+
+
+async def test_e_on_an_empty_home_screen_does_nothing(store: Store, tmp_path: Path) -> None:
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert not isinstance(app.screen, ExportDialog)
+    assert not (tmp_path / "exports").exists()

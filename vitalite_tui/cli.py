@@ -90,14 +90,10 @@ def callback(
         return
     store = open_store(database_path(ctx, db))
     try:
-        # A laptop usually serves one territory: its démarche opens at once (Escape shows
-        # the list). With several, the list comes first.
-        demarches = store.demarches.all()
-        start = demarches[0].id if len(demarches) == 1 else None
         # Imported here: textual is only loaded when the TUI really starts.
         from vitalite_tui.tui.app import VitaliteApp
 
-        VitaliteApp(store, demarche_id=start).run()
+        VitaliteApp(store).run()
     finally:
         store.close()
 

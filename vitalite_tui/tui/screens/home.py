@@ -82,6 +82,13 @@ class HomeScreen(BaseScreen):
             tooltip="Créer la démarche d'un territoire : le nom de l'EPCI et ses communes.",
         ),
         Binding(
+            "e",
+            "export",
+            "Exporter",
+            id="export-demarche",
+            tooltip="Écrire le classeur Excel de la démarche choisie dans le dossier exports/.",
+        ),
+        Binding(
             "d",
             "demo",
             "Démo",
@@ -107,7 +114,19 @@ class HomeScreen(BaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The home screen is the root: there is nothing to go back to.
+        if action == "export":
+            tables = self.query(DemarcheTable)
+            return bool(tables) and tables.first().current_key is not None
         return action != "back"
+
+    def action_export(self) -> None:
+        """The highlighted démarche's workbook: one key from the first screen."""
+        demarche_id = self.query_one(DemarcheTable).current_key
+        if demarche_id is None:
+            return
+        from vitalite_tui.tui.dialogs.export import ExportDialog
+
+        self.app.push_screen(ExportDialog(demarche_id))
 
     def on_screen_resume(self) -> None:
         self.refresh_demarches()
