@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from vitalite_tui.errors import InvalidInput
@@ -39,19 +37,6 @@ class RoundFormDialog(FormDialog[RoundDraft]):
     RoundFormDialog .round-intro { color: $text-muted; padding-bottom: 1; }
     """
     KEYS_HINT = "⏎ Champ suivant, puis commencer · F2 Commencer · Échap Annuler"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # Not a priority binding here: Enter is taken in typing order by each field
-        # (`FieldInput`). Run by the app as soon as it arrives, it could start the round
-        # before the last letters typed had reached their field.
-        Binding(
-            "enter",
-            "advance",
-            "Suivant",
-            id="form-next",
-            tooltip="Passer au champ suivant ; sur le dernier, valider.",
-            show=False,
-        ),
-    ]
 
     def __init__(
         self,
