@@ -102,15 +102,35 @@ def band(position: float) -> int:
     return min(int(position // 20), len(BANDS) - 1)
 
 
+@dataclass(frozen=True)
+class ScoredSheet:
+    """A sheet with its scores on each indicator it counts for (scored once, split often)."""
+
+    sheet: Sheet
+    scores: dict[int, Score]
+
+
+def score_sheets(sheets: Iterable[Sheet], items: Sequence[Item]) -> list[ScoredSheet]:
+    numbers = [i.number for i in INDICATORS]
+    scored = []
+    for sheet in sheets:
+        results = {number: score(sheet, items, number) for number in numbers}
+        scored.append(ScoredSheet(sheet, {n: r for n, r in results.items() if r is not None}))
+    return scored
+
+
+def aggregate(scored: Iterable[ScoredSheet]) -> list[IndicatorBarometer]:
+    """The four indicators over already scored sheets (n = 0 where nobody is kept)."""
+    kept: dict[int, list[Score]] = {i.number: [] for i in INDICATORS}
+    for sheet in scored:
+        for number, result in sheet.scores.items():
+            kept[number].append(result)
+    return [_aggregate(number, scores) for number, scores in kept.items()]
+
+
 def barometer(sheets: Iterable[Sheet], items: Sequence[Item]) -> list[IndicatorBarometer]:
     """The four indicators over a group of respondents (n = 0 where nobody is kept)."""
-    kept: dict[int, list[Score]] = {i.number: [] for i in INDICATORS}
-    for sheet in sheets:
-        for number in kept:
-            result = score(sheet, items, number)
-            if result is not None:
-                kept[number].append(result)
-    return [_aggregate(number, scores) for number, scores in kept.items()]
+    return aggregate(score_sheets(sheets, items))
 
 
 def _mean(values: list[float]) -> float | None:
@@ -135,7 +155,14 @@ def by_segment(
     sheets: Iterable[Sheet], items: Sequence[Item], segment: Callable[[Sheet], str]
 ) -> dict[str, list[IndicatorBarometer]]:
     """The barometer of each segment (commune, age band, any profile field), sorted by name."""
-    groups: dict[str, list[Sheet]] = {}
-    for sheet in sheets:
-        groups.setdefault(segment(sheet) or "non renseigné", []).append(sheet)
-    return {name: barometer(groups[name], items) for name in sorted(groups)}
+    return split_scored(score_sheets(sheets, items), segment)
+
+
+def split_scored(
+    scored: Iterable[ScoredSheet], segment: Callable[[Sheet], str]
+) -> dict[str, list[IndicatorBarometer]]:
+    """`by_segment` over sheets scored once: the workbook splits the same pool many ways."""
+    groups: dict[str, list[ScoredSheet]] = {}
+    for item in scored:
+        groups.setdefault(segment(item.sheet) or "non renseigné", []).append(item)
+    return {name: aggregate(groups[name]) for name in sorted(groups)}

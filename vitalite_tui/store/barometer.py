@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from vitalite_tui.domain.barometer import Sheet, barometer, by_segment
+from vitalite_tui.domain.barometer import Sheet, aggregate, score_sheets, split_scored
 from vitalite_tui.domain.questionnaire_form import ProfileFieldSpec, QuestionnaireForm, choice_label
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.questionnaire_records import (
@@ -72,18 +72,18 @@ class Pool:
                 self.sheets.append(Sheet(record.answers, record.profile))
             else:
                 self.left_out += 1
+        # Each sheet is scored once; every split below only regroups the scores.
+        self.scored = score_sheets(self.sheets, self.scoring)
         self.whole = MeasuredBarometer(
             questionnaire=form.label,
             sheets=len(self.sheets),
             left_out=self.left_out,
-            indicators=barometer(self.sheets, self.scoring),
+            indicators=aggregate(self.scored),
         )
 
     def split(self, field: ProfileFieldSpec) -> MeasuredBarometer:
         """The whole barometer, and the barometer of each value of `field`."""
-        groups = by_segment(
-            self.sheets, self.scoring, lambda sheet: sheet.profile.get(field.code, "")
-        )
+        groups = split_scored(self.scored, lambda sheet: sheet.profile.get(field.code, ""))
         sizes: dict[str, int] = {}
         for sheet in self.sheets:
             name = sheet.profile.get(field.code, "") or NOT_GIVEN
