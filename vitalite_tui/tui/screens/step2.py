@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.css.query import NoMatches
 from textual.markup import escape
-from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, Static
 
 from vitalite_tui.domain.dates import format_day, format_time
 from vitalite_tui.errors import VitaliteError
@@ -22,13 +21,13 @@ from vitalite_tui.store.records import (
 from vitalite_tui.tui.dialogs.committee_form import CommitteeDraft, CommitteeFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.workshop_plan_form import WorkshopPlanFormDialog
-from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.screens.parts import Part, PartsScreen, part_bindings
 from vitalite_tui.tui.widgets.form import LineDialog
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import RecordTable
 
 #: The four parts: pane id, French title, the F-key that shows it.
-PARTS: tuple[tuple[str, str, str], ...] = (
+PARTS: tuple[Part, ...] = (
     ("committee", "Comité", "f5"),
     ("workshops", "Ateliers", "f6"),
     ("logistics", "Logistique", "f7"),
@@ -161,7 +160,7 @@ def choice_key(choice: QuestionnaireChoice) -> str:
     return f"{choice.code}@{choice.version}"
 
 
-class Step2Screen(BaseScreen):
+class Step2Screen(PartsScreen):
     """Four parts in tabs, each one F-key away; every change is stored at once."""
 
     CSS_PATH = "step2.tcss"
@@ -171,17 +170,7 @@ class Step2Screen(BaseScreen):
         "tout est enregistré dès la validation."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(
-                key,
-                f"show_part('{part}')",
-                title,
-                id=f"step2-{part}",
-                tooltip=f"Afficher la partie « {title} ».",
-                show=False,
-            )
-            for part, title, key in PARTS
-        ),
+        *part_bindings("step2", PARTS),
         STEP_DONE_BINDING,
     ]
 
@@ -195,10 +184,7 @@ class Step2Screen(BaseScreen):
 
     def compose(self) -> ComposeResult:
         yield StepHeader(2)
-        with TabbedContent(id="parts"):
-            for part, title, key in PARTS:
-                with TabPane(f"{key.upper()} {title}", id=part):
-                    yield from self.compose_part(part)
+        yield from self.compose_parts(PARTS)
         yield Footer()
 
     def compose_part(self, part: str) -> ComposeResult:
@@ -222,8 +208,6 @@ class Step2Screen(BaseScreen):
             yield Static("", id="questionnaire-state", classes="hint")
 
     def on_mount(self) -> None:
-        # The parts are reached by F5–F8: the tab bar itself need not take the focus.
-        self.query_one("#parts Tabs", Tabs).can_focus = False
         self.after_change()
         self.refresh_committee()
         self.refresh_workshops()
@@ -232,15 +216,6 @@ class Step2Screen(BaseScreen):
         self.query_one(CommitteeTable).focus()
 
     # --- parts -------------------------------------------------------------------------
-
-    def action_show_part(self, part: str) -> None:
-        self.query_one("#parts", TabbedContent).active = part
-        self.focus_part(part)
-
-    @on(TabbedContent.TabActivated)
-    def focus_active_part(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self.focus_part(event.pane.id)
 
     def focus_part(self, part: str) -> None:
         self.query_one(f"#{part}").query_one(RecordTable).focus()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent, TabPane, Tabs
+from textual.widgets import Footer, Input, Label, OptionList, Static, TabbedContent
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from vitalite_tui.domain.colleges import CollegeCounts
@@ -41,13 +41,13 @@ from vitalite_tui.tui.dialogs.subgroup_form import (
     parse_count,
 )
 from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
-from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.participants import FilterInput
+from vitalite_tui.tui.screens.parts import Part, PartsScreen, part_bindings
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import RecordTable, shorten
 
 #: The four parts: pane id, French title, the F-key that shows it.
-PARTS: tuple[tuple[str, str, str], ...] = (
+PARTS: tuple[Part, ...] = (
     ("agenda", "Déroulé", "f5"),
     ("attendance", "Présences", "f6"),
     ("subgroups", "Sous-groupes", "f7"),
@@ -449,7 +449,7 @@ def recap_content(recap: RecapRecord) -> Content:
 # ---------------------------------------------------------------- the screen
 
 
-class WorkshopScreen(BaseScreen):
+class WorkshopScreen(PartsScreen):
     """One workshop evening in four parts, each one F-key away; every change is stored at once."""
 
     CSS_PATH = "workshop.tcss"
@@ -460,17 +460,7 @@ class WorkshopScreen(BaseScreen):
         "l'atelier précédent. Tout est enregistré dès la validation."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(
-                key,
-                f"show_part('{part}')",
-                title,
-                id=f"workshop-{part}",
-                tooltip=f"Afficher la partie « {title} ».",
-                show=False,
-            )
-            for part, title, key in PARTS
-        ),
+        *part_bindings("workshop", PARTS),
         STEP_DONE_BINDING,
         Binding(
             "insert",
@@ -503,10 +493,7 @@ class WorkshopScreen(BaseScreen):
         yield Static("", id="workshop-title")
         # A workshop after the first opens on the recap of the previous one, for newcomers.
         first = "attendance" if self.number == 1 else "recap"
-        with TabbedContent(id="parts", initial=first):
-            for part, title, key in PARTS:
-                with TabPane(f"{key.upper()} {title}", id=part):
-                    yield from self.compose_part(part)
+        yield from self.compose_parts(PARTS, initial=first)
         yield Footer(compact=True)
 
     def compose_part(self, part: str) -> ComposeResult:
@@ -538,8 +525,6 @@ class WorkshopScreen(BaseScreen):
                 yield Static("", id="recap-summary")
 
     def on_mount(self) -> None:
-        # The parts are reached by F5–F8: the tab bar itself need not take the focus.
-        self.query_one("#parts Tabs", Tabs).can_focus = False
         try:
             self.communes = self.store.demarches.get(self.demarche_id).communes
         except VitaliteError as exc:
@@ -586,19 +571,6 @@ class WorkshopScreen(BaseScreen):
             self.report(exc)
             return
         self.query_one(StepHeader).show_status(status)
-
-    @property
-    def active_part(self) -> str:
-        return self.query_one("#parts", TabbedContent).active
-
-    def action_show_part(self, part: str) -> None:
-        self.query_one("#parts", TabbedContent).active = part
-        self.focus_part(part)
-
-    @on(TabbedContent.TabActivated)
-    def focus_active_part(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id:
-            self.focus_part(event.pane.id)
 
     def focus_part(self, part: str) -> None:
         targets = {
