@@ -39,6 +39,10 @@ class BaseScreen(Screen[None]):
     def store(self) -> Store:
         return self.vitalite.store
 
+    def help_text(self) -> str:
+        """What F1 says this screen is for (a screen of parts says what its part is for)."""
+        return self.HELP
+
     def unsaved_text(self) -> str:
         """Text typed on this screen that is not stored yet (asked about before quitting)."""
         return ""

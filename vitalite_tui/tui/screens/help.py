@@ -53,7 +53,8 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
-        self.intro = str(getattr(screen, "HELP", ""))
+        help_text = getattr(screen, "help_text", None)
+        self.intro = help_text() if callable(help_text) else ""
         # Read now, while `screen` is still on top: its check_action then hides the keys
         # that cannot act, exactly as its footer does.
         self.lines = key_lines(screen)
