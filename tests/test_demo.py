@@ -137,13 +137,13 @@ def test_people_look_like_a_rural_french_registry(store: Store) -> None:
     assert sum(p.consent_data for p in people) > 0.8 * len(people)
 
 
-def test_small_is_just_after_workshop_1(store: Store) -> None:
+def test_small_is_at_the_charter(store: Store) -> None:
     result = store.create_demo("small")
     demarche_id = result.demarche_id
     statuses = [view.status for view in store.demarches.steps(demarche_id)]
-    # Steps 1–3 done (the questionnaire closed before workshop 1), workshop 1 held.
-    assert statuses[:4] == [StepStatus.DONE] * 4
-    assert set(statuses[4:]) == {StepStatus.TODO}
+    # Steps 1–3 done (the questionnaire closed before workshop 1), workshops 1–3 debriefed,
+    # the charter of workshop 4 still being worded.
+    assert statuses == [StepStatus.DONE] * 6 + [StepStatus.IN_PROGRESS]
     step1 = store.steps.step1(demarche_id)
     assert step1.decision is Decision.ADOPTED
     assert step1.deliberation_ref == "2026-041"
@@ -272,13 +272,14 @@ def notes_in_fresh_database(path: Path, size: DemoSize) -> list[tuple[object, ..
         store.close()
 
 
-def test_small_holds_workshop_1_with_a_few_hundred_notes(store: Store) -> None:
+def test_small_holds_the_four_workshops_with_a_few_hundred_notes(store: Store) -> None:
     result = store.create_demo("small")
     demarche_id = result.demarche_id
-    assert result.counts["workshops_held"] == 1
-    assert result.counts["notes"] == 280
-    [workshop] = held_workshops(demarche_id)
-    assert workshop.number == 1
+    assert result.counts["workshops_held"] == 4
+    assert result.counts["notes"] == 280 + 120 + 60 + 40
+    workshop, *later = held_workshops(demarche_id)
+    assert [w.number for w in (workshop, *later)] == [1, 2, 3, 4]
+    assert [len(live_notes(w)) for w in (workshop, *later)] == [280, 120, 60, 40]
     assert store.workshops.attendance_counts(demarche_id, 1).total == 38
     groups = store.subgroups.all(demarche_id, 1)
     # One indicator per sub-group, as the theme store.subgroups gives workshop 1 by default.
@@ -301,14 +302,16 @@ def test_small_holds_workshop_1_with_a_few_hundred_notes(store: Store) -> None:
         .where((SubGroup.workshop == workshop) & Turn.passed)
     )
     assert 1 <= passes.count() <= 15
-    # Workshops 2–4 are still to come: nothing ticked, nothing formed.
-    assert store.workshops.attendance_counts(demarche_id, 2).total == 0
-    assert store.subgroups.all(demarche_id, 2) == []
+    assert [store.workshops.attendance_counts(demarche_id, w.number).total for w in later] == [
+        36,
+        34,
+        40,
+    ]
 
 
 def test_small_has_an_undone_note_and_two_edited_ones(store: Store) -> None:
     demarche_id = store.create_demo("small").demarche_id
-    [workshop] = held_workshops(demarche_id)
+    workshop = held_workshops(demarche_id)[0]
     [undone] = Note.select().where((Note.workshop == workshop) & Note.deleted_at.is_null(False))
     record = store.capture.get_note(str(undone.id))
     assert record.deleted
@@ -324,7 +327,7 @@ def test_small_has_an_undone_note_and_two_edited_ones(store: Store) -> None:
         [revision] = store.capture.revisions(str(note.id))
         assert revision.created_at == note.updated_at
         assert (revision.text, revision.indicator) != (note.text, note.indicator)
-    assert NoteRevision.select().count() == 2
+    assert NoteRevision.select().join(Note).where(Note.workshop == workshop).count() == 2
 
 
 def test_the_store_reads_the_small_demo_back(store: Store) -> None:

@@ -87,11 +87,16 @@ class DemoSpec:
 
 
 SPECS: dict[DemoSize, DemoSpec] = {
-    # Workshop 1 is held; workshop 2 is still to come, so its attendance, sub-groups and the
-    # recap of workshop 1 can be tried by hand.
+    # The four workshops are held, so the whole démarche can be walked through (felt
+    # barometer, axes, trends, intentions, the vote, action sheets, the charter) and exported.
     "small": DemoSpec(
         {College.ELU: 15, College.ACTEUR: 15, College.HABITANT: 15},
-        workshops=(WorkshopSpec(present=38, newcomers=0, notes=280, rounds=(2, 2, 2, 2)),),
+        workshops=(
+            WorkshopSpec(present=38, newcomers=0, notes=280, rounds=(2, 2, 2, 2)),
+            WorkshopSpec(present=36, newcomers=2, notes=120, rounds=(2, 2, 1, 1)),
+            WorkshopSpec(present=34, newcomers=1, notes=60, rounds=(1, 1, 1, 1)),
+            WorkshopSpec(present=40, newcomers=3, notes=40, rounds=(1, 1, 1, 1)),
+        ),
     ),
     # The size the benchmarks use (DESIGN.md, quality bars): the 50-person cap, the four
     # workshops held, 2,000 notes.
@@ -862,4 +867,8 @@ FILLS: tuple[Callable[[DemoContext], None], ...] = (
     fill_workshops,
     fill_workshop_steps,
     fill_questionnaire_sheets,
+    # -- workshop 1 contents: felt barometer, images, then axes (in that order)
+    # -- workshop 2 contents: trends, risks and opportunities, intentions, scenario
+    # -- workshop 3 contents: candidates and the vote, then action sheets
+    # -- workshop 4 contents: the charter and its signatories
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from vitalite_tui.domain.colleges import College, CollegeCounts
@@ -171,6 +171,31 @@ class SubGroupRecap:
 
 
 @dataclass(frozen=True)
+class RecapAxis:
+    title: str
+    indicator: int | None
+    notes: int
+
+
+@dataclass(frozen=True)
+class RecapIntention:
+    title: str
+    axis: str  # "" when the intention has no axis
+    trend: str  # "" when it answers no trend
+
+
+@dataclass(frozen=True)
+class RecapContents:
+    """The contents of the previous workshop that the recap shows (empty lists when none)."""
+
+    axes: list[RecapAxis] = field(default_factory=list)
+    intentions: list[RecapIntention] = field(default_factory=list)
+    #: Indicator number → the scenario sketch's text for it (only texts written).
+    scenario: dict[int, str] = field(default_factory=dict)
+    kept_actions: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class RecapRecord:
     """What the previous workshop did, for the recap that opens the next one."""
 
@@ -181,6 +206,8 @@ class RecapRecord:
     notes: int
     notes_by_tag: list[TagCount]  # only tags that occur; untagged last
     subgroups: list[SubGroupRecap]
+    #: Axes, intentions, scenario or kept actions, depending on the previous workshop.
+    contents: RecapContents = field(default_factory=RecapContents)
 
     def count(self, indicator: int | None, pole: Pole | None = None) -> int:
         """Notes with this indicator (and pole, when given)."""

@@ -29,6 +29,7 @@ from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import key, live, soft_delete, writing
 from vitalite_tui.store.participants import Participants, to_record
 from vitalite_tui.store.preparation import Planning, Steps
+from vitalite_tui.store.recap_contents import previous_contents
 from vitalite_tui.store.records import ParticipantDraft
 from vitalite_tui.store.workshop_records import (
     AgendaSlot,
@@ -374,6 +375,7 @@ class Workshops:
                 )
                 for group in groups
             ],
+            contents=previous_contents(current.demarche, previous),
         )
 
 

@@ -43,6 +43,7 @@ from vitalite_tui.tui.dialogs.subgroup_form import (
 from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
 from vitalite_tui.tui.screens.participants import FilterInput
 from vitalite_tui.tui.screens.parts import Part, PartsScreen, part_bindings
+from vitalite_tui.tui.widgets.recap_contents import contents_lines
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import RecordTable, shorten
 
@@ -423,6 +424,7 @@ def recap_content(recap: RecapRecord) -> Content:
         "",
         Content.styled("Ce qui a été retenu (e pour modifier)", "bold"),
         *kept,
+        *contents_lines(previous.number, recap.contents),
         "",
         f"Présents : {present.total} · {present.summary()} · "
         f"dont {plural(recap.newcomers, 'nouveau venu', 'nouveaux venus')}",
@@ -463,6 +465,13 @@ class WorkshopScreen(PartsScreen):
         *part_bindings("workshop", PARTS),
         STEP_DONE_BINDING,
         Binding(
+            "f9",
+            "contents",
+            "Contenus",
+            id="workshop-contents",
+            tooltip="Ouvrir les contenus de l'atelier (ressenti, axes, tendances, vote, charte…).",
+        ),
+        Binding(
             "insert",
             "add_newcomer",
             "Nouveau venu",
@@ -487,6 +496,11 @@ class WorkshopScreen(PartsScreen):
         self.last_college = DEFAULT_COLLEGE
         #: Forming again on this screen draws again (another seed), as the facilitator expects.
         self.draws = 0
+
+    def action_contents(self) -> None:
+        from vitalite_tui.tui.screens.contents import contents_screen
+
+        self.app.push_screen(contents_screen(self.demarche_id, self.number))
 
     def compose(self) -> ComposeResult:
         yield StepHeader(self.step)
