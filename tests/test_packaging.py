@@ -66,6 +66,8 @@ def test_schemas_are_found_at_run_time() -> None:
     folder = schemas_dir()
     assert (folder / "questionnaire.schema.json").is_file()
     assert (folder / "questionnaire-sociabilite.json").is_file()
+    assert (folder / "trends.schema.json").is_file()
+    assert (folder / "tendances.json").is_file()
 
 
 @pytest.mark.slow
@@ -79,6 +81,8 @@ def test_the_wheel_carries_schemas_migrations_and_styles(tmp_path: Path) -> None
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "vitalite_tui/schemas/questionnaire.schema.json" in names
     assert "vitalite_tui/schemas/questionnaire-sociabilite.json" in names
+    assert "vitalite_tui/schemas/trends.schema.json" in names
+    assert "vitalite_tui/schemas/tendances.json" in names
     assert "vitalite_tui/db/schema_v1.sql" in names
     assert "vitalite_tui/tui/app.tcss" in names
     assert not any(name.startswith("tests/") for name in names)

@@ -76,7 +76,7 @@ async def test_four_bars_with_their_n_on_the_demo(store: Store, demo_id: str) ->
         await open_barometer(pilot.app, demo_id)
         await pilot.pause()
         title = pilot.app.screen.query_one("#barometer-title", Label)
-        assert str(title.content) == "Baromètre de la vitalité sociale · 80 questionnaires"
+        assert str(title.content) == "Baromètre · 80 questionnaires · ressenti : 38 participants"
         bars = bars_of(pilot.app)
         assert [block.number for block in bars.blocks] == [1, 2, 3, 4]
         assert [[line.label for line in block.lines] for block in bars.blocks] == [["mesuré"]] * 4

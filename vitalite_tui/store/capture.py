@@ -19,6 +19,7 @@ from vitalite_tui.db.models import (
     Participant,
     Round,
     SubGroup,
+    Trend,
     Turn,
     Workshop,
     utcnow,
@@ -192,6 +193,25 @@ def check_tags(
     return chosen, check_indicator(indicator), Pole(pole) if pole is not None else None
 
 
+def _round_trend(group: SubGroup, trend_id: str | None) -> Trend | None:
+    """The live trend of the sub-group's démarche a new round is about (None: none)."""
+    if trend_id is None:
+        return None
+    trend: Trend | None = (
+        Trend.select()
+        .join(Workshop, on=(Trend.demarche == Workshop.demarche))
+        .where(
+            (Trend.id == as_uuid(trend_id))
+            & Trend.deleted_at.is_null()
+            & (Workshop.id == group.workshop_id)
+        )
+        .get_or_none()
+    )
+    if trend is None:
+        raise NotFound("Tendance introuvable (supprimée entre-temps ?).")
+    return trend
+
+
 # ---------------------------------------------------------------- turns
 
 
@@ -233,6 +253,35 @@ def _remove_note(note: Note) -> None:
         ).execute()
 
 
+def write_note(
+    workshop: Workshop,
+    group: SubGroup | None,
+    rnd: Round | None,
+    speaker: Participant | None,
+    text: str,
+    kind: NoteKind,
+    indicator: int | None,
+    pole: Pole | None,
+) -> Note:
+    """Insert a checked note (inside `writing()`); in a round, it joins the speaker's turn.
+
+    `save_note` and the images of workshop 1 (`store/images.py`) both write notes this way.
+    """
+    return Note.create(
+        workshop=workshop,
+        subgroup=group,
+        round=rnd,
+        turn=_turn_for_note(rnd, speaker) if rnd is not None else None,
+        speaker=speaker,
+        text=text,
+        kind=kind.value,
+        indicator=indicator,
+        pole=pole.value if pole is not None else None,
+        # In workshop 2 a round is about one trend: its risks and opportunities are too.
+        trend=rnd.__data__.get("trend") if rnd is not None else None,
+    )
+
+
 # ---------------------------------------------------------------- the API
 
 
@@ -242,14 +291,22 @@ class Capture:
     # ------------------------------------------------------------ rounds
 
     def start_round(
-        self, subgroup_id: str, question: str, timebox_minutes: int = DEFAULT_TIMEBOX
+        self,
+        subgroup_id: str,
+        question: str,
+        timebox_minutes: int = DEFAULT_TIMEBOX,
+        trend_id: str | None = None,
     ) -> RoundRecord:
-        """A new round on `question`; the sub-group's open round, if any, ends now."""
+        """A new round on `question`; the sub-group's open round, if any, ends now.
+
+        `trend_id`: the trend the round is about (workshop 2); its notes carry it.
+        """
         text = clean_line(question, field="Question du tour", max_length=MAX_QUESTION)
         if not 1 <= timebox_minutes <= MAX_TIMEBOX:
             raise InvalidInput(f"Durée du tour : de 1 à {MAX_TIMEBOX} minutes.")
         with writing():
             group = live(SubGroup, subgroup_id, "Sous-groupe")
+            trend = _round_trend(group, trend_id)
             now = utcnow()
             Round.update(ended_at=now, updated_at=now).where(
                 (Round.subgroup == group) & Round.ended_at.is_null() & Round.deleted_at.is_null()
@@ -260,6 +317,7 @@ class Capture:
                 position=position,
                 question=text,
                 timebox_minutes=timebox_minutes,
+                trend=trend,
                 started_at=now,
             )
         return to_round_record(row, 0)
@@ -327,18 +385,7 @@ class Capture:
             rnd, group, workshop = _round_context(round_id)
             chosen, indicator, pole = check_tags(workshop.number, kind, indicator, pole)
             speaker = participant_of(workshop, speaker_id) if speaker_id is not None else None
-            turn = _turn_for_note(rnd, speaker)
-            note = Note.create(
-                workshop=workshop,
-                subgroup=group,
-                round=rnd,
-                turn=turn,
-                speaker=speaker,
-                text=cleaned,
-                kind=chosen.value,
-                indicator=indicator,
-                pole=pole.value if pole is not None else None,
-            )
+            note = write_note(workshop, group, rnd, speaker, cleaned, chosen, indicator, pole)
         return to_note_record(note, speaker)
 
     def notes(self, round_id: str) -> list[NoteRecord]:

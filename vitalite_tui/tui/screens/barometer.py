@@ -1,4 +1,5 @@
-"""The measured barometer (step 3): four two-pole bars with n, for everyone or by segment."""
+"""The barometer: four two-pole bars with n, measured (step 3, for everyone or by segment)
+and felt (workshop 1, for everyone or by collège)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Label, Static
 
+from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store.felt_records import FeltSummary
 from vitalite_tui.store.questionnaire_records import MeasuredBarometer, SegmentChoice
 from vitalite_tui.tui.screens.base import BaseScreen
-from vitalite_tui.tui.widgets.barometer import BarLine, BarometerBars, IndicatorBlock
+from vitalite_tui.tui.widgets.barometer import BarLine, BarometerBars, FeltLine, IndicatorBlock
 from vitalite_tui.tui.widgets.table import shorten
 
 #: The formula, as `domain/barometer.py` states it, in French (exports/README.md says the same).
@@ -33,6 +36,17 @@ FORMULA = (
     "tranches : 0–19, 20–39, 40–59, 60–79, 80–100."
 )
 
+#: The felt barometer, as `domain/felt.py` states it, in French.
+FELT_FORMULA = (
+    "Le ressenti (atelier 1) : chaque personne place chaque indicateur de 0 (pôle "
+    "dépression) à 10 (pôle vitalité), ou le groupe colle des gommettes sur ces valeurs. "
+    "La ligne « ressenti » montre la moyenne de ces placements multipliée par 10, pour se "
+    "lire sur la même échelle 0–100 que le mesuré ; n est le nombre de placements. c "
+    "montre aussi le ressenti de chaque collège (les gommettes comptées pour tous ne "
+    "comptent que dans l'ensemble). Le mesuré n'a pas de collège : le questionnaire ne le "
+    "demande pas ; chaque collège se compare donc au mesuré de l'ensemble."
+)
+
 #: Short names of the usual profile fields, for the segment line (others: their label).
 SHORT_NAMES = {
     "commune": "commune",
@@ -46,6 +60,13 @@ SHORT_WIDTH = 16
 #: The label of the bar computed from every sheet.
 MEASURED = "mesuré"
 EVERYONE = "ensemble"
+#: The label of the felt bar, and of a collège's felt bar.
+FELT = "ressenti"
+FELT_COLLEGE = "ress. {college}"
+
+NO_FELT = (
+    "Ressenti : rien de saisi à l'atelier 1 pour l'instant (contenus de l'atelier 1, F5 Ressenti)."
+)
 
 EMPTY = (
     "Aucun questionnaire saisi pour l'instant : le baromètre se calculera dès la première "
@@ -60,16 +81,35 @@ def short_name(choice: SegmentChoice | None) -> str:
     return SHORT_NAMES.get(choice.code) or shorten(choice.label.lower(), SHORT_WIDTH)
 
 
-def blocks_of(measured: MeasuredBarometer) -> list[IndicatorBlock]:
-    """One block per indicator: the measured bar, or « ensemble » then one bar per value."""
+def felt_lines(felt: FeltSummary | None, index: int, by_college: bool) -> tuple[FeltLine, ...]:
+    """The felt bars of one indicator: none until something is felt, then « ressenti »
+    and, by collège, one per collège."""
+    if felt is None or felt.empty:
+        return ()
+    lines = [FeltLine(FELT, felt.indicators[index])]
+    if by_college:
+        lines += [
+            FeltLine(FELT_COLLEGE.format(college=college.plural), felt.colleges[college][index])
+            for college in College
+        ]
+    return tuple(lines)
+
+
+def blocks_of(
+    measured: MeasuredBarometer, felt: FeltSummary | None = None, by_college: bool = False
+) -> list[IndicatorBlock]:
+    """One block per indicator: the measured bar, or « ensemble » then one bar per value;
+    then the felt bars. Without any questionnaire, only the felt bars."""
     blocks = []
     for index, whole in enumerate(measured.indicators):
-        if measured.segment is None:
+        lines: list[BarLine] = []
+        if measured.sheets and measured.segment is None:
             lines = [BarLine(MEASURED, whole)]
-        else:
+        elif measured.sheets:
             lines = [BarLine(EVERYONE, whole)]
             lines += [BarLine(group.label, group.indicators[index]) for group in measured.segments]
-        blocks.append(IndicatorBlock(whole.indicator, tuple(lines)))
+        felt_bars = felt_lines(felt, index, by_college)
+        blocks.append(IndicatorBlock(whole.indicator, tuple(lines), felt_bars))
     return blocks
 
 
@@ -78,7 +118,7 @@ class BarometerScroll(VerticalScroll, can_focus=False):
 
 
 class BarometerScreen(BaseScreen):
-    """Read-only: the barometer computed from the questionnaires typed so far."""
+    """Read-only: the barometer computed from the questionnaires typed so far, and felt."""
 
     CSS_PATH = "barometer.tcss"
     HELP = (
@@ -86,8 +126,10 @@ class BarometerScreen(BaseScreen):
         "Chaque barre va du pôle dépression (à gauche) au pôle vitalité (à droite) ; le "
         "nombre est la position moyenne (0 à 100), n le nombre de répondants comptés. "
         "s montre le baromètre par segment (commune, âge…), une barre par valeur ; "
-        "⏎ montre ou cache le détail (V, D, répartition).\n\n"
-        f"Le calcul. {FORMULA}"
+        "⏎ montre ou cache le détail (V, D, répartition). Sous le mesuré, la ligne "
+        "« ressenti » : le baromètre placé par les participants de l'atelier 1 ; c le "
+        "montre aussi par collège (le mesuré, lui, n'a pas de collège).\n\n"
+        f"Le calcul. {FORMULA}\n\n{FELT_FORMULA}"
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -105,6 +147,14 @@ class BarometerScreen(BaseScreen):
             tooltip="Revenir au segment précédent (Maj+S).",
             key_display="Maj+S",
             show=False,
+        ),
+        Binding(
+            "c",
+            "toggle_colleges",
+            "Collèges",
+            id="barometer-colleges",
+            tooltip="Montrer ou cacher le ressenti de chaque collège (le mesuré n'en a pas : "
+            "le questionnaire ne demande pas le collège).",
         ),
         Binding(
             "enter",
@@ -165,6 +215,10 @@ class BarometerScreen(BaseScreen):
         self.details = {False: True, True: False}
         #: Computed once per segment while the screen is open.
         self.measured: dict[str | None, MeasuredBarometer] = {}
+        #: The felt barometer of workshop 1 (None when it could not be read).
+        self.felt: FeltSummary | None = None
+        #: One felt bar per collège too.
+        self.by_college = False
 
     def compose(self) -> ComposeResult:
         yield Label(
@@ -172,6 +226,7 @@ class BarometerScreen(BaseScreen):
         )
         yield Static("", id="barometer-segments", classes="hint")
         yield Static("", id="barometer-note", classes="warning", markup=False)
+        yield Static(NO_FELT, id="barometer-felt", classes="hint", markup=False)
         with BarometerScroll(id="barometer-scroll"):
             yield BarometerBars(id="barometer-bars")
         yield Static(EMPTY, id="barometer-empty", classes="hint", markup=False)
@@ -183,6 +238,7 @@ class BarometerScreen(BaseScreen):
             self.measured[None] = self.store.barometer.measured(self.demarche_id)
         except VitaliteError as exc:
             self.report(exc)
+        self.felt = self.read(lambda: self.store.felt.summary(self.demarche_id))
         self.show()
 
     # ------------------------------------------------------------ state
@@ -202,14 +258,24 @@ class BarometerScreen(BaseScreen):
         whole = self.measured.get(None)
         return whole.sheets if whole is not None else 0
 
+    @property
+    def has_felt(self) -> bool:
+        return self.felt is not None and not self.felt.empty
+
     # ------------------------------------------------------------ drawing
 
     def show(self) -> None:
         whole = self.measured.get(None)
         typed = whole.sheets + whole.left_out if whole is not None else 0
-        title = "Baromètre de la vitalité sociale · "
-        title += plural(typed, "questionnaire") if typed else "aucun questionnaire"
+        questionnaires = plural(typed, "questionnaire") if typed else "aucun questionnaire"
+        if self.felt is not None and self.has_felt:
+            # The sketch's title: short enough for both counts on 80 columns.
+            felt = plural(self.felt.people, "participant")
+            title = f"Baromètre · {questionnaires} · ressenti : {felt}"
+        else:
+            title = f"Baromètre de la vitalité sociale · {questionnaires}"
         self.query_one("#barometer-title", Label).update(title)
+        self.query_one("#barometer-felt", Static).display = not self.has_felt
         note = self.query_one("#barometer-note", Static)
         note.display = bool(whole and whole.left_out)
         if whole is not None and whole.left_out:
@@ -217,16 +283,17 @@ class BarometerScreen(BaseScreen):
                 f"Non comptées : {plural(whole.left_out, 'fiche saisie', 'fiches saisies')} "
                 f"avec une autre version du questionnaire (calcul avec {whole.questionnaire})."
             )
-        has_bars = self.sheets > 0
-        self.query_one("#barometer-empty", Static).display = not has_bars
+        has_bars = self.sheets > 0 or self.has_felt
+        self.query_one("#barometer-empty", Static).display = not self.sheets
         self.query_one("#barometer-scroll", BarometerScroll).display = has_bars
         segments = self.query_one("#barometer-segments", Static)
-        segments.display = has_bars
+        segments.display = self.sheets > 0
         segments.update(self.segment_line())
         current = self.current
         if has_bars and current is not None:
             bars = self.query_one("#barometer-bars", BarometerBars)
-            bars.show(blocks_of(current), details=self.details[self.segment is not None])
+            blocks = blocks_of(current, self.felt, self.by_college)
+            bars.show(blocks, details=self.details[self.segment is not None])
         self.refresh_bindings()
 
     def segment_line(self) -> Content:
@@ -256,6 +323,10 @@ class BarometerScreen(BaseScreen):
         self.query_one("#barometer-scroll", BarometerScroll).scroll_home(animate=False)
         self.show()
 
+    def action_toggle_colleges(self) -> None:
+        self.by_college = not self.by_college
+        self.show()
+
     def action_toggle_details(self) -> None:
         split = self.segment is not None
         self.details[split] = not self.details[split]
@@ -274,6 +345,10 @@ class BarometerScreen(BaseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "segment":
             return self.sheets > 0 and len(self.choices) > 1
-        if action in ("toggle_details", "page", "line"):
+        if action == "toggle_details":
             return self.sheets > 0
+        if action == "toggle_colleges":
+            return self.has_felt
+        if action in ("page", "line"):
+            return self.sheets > 0 or self.has_felt
         return True

@@ -304,6 +304,16 @@ class CaptureScreen(BaseScreen):
             show=False,
         ),
         Binding(
+            "ctrl+o",
+            "image",
+            "Image",
+            id="capture-image",
+            tooltip="Atelier 1 : noter l'image associée (carte du photo-langage) de la "
+            "personne qui a la parole, avec les étiquettes posées ; le texte tapé devient "
+            "le « pourquoi ».",
+            show=False,
+        ),
+        Binding(
             "ctrl+q",
             "app.quit",
             "Quitter",
@@ -720,9 +730,13 @@ class CaptureScreen(BaseScreen):
         if self.group is None:
             return
         minutes = self.read(lambda: self.store.capture.suggested_timebox(self.subgroup_id))
+        # Workshop 2: a round is about one of the presented trends (none elsewhere).
+        trends = self.read(lambda: self.store.trends.round_choice(self.subgroup_id))
 
         def save(draft: RoundDraft) -> None:
-            self.store.capture.start_round(self.subgroup_id, draft.question, draft.minutes)
+            self.store.capture.start_round(
+                self.subgroup_id, draft.question, draft.minutes, trend_id=draft.trend_id
+            )
 
         async def done(draft: RoundDraft | None) -> None:
             if draft is None:
@@ -748,6 +762,8 @@ class CaptureScreen(BaseScreen):
                 f"Tour {number} — question et durée",
                 minutes or 20,
                 intro=intro,
+                trends=trends.options if trends else (),
+                trend_id=trends.suggested if trends else None,
                 save=save,
             ),
             done,
@@ -795,6 +811,48 @@ class CaptureScreen(BaseScreen):
 
         self.app.push_screen(
             PlenaryScreen(self.workshop.demarche_id, self.workshop.number, self.subgroup_id)
+        )
+
+    def action_image(self) -> None:
+        """Ctrl+O (workshop 1): the image dialog, prefilled; the line clears once it is saved."""
+        group, workshop = self.group, self.workshop
+        if group is None or workshop is None or self.editing is not None:
+            return
+        from vitalite_tui.store.felt_records import ImageDraft
+        from vitalite_tui.tui.dialogs.image_form import ImageFormDialog
+
+        live = self.live_round
+        speaker = None if self.anonymous_next else self.current_id
+        why = self.input.value.strip()
+
+        def save(draft: ImageDraft) -> None:
+            self.store.images.add(
+                workshop.demarche_id,
+                draft,
+                subgroup_id=group.id,
+                round_id=live.id if live is not None else None,
+            )
+            # Stored: the line clears now, before any key typed after the dialog lands in it.
+            self.input.value = ""
+
+        async def done(draft: ImageDraft | None) -> None:
+            self.input.focus()
+            if draft is None:
+                return  # Cancelled: the line keeps its text.
+            self.anonymous_next = False
+            if self.rounds:
+                await self.show_round(len(self.rounds) - 1)
+            self.refresh_bindings()
+
+        self.app.push_screen(
+            ImageFormDialog(
+                "Image associée",
+                self.members,
+                ImageDraft(speaker, "", self.tags.indicator, self.tags.pole, why),
+                focus_card=speaker is not None,
+                save=save,
+            ),
+            done,
         )
 
     def action_back(self) -> None:
@@ -850,4 +908,6 @@ class CaptureScreen(BaseScreen):
             return not correcting and 0 <= index < len(self.rounds)
         if action in ("balance", "plenary"):
             return self.group is not None
+        if action == "image":
+            return not correcting and self.group is not None and self.group.workshop_number == 1
         return True

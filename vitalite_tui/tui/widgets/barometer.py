@@ -2,8 +2,9 @@
 
 Each indicator is a block: a line with its two poles (depression on the left, vitality on
 the right), then one bar per line of figures — « mesuré » for the whole questionnaire, or
-one per value of a segment — each with an optional detail line (V, D, distribution). The
-felt barometer of workshop 1 will add its own « ressenti » lines to the same blocks.
+one per value of a segment — each with an optional detail line (V, D, distribution), then
+the felt barometer of workshop 1: a « ressenti » bar (its mean on 0–10, times 10), and one
+per collège when asked. Both are positions on 0–100 between the same two poles.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.events import Resize
 from textual.widgets import Static
 
 from vitalite_tui.domain.barometer import IndicatorBarometer
+from vitalite_tui.domain.felt import FeltIndicator
 from vitalite_tui.domain.indicators import Indicator, indicator
 from vitalite_tui.tui.widgets.table import shorten
 
@@ -50,11 +52,24 @@ class BarLine:
 
 
 @dataclass(frozen=True)
+class FeltLine:
+    """A felt bar: « ressenti » (or « ress. élus »…) and the felt figures."""
+
+    label: str
+    result: FeltIndicator
+
+
+@dataclass(frozen=True)
 class IndicatorBlock:
-    """An indicator and its bars, in the order they are drawn."""
+    """An indicator and its bars, in the order they are drawn: measured, then felt."""
 
     number: int
     lines: tuple[BarLine, ...]
+    felt: tuple[FeltLine, ...] = ()
+
+    @property
+    def labels(self) -> list[str]:
+        return [line.label for line in self.lines] + [line.label for line in self.felt]
 
     @property
     def indicator(self) -> Indicator:
@@ -83,7 +98,7 @@ class Layout:
 
 def layout(blocks: Sequence[IndicatorBlock], width: int) -> Layout:
     """The widest label column the labels need, and the bar filling what is left."""
-    longest = max((cell_len(line.label) for b in blocks for line in b.lines), default=0)
+    longest = max((cell_len(label) for b in blocks for label in b.labels), default=0)
     label = min(max(longest, MIN_LABEL), MAX_LABEL)
     bar = width - (2 + NAME_WIDTH + 1 + label + 1) - TAIL
     return Layout(label, min(max(bar, MIN_BAR), MAX_BAR))
@@ -114,10 +129,11 @@ def pole_line(shown: Indicator, grid: Layout, width: int) -> Content:
     return Content.assemble(" " * start, left, ("─" * dashes, MUTED), right)
 
 
-def bar_line(name: str, line: BarLine, grid: Layout) -> Content:
-    """« 1 Sociabilité   mesuré   ████████░░░░░░   62  (n=81) »."""
+def bar_line(name: str, line: BarLine | FeltLine, grid: Layout) -> Content:
+    """« 1 Sociabilité   mesuré   ████████░░░░░░   62  (n=81) » (or « ressenti … »)."""
     result = line.result
-    filled = filled_cells(result.position if result.n else None, grid.bar)
+    position = result.position if result.n else None
+    filled = filled_cells(position, grid.bar)
     return Content.assemble(
         "  ",
         (name.ljust(NAME_WIDTH), "bold"),
@@ -126,7 +142,7 @@ def bar_line(name: str, line: BarLine, grid: Layout) -> Content:
         " ",
         (FILLED * filled, FILLED_STYLE),
         (EMPTY * (grid.bar - filled), EMPTY_STYLE),
-        (f"{figure(result.position if result.n else None):>4}", "bold"),
+        (f"{figure(position):>4}", "bold"),
         f"  (n={result.n})",
     )
 
@@ -156,10 +172,11 @@ def render_blocks(blocks: Sequence[IndicatorBlock], width: int, *, details: bool
             lines.append(Content(""))
         shown = block.indicator
         lines.append(pole_line(shown, grid, width))
-        for index, line in enumerate(block.lines):
+        bars: list[BarLine | FeltLine] = [*block.lines, *block.felt]
+        for index, line in enumerate(bars):
             name = f"{shown.number} {shown.short_name}" if index == 0 else ""
             lines.append(bar_line(name, line, grid))
-            if details:
+            if details and isinstance(line, BarLine):
                 lines.append(detail_line(line, grid))
     return Content("\n").join(lines)
 
