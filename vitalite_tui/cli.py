@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from vitalite_tui import __version__
+from vitalite_tui.cli_charter import charter_command
 from vitalite_tui.cli_common import (
     COMMANDS_PANEL,
     DbOption,
@@ -176,6 +177,7 @@ def check(ctx: typer.Context, db: DbOption = None) -> None:
 
 
 app.add_typer(questionnaire_app, name="questionnaire", rich_help_panel=COMMANDS_PANEL)
+app.command("charter", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(charter_command)
 
 
 @app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)

@@ -55,6 +55,23 @@ def remove_links(
     return int(Link.update(deleted_at=utcnow()).where(condition).execute())
 
 
+def remove_link(
+    source: LinkKind,
+    source_id: str | uuid.UUID,
+    target: LinkKind,
+    target_id: str | uuid.UUID,
+) -> int:
+    """Undo one link source → target (soft, like every removal); 0 when there was none."""
+    condition = (
+        (Link.source_type == source.value)
+        & (Link.source_id == as_uuid(source_id))
+        & (Link.target_type == target.value)
+        & (Link.target_id == as_uuid(target_id))
+        & Link.deleted_at.is_null()
+    )
+    return int(Link.update(deleted_at=utcnow()).where(condition).execute())
+
+
 def sources_of(
     target: LinkKind, target_ids: Iterable[str | uuid.UUID], source: LinkKind
 ) -> dict[str, list[str]]:

@@ -1,0 +1,63 @@
+"""A charter article: its title on one line, its text over several (Enter starts a new line)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.widgets import Input, TextArea
+
+from vitalite_tui.store.charter_records import ArticleDraft
+from vitalite_tui.tui.widgets.form import Field, FormDialog
+from vitalite_tui.tui.widgets.note_input import FieldInput
+
+
+class FormTextArea(TextArea):
+    """Several lines of text in a form: Enter starts a line, Tab goes on, F2 validates."""
+
+    DEFAULT_CSS = """
+    FormTextArea { width: 1fr; height: 8; border: none; padding: 0; }
+    FormTextArea:focus { border: none; background-tint: $foreground 5%; }
+    """
+
+    def __init__(self, text: str = "", *, id: str | None = None, placeholder: str = "") -> None:
+        super().__init__(text, id=id, soft_wrap=True, tab_behavior="focus", placeholder=placeholder)
+
+
+class ArticleFormDialog(FormDialog[ArticleDraft]):
+    """Write or change an article; F2 saves it, Escape leaves it as it was."""
+
+    KEYS_HINT: ClassVar[str] = "⏎ Suivant (texte : à la ligne) · F2 Valider · Échap Annuler"
+
+    def __init__(
+        self,
+        title: str,
+        draft: ArticleDraft | None = None,
+        *,
+        save: Callable[[ArticleDraft], object] | None = None,
+    ) -> None:
+        super().__init__(title, save=save)
+        self.draft = draft or ArticleDraft("")
+
+    def compose_fields(self) -> ComposeResult:
+        yield Field(
+            "Titre",
+            FieldInput(
+                self.draft.title, id="article-title", placeholder="l'engagement", compact=True
+            ),
+        )
+        yield Field(
+            "Texte",
+            FormTextArea(
+                self.draft.text,
+                id="article-text",
+                placeholder="ce à quoi les signataires s'engagent",
+            ),
+        )
+
+    def collect(self) -> ArticleDraft:
+        return ArticleDraft(
+            title=self.query_one("#article-title", Input).value,
+            text=self.query_one("#article-text", TextArea).text,
+        )

@@ -1,0 +1,89 @@
+"""A note read in full, from the thread of an article: where it was said and what it led to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from vitalite_tui.domain.lineage import LinkKind
+from vitalite_tui.store.charter_records import NoteView, ThreadNode
+
+#: How each step of the thread is named on screen.
+KIND_LABELS = {
+    LinkKind.NOTE: "Note",
+    LinkKind.AXIS: "Axe",
+    LinkKind.INTENTION: "Intention",
+    LinkKind.ACTION: "Action",
+    LinkKind.ARTICLE: "Article",
+}
+
+
+def node_line(node: ThreadNode) -> str:
+    """« Intention (at. 2) · Un café associatif », « Article 1 — … (at. 4) »."""
+    where = f" (at. {node.workshop})" if node.workshop else ""
+    relation = f" — {node.relation}" if node.relation else ""
+    if node.kind is LinkKind.ARTICLE:  # its label already says « Article 3 — … »
+        return f"{node.label}{where}{relation}"
+    return f"{KIND_LABELS[node.kind]}{where} · {node.label}{relation}"
+
+
+def thread_lines(nodes: tuple[ThreadNode, ...]) -> list[str]:
+    """The nodes and their children, one line each, indented two spaces per level."""
+    lines = []
+    for top in nodes:
+        for depth, node in top.walk():
+            lines.append(f"{'  ' * depth}→ {node_line(node)}")
+    return lines
+
+
+class NoteDialog(ModalScreen[None]):
+    """The whole text of a note; Escape or Enter closes it."""
+
+    DEFAULT_CSS = """
+    NoteDialog { align: center middle; }
+    NoteDialog > VerticalScroll {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    NoteDialog .note-where { color: $text-muted; }
+    NoteDialog .note-text { padding: 1 0; text-style: bold; }
+    NoteDialog .note-keys { color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter", "close", "Fermer", id="note-close", tooltip="Fermer la note."),
+    ]
+
+    def __init__(self, note: NoteView) -> None:
+        super().__init__()
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        note = self.note
+        with VerticalScroll() as box:
+            box.border_title = f"Note de l'atelier {note.workshop}" if note.workshop else "Note"
+            where = [f"dite par : {note.speaker}"]
+            if note.subgroup:
+                where.append(f"sous-groupe : {note.subgroup}")
+            if note.axis:
+                where.append(f"axe : {note.axis}")
+            yield Static(Text(" · ".join(where)), classes="note-where")
+            yield Static(Text(note.text), classes="note-text")
+            lines = thread_lines(note.leads_to)
+            yield Static(
+                Text("Ce qu'elle a donné :\n" + "\n".join(lines))
+                if lines
+                else Text("Elle n'a encore mené à aucune intention ni aucun article.")
+            )
+            yield Static("⏎ ou Échap Fermer", classes="note-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

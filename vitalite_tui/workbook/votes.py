@@ -1,0 +1,140 @@
+"""The « Actions et votes » and « Votes » sheets, and the top actions chart of the Synthèse.
+
+Votes can reveal opinions: the Votes sheet names a ballot's author by their code (P003),
+never by name, even in an export with the names; a wall tally has no author at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.store.vote_records import SOURCE_LABELS
+from vitalite_tui.workbook.charts import CHART_ROWS, bar_chart
+from vitalite_tui.workbook.context import ExportContext
+from vitalite_tui.workbook.sheet import Column, SheetWriter
+from vitalite_tui.workbook.summary import heading, labels
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.vote_records import VoteExport
+
+#: The workshop whose vote these sheets show.
+VOTE_WORKSHOP = 3
+
+ACTION_COLUMNS = (
+    Column("Action", 50),
+    Column("Fusionnée dans", 40),
+    Column("Intentions d'origine", 12),
+    Column("Gommettes", 12),
+    *(Column(college.plural.capitalize(), 12) for college in College),
+    Column("Sans collège", 14),
+    Column("Score pondéré", 16),
+    Column("Rang", 8),
+    Column("Retenue", 10),
+    Column("Départage (gommettes)", 14),
+)
+VOTE_COLUMNS = (
+    Column("Tour", 7),
+    Column("Source", 11),
+    Column("Code", 10),
+    Column("Collège", 14),
+    Column("Action", 50),
+    Column("Gommettes", 12),
+)
+
+NO_ACTION = "Aucune action candidate pour l'instant (atelier 3)."
+NO_VOTE = "Aucun vote saisi pour l'instant (atelier 3)."
+ELSEWHERE = "Le vote a lieu à l'atelier 3 : voir son classeur."
+
+PERSONAL_DATA = (
+    "gommettes de chaque bulletin, attribuées au code de son auteur (jamais à son nom, même "
+    "dans un export avec les noms) : un vote peut révéler une opinion"
+)
+
+#: Where the export's vote data is kept once read (both sheets and the chart use it).
+_CACHE = "_vote_export"
+
+
+def _data(context: ExportContext) -> VoteExport | None:
+    """The vote, read once per export; None when the export covers another workshop."""
+    if context.workshop not in (None, VOTE_WORKSHOP):
+        return None
+    found = context.__dict__.get(_CACHE)
+    if found is None:
+        found = context.store.votes.export(context.demarche_id)
+        context.__dict__[_CACHE] = found
+    data: VoteExport = found
+    return data
+
+
+def actions(context: ExportContext, sheet: SheetWriter) -> None:
+    """One row per action: candidates in ranking order, then those merged into another."""
+    data = _data(context)
+    if data is None:
+        sheet.table("ActionsVotes", ACTION_COLUMNS, [], ELSEWHERE)
+        return
+    rows: list[list[Any]] = []
+    for action in data.actions:
+        voted = action.total is not None
+        rows.append(
+            [
+                action.title,
+                action.merged_into,
+                action.origins,
+                action.total,
+                *(action.by_college.get(college, 0) if voted else None for college in College),
+                action.by_college.get(None, 0) if voted else None,
+                round(action.score, 2) if action.score is not None else None,
+                action.rank,
+                action.kept,
+                action.tie_break_dots,
+            ]
+        )
+    sheet.table("ActionsVotes", ACTION_COLUMNS, rows, NO_ACTION)
+
+
+def votes(context: ExportContext, sheet: SheetWriter) -> None:
+    """One row per ballot line or wall tally: round, source, code (never a name), dots."""
+    data = _data(context)
+    if data is None:
+        sheet.table("Votes", VOTE_COLUMNS, [], ELSEWHERE)
+        return
+    rows = [
+        [
+            vote.round_number,
+            SOURCE_LABELS.get(vote.source, vote.source),
+            vote.code,
+            context.college_label(vote.college),
+            vote.action,
+            vote.dots,
+        ]
+        for vote in data.votes
+    ]
+    sheet.table("Votes", VOTE_COLUMNS, rows, NO_VOTE)
+
+
+def top_actions(context: ExportContext, sheet: SheetWriter) -> None:
+    """The actions with the most dots in the first round (ten at most), and their chart."""
+    data = _data(context)
+    if data is None:
+        return
+    heading(sheet, "Actions les plus soutenues (vote de l'atelier 3)")
+    if not data.top:
+        sheet.append(
+            [sheet.cells.muted("Aucune gommette saisie pour l'instant : pas de graphique.")]
+        )
+        return
+    header = labels(sheet, "Action", "Rang", "Gommettes")
+    for title, rank, dots in data.top:
+        sheet.append([title, rank, dots])
+    chart = bar_chart(
+        sheet.sheet,
+        "Gommettes par action",
+        "Gommettes",
+        header_row=header,
+        last_row=sheet.row,
+        category_column=1,
+        first_column=3,
+        last_column=3,
+    )
+    sheet.add_chart(chart, CHART_ROWS)
