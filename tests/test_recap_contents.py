@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 
+from test_tui_workshop import SIZE, open_workshop, register, text_of
+
 from vitalite_tui.db.models import Action, Axis, Intention, Note, Scenario, Trend
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.store import Store
 from vitalite_tui.store.workshops import workshop_row
 from vitalite_tui.tui.app import VitaliteApp
-
-from test_tui_workshop import SIZE, open_workshop, register, text_of
 
 
 def note_in_workshop_1(store: Store, demarche_id: str, text: str) -> Note:

@@ -49,6 +49,16 @@ SHEET_TITLES = [
     "Baromètre",
     "Questionnaire",
     "Codebook questionnaire",
+    "Baromètre ressenti",
+    "Images",
+    "Axes",
+    "Tendances",
+    "Intentions",
+    "Scénario",
+    "Actions et votes",
+    "Votes",
+    "Fiches actions",
+    "Charte",
     "Registre RGPD",
 ]
 
@@ -62,10 +72,21 @@ TABLES = {
     "Baromètre": "Barometre",
     "Questionnaire": "Questionnaire",
     "Codebook questionnaire": "Codebook",
+    "Baromètre ressenti": "BarometreRessenti",
+    "Images": "Images",
+    "Axes": "Axes",
+    "Tendances": "Tendances",
+    "Intentions": "Intentions",
+    "Scénario": "Scenario",
+    "Actions et votes": "ActionsVotes",
+    "Votes": "Votes",
+    "Fiches actions": "FichesActions",
+    "Charte": "Charte",
 }
 
-#: Tables that always have rows: the codebook describes the questionnaire even before a sheet.
-ALWAYS_FILLED = {"Codebook questionnaire"}
+#: Tables that always have rows: the codebook describes the questionnaire even before a sheet;
+#: the scenario has one line per indicator, its text still to write.
+ALWAYS_FILLED = {"Codebook questionnaire", "Scénario"}
 
 CONTRIBUTION_HEADERS = [
     "Atelier",

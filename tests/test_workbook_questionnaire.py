@@ -313,7 +313,8 @@ def test_the_summary_has_the_figure_and_a_radar_of_the_four_positions(
         assert row[1] == pytest.approx(result.position, abs=0.05)
         assert row[2] == result.n
     radar = radar_of(book)
-    assert len(book["Synthèse"]._charts) == 2  # the radar, and the attendance bars
+    # The radar, the attendance bars and the top actions of the vote.
+    assert len(book["Synthèse"]._charts) == 3
     (series,) = radar.series
     # The radar draws the four positions of the table above it, named by indicator.
     values = series.val.numRef.f

@@ -242,6 +242,7 @@ class Axis(BaseModel):
     """A work axis ("intention pour l'avenir") named at the debrief of workshop 1."""
 
     demarche = ForeignKeyField(Demarche, backref="axes", on_delete="CASCADE")
+    demarche_id: uuid.UUID
     workshop = ForeignKeyField(Workshop, null=True, backref="axes")
     title = CharField()
     description = TextField(default="")

@@ -17,17 +17,28 @@ from vitalite_tui.db.lock import InstanceLock
 from vitalite_tui.db.models import db
 
 if TYPE_CHECKING:
+    from vitalite_tui.store.action_sheets import ActionSheets
+    from vitalite_tui.store.axes import Axes
     from vitalite_tui.store.barometer import Barometer
     from vitalite_tui.store.capture import Capture
+    from vitalite_tui.store.charter import Charters
     from vitalite_tui.store.demarches import Demarches
     from vitalite_tui.store.demo import DemoSize
     from vitalite_tui.store.exports import Exports
+    from vitalite_tui.store.felt import FeltBarometer
+    from vitalite_tui.store.images import Images
+    from vitalite_tui.store.intentions import Intentions
+    from vitalite_tui.store.lineage import Lineage
     from vitalite_tui.store.participants import Participants
     from vitalite_tui.store.preparation import Committee, Logistics, Planning, Steps
     from vitalite_tui.store.questionnaires import Questionnaires
     from vitalite_tui.store.records import DemoResult
     from vitalite_tui.store.responses import Responses
+    from vitalite_tui.store.restitution import Restitution
+    from vitalite_tui.store.scenario import Scenarios
     from vitalite_tui.store.subgroups import SubGroups
+    from vitalite_tui.store.trends import Trends
+    from vitalite_tui.store.votes import Votes
     from vitalite_tui.store.workshops import Workshops
 
 
@@ -128,6 +139,72 @@ class Store:
         from vitalite_tui.store.barometer import Barometer
 
         return Barometer(self.responses)
+
+    @cached_property
+    def felt(self) -> FeltBarometer:
+        from vitalite_tui.store.felt import FeltBarometer
+
+        return FeltBarometer(self.barometer)
+
+    @cached_property
+    def images(self) -> Images:
+        from vitalite_tui.store.images import Images
+
+        return Images()
+
+    @cached_property
+    def axes(self) -> Axes:
+        from vitalite_tui.store.axes import Axes
+
+        return Axes()
+
+    @cached_property
+    def trends(self) -> Trends:
+        from vitalite_tui.store.trends import Trends
+
+        return Trends()
+
+    @cached_property
+    def intentions(self) -> Intentions:
+        from vitalite_tui.store.intentions import Intentions
+
+        return Intentions()
+
+    @cached_property
+    def scenario(self) -> Scenarios:
+        from vitalite_tui.store.scenario import Scenarios
+
+        return Scenarios()
+
+    @cached_property
+    def votes(self) -> Votes:
+        from vitalite_tui.store.votes import Votes
+
+        return Votes()
+
+    @cached_property
+    def action_sheets(self) -> ActionSheets:
+        from vitalite_tui.store.action_sheets import ActionSheets
+
+        return ActionSheets()
+
+    @cached_property
+    def charter(self) -> Charters:
+        from vitalite_tui.store.charter import Charters
+
+        return Charters()
+
+    @cached_property
+    def lineage(self) -> Lineage:
+        from vitalite_tui.store.lineage import Lineage
+
+        return Lineage()
+
+    @cached_property
+    def restitution(self) -> Restitution:
+        from vitalite_tui.store.restitution import Restitution
+
+        return Restitution(self)
 
     def create_demo(self, size: DemoSize = "small") -> DemoResult:
         """The demo démarche (created once per size; a second call returns it)."""

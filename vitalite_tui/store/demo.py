@@ -43,7 +43,12 @@ from vitalite_tui.domain.workshops import DEFAULT_AGENDA, WORKSHOP_NUMBERS, work
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store import demo_data as data
 from vitalite_tui.store.base import as_uuid, key, writing
+from vitalite_tui.store.demo_axes import fill_axes
+from vitalite_tui.store.demo_charter import fill_action_sheets, fill_charter
+from vitalite_tui.store.demo_felt import fill_felt, fill_images
 from vitalite_tui.store.demo_questionnaires import fill_questionnaire_sheets
+from vitalite_tui.store.demo_votes import fill_votes
+from vitalite_tui.store.demo_workshop2 import fill_workshop2
 from vitalite_tui.store.records import DemoResult, Step1Record, WorkshopPlan
 from vitalite_tui.store.subgroups import default_settings
 
@@ -868,7 +873,14 @@ FILLS: tuple[Callable[[DemoContext], None], ...] = (
     fill_workshop_steps,
     fill_questionnaire_sheets,
     # -- workshop 1 contents: felt barometer, images, then axes (in that order)
+    fill_felt,
+    fill_images,
+    fill_axes,
     # -- workshop 2 contents: trends, risks and opportunities, intentions, scenario
+    fill_workshop2,
     # -- workshop 3 contents: candidates and the vote, then action sheets
+    fill_votes,
     # -- workshop 4 contents: the charter and its signatories
+    fill_action_sheets,
+    fill_charter,
 )

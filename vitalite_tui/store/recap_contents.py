@@ -27,15 +27,15 @@ from vitalite_tui.store.workshop_records import RecapAxis, RecapContents, RecapI
 
 def previous_contents(demarche: Demarche, previous: Workshop) -> RecapContents:
     if previous.number == 1:
-        return RecapContents(axes=_axes(demarche))
+        return RecapContents(axes=axes(demarche))
     if previous.number == 2:
-        return RecapContents(intentions=_intentions(previous), scenario=_scenario(demarche))
+        return RecapContents(intentions=intentions(previous), scenario=scenario(demarche))
     if previous.number == 3:
-        return RecapContents(kept_actions=_kept_actions(demarche))
+        return RecapContents(kept_actions=kept_actions(demarche))
     return RecapContents()
 
 
-def _axes(demarche: Demarche) -> list[RecapAxis]:
+def axes(demarche: Demarche) -> list[RecapAxis]:
     axis_ids = (
         Note.select(Note.axis)
         .join(Workshop)
@@ -53,7 +53,7 @@ def _axes(demarche: Demarche) -> list[RecapAxis]:
     return [RecapAxis(row.title, row.indicator, counts[str(row.id)]) for row in rows]
 
 
-def _intentions(previous: Workshop) -> list[RecapIntention]:
+def intentions(previous: Workshop) -> list[RecapIntention]:
     live_axis = (Intention.axis == Axis.id) & Axis.deleted_at.is_null()
     rows = (
         Intention.select(Intention.title, Axis.title, Trend.title)
@@ -68,7 +68,7 @@ def _intentions(previous: Workshop) -> list[RecapIntention]:
     return [RecapIntention(title, axis or "", trend or "") for title, axis, trend in found]
 
 
-def _scenario(demarche: Demarche) -> dict[int, str]:
+def scenario(demarche: Demarche) -> dict[int, str]:
     rows = Scenario.select().where(
         (Scenario.demarche == demarche)
         & Scenario.deleted_at.is_null()
@@ -79,7 +79,7 @@ def _scenario(demarche: Demarche) -> dict[int, str]:
     }
 
 
-def _kept_actions(demarche: Demarche) -> list[str]:
+def kept_actions(demarche: Demarche) -> list[str]:
     rows = (
         Action.select(Action.title)
         .where(

@@ -13,14 +13,19 @@ from dataclasses import dataclass
 from functools import partial
 
 from vitalite_tui.workbook import (
+    axes,
     balance,
     barometer,
+    charter,
     contributions,
     people,
     questionnaire,
     register,
     summary,
 )
+from vitalite_tui.workbook import felt as felt_sheets
+from vitalite_tui.workbook import votes as vote_sheets
+from vitalite_tui.workbook import workshop2 as workshop2_sheets
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import SheetWriter
 
@@ -45,6 +50,8 @@ SUMMARY_BLOCKS: tuple[summary.SummaryBlock, ...] = (
     summary.workshops,
     summary.notes_by_indicator,
     summary.steps,
+    # -- the top actions chart (workshop 3) goes here
+    vote_sheets.top_actions,
 )
 
 SHEETS: tuple[SheetSpec, ...] = (
@@ -81,5 +88,32 @@ SHEETS: tuple[SheetSpec, ...] = (
         "quelqu'un dans une petite commune",
     ),
     SheetSpec("Codebook questionnaire", questionnaire.codebook),
+    # -- workshop 1 contents (felt barometer, images; then axes) go here, in that order
+    SheetSpec(
+        "Baromètre ressenti",
+        felt_sheets.felt,
+        "moyennes du ressenti par collège, sans code ni nom : un collège de très peu de "
+        "participants approche la note d'une seule personne",
+    ),
+    SheetSpec(
+        "Images",
+        felt_sheets.images,
+        "la carte choisie par chacun et pourquoi, attribuées à son code et à son collège",
+    ),
+    SheetSpec("Axes", axes.build),
+    # -- workshop 2 contents (trends, intentions, scenario) go here, in that order
+    SheetSpec("Tendances", workshop2_sheets.trends),
+    SheetSpec("Intentions", workshop2_sheets.intentions),
+    SheetSpec("Scénario", workshop2_sheets.scenario),
+    # -- workshops 3–4 contents (actions et votes, votes, fiches actions, charte) go here
+    SheetSpec("Actions et votes", vote_sheets.actions),
+    SheetSpec("Votes", vote_sheets.votes, vote_sheets.PERSONAL_DATA),
+    SheetSpec("Fiches actions", charter.action_sheets),
+    SheetSpec(
+        "Charte",
+        charter.charter,
+        "noms et structures des signataires de la charte : signer la charte est un "
+        "engagement public, les signataires y figurent donc nommément",
+    ),
     SheetSpec("Registre RGPD", register.build),
 )

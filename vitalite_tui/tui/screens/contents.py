@@ -17,9 +17,12 @@ from textual.binding import BindingType
 from textual.widgets import Footer, Static
 
 from vitalite_tui.domain.workshops import workshop_step
+from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.contents.base import ContentPart
+from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.parts import Part, PartsScreen, part_bindings
-from vitalite_tui.tui.widgets.step_header import StepHeader
+from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
+from vitalite_tui.tui.widgets.table import shorten
 
 
 @dataclass(frozen=True)
@@ -86,6 +89,7 @@ class ContentsScreen(PartsScreen):
     CSS_PATH = "contents.tcss"
     HELP = "Contenus de l'atelier : une partie par touche F5 à F8."
     NUMBER: ClassVar[int] = 1
+    BINDINGS: ClassVar[list[BindingType]] = [STEP_DONE_BINDING]
 
     def __init__(self, demarche_id: str, initial: str = "") -> None:
         super().__init__()
@@ -114,9 +118,40 @@ class ContentsScreen(PartsScreen):
             widget.focus_first()
 
     def on_screen_resume(self) -> None:
+        step = workshop_step(self.number)
+        status = self.read(lambda: self.store.steps.status(self.demarche_id, step))
+        if status is not None:
+            self.query_one(StepHeader).show_status(status)
         widget = self.parts.get(self.active_part)
         if widget is not None:
             widget.reload()
+
+    def action_back(self) -> None:
+        """Leaving with something typed but not stored asks first (nothing is lost silently)."""
+        text = self.unsaved_text()
+        if not text:
+            super().action_back()
+            return
+
+        def confirmed(leave: bool | None) -> None:
+            if leave:
+                super(ContentsScreen, self).action_back()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Ceci n'est pas encore enregistré :\n{shorten(text, 200)}\n"
+                "Quitter quand même ? Non : rester ici, rien n'est perdu."
+            ),
+            confirmed,
+        )
+
+    def action_toggle_done(self) -> None:
+        try:
+            status = toggle_step_done(self.store, self.demarche_id, workshop_step(self.number))
+        except VitaliteError as exc:
+            self.report(exc)
+            return
+        self.query_one(StepHeader).show_status(status)
 
     def help_text(self) -> str:
         widget = self.parts.get(self.active_part)

@@ -116,12 +116,29 @@ class DemarcheScreen(BaseScreen):
         "↑↓ pour choisir une étape, ⏎ pour l'ouvrir."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Back to the list of démarches: said in F1, left out of a footer that is full.
+        Binding(
+            "escape",
+            "back",
+            "Retour",
+            id="back",
+            tooltip="Revenir à la liste des démarches.",
+            show=False,
+        ),
         Binding(
             "p",
             "participants",
             "Participants",
             id="participants",
             tooltip="Le registre des participants : inscrire, corriger, compter par collège.",
+        ),
+        Binding(
+            "r",
+            "restitution",
+            "Restitution",
+            id="restitution",
+            tooltip="Projeter la démarche entière, sans aucun nom : baromètre, axes, "
+            "intentions, scénario, actions retenues, charte.",
         ),
         Binding(
             "e",
@@ -145,7 +162,7 @@ class DemarcheScreen(BaseScreen):
         yield StepList(id="steps")
         yield Static("", id="participants", classes="counts", markup=False)
         yield Static("", id="warnings", classes="warning", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
         self.refresh_demarche()
@@ -192,6 +209,11 @@ class DemarcheScreen(BaseScreen):
         from vitalite_tui.tui.screens.participants import ParticipantsScreen
 
         self.app.push_screen(ParticipantsScreen(self.demarche_id))
+
+    def action_restitution(self) -> None:
+        from vitalite_tui.tui.screens.restitution import RestitutionScreen
+
+        self.app.push_screen(RestitutionScreen(self.demarche_id))
 
     def action_export(self) -> None:
         """The workbook, written by a thread worker; the dialog shows progress and the path."""

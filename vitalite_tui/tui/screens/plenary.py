@@ -128,8 +128,9 @@ class PlenaryScreen(BaseScreen):
         "Restitution en plénière, pour le vidéoprojecteur : les notes des sous-groupes, "
         "regroupées par indicateur et par pôle, sans aucun nom de participant. ←/→ passent "
         "d'un sous-groupe à l'autre, Page↓ ou Espace font défiler (Page↑ pour remonter), "
-        "t montre tous les sous-groupes côte à côte (t à nouveau : un seul). Rien ne peut "
-        "être modifié ici."
+        "t montre tous les sous-groupes côte à côte (t à nouveau : un seul), r la restitution "
+        "de toute la démarche (baromètre ressenti et mesuré, intentions par axe…). Rien ne "
+        "peut être modifié ici."
     )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -179,6 +180,14 @@ class PlenaryScreen(BaseScreen):
             id="plenary-line-up",
             tooltip="Faire défiler d'une ligne vers le haut.",
             show=False,
+        ),
+        Binding(
+            "r",
+            "restitution",
+            "Démarche",
+            id="plenary-restitution",
+            tooltip="La restitution de toute la démarche : baromètre mesuré et ressenti, axes, "
+            "intentions par axe, scénario, actions retenues, charte.",
         ),
         Binding(
             "t",
@@ -271,6 +280,11 @@ class PlenaryScreen(BaseScreen):
         if index != self.index:
             self.index = index
             await self.show()
+
+    def action_restitution(self) -> None:
+        from vitalite_tui.tui.screens.restitution import FIRST_PAGE, RestitutionScreen
+
+        self.app.push_screen(RestitutionScreen(self.demarche_id, FIRST_PAGE[self.number]))
 
     async def action_toggle_all(self) -> None:
         self.all_shown = not self.all_shown

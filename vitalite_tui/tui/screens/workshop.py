@@ -470,6 +470,7 @@ class WorkshopScreen(PartsScreen):
             "Contenus",
             id="workshop-contents",
             tooltip="Ouvrir les contenus de l'atelier (ressenti, axes, tendances, vote, charte…).",
+            show=False,
         ),
         Binding(
             "insert",
@@ -504,7 +505,10 @@ class WorkshopScreen(PartsScreen):
 
     def compose(self) -> ComposeResult:
         yield StepHeader(self.step)
-        yield Static("", id="workshop-title")
+        with Horizontal(id="workshop-line"):
+            yield Static("", id="workshop-title")
+            # Not in the footer (no room at 80 columns): said here, where the eye starts.
+            yield Label("F9 Contenus", id="workshop-contents-key")
         # A workshop after the first opens on the recap of the previous one, for newcomers.
         first = "attendance" if self.number == 1 else "recap"
         yield from self.compose_parts(PARTS, initial=first)
