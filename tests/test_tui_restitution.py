@@ -61,3 +61,23 @@ async def test_pages_turn_with_arrows_and_digits(store: Store, demarche_id: str)
         assert "La charte n'a pas encore d'article" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, RestitutionScreen)
+
+
+def test_the_demo_walks_from_the_barometer_to_the_charter(store: Store) -> None:
+    demarche_id = store.create_demo("small").demarche_id
+    record = store.restitution.walk(demarche_id)
+    assert all(line.measured_n == 80 and line.felt_n == 38 for line in record.barometer)
+    assert all(line.measured is not None and line.felt is not None for line in record.barometer)
+    results = store.votes.results(demarche_id)
+    kept = [line for line in results.lines if line.kept]
+    assert [(a.title, a.dots, a.rank) for a in record.kept_actions] == [
+        (line.title, line.total, line.rank) for line in kept
+    ]
+    assert [a.rank for a in record.kept_actions] == sorted(a.rank or 0 for a in record.kept_actions)
+    assert [a.title for a in record.articles] == [
+        a.title for a in store.charter.articles(demarche_id)
+    ]
+    assert len(record.articles) == 6
+    assert len(record.axes) == 5
+    assert len(record.intentions) == 12
+    assert set(record.scenario) == {1, 2, 3, 4}

@@ -11,7 +11,12 @@ from typing import TYPE_CHECKING
 
 from vitalite_tui.store.base import demarche_row
 from vitalite_tui.store.recap_contents import axes, intentions, kept_actions, scenario
-from vitalite_tui.store.restitution_records import BarometerLine, KeptAction, RestitutionRecord
+from vitalite_tui.store.restitution_records import (
+    ArticleLine,
+    BarometerLine,
+    KeptAction,
+    RestitutionRecord,
+)
 from vitalite_tui.store.workshops import workshop_row
 
 if TYPE_CHECKING:
@@ -30,8 +35,23 @@ class Restitution:
             axes=axes(demarche),
             intentions=intentions(workshop_row(demarche_id, 2)),
             scenario=scenario(demarche),
-            kept_actions=[KeptAction(title) for title in kept_actions(demarche)],
+            kept_actions=self.kept_actions(demarche_id),
+            articles=[
+                ArticleLine(article.number, article.title, article.text)
+                for article in self._store.charter.articles(demarche_id)
+            ],
         )
+
+    def kept_actions(self, demarche_id: str) -> list[KeptAction]:
+        """The kept actions in the order of the vote (rank, dots) once it is closed."""
+        results = self._store.votes.results(demarche_id)
+        if results.closed and not results.hidden:
+            ranked = [
+                KeptAction(line.title, line.total, line.rank) for line in results.lines if line.kept
+            ]
+            if ranked:
+                return ranked
+        return [KeptAction(title) for title in kept_actions(demarche_row(demarche_id))]
 
     def barometer(self, demarche_id: str) -> list[BarometerLine]:
         """Measured (questionnaire) and felt (workshop 1) positions, side by side."""

@@ -21,13 +21,17 @@ def bar_chart(
     category_column: int,
     first_column: int,
     last_column: int,
+    horizontal: bool = False,
 ) -> BarChart:
     """Clustered columns: one group per row (its category), one series per column.
 
     The series are named from `header_row`; the values sit below it, down to `last_row`.
+    `horizontal` lays the bars flat, first row on top: for long category names (actions).
     """
     chart = BarChart()
-    chart.type = "col"
+    chart.type = "bar" if horizontal else "col"
+    if horizontal:
+        chart.x_axis.scaling.orientation = "maxMin"
     chart.grouping = "clustered"
     chart.title = title
     chart.y_axis.title = y_title

@@ -136,5 +136,9 @@ def top_actions(context: ExportContext, sheet: SheetWriter) -> None:
         category_column=1,
         first_column=3,
         last_column=3,
+        horizontal=True,
     )
-    sheet.add_chart(chart, CHART_ROWS)
+    # One series, named in the title: the legend would only take room from the names.
+    chart.legend = None
+    chart.height = 12
+    sheet.add_chart(chart, CHART_ROWS + 8)

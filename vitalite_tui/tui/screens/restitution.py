@@ -49,10 +49,10 @@ def _barometer_block(line: BarometerLine) -> RenderableType:
     grid.add_column(width=9)
     grid.add_column()
     grid.add_column()
-    grid.add_row(Text(""), Text(f"{shown.depression} ◄ ─── ► {shown.vitality}", "italic"), Text(""))
     grid.add_row(Text("mesuré"), _bar(line.measured), Text(f"(n={line.measured_n})", "dim"))
     grid.add_row(Text("ressenti"), _bar(line.felt), Text(f"(n={line.felt_n})", "dim"))
-    return Group(Text(f"{shown.code} {shown.short_name}", "bold reverse"), grid, Text())
+    poles = Text(f"{'':10}{shown.depression} ◄ ─── ► {shown.vitality}", "italic")
+    return Group(Text(f"{shown.code} {shown.short_name}", "bold reverse"), poles, grid, Text())
 
 
 def barometer_page(record: RestitutionRecord) -> RenderableType:
@@ -106,10 +106,13 @@ def actions_page(record: RestitutionRecord) -> RenderableType:
     grid.add_column(justify="right")
     grid.add_column(ratio=1, overflow="fold")
     grid.add_column(justify="right")
+    ranks = [action.rank for action in record.kept_actions]
     for number, action in enumerate(record.kept_actions, start=1):
         dots = plural(action.dots, "gommette") if action.dots is not None else ""
-        rank = action.rank if action.rank is not None else number
-        grid.add_row(Text(str(rank), "bold"), Text(action.title, "bold"), Text(dots, "dim"))
+        # A tie reads as one, as on the results: « 3= ».
+        tied = action.rank is not None and ranks.count(action.rank) > 1
+        rank = f"{action.rank}=" if tied else str(action.rank or number)
+        grid.add_row(Text(rank, "bold"), Text(action.title, "bold"), Text(dots, "dim"))
         grid.add_row("", "", "")
     return grid
 

@@ -88,13 +88,15 @@ class NoteList(VerticalScroll, can_focus=False):
             rows = [Static(self.empty_text, classes="notes-empty", markup=False)]
         await self.remove_children()
         await self.mount_all(rows)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        # Anchored, the list stays at its bottom once the new rows have their height (a
+        # scroll right after the mount could stop short of a row whose text wraps).
+        self.anchor()
 
     def append(self, note: NoteRecord) -> None:
         """Add the newest note at the bottom and keep it in view."""
         self.query_children(".notes-empty").remove()
         self.mount(NoteRow(note, self.usual_kind))
-        self.call_after_refresh(self.scroll_end, animate=False)
+        self.anchor()
 
     def mark_editing(self, note_id: str | None) -> None:
         """Highlight the note whose text is in the input line (None: none)."""
