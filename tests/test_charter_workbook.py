@@ -137,6 +137,15 @@ def test_action_sheets_and_charter_read_back(
         ("Anne Roux", "ADMR", DAY),
     ]
     assert "Charte" in workbook["Charte"].tables
+    # The register says that the signatories are named, and why.
+    register = {
+        row[0].value: row[1].value for row in workbook["Registre RGPD"].iter_rows(min_row=3)
+    }
+    assert register["Noms"].startswith("Aucun : chaque participant est désigné par un code")
+    assert register["Noms"].endswith(
+        "Exception : la feuille Charte nomme 1 signataire de la charte, car signer la charte est "
+        "un engagement public."
+    )
 
 
 def test_empty_sheets_say_why(store: Store, demarche_id: str, tmp_path: Path) -> None:

@@ -15,17 +15,26 @@ WIDTHS = (34, 110)
 def _names(context: ExportContext) -> str:
     total = len(context.participants)
     if not context.with_names:
-        return (
+        names = (
             "Aucun : chaque participant est désigné par un code (P001, P002…). La "
             "correspondance entre codes et noms reste dans la base de vitalite, sur "
             "l'ordinateur des animateurs ; elle n'est pas dans ce fichier."
         )
-    return (
-        f"Oui, à la demande (export « avec les noms ») : {context.named_count} sur {total}, "
-        "les personnes qui ont accepté que leur nom figure dans les documents, et dans la "
-        "feuille Participants seulement ; les autres feuilles et les autres personnes "
-        "restent désignées par leur code."
-    )
+    else:
+        names = (
+            f"Oui, à la demande (export « avec les noms ») : {context.named_count} sur "
+            f"{total}, les personnes qui ont accepté que leur nom figure dans les documents, "
+            "et dans la feuille Participants seulement ; les autres feuilles et les autres "
+            "personnes restent désignées par leur code."
+        )
+    signatories = len(context.store.charter.signatories(context.demarche_id))
+    if signatories:
+        names += (
+            " Exception : la feuille Charte nomme "
+            f"{plural(signatories, 'signataire')} de la charte, car signer la charte est un "
+            "engagement public."
+        )
+    return names
 
 
 def _organisations(context: ExportContext) -> str:
