@@ -227,6 +227,7 @@ class DotsGrid(ScrollView, can_focus=True):
         self.virtual_size = Size(0, len(self.lines) + 1)
         self._show_cursor()
         self.refresh()
+        self.refresh_bindings()  # with no line, there is nothing to type into
 
     def go_to(self, row: int) -> None:
         self.row = max(0, min(row, len(self.lines) - 1))
@@ -265,7 +266,12 @@ class DotsGrid(ScrollView, can_focus=True):
             self.app.bell()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.locked and action in {"digit", "validate", "erase", "clear"}:
+        if (self.locked or self.current is None) and action in {
+            "digit",
+            "validate",
+            "erase",
+            "clear",
+        }:
             return False
         if action in {"validate", "erase"}:
             return not self.instant
