@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+import os
 from datetime import date
 from pathlib import Path
 
+import pytest
 from test_charter_store import make_thread
 from test_cli_export import assert_clean_error, run
 
@@ -111,6 +114,27 @@ def test_wrong_extension_and_unwritable_folder(db_path: Path, tmp_path: Path) ->
         "Impossible de créer le dossier",
         "choisissez-en un autre avec --out",
     )
+
+
+def test_a_failed_write_names_the_charter_and_keeps_the_previous_file(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_charter(db_path)
+    assert run("charter", "--db", str(db_path)).exit_code == 0
+    target = tmp_path / "exports" / FILE
+    before = target.read_bytes()
+
+    def disk_full(descriptor: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    assert_clean_error(
+        run("charter", "--db", str(db_path)),
+        "La charte n'a pas pu être écrite dans",
+        "disque plein",
+    )
+    assert target.read_bytes() == before
+    assert [p.name for p in target.parent.iterdir()] == [FILE]
 
 
 def test_no_base(tmp_path: Path) -> None:

@@ -61,7 +61,7 @@ def charter_command(
     def write(stream: BinaryIO) -> None:
         stream.write(text.encode("utf-8"))
 
-    written = write_bytes(target, write)
+    written = write_bytes(target, write, what="La charte n'a pas pu être écrite")
     typer.echo(f"Charte écrite : {written}")
     typer.echo(
         f"  {plural(len(document.articles), 'article')} · "

@@ -206,6 +206,7 @@ class Trend(BaseModel):
     """A major future trend presented in workshop 2 (from the catalogue or local)."""
 
     demarche = ForeignKeyField(Demarche, backref="trends", on_delete="CASCADE")
+    demarche_id: uuid.UUID
     code = CharField(null=True)  # catalogue code, None for a trend written locally
     title = CharField()
     description = TextField(default="")
@@ -223,6 +224,7 @@ class Round(BaseModel):
     question = TextField()
     timebox_minutes = IntegerField(default=20)
     trend = ForeignKeyField(Trend, null=True, backref="rounds")
+    trend_id: uuid.UUID | None
     started_at = DateTimeField(null=True)
     ended_at = DateTimeField(null=True)
 
@@ -305,6 +307,7 @@ class FeltRating(BaseModel):
 
     workshop = ForeignKeyField(Workshop, backref="felt_ratings", on_delete="CASCADE")
     participant = ForeignKeyField(Participant, null=True, backref="felt_ratings")
+    participant_id: uuid.UUID | None
     college = CharField(null=True)
     indicator = IntegerField()
     value = IntegerField()
@@ -346,9 +349,11 @@ class Intention(BaseModel):
     """An action intention written in workshop 2 against a trend."""
 
     demarche = ForeignKeyField(Demarche, backref="intentions", on_delete="CASCADE")
+    demarche_id: uuid.UUID
     workshop = ForeignKeyField(Workshop, null=True, backref="intentions")
     subgroup = ForeignKeyField(SubGroup, null=True, backref="intentions")
     trend = ForeignKeyField(Trend, null=True, backref="intentions")
+    trend_id: uuid.UUID | None
     axis = ForeignKeyField(Axis, null=True, backref="intentions")
     title = CharField()
     description = TextField(default="")

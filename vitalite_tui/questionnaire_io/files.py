@@ -8,7 +8,7 @@ from typing import Any, BinaryIO
 
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.paths import exports_dir
-from vitalite_tui.workbook.atomic import prepare_folder, write_atomically
+from vitalite_tui.workbook.atomic import WORKBOOK_NOT_WRITTEN, prepare_folder, write_atomically
 
 
 def output_path(out: Path | None, default_name: str, suffixes: tuple[str, ...]) -> Path:
@@ -29,9 +29,12 @@ def save_workbook(workbook: Any, target: Path) -> Path:
     return write_bytes(target, workbook.save)
 
 
-def write_bytes(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_bytes(
+    target: Path, write: Callable[[BinaryIO], None], *, what: str = WORKBOOK_NOT_WRITTEN
+) -> Path:
+    """`write_atomically` into a folder created on demand (`what`: see there)."""
     prepare_folder(target.parent)
-    return write_atomically(target, write)
+    return write_atomically(target, write, what=what)
 
 
 def append_row(sheet: Any, values: Iterable[Any]) -> None:

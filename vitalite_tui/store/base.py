@@ -27,6 +27,16 @@ def key(row: BaseModel) -> str:
     return str(row.id)
 
 
+def fk_id(row: BaseModel, field: str) -> str | None:
+    """The id a row's foreign key `field` holds, as a string, without loading that row.
+
+    Peewee gives every row a `<field>_id`; the models declare it for type checkers only
+    where it is read as a UUID (`Axis.demarche_id`…). This reads any of them.
+    """
+    value = getattr(row, f"{field}_id")
+    return None if value is None else str(value)
+
+
 def live(model: type[M], row_id: str | uuid.UUID, what: str) -> M:
     """The row with this id, unless it does not exist or was removed."""
     row = model.get_or_none((model.id == as_uuid(row_id)) & model.deleted_at.is_null())

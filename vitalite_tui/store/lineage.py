@@ -24,8 +24,7 @@ from vitalite_tui.db.models import (
     Workshop,
 )
 from vitalite_tui.domain.lineage import LinkKind
-from vitalite_tui.store.action_sheets import fk_id
-from vitalite_tui.store.base import as_uuid, key, live
+from vitalite_tui.store.base import as_uuid, fk_id, key, live
 from vitalite_tui.store.charter_records import NoteView, ThreadNode
 from vitalite_tui.store.links import sources_of, targets_of
 
@@ -54,6 +53,12 @@ def _live_rows(model: type[M], ids: Iterable[str]) -> list[M]:
         )
     }
     return [rows[i] for i in wanted if i in rows]
+
+
+def _pointed(model: type[M], row: BaseModel, field: str) -> list[M]:
+    """The live row `row`'s foreign key `field` points to, as a list of one (or none)."""
+    row_id = fk_id(row, field)
+    return _live_rows(model, [row_id] if row_id else [])
 
 
 def _row(model: type[M], row_id: str | None) -> M | None:
@@ -86,10 +91,20 @@ class _Thread:
 
     # --- nodes -------------------------------------------------------------------------
 
-    def note(self, row: Note, relation: str = "") -> ThreadNode:
+    def node(
+        self,
+        kind: LinkKind,
+        row: BaseModel,
+        label: str,
+        children: Iterable[ThreadNode] = (),
+        relation: str = "",
+    ) -> ThreadNode:
         return ThreadNode(
-            LinkKind.NOTE, key(row), row.text, self.workshop_of(row, LinkKind.NOTE), (), relation
+            kind, key(row), label, self.workshop_of(row, kind), tuple(children), relation
         )
+
+    def note(self, row: Note, relation: str = "") -> ThreadNode:
+        return self.node(LinkKind.NOTE, row, row.text, (), relation)
 
     def article(self, row: CharterArticle, children: Iterable[ThreadNode] = ()) -> ThreadNode:
         if not self.article_numbers:
@@ -126,29 +141,14 @@ class _Thread:
             if key(m) not in self.seen_actions
         ]
         children += [self.back_from_intention(i) for i in _live_rows(Intention, intentions)]
-        return ThreadNode(
-            LinkKind.ACTION,
-            action_id,
-            row.title,
-            self.workshop_of(row, LinkKind.ACTION),
-            tuple(children),
-            relation,
-        )
+        return self.node(LinkKind.ACTION, row, row.title, children, relation)
 
     def back_from_intention(self, row: Intention) -> ThreadNode:
         intention_id = key(row)
         notes = sources_of(LinkKind.INTENTION, [intention_id], LinkKind.NOTE)[intention_id]
         children = [self.note(n) for n in _live_rows(Note, notes)]
-        axis_id = fk_id(row, "axis")
-        for axis in _live_rows(Axis, [axis_id] if axis_id else []):
-            children.append(self.back_from_axis(axis))
-        return ThreadNode(
-            LinkKind.INTENTION,
-            intention_id,
-            row.title,
-            self.workshop_of(row, LinkKind.INTENTION),
-            tuple(children),
-        )
+        children += [self.back_from_axis(axis) for axis in _pointed(Axis, row, "axis")]
+        return self.node(LinkKind.INTENTION, row, row.title, children)
 
     def back_from_axis(self, row: Axis, relation: str = "") -> ThreadNode:
         axis_id = key(row)
@@ -163,14 +163,7 @@ class _Thread:
                 .order_by(Note.created_at)
             )
             children = [self.note(n) for n in notes]
-        return ThreadNode(
-            LinkKind.AXIS,
-            axis_id,
-            row.title,
-            self.workshop_of(row, LinkKind.AXIS),
-            tuple(children),
-            relation,
-        )
+        return self.node(LinkKind.AXIS, row, row.title, children, relation)
 
     # --- forward from a note -----------------------------------------------------------
 
@@ -178,46 +171,24 @@ class _Thread:
         note_id = key(row)
         intentions = targets_of(LinkKind.NOTE, [note_id], LinkKind.INTENTION)[note_id]
         children = [self.forward_from_intention(i) for i in _live_rows(Intention, intentions)]
-        axis_id = fk_id(row, "axis")
-        for axis in _live_rows(Axis, [axis_id] if axis_id else []):
-            children.append(self.forward_from_axis(axis))
-        return ThreadNode(
-            LinkKind.NOTE,
-            note_id,
-            row.text,
-            self.workshop_of(row, LinkKind.NOTE),
-            tuple(children),
-        )
+        children += [self.forward_from_axis(axis) for axis in _pointed(Axis, row, "axis")]
+        return self.node(LinkKind.NOTE, row, row.text, children)
 
     def forward_from_intention(self, row: Intention, relation: str = "") -> ThreadNode:
         intention_id = key(row)
         actions = targets_of(LinkKind.INTENTION, [intention_id], LinkKind.ACTION)[intention_id]
-        return ThreadNode(
-            LinkKind.INTENTION,
-            intention_id,
-            row.title,
-            self.workshop_of(row, LinkKind.INTENTION),
-            tuple(self.forward_from_action(a) for a in _live_rows(Action, actions)),
-            relation,
-        )
+        children = [self.forward_from_action(a) for a in _live_rows(Action, actions)]
+        return self.node(LinkKind.INTENTION, row, row.title, children, relation)
 
     def forward_from_action(self, row: Action, relation: str = "") -> ThreadNode:
         action_id = key(row)
         self.seen_actions.add(action_id)
         children = self.articles_of(LinkKind.ACTION, action_id)
-        joined = fk_id(row, "merged_into")
-        for target in _live_rows(Action, [joined] if joined else []):
+        for target in _pointed(Action, row, "merged_into"):
             if key(target) not in self.seen_actions:
                 children.append(self.forward_from_action(target, "a rejoint cette action"))
-        kept = "retenue" if row.kept and joined is None else ""
-        return ThreadNode(
-            LinkKind.ACTION,
-            action_id,
-            row.title,
-            self.workshop_of(row, LinkKind.ACTION),
-            tuple(children),
-            relation or kept,
-        )
+        kept = "retenue" if row.kept and fk_id(row, "merged_into") is None else ""
+        return self.node(LinkKind.ACTION, row, row.title, children, relation or kept)
 
     def forward_from_axis(self, row: Axis) -> ThreadNode:
         axis_id = key(row)
@@ -228,14 +199,7 @@ class _Thread:
             .order_by(Intention.created_at)
         )
         children += [self.forward_from_intention(i, "sur cet axe") for i in intentions]
-        return ThreadNode(
-            LinkKind.AXIS,
-            axis_id,
-            row.title,
-            self.workshop_of(row, LinkKind.AXIS),
-            tuple(children),
-            "axe de la note",
-        )
+        return self.node(LinkKind.AXIS, row, row.title, children, "axe de la note")
 
     def articles_of(self, kind: LinkKind, source_id: str) -> list[ThreadNode]:
         articles = targets_of(kind, [source_id], LinkKind.ARTICLE)[source_id]

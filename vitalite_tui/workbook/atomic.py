@@ -23,6 +23,9 @@ from vitalite_tui.workbook.naming import stamped
 TEMP_PREFIX = ".vitalite-"
 TEMP_SUFFIX = ".tmp"
 
+#: How a failed write begins, for a workbook (the default); other files say their own.
+WORKBOOK_NOT_WRITTEN = "Le classeur n'a pas pu être écrit"
+
 _REASONS = {
     errno.EACCES: "accès refusé",
     errno.EPERM: "accès refusé",
@@ -35,7 +38,7 @@ _REASONS = {
 
 
 class ExportFailed(VitaliteError):
-    """The workbook could not be written where it was asked for."""
+    """A file (a workbook, the charter) could not be written where it was asked for."""
 
 
 def reason(exc: OSError) -> str:
@@ -57,12 +60,15 @@ def prepare_folder(folder: Path) -> Path:
     return folder
 
 
-def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomically(
+    target: Path, write: Callable[[BinaryIO], None], *, what: str = WORKBOOK_NOT_WRITTEN
+) -> Path:
     """Call `write` on a temporary file beside `target`, then rename it to `target`.
 
     Returns where the file went: `target`, or a timestamped name beside it when `target`
     could not be replaced. Any error from `write` removes the temporary file and is raised
-    again; `target` is then untouched.
+    again; `target` is then untouched. `what` begins the French message of a failed write
+    (« La charte n'a pas pu être écrite »).
     """
     folder = target.parent
     try:
@@ -84,7 +90,7 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
             temp.unlink()
         if isinstance(exc, OSError):
             raise ExportFailed(
-                f"Le classeur n'a pas pu être écrit dans {folder} ({reason(exc)}) ; "
+                f"{what} dans {folder} ({reason(exc)}) ; "
                 "l'export précédent, s'il y en a un, est intact."
             ) from exc
         raise

@@ -276,7 +276,7 @@ class CharterPart(ContentPart):
         if choices is None:
             return
 
-        def done(chosen: frozenset[str] | None) -> None:
+        def done(chosen: list[str] | None) -> None:
             if chosen is not None and self.run_safely(
                 lambda: self.store.charter.set_origins(article.id, chosen)
             ):

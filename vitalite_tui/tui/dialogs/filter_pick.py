@@ -13,9 +13,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from vitalite_tui.domain.text import matches
-from vitalite_tui.tui.dialogs.typed_ahead import TypedAheadDialog
 from vitalite_tui.tui.widgets.note_input import LineInput
 from vitalite_tui.tui.widgets.table import shorten
+from vitalite_tui.tui.widgets.typing_order import TypedAheadDialog
 
 #: One choice: its id and the line shown (also what the filter searches).
 PickItem = tuple[str, str]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.suggester import Suggester
@@ -19,7 +19,6 @@ from vitalite_tui.store.records import ParticipantRecord
 from vitalite_tui.tui.widgets.choice import ChoiceRow
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
-from vitalite_tui.tui.widgets.typing_order import pass_on, run_binding_now
 
 NO_INDICATOR = ""
 NO_POLE = ""
@@ -98,17 +97,7 @@ class PersonSuggester(Suggester):
         return None
 
 
-class OrderedChoice(ChoiceRow):
-    """A choice whose keys act in the order typed: a key queued here after Enter moved the
-    focus on belongs to the next field (see `typing_order.py`)."""
-
-    async def _on_key(self, event: events.Key) -> None:
-        if pass_on(self, event):
-            return
-        await run_binding_now(self, event)
-
-
-class IndicatorChoice(OrderedChoice):
+class IndicatorChoice(ChoiceRow):
     """1–4 an indicator, 5 or 0 none."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -123,7 +112,7 @@ class IndicatorChoice(OrderedChoice):
     ]
 
 
-class PoleChoice(OrderedChoice):
+class PoleChoice(ChoiceRow):
     """v vitality, d depression, a none (or 1, 2, 3)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

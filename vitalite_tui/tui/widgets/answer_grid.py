@@ -17,7 +17,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from vitalite_tui.tui.widgets.table import shorten
-from vitalite_tui.tui.widgets.typing_order import pass_on, run_binding_now
+from vitalite_tui.tui.widgets.typing_order import refused_in_order
 
 #: The answer cell at the end of each line: « [3] ».
 CELL_WIDTH = 5
@@ -248,12 +248,8 @@ class SheetGrid(ScrollView, can_focus=True):
     # --- keys, in typing order ---------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
-        if pass_on(self, event) or await run_binding_now(self, event):
-            return
-        if event.is_printable:
+        if await refused_in_order(self, event):
             # A letter, or a digit beyond the scale: never typed anywhere, said at once.
-            event.stop()
-            event.prevent_default()
             self.app.bell()
             self.post_message(self.Refused(self, event.character or event.key))
 

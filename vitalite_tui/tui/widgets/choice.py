@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from vitalite_tui.tui.widgets.typing_order import act_in_order
 
 #: Number keys 1–9 pick the option of that rank.
 _NUMBER_KEYS = tuple(str(n) for n in range(1, 10))
@@ -20,6 +23,8 @@ class ChoiceRow(Widget, can_focus=True):
 
     A RadioSet moves a highlight with the arrows and needs Enter to choose: in a fast form the
     highlight and the choice drift apart. Here what is highlighted is what is chosen.
+    Its keys act in the order typed: a key queued here after Enter moved the focus on
+    belongs to the next field (see `typing_order.py`).
     """
 
     DEFAULT_CSS = """
@@ -106,6 +111,9 @@ class ChoiceRow(Widget, can_focus=True):
             style = chosen if rank == self.index else ""
             text.append(f"{rank + 1} {mark} {label}", style=style)
         return text
+
+    async def _on_key(self, event: events.Key) -> None:
+        await act_in_order(self, event)
 
     def watch_index(self) -> None:
         self.post_message(self.Changed(self, self.value))

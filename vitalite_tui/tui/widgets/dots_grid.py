@@ -29,7 +29,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from vitalite_tui.tui.widgets.table import shorten
-from vitalite_tui.tui.widgets.typing_order import pass_on, run_binding_now
+from vitalite_tui.tui.widgets.typing_order import refused_in_order
 
 #: Digits of a count typed in one cell (up to 999 dots).
 MAX_DIGITS = 3
@@ -258,11 +258,7 @@ class DotsGrid(ScrollView, can_focus=True):
     # --- keys, in typing order ---------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
-        if pass_on(self, event) or await run_binding_now(self, event):
-            return
-        if event.is_printable:
-            event.stop()
-            event.prevent_default()
+        if await refused_in_order(self, event):
             self.app.bell()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -31,7 +31,7 @@ from vitalite_tui.domain.felt import HIGHEST, VALUES
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.store.felt_records import FeltEntry, FeltValues
 from vitalite_tui.tui.widgets.table import shorten
-from vitalite_tui.tui.widgets.typing_order import pass_on, run_binding_now
+from vitalite_tui.tui.widgets.typing_order import refused_in_order
 
 #: The indicator cells of a person's line: « I1 », « I2 »…
 CELL = 4
@@ -320,11 +320,7 @@ class FeltGrid(ScrollView, can_focus=True):
     # --- keys, in typing order ---------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
-        if pass_on(self, event) or await run_binding_now(self, event):
-            return
-        if event.is_printable:
-            event.stop()
-            event.prevent_default()
+        if await refused_in_order(self, event):
             self.say(
                 f"« {event.character or event.key} » : tapez une valeur de 0 à 9, ou x pour 10",
                 warning=True,
@@ -653,11 +649,7 @@ class StickerGrid(Widget, can_focus=True):
     # --- keys, in typing order ---------------------------------------------------------
 
     async def _on_key(self, event: events.Key) -> None:
-        if pass_on(self, event) or await run_binding_now(self, event):
-            return
-        if event.is_printable:
-            event.stop()
-            event.prevent_default()
+        if await refused_in_order(self, event):
             self.say(
                 f"« {event.character or event.key} » : tapez le nombre de gommettes, puis ⏎",
                 warning=True,

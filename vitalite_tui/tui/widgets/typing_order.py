@@ -1,9 +1,14 @@
-"""Keys acted on in the order they were typed, by a widget that is not a text input."""
+"""Keys acted on in the order they were typed: by a widget, and by a dialog just opened."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from textual import events
+from textual.screen import ModalScreen
 from textual.widget import Widget
+
+ResultT = TypeVar("ResultT")
 
 
 def pass_on(widget: Widget, event: events.Key) -> bool:
@@ -17,10 +22,17 @@ def pass_on(widget: Widget, event: events.Key) -> bool:
     target: Widget = app.focused if app.focused is not None else app.screen
     if target is widget or target is widget.screen:
         return False
+    hand_on(event, target)
+    return True
+
+
+def hand_on(event: events.Key, target: Widget) -> events.Key:
+    """Stop `event` here and send a copy of it to `target`; the copy sent."""
     event.stop()
     event.prevent_default()
-    target.post_message(events.Key(event.key, event.character))
-    return True
+    again = events.Key(event.key, event.character)
+    target.post_message(again)
+    return again
 
 
 async def run_binding_now(widget: Widget, event: events.Key) -> bool:
@@ -37,3 +49,50 @@ async def run_binding_now(widget: Widget, event: events.Key) -> bool:
     event.prevent_default()
     await widget.app.run_action(active.binding.action, active.node)
     return True
+
+
+async def act_in_order(widget: Widget, event: events.Key) -> bool:
+    """What a widget that is not a text input does first with a key: `pass_on`, else
+    `run_binding_now`. True when the key was dealt with."""
+    return pass_on(widget, event) or await run_binding_now(widget, event)
+
+
+async def refused_in_order(widget: Widget, event: events.Key) -> bool:
+    """`act_in_order` for a grid that types no text: True for a printable key left over,
+    stopped here (never typed anywhere) for the caller to say why it is refused."""
+    if await act_in_order(widget, event) or not event.is_printable:
+        return False
+    event.stop()
+    event.prevent_default()
+    return True
+
+
+class TypedAheadDialog(ModalScreen[ResultT]):
+    """A dialog whose main widget gets the keys typed before it had the focus.
+
+    « b P003 ⏎ » typed fast: the letters reach the screen being left while this dialog is
+    still mounting, and `pass_on` sends them here, to the dialog itself, as no widget of
+    it has the focus yet. They are handed on to `typed_ahead_target`, focused at
+    once, so that they land where they were meant, in the order they were typed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: Keys handed on by this dialog: if one bubbles back up, it is not handed on again.
+        self._handed_on: list[events.Key] = []
+
+    def typed_ahead_target(self) -> Widget:
+        raise NotImplementedError
+
+    def on_key(self, event: events.Key) -> None:
+        # A key from the terminal reaches the focused widget as a forwarded event; one that
+        # a widget of the previous screen passed on here is not.
+        if event.is_forwarded:
+            return
+        if any(event is mine for mine in self._handed_on):
+            self._handed_on = [mine for mine in self._handed_on if mine is not event]
+            return
+        target = self.typed_ahead_target()
+        if self.focused is not target:
+            self.set_focus(target)
+        self._handed_on.append(hand_on(event, target))
