@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vitalite_tui.db.models import Action, ActionSheet, BaseModel
+from vitalite_tui.db.models import Action, ActionSheet
 from vitalite_tui.domain.charter import (
     SHEET_TEXT_FIELDS,
     Completeness,
@@ -11,7 +11,7 @@ from vitalite_tui.domain.charter import (
 )
 from vitalite_tui.domain.text import clean_text
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store.base import demarche_row, key, live, writing
+from vitalite_tui.store.base import demarche_row, fk_id, key, live, writing
 from vitalite_tui.store.charter_records import ActionSheetRecord
 from vitalite_tui.store.preparation import Steps
 
@@ -20,15 +20,6 @@ MAX_FIELD = 2000
 
 #: The step an action sheet belongs to (workshop 3, where the kept actions are deepened).
 SHEETS_STEP = 6
-
-
-def fk_id(row: BaseModel, field: str) -> str | None:
-    """The id a foreign key holds, as a string, without loading the row it points to.
-
-    The models declare no `<field>_id` attributes for type checkers; peewee has them.
-    """
-    value = getattr(row, f"{field}_id")
-    return None if value is None else str(value)
 
 
 def kept_actions(demarche_id: str) -> list[Action]:

@@ -12,14 +12,21 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import cast
 
-from peewee import fn
+from peewee import JOIN, fn
 
 from vitalite_tui.db.models import Axis, Intention, Note, SubGroup, Workshop, utcnow
 from vitalite_tui.domain.debrief import DebriefFilter
-from vitalite_tui.domain.notes import check_indicator
+from vitalite_tui.domain.indicators import Pole
+from vitalite_tui.domain.notes import NoteKind, check_indicator
 from vitalite_tui.domain.text import clean_line, clean_text, fold
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.store.axis_records import AxesExport, AxisDraft, AxisRecord, DebriefNote
+from vitalite_tui.store.axis_records import (
+    AxesExport,
+    AxisDraft,
+    AxisRecord,
+    DebriefNote,
+    FiledNote,
+)
 from vitalite_tui.store.base import as_uuid, demarche_row, key, soft_delete, writing
 from vitalite_tui.store.capture import Capture
 from vitalite_tui.store.workshops import workshop_row
@@ -62,7 +69,7 @@ def _records(rows: Sequence[Axis], numbers: Iterable[int | None]) -> list[AxisRe
     return [
         AxisRecord(
             id=key(row),
-            demarche_id=str(demarche_of(row)),
+            demarche_id=str(row.demarche_id),
             number=number,
             title=row.title,
             description=row.description,
@@ -73,11 +80,6 @@ def _records(rows: Sequence[Axis], numbers: Iterable[int | None]) -> list[AxisRe
         )
         for row, number in zip(rows, numbers, strict=True)
     ]
-
-
-def demarche_of(row: Axis) -> uuid.UUID:
-    """The id of an axis's démarche, without loading the démarche."""
-    return row.demarche_id
 
 
 def _renumber(rows: Sequence[Axis]) -> None:
@@ -146,7 +148,7 @@ class Axes:
         row = _axis_row(axis_id, removed=True)
         if row.deleted_at is not None:
             return _records([row], [None])[0]
-        rows = live_axes(demarche_of(row))
+        rows = live_axes(row.demarche_id)
         number = [r.id for r in rows].index(row.id) + 1
         return _records([row], [number])[0]
 
@@ -171,7 +173,7 @@ class Axes:
         title, description, indicator = _clean(draft)
         with writing():
             row = _axis_row(axis_id)
-            _check_title_free(demarche_of(row), title, row.id)
+            _check_title_free(row.demarche_id, title, row.id)
             row.title, row.description, row.indicator = title, description, indicator
             row.save()
         return self.get(axis_id)
@@ -180,7 +182,7 @@ class Axes:
         """Move an axis up (-1) or down (+1) in the order; False when it is already at the end."""
         with writing():
             row = _axis_row(axis_id)
-            rows = live_axes(demarche_of(row))
+            rows = live_axes(row.demarche_id)
             index = [r.id for r in rows].index(row.id)
             target = index + offset
             if not 0 <= target < len(rows):
@@ -194,7 +196,7 @@ class Axes:
         with writing():
             row = _axis_row(axis_id)
             soft_delete(row)
-            _renumber(live_axes(demarche_of(row)))
+            _renumber(live_axes(row.demarche_id))
         return self.get(axis_id)
 
     def restore(self, axis_id: str) -> AxisRecord:
@@ -203,8 +205,8 @@ class Axes:
             row = _axis_row(axis_id, removed=True)
             if row.deleted_at is None:
                 return self.get(axis_id)
-            rows = live_axes(demarche_of(row))
-            _check_title_free(demarche_of(row), row.title, row.id)
+            rows = live_axes(row.demarche_id)
+            _check_title_free(row.demarche_id, row.title, row.id)
             rows.insert(min(row.position, len(rows)), row)
             row.deleted_at = None
             row.position = -1  # always rewritten by the renumbering below
@@ -229,7 +231,7 @@ class Axes:
             notes = cast("list[tuple[uuid.UUID, uuid.UUID | None, uuid.UUID]]", list(query))
             if len(notes) != len(ids):
                 raise NotFound("Note introuvable (supprimée entre-temps ?).")
-            if axis is not None and any(demarche != demarche_of(axis) for _, _, demarche in notes):
+            if axis is not None and any(demarche != axis.demarche_id for _, _, demarche in notes):
                 raise InvalidInput("Cet axe appartient à une autre démarche que ces notes.")
             target = axis.id if axis is not None else None
             changed = [note_id for note_id, current, _ in notes if current != target]
@@ -288,8 +290,46 @@ class Axes:
         return shown
 
     def export(self, demarche_id: str) -> AxesExport:
-        """The live axes, then the workshop-1 notes filed in them (by axis), for the workbook."""
+        """The live axes, then the workshop-1 notes filed in them (by axis, then sub-group as
+        `notes` orders them, then time), for the workbook: only the columns it shows."""
         axes = self.all(demarche_id)
-        filed = [note for note in self.notes(demarche_id) if note.axis_number is not None]
-        filed.sort(key=lambda n: n.axis_number or 0)
-        return AxesExport(axes, filed)
+        live = {as_uuid(axis.id): axis for axis in axes}
+        rows = (
+            Note.select(
+                Note.axis,
+                SubGroup.name,
+                SubGroup.position,
+                Note.kind,
+                Note.indicator,
+                Note.pole,
+                Note.text,
+            )
+            .join(SubGroup, JOIN.LEFT_OUTER, on=(Note.subgroup == SubGroup.id))
+            .where(
+                (Note.workshop == workshop_row(demarche_id, AXES_WORKSHOP))
+                & Note.deleted_at.is_null()
+                & Note.axis.is_null(False)
+            )
+            .order_by(Note.created_at)
+            .tuples()
+        )
+        filed: list[tuple[tuple[int, int], FiledNote]] = []
+        for axis_id, group, position, kind, indicator, pole, text in cast(
+            "list[tuple[uuid.UUID, str | None, int | None, str, int | None, str | None, str]]",
+            list(rows),
+        ):
+            axis = live.get(axis_id)
+            if axis is None:
+                continue  # filed in a removed axis: in none until it is restored
+            note = FiledNote(
+                axis_number=axis.number,
+                axis_title=axis.title,
+                subgroup_name=group or "",
+                kind=NoteKind(kind),
+                indicator=indicator,
+                pole=Pole(pole) if pole else None,
+                text=text,
+            )
+            filed.append(((axis.number or 0, 0 if position is None else position + 1), note))
+        filed.sort(key=lambda pair: pair[0])  # stable: time order within a sub-group
+        return AxesExport(axes, [note for _, note in filed])

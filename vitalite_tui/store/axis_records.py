@@ -101,8 +101,21 @@ class DebriefNote:
 
 
 @dataclass(frozen=True)
+class FiledNote:
+    """A note filed in a live axis, as the workbook's Axes sheet shows it (no speaker)."""
+
+    axis_number: int | None
+    axis_title: str
+    subgroup_name: str  # "" outside a sub-group
+    kind: NoteKind
+    indicator: int | None
+    pole: Pole | None
+    text: str
+
+
+@dataclass(frozen=True)
 class AxesExport:
     """What the workbook's Axes sheet shows: the live axes, then the notes filed in them."""
 
     axes: list[AxisRecord]
-    notes: list[DebriefNote]  # by axis number, then sub-group, then time
+    notes: list[FiledNote]  # by axis number, then sub-group, then time

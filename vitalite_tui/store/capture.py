@@ -278,7 +278,7 @@ def write_note(
         indicator=indicator,
         pole=pole.value if pole is not None else None,
         # In workshop 2 a round is about one trend: its risks and opportunities are too.
-        trend=rnd.__data__.get("trend") if rnd is not None else None,
+        trend=rnd.trend_id if rnd is not None else None,
     )
 
 

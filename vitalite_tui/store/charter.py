@@ -27,8 +27,8 @@ from vitalite_tui.domain.charter import (
 from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.text import clean_line, clean_text, fold
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.store.action_sheets import fk_id, kept_actions
-from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
+from vitalite_tui.store.action_sheets import kept_actions
+from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
 from vitalite_tui.store.charter_records import (
     ArticleDraft,
     ArticleRecord,
@@ -38,7 +38,7 @@ from vitalite_tui.store.charter_records import (
     SignatoryDraft,
     SignatoryRecord,
 )
-from vitalite_tui.store.links import add_link, remove_link, sources_of
+from vitalite_tui.store.links import add_link, remove_links, sources_of
 from vitalite_tui.store.participants import participant_code
 from vitalite_tui.store.preparation import Steps
 
@@ -382,7 +382,7 @@ class Charters:
             current = self.article(article_id).origin_ids
             for origin_id in current - wanted:
                 origin = choices[origin_id]
-                remove_link(origin.kind, origin_id, LinkKind.ARTICLE, article_id)
+                remove_links(LinkKind.ARTICLE, article_id, origin.kind, [origin_id])
             for origin_id in sorted(wanted - current, key=list(choices).index):
                 kind = choices[origin_id].kind
                 add_link(demarche_id, kind, origin_id, LinkKind.ARTICLE, article_id)

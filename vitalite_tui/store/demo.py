@@ -11,10 +11,9 @@ import random
 import re
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
-from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -47,6 +46,7 @@ from vitalite_tui.store.demo_axes import fill_axes
 from vitalite_tui.store.demo_charter import fill_action_sheets, fill_charter
 from vitalite_tui.store.demo_felt import fill_felt, fill_images
 from vitalite_tui.store.demo_questionnaires import fill_questionnaire_sheets
+from vitalite_tui.store.demo_rows import insert_rows, new_row
 from vitalite_tui.store.demo_votes import fill_votes
 from vitalite_tui.store.demo_workshop2 import fill_workshop2
 from vitalite_tui.store.records import DemoResult, Step1Record, WorkshopPlan
@@ -60,9 +60,6 @@ DEMO_SIZES: tuple[DemoSize, ...] = get_args(DemoSize)
 
 #: The seed of every demo: the same people, in the same order, each time.
 SEED = 2026
-
-#: Rows per INSERT: well under SQLite's limit on bound variables (32766).
-CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -195,21 +192,6 @@ def demo_counts(store: Store, demarche_id: str) -> dict[str, int]:
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def chunked(rows: Iterable[dict[str, Any]], size: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
-    iterator = iter(rows)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
-def insert_rows(model: type[BaseModel], rows: Iterable[dict[str, Any]]) -> int:
-    """Bulk insert in chunks (inside the caller's transaction); returns the row count."""
-    count = 0
-    for chunk in chunked(rows):
-        model.insert_many(chunk).execute()
-        count += len(chunk)
-    return count
 
 
 def set_step_dates(demarche_id: str, number: int, started: date, done: date | None) -> None:
@@ -546,8 +528,7 @@ class Batch:
         self.rows: dict[type[BaseModel], list[dict[str, Any]]] = {}
 
     def add(self, model: type[BaseModel], when: datetime, **values: Any) -> dict[str, Any]:
-        row = {"id": uuid.uuid4(), "created_at": when, "updated_at": when, "deleted_at": None}
-        row.update(values)
+        row = new_row(when, **values)
         self.rows.setdefault(model, []).append(row)
         return row
 

@@ -15,7 +15,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from vitalite_tui.db.models import (
     Attendance,
@@ -31,6 +31,7 @@ from vitalite_tui.domain.indicators import INDICATORS, Pole
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.store import demo_data as data
 from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.demo_rows import new_row
 
 if TYPE_CHECKING:
     from vitalite_tui.store.demo import DemoContext
@@ -88,16 +89,6 @@ CARDS: tuple[Card, ...] = tuple(
 WHYS: tuple[str, ...] = tuple(why for pole in Pole for why in data.IMAGE_WHYS[pole])
 
 
-def _row(when: datetime, **values: Any) -> dict[str, Any]:
-    return {
-        "id": uuid.uuid4(),
-        "created_at": when,
-        "updated_at": when,
-        "deleted_at": None,
-        **values,
-    }
-
-
 def _workshop(context: DemoContext) -> Workshop | None:
     if not context.spec.workshops:
         return None
@@ -151,7 +142,7 @@ def fill_felt(context: DemoContext) -> None:
         for shown in INDICATORS:
             value = _placed(rng, centres[shown.number] + lean)
             rows.append(
-                _row(
+                new_row(
                     when,
                     workshop=workshop.id,
                     participant=person.id,
@@ -167,7 +158,7 @@ def fill_felt(context: DemoContext) -> None:
         stickers = Counter(_placed(rng, centres[shown.number]) for _ in range(late))
         for value, count in sorted(stickers.items()):
             rows.append(
-                _row(
+                new_row(
                     when,
                     workshop=workshop.id,
                     participant=None,
@@ -217,7 +208,7 @@ def fill_images(context: DemoContext) -> None:
         rng.sample(list(first.values()), min(wanted, len(first))), key=lambda c: c[0].created_at
     )
     rows = [
-        _row(
+        new_row(
             note.created_at,
             workshop=workshop.id,
             participant=note.speaker_id,

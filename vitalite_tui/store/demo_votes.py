@@ -15,10 +15,10 @@ import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta
-from typing import TYPE_CHECKING, Any
+from datetime import time, timedelta
+from typing import TYPE_CHECKING
 
-from vitalite_tui.db.models import Action, BaseModel, Intention, Link, Vote, VoteSession
+from vitalite_tui.db.models import Action, Intention, Link, Vote, VoteSession
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.votes import (
@@ -31,6 +31,7 @@ from vitalite_tui.domain.votes import (
 )
 from vitalite_tui.store import demo_data as data
 from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.demo_rows import insert_rows, new_row
 from vitalite_tui.store.vote_records import BALLOT, TALLY
 from vitalite_tui.store.votes import CANDIDATE, KEPT, MERGED, VOTE_WORKSHOP
 from vitalite_tui.store.workshops import present_participants, workshop_row
@@ -41,8 +42,6 @@ if TYPE_CHECKING:
 #: Its own seed: what is drawn here neither depends on nor shifts the other fills.
 SEED = "vitalite-demo-votes"
 
-#: Rows per INSERT (well under SQLite's limit on bound variables).
-CHUNK = 500
 #: Of those present, the share whose ballot is typed in (the others use the wall).
 BALLOT_SHARE = 0.25
 #: The most dots one person may put on one action.
@@ -69,21 +68,6 @@ def _size(intentions: int) -> VoteSize:
     return next(size for bound, size in sorted(SIZES.items()) if intentions <= bound)
 
 
-def _insert(model: type[BaseModel], rows: Sequence[dict[str, Any]]) -> None:
-    for start in range(0, len(rows), CHUNK):
-        model.insert_many(rows[start : start + CHUNK]).execute()
-
-
-def _row(when: datetime, **values: Any) -> dict[str, Any]:
-    return {
-        "id": uuid.uuid4(),
-        "created_at": when,
-        "updated_at": when,
-        "deleted_at": None,
-        **values,
-    }
-
-
 def _spend(rng: random.Random, weights: dict[str, float], dots: int, cap: int) -> dict[str, int]:
     """One person's dots: drawn one by one along their preferences, at most `cap` per action."""
     spent: dict[str, int] = {}
@@ -103,7 +87,7 @@ def _pairs(
     the room merges. The second of each pair joins the first."""
     groups: dict[str, list[int]] = defaultdict(list)
     for index, intention in enumerate(intentions):
-        groups[str(intention.__data__.get("trend"))].append(index)
+        groups[str(intention.trend_id)].append(index)
     pairs: list[tuple[int, int]] = []
     for _, members in sorted(groups.items()):
         rng.shuffle(members)
@@ -133,7 +117,7 @@ def fill_votes(context: DemoContext) -> None:
 
     # The candidates, one per intention, linked to it; then near-duplicates merged.
     actions = [
-        _row(
+        new_row(
             evening,
             demarche=demarche,
             title=intention.title,
@@ -147,7 +131,7 @@ def fill_votes(context: DemoContext) -> None:
         for position, intention in enumerate(intentions)
     ]
     links = [
-        _row(
+        new_row(
             evening,
             demarche=demarche,
             source_type=LinkKind.INTENTION.value,
@@ -161,8 +145,8 @@ def fill_votes(context: DemoContext) -> None:
         actions[gone]["merged_into"] = actions[into]["id"]
         actions[gone]["status"] = MERGED
         actions[gone]["updated_at"] = evening + timedelta(minutes=10)
-    _insert(Action, actions)
-    _insert(Link, links)
+    insert_rows(Action, actions)
+    insert_rows(Link, links)
     candidates = [a for a in actions if a["merged_into"] is None]
     ids = [str(a["id"]) for a in candidates]
 
@@ -189,7 +173,7 @@ def fill_votes(context: DemoContext) -> None:
     _settle_tie([Candidate(str(a["id"]), a["title"]) for a in candidates], ballots, wall, size.keep)
 
     # Typed in during the evening, then closed.
-    session = _row(
+    session = new_row(
         evening,
         workshop=workshop.id,
         round_number=1,
@@ -200,10 +184,10 @@ def fill_votes(context: DemoContext) -> None:
         weight_colleges=False,
         closed_at=paris_to_utc(day, time(20, 35)),
     )
-    _insert(VoteSession, [session])
+    insert_rows(VoteSession, [session])
     typed = paris_to_utc(day, time(20, 5))
     rows = [
-        _row(
+        new_row(
             typed + timedelta(seconds=5 * n),
             session=session["id"],
             action=as_uuid(line.action_id),
@@ -216,7 +200,7 @@ def fill_votes(context: DemoContext) -> None:
     ]
     read = paris_to_utc(day, time(20, 20))
     rows += [
-        _row(
+        new_row(
             read + timedelta(seconds=2 * n),
             session=session["id"],
             action=as_uuid(action),
@@ -227,7 +211,7 @@ def fill_votes(context: DemoContext) -> None:
         )
         for n, ((action, college), count) in enumerate(wall.items())
     ]
-    _insert(Vote, rows)
+    insert_rows(Vote, rows)
     kept = _kept([Candidate(str(a["id"]), a["title"]) for a in candidates], ballots, wall, size)
     Action.update(kept=True, status=KEPT).where(Action.id.in_(kept)).execute()
 

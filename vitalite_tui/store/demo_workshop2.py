@@ -22,6 +22,7 @@ from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import fold
 from vitalite_tui.store import demo_data as data
 from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.demo_rows import insert_rows
 from vitalite_tui.store.intentions import PROPOSED
 from vitalite_tui.store.trends import copy_catalogue, default_catalogue
 from vitalite_tui.store.workshops import workshop_row
@@ -100,7 +101,7 @@ def fill_workshop2(context: DemoContext) -> None:
     """Trends, rounds on a trend, intentions linked to what was said, the scenario sketch."""
     if len(context.spec.workshops) < 2:
         return
-    from vitalite_tui.store.demo import SPECS, insert_rows, paris_to_utc
+    from vitalite_tui.store.demo import SPECS, paris_to_utc
 
     demarche = as_uuid(context.demarche_id)
     workshop = workshop_row(context.demarche_id, 2)

@@ -10,7 +10,7 @@ import json
 import sqlite3
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, NamedTuple, cast
@@ -82,8 +82,11 @@ def _raw(query: Any) -> list[tuple[Any, ...]]:
     return list(cursor.fetchall())
 
 
-def _college(value: str | None) -> College | None:
-    return None if value is None else College(value)
+#: Stored texts to enum members, for the rows read raw: a look-up is several times faster
+#: than calling the enum, and a large démarche has thousands of notes.
+_COLLEGES: dict[str | None, College | None] = {None: None} | {c.value: c for c in College}
+_KINDS = {kind.value: kind for kind in NoteKind}
+_POLES: dict[str | None, Pole | None] = {None: None, "": None} | {p.value: p for p in Pole}
 
 
 def _export_note(row: tuple[Any, ...]) -> ExportNoteRecord:
@@ -95,11 +98,11 @@ def _export_note(row: tuple[Any, ...]) -> ExportNoteRecord:
         round_number=None if position is None else int(position) + 1,
         question=question or "",
         speaker_code="" if code is None else participant_code(code),
-        speaker_college=_college(college),
+        speaker_college=_COLLEGES[college],
         text=text,
-        kind=NoteKind(kind),
+        kind=_KINDS[kind],
         indicator=indicator,
-        pole=Pole(pole) if pole else None,
+        pole=_POLES[pole],
         created_at=datetime.fromisoformat(created_at),
         edited=bool(edited),
     )
@@ -181,11 +184,17 @@ class Exports:
         )
         return [_export_note(row) for row in _raw(rows)]
 
-    def speaking(self, demarche_id: str, workshop: int | None = None) -> SpeakingRecord:
+    def speaking(
+        self,
+        demarche_id: str,
+        workshop: int | None = None,
+        presences: Sequence[PresenceRecord] | None = None,
+    ) -> SpeakingRecord:
         """Turns, notes and passes by sub-group and collège, and by person, per workshop.
 
         Counted by `domain.speaking` as the capture screen counts them (live rounds of live
-        sub-groups); the people present are listed even when they never spoke.
+        sub-groups); the people present are listed even when they never spoke. `presences`:
+        `self.presences(demarche_id, workshop)` when the caller already read them.
         """
         scope = _in_scope(demarche_id, workshop)
         groups = list(
@@ -233,10 +242,9 @@ class Exports:
                 # Someone moved out of a sub-group after speaking in it: name that one.
                 group_of.setdefault(found, group.name)
         listed = set(tallies)
-        listed.update(
-            (presence.workshop_number, presence.participant_id)
-            for presence in self.presences(demarche_id, workshop)
-        )
+        if presences is None:
+            presences = self.presences(demarche_id, workshop)
+        listed.update((presence.workshop_number, presence.participant_id) for presence in presences)
         people_rows = [
             PersonSpeaking(
                 workshop_number=number,

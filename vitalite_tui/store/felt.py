@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from peewee import JOIN
 
@@ -65,10 +65,6 @@ def _live_ratings(workshop: Workshop) -> list[FeltRating]:
         )
         .order_by(FeltRating.created_at)
     )
-
-
-def _participant_id(row: FeltRating) -> uuid.UUID | None:
-    return cast("uuid.UUID | None", row.participant_id)  # type: ignore[attr-defined]
 
 
 def _college(value: str | None) -> College | None:
@@ -138,7 +134,7 @@ class FeltBarometer:
         workshop = felt_workshop(demarche_id)
         given: dict[uuid.UUID, list[int | None]] = {}
         for row in _live_ratings(workshop):
-            person = _participant_id(row)
+            person = row.participant_id
             if person is not None and 1 <= row.indicator <= len(INDICATORS):
                 given.setdefault(person, list(NO_VALUES))[row.indicator - 1] = row.value
         return [
@@ -273,7 +269,7 @@ class FeltBarometer:
         counts = {shown.number: [0] * len(VALUES) for shown in INDICATORS}
         for row in _live_ratings(felt_workshop(demarche_id)):
             if (
-                _participant_id(row) is None
+                row.participant_id is None
                 and _college(row.college) is wanted
                 and row.indicator in counts
                 and row.value in VALUES
@@ -287,8 +283,8 @@ class FeltBarometer:
         """The four indicators, whole and by collège; who they stand for."""
         rows = _live_ratings(felt_workshop(demarche_id))
         votes = _votes(rows)
-        stickers = _votes([row for row in rows if _participant_id(row) is None])
-        rated = {pid for row in rows if (pid := _participant_id(row)) is not None}
+        stickers = _votes([row for row in rows if row.participant_id is None])
+        rated = {pid for row in rows if (pid := row.participant_id) is not None}
         return FeltSummary(
             indicators=aggregate(votes),
             colleges=by_college(votes),

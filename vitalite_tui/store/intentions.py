@@ -8,12 +8,13 @@ debrief of workshop 1) is the `Intention.axis` column.
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
-from peewee import JOIN, fn
+from peewee import JOIN, ModelSelect, fn
 
 from vitalite_tui.db.models import Axis, Intention, Link, Note, SubGroup, Trend, Workshop, utcnow
 from vitalite_tui.domain.indicators import INDICATORS, Pole
@@ -23,7 +24,7 @@ from vitalite_tui.domain.notes import NoteKind, check_indicator
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, key, writing
-from vitalite_tui.store.links import add_link
+from vitalite_tui.store.links import add_link, remove_links
 from vitalite_tui.store.trends import RISK_KINDS
 from vitalite_tui.store.workshops import workshop_row
 
@@ -146,7 +147,7 @@ def _trend_of(demarche: uuid.UUID, trend_id: str | None) -> uuid.UUID | None:
 
 def _kept_or_live_trend(row: Intention, demarche: uuid.UUID, trend_id: str | None) -> Any:
     """The trend an edit gives: the one it had is kept even if removed since, else a live one."""
-    current = row.__data__.get("trend")
+    current = row.trend_id
     if trend_id is not None and current is not None and str(current) == str(as_uuid(trend_id)):
         return current
     return _trend_of(demarche, trend_id)
@@ -180,10 +181,6 @@ def _row(intention_id: str, *, deleted: bool = False) -> Intention:
 def _update(row: Intention, **values: Any) -> None:
     """Write these columns of an intention (ids for its foreign keys), `updated_at` too."""
     Intention.update(**values, updated_at=utcnow()).where(Intention.id == row.id).execute()
-
-
-def _demarche_of(row: Intention) -> uuid.UUID:
-    return as_uuid(str(row.__data__["demarche"]))
 
 
 # ---------------------------------------------------------------- reading
@@ -265,9 +262,11 @@ def _records(condition: Any, order: Sequence[Any]) -> list[IntentionRecord]:
 _BY_AXIS = (fn.COALESCE(Axis.position, 1_000_000), Axis.created_at, Intention.created_at)
 
 
-def _origin_query(condition: Any) -> list[OriginRecord]:
-    rows = (
+def _origin_select(*first: Any) -> ModelSelect[Note]:
+    """Notes with what an `OriginRecord` shows (the last columns), after the `first` ones."""
+    return (
         Note.select(
+            *first,
             Note.id,
             Note.text,
             Note.kind,
@@ -281,28 +280,57 @@ def _origin_query(condition: Any) -> list[OriginRecord]:
         .join(Workshop, on=(Note.workshop == Workshop.id))
         .switch(Note)
         .join(SubGroup, JOIN.LEFT_OUTER, on=(Note.subgroup == SubGroup.id))
+    )
+
+
+def _origin_record(row: Sequence[Any]) -> OriginRecord:
+    """A row of `_origin_select` (without its `first` columns) as a record."""
+    note_id, text, kind, indicator, pole, trend, subgroup_id, subgroup, number = row
+    return OriginRecord(
+        id=str(note_id),
+        text=text,
+        kind=NoteKind(kind),
+        indicator=indicator,
+        pole=Pole(pole) if pole else None,
+        trend_id=str(trend) if trend else None,
+        subgroup_id=str(subgroup_id) if subgroup_id else None,
+        subgroup_name=subgroup or "",
+        workshop_number=number,
+    )
+
+
+def _origin_query(condition: Any) -> list[OriginRecord]:
+    rows = (
+        _origin_select()
         .where(condition & Note.deleted_at.is_null())
         .order_by(Note.created_at)
         .tuples()
     )
-    found = cast(
-        "list[tuple[uuid.UUID, str, str, int | None, str | None, Any, Any, str | None, int]]",
-        list(rows),
-    )
-    return [
-        OriginRecord(
-            id=str(note_id),
-            text=text,
-            kind=NoteKind(kind),
-            indicator=indicator,
-            pole=Pole(pole) if pole else None,
-            trend_id=str(trend) if trend else None,
-            subgroup_id=str(subgroup_id) if subgroup_id else None,
-            subgroup_name=subgroup or "",
-            workshop_number=number,
+    return [_origin_record(row) for row in cast("list[tuple[Any, ...]]", list(rows))]
+
+
+def _origins_by_intention(intentions: Any) -> dict[str, list[OriginRecord]]:
+    """The live notes the intentions matching `intentions` (a condition on `Intention`) come
+    from, oldest link first, by intention id: one query however many intentions there are."""
+    rows = (
+        _origin_select(Link.target_id)
+        .switch(Note)
+        .join(Link, on=(Link.source_id == Note.id))
+        .join(Intention, on=(Link.target_id == Intention.id))
+        .where(
+            intentions
+            & (Link.target_type == LinkKind.INTENTION.value)
+            & (Link.source_type == LinkKind.NOTE.value)
+            & Link.deleted_at.is_null()
+            & Note.deleted_at.is_null()
         )
-        for note_id, text, kind, indicator, pole, trend, subgroup_id, subgroup, number in found
-    ]
+        .order_by(Link.created_at)
+        .tuples()
+    )
+    found: dict[str, list[OriginRecord]] = defaultdict(list)
+    for target, *note in cast("list[tuple[Any, ...]]", list(rows)):
+        found[str(target)].append(_origin_record(note))
+    return found
 
 
 def _linked_note_ids(intention_ids: Sequence[uuid.UUID]) -> dict[str, list[uuid.UUID]]:
@@ -413,7 +441,7 @@ class Intentions:
         checked = check_draft(draft)
         with writing():
             row = _row(intention_id)
-            demarche = _demarche_of(row)
+            demarche = row.demarche_id
             _update(
                 row,
                 title=checked.title,
@@ -428,7 +456,7 @@ class Intentions:
         """Give the intention an axis (None: none)."""
         with writing():
             row = _row(intention_id)
-            _update(row, axis=_axis_of(_demarche_of(row), axis_id))
+            _update(row, axis=_axis_of(row.demarche_id, axis_id))
         return self.get(intention_id)
 
     def remove(self, intention_id: str) -> IntentionRecord:
@@ -456,14 +484,10 @@ class Intentions:
         return self._notes_in_order(ids, linked=True)
 
     def origins_of(self, intention_ids: Sequence[str]) -> dict[str, list[OriginRecord]]:
-        """`origins` for many intentions at once (the workbook's sheet)."""
-        linked = _linked_note_ids([as_uuid(i) for i in intention_ids])
-        every = [note_id for ids in linked.values() for note_id in ids]
-        notes = {n.id: n for n in _origin_query(Note.id.in_(every))} if every else {}
-        return {
-            target: [notes[str(i)] for i in ids if str(i) in notes]
-            for target, ids in linked.items()
-        }
+        """`origins` for many intentions at once, by intention id."""
+        ids = [as_uuid(i) for i in intention_ids]
+        found = _origins_by_intention(Intention.id.in_(ids)) if ids else {}
+        return {str(i): found.get(str(i), []) for i in ids}
 
     def _notes_in_order(self, ids: list[uuid.UUID], *, linked: bool) -> list[OriginRecord]:
         if not ids:
@@ -480,7 +504,7 @@ class Intentions:
         row = _row(intention_id)
         record = self.get(intention_id)
         linked = set(map(str, _linked_note_ids([row.id])[key(row)]))
-        workshop = workshop_row(str(_demarche_of(row)), 2)
+        workshop = workshop_row(str(row.demarche_id), 2)
         notes = _origin_query(Note.workshop == workshop)
         others = [n for n in self.origins(intention_id) if n.workshop_number != 2]
         ordered = sorted(notes, key=lambda n: candidate_order(n, record.trend_id))
@@ -492,16 +516,9 @@ class Intentions:
         with writing():
             row = _row(intention_id)
             current = {str(i) for i in _linked_note_ids([row.id])[key(row)]}
-            dropped = [as_uuid(i) for i in current - set(wanted)]
+            dropped = current - set(wanted)
             if dropped:
-                now = utcnow()
-                Link.update(deleted_at=now, updated_at=now).where(
-                    (Link.target_type == LinkKind.INTENTION.value)
-                    & (Link.target_id == row.id)
-                    & (Link.source_type == LinkKind.NOTE.value)
-                    & Link.source_id.in_(dropped)
-                    & Link.deleted_at.is_null()
-                ).execute()
+                remove_links(LinkKind.INTENTION, row.id, LinkKind.NOTE, dropped)
             self._link(row, [i for i in wanted if i not in current])
         return len(self.origins(intention_id))
 
@@ -511,7 +528,7 @@ class Intentions:
         ids = [as_uuid(i) for i in note_ids]
         if not ids:
             return
-        demarche = _demarche_of(row)
+        demarche = row.demarche_id
         found = {
             note_id
             for (note_id,) in cast(
@@ -596,7 +613,8 @@ class Intentions:
     def sheet(self, demarche_id: str) -> list[IntentionSheetRow]:
         """Every live intention (by axis) with its origins, for the workbook."""
         intentions = self.all(demarche_id)
-        origins = self.origins_of([i.id for i in intentions])
+        live = (Intention.demarche == as_uuid(demarche_id)) & Intention.deleted_at.is_null()
+        origins = _origins_by_intention(live) if intentions else {}
         return [IntentionSheetRow(i, origins.get(i.id, [])) for i in intentions]
 
     def titles_by_indicator(self, demarche_id: str) -> dict[int, list[str]]:

@@ -164,7 +164,7 @@ def _record(row: Trend, counts: Counter[str], catalogue: Catalogue) -> TrendReco
     entry = catalogue.get(row.code)
     return TrendRecord(
         id=key(row),
-        demarche_id=_demarche_of(row),
+        demarche_id=str(row.demarche_id),
         code=row.code,
         title=row.title,
         description=row.description,
@@ -191,11 +191,6 @@ def _live_rows(demarche_id: str) -> list[Trend]:
         .where((Trend.demarche == as_uuid(demarche_id)) & Trend.deleted_at.is_null())
         .order_by(Trend.position, Trend.created_at)
     )
-
-
-def _demarche_of(row: Trend) -> str:
-    """The id of the démarche a trend belongs to (the column, without loading the row)."""
-    return str(row.__data__["demarche"])
 
 
 def _trend_row(trend_id: str, *, deleted: bool = False) -> Trend:
@@ -330,7 +325,7 @@ class Trends:
         text = clean_description(description)
         with writing():
             row = _trend_row(trend_id)
-            others = _live_rows(_demarche_of(row))
+            others = _live_rows(str(row.demarche_id))
             if any(fold(o.title) == fold(cleaned) and o.id != row.id for o in others):
                 raise InvalidInput(f"La tendance « {cleaned} » est déjà dans la liste.")
             if (row.title, row.description) != (cleaned, text):
@@ -354,7 +349,7 @@ class Trends:
         """Move a trend up (-1) or down (1) among the live ones; at an end, nothing moves."""
         with writing():
             row = _trend_row(trend_id)
-            rows = _live_rows(_demarche_of(row))
+            rows = _live_rows(str(row.demarche_id))
             index = next(i for i, r in enumerate(rows) if r.id == row.id)
             _renumber(moved(rows, index, step))
 
@@ -369,7 +364,7 @@ class Trends:
         with writing():
             row = _trend_row(trend_id, deleted=True)
             if row.deleted_at is not None:
-                rows = _live_rows(_demarche_of(row))
+                rows = _live_rows(str(row.demarche_id))
                 row.deleted_at = None
                 row.position = max((r.position for r in rows), default=-1) + 1
                 row.save()

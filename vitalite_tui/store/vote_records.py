@@ -270,3 +270,6 @@ class VoteExport:
     weighted: bool
     #: (title, rank, dots) of the first round's best actions, for the Synthèse chart.
     top: tuple[tuple[str, int, int], ...] = field(default_factory=tuple)
+    #: The first round's rank of each action, by action id, once that round is closed
+    #: (empty before: a rank means nothing yet). The action sheets show it.
+    ranks: Mapping[str, int] = field(default_factory=dict)

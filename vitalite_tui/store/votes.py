@@ -22,7 +22,6 @@ from peewee import fn
 from vitalite_tui.db.models import (
     Action,
     Attendance,
-    BaseModel,
     Intention,
     Participant,
     Vote,
@@ -54,7 +53,7 @@ from vitalite_tui.domain.votes import (
 )
 from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
+from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
 from vitalite_tui.store.links import add_link, sources_of, targets_of
 from vitalite_tui.store.participants import participant_code
 from vitalite_tui.store.preparation import Steps
@@ -121,7 +120,7 @@ def _candidate_rows(demarche: uuid.UUID) -> list[Action]:
 
 def _action(demarche_id: str, action_id: str) -> Action:
     row = live(Action, action_id, "Action")
-    if str(_fk(row, "demarche")) != str(as_uuid(demarche_id)):
+    if str(fk_id(row, "demarche")) != str(as_uuid(demarche_id)):
         raise NotFound("Cette action n'appartient pas à cette démarche.")
     return row
 
@@ -148,14 +147,8 @@ def _has_votes(action: Action) -> bool:
     )
 
 
-def _fk(row: BaseModel, name: str) -> str | None:
-    """The raw id a row's foreign key holds, without loading the row it points to."""
-    value = row.__data__.get(name)
-    return None if value is None else str(value)
-
-
 def _merged_into(row: Action) -> str | None:
-    return _fk(row, "merged_into")
+    return fk_id(row, "merged_into")
 
 
 def _college(value: str | None) -> CollegeKey:
@@ -576,7 +569,7 @@ class Votes:
         """Put a removed candidate back on the list."""
         with writing():
             row = Action.get_or_none(Action.id == as_uuid(action_id))
-            if row is None or str(_fk(row, "demarche")) != str(as_uuid(demarche_id)):
+            if row is None or str(fk_id(row, "demarche")) != str(as_uuid(demarche_id)):
                 raise NotFound("Action introuvable.")
             row.deleted_at = None
             row.save()
@@ -585,7 +578,7 @@ class Votes:
         """Move a candidate up (step < 0) or down the list."""
         with writing():
             row = _action(demarche_id, action_id)
-            rows = _candidate_rows(as_uuid(str(_fk(row, "demarche"))))
+            rows = _candidate_rows(as_uuid(str(fk_id(row, "demarche"))))
             index = next((i for i, r in enumerate(rows) if r.id == row.id), None)
             if index is None:
                 raise InvalidInput("Seule une action de la liste se déplace.")
@@ -940,7 +933,8 @@ class Votes:
         """Every action (candidates, then merged ones) with its votes, and every vote row."""
         state = _state(demarche_id)
         every = list(
-            Action.select()
+            # Only what is shown: an action's times would be most of the cost of its row.
+            Action.select(Action.id, Action.title, Action.merged_into, Action.deleted_at)
             .where(Action.demarche == state.workshop.demarche_id)
             .order_by(Action.position, Action.created_at)
         )
@@ -966,8 +960,9 @@ class Votes:
         merged = [row for row in shown if _merged_into(row) is not None]
         tied = {a for r in state.rounds[1:] for a in r.candidate_ids}
         actions = []
+        by_id = {a.action_id: a for a in results.actions} if results is not None else {}
         for row in [*candidates, *merged]:
-            result = results.get(key(row)) if results is not None else None
+            result = by_id.get(key(row))
             actions.append(
                 ActionVoteRow(
                     title=row.title,
@@ -988,11 +983,17 @@ class Votes:
             for a in (results.actions if results is not None else ())
             if a.total
         )[:TOP_ACTIONS]
+        ranks = (
+            {a.action_id: a.rank for a in first.results.actions}
+            if first is not None and first.closed
+            else {}
+        )
         return VoteExport(
             actions=tuple(actions),
             votes=self._vote_rows(state, titles),
             weighted=weighted,
             top=top,
+            ranks=ranks,
         )
 
     @staticmethod

@@ -6,6 +6,7 @@ commitment), unlike the participants of every other sheet, who are codes.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from vitalite_tui.domain.charter import SHEET_TEXT_FIELDS, indicators_label
@@ -37,15 +38,12 @@ CHARTER_ELSEWHERE = "La charte est écrite à l'atelier 4 : voir son classeur."
 PREAMBLE_LINES = 8
 
 
-def _ranks(context: ExportContext) -> dict[str, int]:
+def _ranks(context: ExportContext) -> Mapping[str, int]:
     """The rank of each action once the vote is closed (before, a rank means nothing)."""
     try:
-        results = context.store.votes.results(context.demarche_id)
+        return context.votes.ranks
     except VitaliteError:
         return {}
-    if not results.closed:
-        return {}
-    return {line.action_id: line.rank for line in results.lines}
 
 
 def action_sheets(context: ExportContext, sheet: SheetWriter) -> None:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from vitalite_tui.store.export_records import ExportNoteRecord, PresenceRecord, SpeakingRecord
     from vitalite_tui.store.questionnaire_records import QuestionnaireExport
     from vitalite_tui.store.records import DemarcheSummary, ParticipantRecord, StepView
+    from vitalite_tui.store.vote_records import VoteExport
     from vitalite_tui.store.workshop_records import WorkshopRecord
     from vitalite_tui.workbook.registry import SheetSpec
 
@@ -95,12 +96,18 @@ class ExportContext:
 
     @cached_property
     def speaking(self) -> SpeakingRecord:
-        return self.store.exports.speaking(self.demarche_id, self.workshop)
+        return self.store.exports.speaking(self.demarche_id, self.workshop, self.presences)
 
     @cached_property
     def questionnaire(self) -> QuestionnaireExport:
         """The sheets of step 3 and the barometer: not tied to a workshop, so always whole."""
         return self.store.exports.questionnaire(self.demarche_id)
+
+    @cached_property
+    def votes(self) -> VoteExport:
+        """The vote of workshop 3 (counting it is the slow part): two sheets, the Synthèse's
+        chart and the action sheets' ranks show it."""
+        return self.store.votes.export(self.demarche_id)
 
     def attendance(self, number: int) -> CollegeCounts:
         """People present at a workshop, by collège."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from vitalite_tui.domain.indicators import indicator
+from functools import cache
+
+from vitalite_tui.domain.indicators import Pole, indicator
 from vitalite_tui.workbook.cells import local_time
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import Column, SheetWriter
@@ -28,10 +30,21 @@ COLUMNS = (
 )
 
 
+@cache
+def tag_labels(number: int | None, pole: Pole | None) -> tuple[str, str, str]:
+    """The indicator's short name, the pole, the pole's name for this indicator (« Sociabilité »,
+    « vitalité », « Rendez-vous »), each "" when untagged: worked out once per tag."""
+    tagged = indicator(number) if number is not None else None
+    return (
+        tagged.short_name if tagged is not None else "",
+        pole.label if pole is not None else "",
+        tagged.pole_label(pole) if tagged is not None and pole else "",
+    )
+
+
 def build(context: ExportContext, sheet: SheetWriter) -> None:
     rows = []
     for note in context.notes:
-        tagged = indicator(note.indicator) if note.indicator is not None else None
         rows.append(
             [
                 note.workshop_number,
@@ -41,9 +54,7 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
                 note.speaker_code or ANONYMOUS,
                 context.college_label(note.speaker_college),
                 note.indicator,
-                tagged.short_name if tagged is not None else "",
-                note.pole.label if note.pole is not None else "",
-                tagged.pole_label(note.pole) if tagged is not None and note.pole else "",
+                *tag_labels(note.indicator, note.pole),
                 note.kind.label,
                 note.text,
                 local_time(note.created_at),

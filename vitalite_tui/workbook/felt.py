@@ -11,6 +11,7 @@ from vitalite_tui.store.felt_records import FeltComparison
 from vitalite_tui.workbook.barometer import score
 from vitalite_tui.workbook.cells import local_time
 from vitalite_tui.workbook.context import ExportContext
+from vitalite_tui.workbook.contributions import tag_labels
 from vitalite_tui.workbook.sheet import Column, SheetWriter
 
 #: The first row of each indicator: everyone, stickers counted for all included.
@@ -111,16 +112,13 @@ def images(context: ExportContext, sheet: SheetWriter) -> None:
         return
     rows = []
     for image in context.store.images.all(context.demarche_id):
-        tagged = indicator(image.indicator) if image.indicator is not None else None
         rows.append(
             [
                 image.code or ANONYMOUS,
                 context.college_label(image.college),
                 image.card,
                 image.indicator,
-                tagged.short_name if tagged is not None else "",
-                image.pole.label if image.pole is not None else "",
-                tagged.pole_label(image.pole) if tagged is not None and image.pole else "",
+                *tag_labels(image.indicator, image.pole),
                 image.why,
                 local_time(image.created_at),
             ]

@@ -52,16 +52,17 @@ def thousands(number: int) -> str:
 
 def shown_length(value: Any) -> int:
     """Roughly how many characters a value takes once shown in a cell."""
-    if value is None:
-        return 0
-    if isinstance(value, datetime):
-        return 16
-    if isinstance(value, date):
-        return 10
-    if isinstance(value, float):
-        return 6
-    text = str(value)
-    return max((len(line) for line in text.split("\n")), default=0) if "\n" in text else len(text)
+    if type(value) is not str:  # most cells hold text: it goes straight to the end
+        if value is None:
+            return 0
+        if isinstance(value, datetime):
+            return 16
+        if isinstance(value, date):
+            return 10
+        if isinstance(value, float):
+            return 6
+        value = str(value)
+    return max(len(line) for line in value.split("\n")) if "\n" in value else len(value)
 
 
 def column_widths(columns: Sequence[Column], rows: Sequence[Sequence[Any]]) -> list[int]:
@@ -159,11 +160,12 @@ class SheetWriter:
         self.sheet.append([column.header for column in columns])
         self.row = 1
         percent = [index for index, column in enumerate(columns) if column.percent]
+        safe, append = self.cells.value, self.sheet.append  # thousands of rows: looked up once
         for values in rows:
-            cells = [self.cells.value(value) for value in values]
+            cells = [safe(value) for value in values]
             for index in percent:
                 cells[index] = self.cells.percent(values[index])
-            self.sheet.append(cells)
+            append(cells)
             self.row += 1
             if self.cells.cut:
                 self._warn_cuts()

@@ -51,20 +51,12 @@ PERSONAL_DATA = (
     "dans un export avec les noms) : un vote peut révéler une opinion"
 )
 
-#: Where the export's vote data is kept once read (both sheets and the chart use it).
-_CACHE = "_vote_export"
-
 
 def _data(context: ExportContext) -> VoteExport | None:
-    """The vote, read once per export; None when the export covers another workshop."""
+    """The vote (read once per export); None when the export covers another workshop."""
     if context.workshop not in (None, VOTE_WORKSHOP):
         return None
-    found = context.__dict__.get(_CACHE)
-    if found is None:
-        found = context.store.votes.export(context.demarche_id)
-        context.__dict__[_CACHE] = found
-    data: VoteExport = found
-    return data
+    return context.votes
 
 
 def actions(context: ExportContext, sheet: SheetWriter) -> None:
