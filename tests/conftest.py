@@ -2,22 +2,85 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from vitalite_tui.store import Store, open_store
 
+if TYPE_CHECKING:
+    from vitalite_tui.store.demo import DemoSize
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "demo(size): the test's `store` starts as a copy of the demo of this size "
+        "(built once per session by the real builder; creation itself is tested in test_demo)",
+    )
+
+
+def isolate(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:
+    """VITALITE_HOME and the working directory inside `folder`, VITALITE_DB unset."""
+    home = folder / "home"
+    monkeypatch.setenv("VITALITE_HOME", str(home))
+    monkeypatch.delenv("VITALITE_DB", raising=False)
+    monkeypatch.chdir(folder)
+    return home
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Nothing a test does may touch the real user data folder or the real exports/."""
-    home = tmp_path / "home"
-    monkeypatch.setenv("VITALITE_HOME", str(home))
-    monkeypatch.delenv("VITALITE_DB", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return home
+    return isolate(monkeypatch, tmp_path)
+
+
+class DemoTemplates:
+    """Each demo size built once per session, by `Store.create_demo`, into a file to copy.
+
+    Built as a test would build it: a fresh database, an empty VITALITE_HOME and its own
+    working directory. The file is closed and its WAL checkpointed, so that the main file
+    alone holds everything and a plain copy is a whole database.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._built: dict[str, Path] = {}
+
+    def path(self, size: DemoSize) -> Path:
+        if size not in self._built:
+            self._built[size] = self._build(size)
+        return self._built[size]
+
+    def _build(self, size: DemoSize) -> Path:
+        folder = self.folder / size
+        folder.mkdir()
+        target = folder / "demo.sqlite"
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            isolate(monkeypatch, folder)
+            built = open_store(target)
+            try:
+                assert built.create_demo(size).created
+            finally:
+                built.close()
+        connection = sqlite3.connect(target)
+        try:
+            busy, _, _ = connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            connection.close()
+        leftovers = [name for name in (f"{target}-wal", f"{target}-shm") if Path(name).exists()]
+        assert busy == 0, "the demo template is still open somewhere"
+        assert not leftovers, f"the demo template is not self-contained: {leftovers}"
+        return target
+
+
+@pytest.fixture(scope="session")
+def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplates:
+    return DemoTemplates(tmp_path_factory.mktemp("demo-templates"))
 
 
 @pytest.fixture
@@ -26,7 +89,16 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def store(
+    db_path: Path, request: pytest.FixtureRequest, demo_templates: DemoTemplates
+) -> Iterator[Store]:
+    marker = request.node.get_closest_marker("demo")
+    if marker is not None:
+        from vitalite_tui.store.demo import DEMO_SIZES
+
+        (size,) = marker.args
+        assert size in DEMO_SIZES, f"unknown demo size {size!r}"
+        shutil.copyfile(demo_templates.path(size), db_path)
     opened = open_store(db_path)
     yield opened
     opened.close()

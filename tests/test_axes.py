@@ -322,6 +322,7 @@ def test_the_axes_sheet_says_when_there_is_none(
 # ---------------------------------------------------------------- demo
 
 
+@pytest.mark.demo("small")
 def test_the_demo_names_five_axes_and_files_most_notes_sensibly(store: Store) -> None:
     demarche_id = store.create_demo("small").demarche_id
     axes = store.axes.all(demarche_id)

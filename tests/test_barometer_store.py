@@ -167,7 +167,13 @@ def position(indicators: list[IndicatorBarometer], number: int) -> float:
     return value
 
 
-@pytest.mark.parametrize(("size", "sheets"), [("small", 80), ("large", 300)])
+@pytest.mark.parametrize(
+    ("size", "sheets"),
+    [
+        pytest.param("small", 80, marks=pytest.mark.demo("small")),
+        pytest.param("large", 300, marks=pytest.mark.demo("large")),
+    ],
+)
 def test_the_demo_barometer_tells_a_story(store: Store, size: str, sheets: int) -> None:
     demarche_id = store.create_demo(size).demarche_id  # type: ignore[arg-type]
     assert store.responses.count(demarche_id) == sheets

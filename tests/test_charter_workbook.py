@@ -6,6 +6,7 @@ import random
 from datetime import date, datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from test_charter_store import make_thread
 
@@ -168,6 +169,7 @@ def test_demo_fills_do_nothing_without_kept_actions(store: Store, demarche_id: s
     assert Charter.select().count() == 0
 
 
+@pytest.mark.demo("small")
 def test_the_demo_has_sheets_and_a_signed_charter(store: Store) -> None:
     demarche_id = store.create_demo("small").demarche_id
     if not kept_actions(demarche_id):

@@ -121,6 +121,7 @@ def test_two_fresh_databases_get_the_same_people(tmp_path: Path) -> None:
     assert len({name for _, name, _, _ in first}) == 50  # no name twice
 
 
+@pytest.mark.demo("small")
 def test_people_look_like_a_rural_french_registry(store: Store) -> None:
     result = store.create_demo("small")
     people = store.participants.all(result.demarche_id)
@@ -137,6 +138,7 @@ def test_people_look_like_a_rural_french_registry(store: Store) -> None:
     assert sum(p.consent_data for p in people) > 0.8 * len(people)
 
 
+@pytest.mark.demo("small")
 def test_small_is_at_the_charter(store: Store) -> None:
     result = store.create_demo("small")
     demarche_id = result.demarche_id
@@ -152,6 +154,7 @@ def test_small_is_at_the_charter(store: Store) -> None:
     assert step1.presentation_date < step1.deliberation_date
 
 
+@pytest.mark.demo("small")
 def test_preparation_is_filled_as_a_committee_would(store: Store) -> None:
     demarche_id = store.create_demo("small").demarche_id
     committee = store.committee.all(demarche_id)
@@ -171,6 +174,7 @@ def test_preparation_is_filled_as_a_committee_would(store: Store) -> None:
     assert not all(ticks)
 
 
+@pytest.mark.demo("small")
 def test_the_default_questionnaire_is_chosen_when_one_ships(store: Store) -> None:
     demarche_id = store.create_demo("small").demarche_id
     available = store.questionnaires.available()
@@ -272,6 +276,7 @@ def notes_in_fresh_database(path: Path, size: DemoSize) -> list[tuple[object, ..
         store.close()
 
 
+@pytest.mark.demo("small")
 def test_small_holds_the_four_workshops_with_a_few_hundred_notes(store: Store) -> None:
     result = store.create_demo("small")
     demarche_id = result.demarche_id
@@ -309,6 +314,7 @@ def test_small_holds_the_four_workshops_with_a_few_hundred_notes(store: Store) -
     ]
 
 
+@pytest.mark.demo("small")
 def test_small_has_an_undone_note_and_two_edited_ones(store: Store) -> None:
     demarche_id = store.create_demo("small").demarche_id
     workshop = held_workshops(demarche_id)[0]
@@ -330,6 +336,7 @@ def test_small_has_an_undone_note_and_two_edited_ones(store: Store) -> None:
     assert NoteRevision.select().join(Note).where(Note.workshop == workshop).count() == 2
 
 
+@pytest.mark.demo("small")
 def test_the_store_reads_the_small_demo_back(store: Store) -> None:
     demarche_id = store.create_demo("small").demarche_id
     group = store.subgroups.all(demarche_id, 1)[0]
@@ -359,6 +366,7 @@ def test_the_store_reads_the_small_demo_back(store: Store) -> None:
     assert recap.count(1) > 0
 
 
+@pytest.mark.demo("large")
 def test_large_is_the_benchmark_size(store: Store) -> None:
     result = store.create_demo("large")
     demarche_id = result.demarche_id
@@ -393,6 +401,7 @@ def test_large_is_the_benchmark_size(store: Store) -> None:
     assert statuses == [StepStatus.DONE] * 6 + [StepStatus.IN_PROGRESS]
 
 
+@pytest.mark.demo("large")
 def test_large_workshop_2_speaks_of_trends_risks_opportunities_intentions(store: Store) -> None:
     demarche_id = store.create_demo("large").demarche_id
     workshop = held_workshops(demarche_id)[1]
@@ -403,7 +412,13 @@ def test_large_workshop_2_speaks_of_trends_risks_opportunities_intentions(store:
     assert {n.pole for n in risks} == {"depression"}
 
 
-@pytest.mark.parametrize("size", ["small", "large"])
+@pytest.mark.parametrize(
+    "size",
+    [
+        pytest.param("small", marks=pytest.mark.demo("small")),
+        pytest.param("large", marks=pytest.mark.demo("large")),
+    ],
+)
 def test_every_row_hangs_together(store: Store, size: DemoSize) -> None:
     """Speakers, rounds, turns and times are what the capture screen would have written."""
     demarche_id = store.create_demo(size).demarche_id

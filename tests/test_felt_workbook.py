@@ -149,6 +149,7 @@ def test_another_workshop_and_an_empty_demarche_say_why(
 # ---------------------------------------------------------------- the demo
 
 
+@pytest.mark.demo("small")
 def test_the_small_demo_feels_like_its_measured_barometer(store: Store) -> None:
     demarche_id = store.create_demo("small").demarche_id
     present = store.workshops.attendance_counts(demarche_id, 1).total

@@ -324,6 +324,7 @@ def test_the_small_demo_presents_trends_and_writes_intentions(store: Store) -> N
     assert len(store.intentions.all(demarche_id)) == len(intentions)
 
 
+@pytest.mark.demo("large")
 def test_the_large_demo_has_the_benchmark_number_of_intentions(store: Store) -> None:
     demarche_id = store.create_demo("large").demarche_id
     intentions = store.intentions.all(demarche_id)

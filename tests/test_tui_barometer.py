@@ -69,6 +69,7 @@ async def open_barometer(app: App[None], demarche_id: str) -> BarometerScreen:
     return screen
 
 
+@pytest.mark.demo("small")
 async def test_four_bars_with_their_n_on_the_demo(store: Store, demo_id: str) -> None:
     measured = store.barometer.measured(demo_id)
     assert measured.sheets == 80
@@ -99,6 +100,7 @@ async def test_four_bars_with_their_n_on_the_demo(store: Store, demo_id: str) ->
             assert key in footer
 
 
+@pytest.mark.demo("small")
 async def test_s_splits_by_commune_with_the_stores_figures(store: Store, demo_id: str) -> None:
     by_commune = store.barometer.measured(demo_id, "commune")
     async with VitaliteApp(store).run_test(size=SIZE) as pilot:
@@ -129,6 +131,7 @@ async def test_s_splits_by_commune_with_the_stores_figures(store: Store, demo_id
         assert screen.segment.code == "situation"
 
 
+@pytest.mark.demo("small")
 async def test_enter_shows_and_hides_v_and_d(store: Store, demo_id: str) -> None:
     first = store.barometer.measured(demo_id).indicators[0]
     assert first.vitality is not None
@@ -163,6 +166,7 @@ async def test_an_empty_demarche_says_so(store: Store, demarche_id: str) -> None
         assert not isinstance(pilot.app.screen, BarometerScreen)
 
 
+@pytest.mark.demo("small")
 async def test_f1_explains_the_formula(store: Store, demo_id: str) -> None:
     async with VitaliteApp(store).run_test(size=SIZE) as pilot:
         await open_barometer(pilot.app, demo_id)
@@ -181,6 +185,7 @@ async def test_f1_explains_the_formula(store: Store, demo_id: str) -> None:
         assert isinstance(pilot.app.screen, BarometerScreen)
 
 
+@pytest.mark.demo("small")
 async def test_a_wider_screen_gets_longer_bars(store: Store, demo_id: str) -> None:
     async with VitaliteApp(store).run_test(size=(120, 30)) as pilot:
         await open_barometer(pilot.app, demo_id)

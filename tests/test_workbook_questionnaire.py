@@ -247,6 +247,7 @@ def check_row(row: dict[str, Any], sheets: int, result: IndicatorBarometer) -> N
     assert sum(bands) == result.n
 
 
+@pytest.mark.demo("small")
 def test_the_barometer_sheet_matches_the_store_whole_and_by_every_segment(
     store: Store, tmp_path: Path
 ) -> None:
@@ -297,6 +298,7 @@ def radar_of(book: Workbook) -> RadarChart:
     return radar
 
 
+@pytest.mark.demo("small")
 def test_the_summary_has_the_figure_and_a_radar_of_the_four_positions(
     store: Store, tmp_path: Path
 ) -> None:
@@ -361,6 +363,7 @@ def test_the_register_declares_the_questionnaire(
     assert "Codebook questionnaire" not in held
 
 
+@pytest.mark.demo("large")
 def test_the_large_demo_still_exports(store: Store, tmp_path: Path) -> None:
     demo = store.create_demo("large").demarche_id
     result = export_workbook(store, demo, tmp_path / "classeurs")
