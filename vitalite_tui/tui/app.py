@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -12,6 +12,8 @@ from textual.screen import Screen
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store import Store
 from vitalite_tui.tui.keys import describe_key
+
+T = TypeVar("T")
 
 
 def _home_screen() -> Screen[Any]:
@@ -117,3 +119,20 @@ class VitaliteApp(App[None]):
         """Show an error meant for the user; nothing typed is cleared by it."""
         # Messages quote what was typed: never read them as markup (« [ » would break it).
         self.notify(error.message, title="Attention", severity="error", timeout=8, markup=False)
+
+    def read(self, query: Callable[[], T]) -> T | None:
+        """The store's answer, or None after reporting why there is none."""
+        try:
+            return query()
+        except VitaliteError as exc:
+            self.report(exc)
+            return None
+
+    def run_safely(self, work: Callable[[], object]) -> bool:
+        """Run a store call; report a French error instead of raising it."""
+        try:
+            work()
+        except VitaliteError as exc:
+            self.report(exc)
+            return False
+        return True

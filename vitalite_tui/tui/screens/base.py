@@ -56,17 +56,8 @@ class BaseScreen(Screen[None]):
 
     def read(self, query: Callable[[], T]) -> T | None:
         """The store's answer, or None after reporting why there is none."""
-        try:
-            return query()
-        except VitaliteError as exc:
-            self.report(exc)
-            return None
+        return self.vitalite.read(query)
 
     def run_safely(self, work: Callable[[], object]) -> bool:
         """Run a store call; report a French error instead of raising it."""
-        try:
-            work()
-        except VitaliteError as exc:
-            self.report(exc)
-            return False
-        return True
+        return self.vitalite.run_safely(work)
