@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from textual.binding import Binding, BindingType
+
 _NAMES = {
     "escape": "Échap",
     "enter": "⏎",
@@ -40,3 +44,24 @@ def describe_key(key: str, display: str | None = None) -> str:
         else:
             named.append(part.upper() if len(parts) > 1 else part)
     return "+".join(named)
+
+
+def digit_bindings(
+    action: str,
+    description: str,
+    tooltip: str,
+    id_prefix: str,
+    digits: Iterable[int] = range(10),
+) -> list[BindingType]:
+    """One hidden binding per digit key: `{n}` in the action and texts is the digit."""
+    return [
+        Binding(
+            str(n),
+            action.format(n=n),
+            description.format(n=n),
+            id=f"{id_prefix}-{n}",
+            tooltip=tooltip.format(n=n),
+            show=False,
+        )
+        for n in digits
+    ]

@@ -13,23 +13,15 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from vitalite_tui.tui import keys
+
 #: One line: its id and the text shown (cut to the box by the caller).
 NumberedChoice = tuple[str, str]
 
 
 def digit_bindings(description: str, tooltip: str, id_prefix: str) -> list[BindingType]:
     """Keys 1–9 choosing the line of that number; `{n}` in the texts is the digit."""
-    return [
-        Binding(
-            str(n),
-            f"pick({n})",
-            description.format(n=n),
-            id=f"{id_prefix}-{n}",
-            tooltip=tooltip.format(n=n),
-            show=False,
-        )
-        for n in range(1, 10)
-    ]
+    return keys.digit_bindings("pick({n})", description, tooltip, id_prefix, range(1, 10))
 
 
 class NumberPickDialog(ModalScreen[str | None]):

@@ -28,6 +28,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from vitalite_tui.tui.keys import digit_bindings
 from vitalite_tui.tui.widgets.table import shorten
 from vitalite_tui.tui.widgets.typing_order import refused_in_order
 
@@ -90,16 +91,11 @@ class DotsGrid(ScrollView, can_focus=True):
         "dots-grid--typing",
     }
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(
-                str(digit),
-                f"digit({digit})",
-                f"Chiffre {digit}",
-                id=f"dots-digit-{digit}",
-                tooltip="Taper le nombre de gommettes de la case marquée ▶.",
-                show=False,
-            )
-            for digit in range(10)
+        *digit_bindings(
+            "digit({n})",
+            "Chiffre {n}",
+            "Taper le nombre de gommettes de la case marquée ▶.",
+            "dots-digit",
         ),
         Binding(
             "enter",

@@ -30,6 +30,7 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import HIGHEST, VALUES
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.store.felt_records import FeltEntry, FeltValues
+from vitalite_tui.tui.keys import digit_bindings
 from vitalite_tui.tui.widgets.table import shorten
 from vitalite_tui.tui.widgets.typing_order import refused_in_order
 
@@ -508,16 +509,11 @@ class StickerGrid(Widget, can_focus=True):
     StickerGrid { height: 5; background: $surface; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(
-            Binding(
-                str(digit),
-                f"digit({digit})",
-                f"Chiffre {digit}",
-                id=f"stickers-digit-{digit}",
-                tooltip="Un chiffre du nombre de gommettes de la case marquée (puis ⏎).",
-                show=False,
-            )
-            for digit in range(10)
+        *digit_bindings(
+            "digit({n})",
+            "Chiffre {n}",
+            "Un chiffre du nombre de gommettes de la case marquée (puis ⏎).",
+            "stickers-digit",
         ),
         Binding(
             "enter",
