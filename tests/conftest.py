@@ -13,7 +13,7 @@ import pytest
 from vitalite_tui.store import Store, open_store
 
 if TYPE_CHECKING:
-    from vitalite_tui.store.demo import DemoSize
+    from vitalite_tui.demo.build import DemoSize
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -94,7 +94,7 @@ def store(
 ) -> Iterator[Store]:
     marker = request.node.get_closest_marker("demo")
     if marker is not None:
-        from vitalite_tui.store.demo import DEMO_SIZES
+        from vitalite_tui.demo.build import DEMO_SIZES
 
         (size,) = marker.args
         assert size in DEMO_SIZES, f"unknown demo size {size!r}"

@@ -23,7 +23,7 @@ from vitalite_tui.db.models import db, execute
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.store import Store, open_store
-from vitalite_tui.store.records import ParticipantDraft
+from vitalite_tui.store.preparation.records import ParticipantDraft
 
 TEXTS = (
     "Le marché du jeudi, mais plus rien l'hiver.",

@@ -17,29 +17,29 @@ from vitalite_tui.db.lock import InstanceLock
 from vitalite_tui.db.models import db
 
 if TYPE_CHECKING:
-    from vitalite_tui.store.action_sheets import ActionSheets
-    from vitalite_tui.store.axes import Axes
-    from vitalite_tui.store.barometer import Barometer
-    from vitalite_tui.store.capture import Capture
-    from vitalite_tui.store.charter import Charters
-    from vitalite_tui.store.demarches import Demarches
-    from vitalite_tui.store.demo import DemoSize
-    from vitalite_tui.store.exports import Exports
-    from vitalite_tui.store.felt import FeltBarometer
-    from vitalite_tui.store.images import Images
-    from vitalite_tui.store.intentions import Intentions
-    from vitalite_tui.store.lineage import Lineage
-    from vitalite_tui.store.participants import Participants
-    from vitalite_tui.store.preparation import Committee, Logistics, Planning, Steps
-    from vitalite_tui.store.questionnaires import Questionnaires
-    from vitalite_tui.store.records import DemoResult
-    from vitalite_tui.store.responses import Responses
-    from vitalite_tui.store.restitution import Restitution
-    from vitalite_tui.store.scenario import Scenarios
-    from vitalite_tui.store.subgroups import SubGroups
-    from vitalite_tui.store.trends import Trends
-    from vitalite_tui.store.votes import Votes
-    from vitalite_tui.store.workshops import Workshops
+    from vitalite_tui.demo.build import DemoSize
+    from vitalite_tui.store.charter.action_sheets import ActionSheets
+    from vitalite_tui.store.charter.charters import Charters
+    from vitalite_tui.store.charter.lineage import Lineage
+    from vitalite_tui.store.felt.barometer import FeltBarometer
+    from vitalite_tui.store.felt.debrief import Axes
+    from vitalite_tui.store.felt.images import Images
+    from vitalite_tui.store.preparation.demarches import Demarches
+    from vitalite_tui.store.preparation.participants import Participants
+    from vitalite_tui.store.preparation.records import DemoResult
+    from vitalite_tui.store.preparation.steps import Committee, Logistics, Planning, Steps
+    from vitalite_tui.store.prospective.intentions import Intentions
+    from vitalite_tui.store.prospective.scenario import Scenarios
+    from vitalite_tui.store.prospective.trends import Trends
+    from vitalite_tui.store.questionnaire.barometer import Barometer
+    from vitalite_tui.store.questionnaire.definitions import Questionnaires
+    from vitalite_tui.store.questionnaire.responses import Responses
+    from vitalite_tui.store.reports.exports import Exports
+    from vitalite_tui.store.reports.restitution import Restitution
+    from vitalite_tui.store.vote.votes import Votes
+    from vitalite_tui.store.workshops.capture import Capture
+    from vitalite_tui.store.workshops.subgroups import SubGroups
+    from vitalite_tui.store.workshops.workshop import Workshops
 
 
 class Store:
@@ -55,67 +55,67 @@ class Store:
 
     @cached_property
     def demarches(self) -> Demarches:
-        from vitalite_tui.store.demarches import Demarches
+        from vitalite_tui.store.preparation.demarches import Demarches
 
         return Demarches()
 
     @cached_property
     def steps(self) -> Steps:
-        from vitalite_tui.store.preparation import Steps
+        from vitalite_tui.store.preparation.steps import Steps
 
         return Steps()
 
     @cached_property
     def participants(self) -> Participants:
-        from vitalite_tui.store.participants import Participants
+        from vitalite_tui.store.preparation.participants import Participants
 
         return Participants()
 
     @cached_property
     def committee(self) -> Committee:
-        from vitalite_tui.store.preparation import Committee
+        from vitalite_tui.store.preparation.steps import Committee
 
         return Committee()
 
     @cached_property
     def logistics(self) -> Logistics:
-        from vitalite_tui.store.preparation import Logistics
+        from vitalite_tui.store.preparation.steps import Logistics
 
         return Logistics()
 
     @cached_property
     def planning(self) -> Planning:
-        from vitalite_tui.store.preparation import Planning
+        from vitalite_tui.store.preparation.steps import Planning
 
         return Planning()
 
     @cached_property
     def questionnaires(self) -> Questionnaires:
-        from vitalite_tui.store.questionnaires import Questionnaires
+        from vitalite_tui.store.questionnaire.definitions import Questionnaires
 
         return Questionnaires()
 
     @cached_property
     def workshops(self) -> Workshops:
-        from vitalite_tui.store.workshops import Workshops
+        from vitalite_tui.store.workshops.workshop import Workshops
 
         return Workshops()
 
     @cached_property
     def subgroups(self) -> SubGroups:
-        from vitalite_tui.store.subgroups import SubGroups
+        from vitalite_tui.store.workshops.subgroups import SubGroups
 
         return SubGroups()
 
     @cached_property
     def capture(self) -> Capture:
-        from vitalite_tui.store.capture import Capture
+        from vitalite_tui.store.workshops.capture import Capture
 
         return Capture()
 
     @cached_property
     def exports(self) -> Exports:
-        from vitalite_tui.store.exports import Exports
+        from vitalite_tui.store.reports.exports import Exports
 
         return Exports()
 
@@ -130,85 +130,85 @@ class Store:
 
     @cached_property
     def responses(self) -> Responses:
-        from vitalite_tui.store.responses import Responses
+        from vitalite_tui.store.questionnaire.responses import Responses
 
         return Responses()
 
     @cached_property
     def barometer(self) -> Barometer:
-        from vitalite_tui.store.barometer import Barometer
+        from vitalite_tui.store.questionnaire.barometer import Barometer
 
         return Barometer(self.responses)
 
     @cached_property
     def felt(self) -> FeltBarometer:
-        from vitalite_tui.store.felt import FeltBarometer
+        from vitalite_tui.store.felt.barometer import FeltBarometer
 
         return FeltBarometer(self.barometer)
 
     @cached_property
     def images(self) -> Images:
-        from vitalite_tui.store.images import Images
+        from vitalite_tui.store.felt.images import Images
 
         return Images()
 
     @cached_property
     def axes(self) -> Axes:
-        from vitalite_tui.store.axes import Axes
+        from vitalite_tui.store.felt.debrief import Axes
 
         return Axes()
 
     @cached_property
     def trends(self) -> Trends:
-        from vitalite_tui.store.trends import Trends
+        from vitalite_tui.store.prospective.trends import Trends
 
         return Trends()
 
     @cached_property
     def intentions(self) -> Intentions:
-        from vitalite_tui.store.intentions import Intentions
+        from vitalite_tui.store.prospective.intentions import Intentions
 
         return Intentions()
 
     @cached_property
     def scenario(self) -> Scenarios:
-        from vitalite_tui.store.scenario import Scenarios
+        from vitalite_tui.store.prospective.scenario import Scenarios
 
         return Scenarios()
 
     @cached_property
     def votes(self) -> Votes:
-        from vitalite_tui.store.votes import Votes
+        from vitalite_tui.store.vote.votes import Votes
 
         return Votes()
 
     @cached_property
     def action_sheets(self) -> ActionSheets:
-        from vitalite_tui.store.action_sheets import ActionSheets
+        from vitalite_tui.store.charter.action_sheets import ActionSheets
 
         return ActionSheets()
 
     @cached_property
     def charter(self) -> Charters:
-        from vitalite_tui.store.charter import Charters
+        from vitalite_tui.store.charter.charters import Charters
 
         return Charters()
 
     @cached_property
     def lineage(self) -> Lineage:
-        from vitalite_tui.store.lineage import Lineage
+        from vitalite_tui.store.charter.lineage import Lineage
 
         return Lineage()
 
     @cached_property
     def restitution(self) -> Restitution:
-        from vitalite_tui.store.restitution import Restitution
+        from vitalite_tui.store.reports.restitution import Restitution
 
         return Restitution(self)
 
     def create_demo(self, size: DemoSize = "small") -> DemoResult:
         """The demo démarche (created once per size; a second call returns it)."""
-        from vitalite_tui.store.demo import create_demo
+        from vitalite_tui.demo.build import create_demo
 
         return create_demo(self, size)
 

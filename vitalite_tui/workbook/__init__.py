@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from vitalite_tui.workbook.atomic import ExportFailed, prepare_folder
-from vitalite_tui.workbook.naming import workbook_name
+from vitalite_tui.formats.atomic import ExportFailed, prepare_folder
+from vitalite_tui.formats.naming import workbook_name
 from vitalite_tui.workbook.records import ExportResult, Progress, SheetSummary
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def export_workbook(
     in French when the démarche or the workshop is unknown or the folder cannot be written;
     the previous workbook of the same name is then left as it was.
     """
-    from vitalite_tui.store.exports import check_workshop
+    from vitalite_tui.store.reports.exports import check_workshop
     from vitalite_tui.workbook.context import ExportContext
     from vitalite_tui.workbook.writer import write_workbook
 

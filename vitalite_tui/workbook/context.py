@@ -17,11 +17,15 @@ from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
-    from vitalite_tui.store.export_records import ExportNoteRecord, PresenceRecord, SpeakingRecord
-    from vitalite_tui.store.questionnaire_records import QuestionnaireExport
-    from vitalite_tui.store.records import DemarcheSummary, ParticipantRecord, StepView
-    from vitalite_tui.store.vote_records import VoteExport
-    from vitalite_tui.store.workshop_records import WorkshopRecord
+    from vitalite_tui.store.preparation.records import DemarcheSummary, ParticipantRecord, StepView
+    from vitalite_tui.store.questionnaire.records import QuestionnaireExport
+    from vitalite_tui.store.reports.export_records import (
+        ExportNoteRecord,
+        PresenceRecord,
+        SpeakingRecord,
+    )
+    from vitalite_tui.store.vote.records import VoteExport
+    from vitalite_tui.store.workshops.records import WorkshopRecord
     from vitalite_tui.workbook.registry import SheetSpec
 
 

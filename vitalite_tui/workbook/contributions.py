@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from vitalite_tui.domain.indicators import Pole, indicator
-from vitalite_tui.workbook.cells import local_time
+from vitalite_tui.formats.cells import local_time
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import Column, SheetWriter
 

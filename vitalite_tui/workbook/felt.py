@@ -7,9 +7,9 @@ from typing import Any
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import VALUES, FeltIndicator
 from vitalite_tui.domain.indicators import indicator
-from vitalite_tui.store.felt_records import FeltComparison
+from vitalite_tui.formats.cells import local_time
+from vitalite_tui.store.felt.records import FeltComparison
 from vitalite_tui.workbook.barometer import score
-from vitalite_tui.workbook.cells import local_time
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.contributions import tag_labels
 from vitalite_tui.workbook.sheet import Column, SheetWriter

@@ -14,8 +14,8 @@ from vitalite_tui.domain.questionnaire_form import (
     QuestionnaireForm,
     choice_label,
 )
-from vitalite_tui.store.questionnaire_records import SheetRecord
-from vitalite_tui.workbook.cells import local_time
+from vitalite_tui.formats.cells import local_time
+from vitalite_tui.store.questionnaire.records import SheetRecord
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import Column, SheetWriter
 

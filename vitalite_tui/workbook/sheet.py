@@ -19,7 +19,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from vitalite_tui.workbook.cells import EXCEL_MAX_TEXT, CellMaker
+from vitalite_tui.formats.cells import EXCEL_MAX_TEXT, CellMaker
 
 #: Banded rows, bold header: readable on screen and printed in black and white.
 TABLE_STYLE = "TableStyleMedium2"

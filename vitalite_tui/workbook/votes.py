@@ -9,14 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from vitalite_tui.domain.colleges import College
-from vitalite_tui.store.vote_records import SOURCE_LABELS
+from vitalite_tui.store.vote.records import SOURCE_LABELS
 from vitalite_tui.workbook.charts import CHART_ROWS, bar_chart
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import Column, SheetWriter
 from vitalite_tui.workbook.summary import heading, labels
 
 if TYPE_CHECKING:
-    from vitalite_tui.store.vote_records import VoteExport
+    from vitalite_tui.store.vote.records import VoteExport
 
 #: The workshop whose vote these sheets show.
 VOTE_WORKSHOP = 3

@@ -13,8 +13,8 @@ from typing import BinaryIO
 
 from openpyxl import Workbook
 
+from vitalite_tui.formats.atomic import write_atomically
 from vitalite_tui.workbook import registry
-from vitalite_tui.workbook.atomic import write_atomically
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.records import Progress, SheetSummary
 from vitalite_tui.workbook.sheet import SheetWriter

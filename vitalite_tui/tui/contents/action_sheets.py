@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Static
 
 from vitalite_tui.domain.charter import SheetContent
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.charter_records import ActionSheetRecord
+from vitalite_tui.store.charter.records import ActionSheetRecord
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.action_sheet_form import ActionSheetFormDialog
 from vitalite_tui.tui.widgets.table import RecordTable

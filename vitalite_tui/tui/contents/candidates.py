@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.vote_records import CandidateDraft, CandidateRecord, RemovedCandidate
+from vitalite_tui.store.vote.records import CandidateDraft, CandidateRecord, RemovedCandidate
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.candidate_form import CandidateFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Static
 from vitalite_tui.domain.charter import origins_label
 from vitalite_tui.domain.dates import format_date
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.charter_records import (
+from vitalite_tui.store.charter.records import (
     ArticleDraft,
     ArticleRecord,
     CharterHeading,

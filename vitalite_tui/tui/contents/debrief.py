@@ -23,8 +23,8 @@ from vitalite_tui.domain.debrief import NO_AXIS, UNTAGGED, DebriefFilter, next_o
 from vitalite_tui.domain.indicators import INDICATORS, Pole
 from vitalite_tui.domain.notes import kinds_for
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.axis_records import AxisDraft, AxisRecord, DebriefNote
-from vitalite_tui.store.workshop_records import SubGroupRecord
+from vitalite_tui.store.felt.debrief_records import AxisDraft, AxisRecord, DebriefNote
+from vitalite_tui.store.workshops.records import SubGroupRecord
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.axes import AxesDialog
 from vitalite_tui.tui.dialogs.axis_form import axis_dialog

@@ -15,7 +15,7 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import FeltIndicator
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.felt_records import FeltSummary
+from vitalite_tui.store.felt.records import FeltSummary
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.widgets.felt_grid import (
     STICKER_COLLEGES,

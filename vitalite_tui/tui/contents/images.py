@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.felt_records import ImageDraft, ImageRecord
-from vitalite_tui.store.records import ParticipantRecord
+from vitalite_tui.store.felt.records import ImageDraft, ImageRecord
+from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.widgets.table import RecordTable
 

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static, Tree
 
 from vitalite_tui.domain.charter import origins_label
 from vitalite_tui.domain.lineage import LinkKind
-from vitalite_tui.store.charter_records import ArticleRecord, ThreadNode
+from vitalite_tui.store.charter.records import ArticleRecord, ThreadNode
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.note_reader import NoteDialog, node_line
 from vitalite_tui.tui.widgets.table import RecordTable, shorten

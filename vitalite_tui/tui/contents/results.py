@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.vote_records import ResultLine, ResultsRecord
+from vitalite_tui.store.vote.records import ResultLine, ResultsRecord
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.vote_settings import parse_count

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from vitalite_tui.domain.dates import format_date
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.charter_records import SignatoryDraft, SignatoryRecord
+from vitalite_tui.store.charter.records import SignatoryDraft, SignatoryRecord
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.signatory_form import SignatoryFormDialog

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.vote_records import VoteBoard, VoterRecord, VoteSettingsDraft
+from vitalite_tui.store.vote.records import VoteBoard, VoterRecord, VoteSettingsDraft
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.ballot import BallotDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog

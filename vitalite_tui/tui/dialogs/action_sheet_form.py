@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from vitalite_tui.domain.charter import INDICATORS_LABEL, SHEET_TEXT_FIELDS, SheetContent
-from vitalite_tui.store.charter_records import ActionSheetRecord
+from vitalite_tui.store.charter.records import ActionSheetRecord
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.indicator_toggles import IndicatorToggles
 from vitalite_tui.tui.widgets.note_input import FieldInput

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
-from vitalite_tui.store.charter_records import ArticleDraft
+from vitalite_tui.store.charter.records import ArticleDraft
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
 

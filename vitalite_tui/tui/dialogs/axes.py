@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.axis_records import AxisDraft, AxisRecord
+from vitalite_tui.store.felt.debrief_records import AxisDraft, AxisRecord
 from vitalite_tui.tui.dialogs.axis_form import axis_dialog
 from vitalite_tui.tui.widgets.table import RecordTable
 

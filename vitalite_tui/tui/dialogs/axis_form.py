@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from vitalite_tui.domain.indicators import INDICATORS
-from vitalite_tui.store.axis_records import AxisDraft, AxisRecord
+from vitalite_tui.store.felt.debrief_records import AxisDraft, AxisRecord
 from vitalite_tui.tui.widgets.choice import ChoiceRow
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.binding import BindingType
 
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.axis_records import AxisRecord
+from vitalite_tui.store.felt.debrief_records import AxisRecord
 from vitalite_tui.tui.dialogs.number_pick import NumberPickDialog, digit_bindings
 from vitalite_tui.tui.widgets.table import shorten
 

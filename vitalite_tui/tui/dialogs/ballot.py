@@ -15,7 +15,7 @@ from textual.widgets import Static
 from vitalite_tui.domain.text import plural
 from vitalite_tui.domain.votes import check_ballot
 from vitalite_tui.errors import InvalidInput, VitaliteError
-from vitalite_tui.store.vote_records import TallyRow, VoterRecord, VoteSettingsRecord
+from vitalite_tui.store.vote.records import TallyRow, VoterRecord, VoteSettingsRecord
 from vitalite_tui.tui.widgets.dots_grid import DotsColumn, DotsGrid, DotsLine
 from vitalite_tui.tui.widgets.typing_order import TypedAheadDialog
 

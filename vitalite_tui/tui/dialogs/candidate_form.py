@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from vitalite_tui.store.vote_records import CandidateDraft
+from vitalite_tui.store.vote.records import CandidateDraft
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
 

@@ -14,8 +14,8 @@ from textual.widgets import Input, Static
 from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
 from vitalite_tui.domain.text import fold
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store.felt_records import ImageDraft
-from vitalite_tui.store.records import ParticipantRecord
+from vitalite_tui.store.felt.records import ImageDraft
+from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.tui.widgets.choice import ChoiceRow
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from vitalite_tui.domain.colleges import College
-from vitalite_tui.store.records import ParticipantDraft
+from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.dialogs.participant_form import ParticipantFormDialog
 from vitalite_tui.tui.widgets.choice import ChoiceRow
 

@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from vitalite_tui.domain.lineage import LinkKind
-from vitalite_tui.store.charter_records import NoteView, ThreadNode
+from vitalite_tui.store.charter.records import NoteView, ThreadNode
 
 #: How each step of the thread is named on screen.
 KIND_LABELS = {

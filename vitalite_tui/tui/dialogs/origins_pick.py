@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 
 from vitalite_tui.domain.lineage import LinkKind
-from vitalite_tui.store.charter_records import Origin
+from vitalite_tui.store.charter.records import Origin
 from vitalite_tui.tui.dialogs.tick_pick import Tickable, TickPickDialog, submit_binding
 from vitalite_tui.tui.widgets.table import shorten
 

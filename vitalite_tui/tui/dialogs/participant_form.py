@@ -9,7 +9,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 from vitalite_tui.domain.colleges import College
-from vitalite_tui.store.records import ParticipantDraft
+from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.widgets.choice import ChoiceRow
 from vitalite_tui.tui.widgets.form import Field, FormCheckbox, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput

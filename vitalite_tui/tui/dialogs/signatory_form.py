@@ -10,7 +10,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 from vitalite_tui.domain.dates import format_date, parse_date
-from vitalite_tui.store.charter_records import SignatoryDraft
+from vitalite_tui.store.charter.records import SignatoryDraft
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.binding import BindingType
 
-from vitalite_tui.store.workshop_records import SubGroupRecord
+from vitalite_tui.store.workshops.records import SubGroupRecord
 from vitalite_tui.tui.dialogs.number_pick import NumberPickDialog, digit_bindings
 from vitalite_tui.tui.widgets.table import shorten
 

@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store.vote_records import VoteSettingsDraft, VoteSettingsRecord
+from vitalite_tui.store.vote.records import VoteSettingsDraft, VoteSettingsRecord
 from vitalite_tui.tui.widgets.form import Field, FormCheckbox, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
 

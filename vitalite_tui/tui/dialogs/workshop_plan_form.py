@@ -9,7 +9,7 @@ from textual.widgets import Input, Static
 
 from vitalite_tui.domain.dates import format_date, format_time, parse_date, parse_time
 from vitalite_tui.domain.workshops import WORKSHOP_TITLES
-from vitalite_tui.store.records import WorkshopPlan
+from vitalite_tui.store.preparation.records import WorkshopPlan
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
 

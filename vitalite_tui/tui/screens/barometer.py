@@ -14,8 +14,8 @@ from textual.widgets import Footer, Label, Static
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.felt_records import FeltSummary
-from vitalite_tui.store.questionnaire_records import MeasuredBarometer, SegmentChoice
+from vitalite_tui.store.felt.records import FeltSummary
+from vitalite_tui.store.questionnaire.records import MeasuredBarometer, SegmentChoice
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.widgets.barometer import BarLine, BarometerBars, FeltLine, IndicatorBlock
 from vitalite_tui.tui.widgets.table import shorten

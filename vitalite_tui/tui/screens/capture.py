@@ -18,8 +18,8 @@ from vitalite_tui.domain.notes import NoteKind, default_kind, next_kind
 from vitalite_tui.domain.speaking import SpeakingBalance, next_speaker
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.records import ParticipantRecord
-from vitalite_tui.store.workshop_records import (
+from vitalite_tui.store.preparation.records import ParticipantRecord
+from vitalite_tui.store.workshops.records import (
     NoteRecord,
     RoundRecord,
     SubGroupRecord,
@@ -818,7 +818,7 @@ class CaptureScreen(BaseScreen):
         group, workshop = self.group, self.workshop
         if group is None or workshop is None or self.editing is not None:
             return
-        from vitalite_tui.store.felt_records import ImageDraft
+        from vitalite_tui.store.felt.records import ImageDraft
         from vitalite_tui.tui.dialogs.image_form import ImageFormDialog
 
         live = self.live_round

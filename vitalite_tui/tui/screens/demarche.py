@@ -17,7 +17,7 @@ from vitalite_tui.domain.colleges import CollegeCounts
 from vitalite_tui.domain.steps import STEPS, StepStatus
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.records import StepView
+from vitalite_tui.store.preparation.records import StepView
 from vitalite_tui.tui.screens.base import BaseScreen
 
 

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, Rule, Static
 from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.records import DemarcheSummary
+from vitalite_tui.store.preparation.records import DemarcheSummary
 from vitalite_tui.tui.screens.base import BaseScreen
 
 if TYPE_CHECKING:

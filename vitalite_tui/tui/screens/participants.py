@@ -13,7 +13,7 @@ from textual.widgets import Footer, Input, Label, Static
 
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.records import ParticipantDraft, ParticipantRecord
+from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.participant_form import DEFAULT_COLLEGE, ParticipantFormDialog
 from vitalite_tui.tui.screens.base import BaseScreen

@@ -17,7 +17,7 @@ from textual.widgets import Footer, Label, Static
 from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.workshop_records import NoteRecord, SubGroupRecord
+from vitalite_tui.store.workshops.records import NoteRecord, SubGroupRecord
 from vitalite_tui.tui.screens.base import BaseScreen
 
 #: Poles in the order they are presented: the vitality pole first, untagged last.

@@ -17,7 +17,7 @@ from vitalite_tui.domain.questionnaire_form import (
 )
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.questionnaire_records import SheetMode, SheetRecord
+from vitalite_tui.store.questionnaire.records import SheetMode, SheetRecord
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.sheet_entry import SheetEntryScreen, sheet_label

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Label, Static
 
 from vitalite_tui.domain.indicators import indicator
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.restitution_records import BarometerLine, RestitutionRecord
+from vitalite_tui.store.reports.restitution_records import BarometerLine, RestitutionRecord
 from vitalite_tui.tui.screens.base import BaseScreen
 
 #: Cells of a bar between the two poles.

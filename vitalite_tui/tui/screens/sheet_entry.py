@@ -23,7 +23,7 @@ from vitalite_tui.domain.questionnaire_form import (
 )
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import InvalidInput, VitaliteError
-from vitalite_tui.store.questionnaire_records import (
+from vitalite_tui.store.questionnaire.records import (
     Difference,
     DifferenceKind,
     SheetDraft,

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Static
 
 from vitalite_tui.domain.dates import format_day, format_time
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.records import (
+from vitalite_tui.store.preparation.records import (
     CommitteeMemberRecord,
     LogisticsItemRecord,
     QuestionnaireChoice,

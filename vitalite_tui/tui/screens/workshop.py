@@ -20,8 +20,8 @@ from vitalite_tui.domain.indicators import INDICATORS, Pole
 from vitalite_tui.domain.text import plural
 from vitalite_tui.domain.workshops import AgendaItem, workshop_step
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.records import ParticipantDraft, ParticipantRecord
-from vitalite_tui.store.workshop_records import (
+from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
+from vitalite_tui.store.workshops.records import (
     AgendaSlot,
     AttendanceEntry,
     RecapRecord,

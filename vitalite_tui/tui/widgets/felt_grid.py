@@ -29,7 +29,7 @@ from textual.widget import Widget
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import HIGHEST, VALUES
 from vitalite_tui.domain.indicators import INDICATORS
-from vitalite_tui.store.felt_records import FeltEntry, FeltValues
+from vitalite_tui.store.felt.records import FeltEntry, FeltValues
 from vitalite_tui.tui.keys import digit_bindings
 from vitalite_tui.tui.widgets.table import shorten
 from vitalite_tui.tui.widgets.typing_order import refused_in_order

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from vitalite_tui.domain.notes import NoteKind
-from vitalite_tui.store.workshop_records import NoteRecord
+from vitalite_tui.store.workshops.records import NoteRecord
 from vitalite_tui.tui.widgets.round_timer import clock_label
 
 

@@ -8,7 +8,7 @@ from textual.content import Content
 
 from vitalite_tui.domain.indicators import indicator
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.workshop_records import RecapContents
+from vitalite_tui.store.workshops.records import RecapContents
 from vitalite_tui.tui.widgets.table import shorten
 
 Line = Content | str

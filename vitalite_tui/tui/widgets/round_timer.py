@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 from textual.widgets import Label
 
-from vitalite_tui.store.workshop_records import RoundRecord
+from vitalite_tui.store.workshops.records import RoundRecord
 
 
 def utc_now() -> datetime:

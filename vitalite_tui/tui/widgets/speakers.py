@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from vitalite_tui.domain.speaking import PersonBalance, SpeakingBalance
-from vitalite_tui.store.records import ParticipantRecord
+from vitalite_tui.store.preparation.records import ParticipantRecord
 
 SPOKEN = "✔"
 CURRENT = "▶"

@@ -1,0 +1,1 @@
+"""Helpers the tests share: scenes, app drivers, readers of documents (not tests)."""

@@ -1,0 +1,37 @@
+"""Shared test helpers: workbook."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+
+def table_of(sheet: Worksheet) -> tuple[list[str], list[list[Any]]]:
+    """The header and the data rows of the sheet's one table (its empty row left out)."""
+    (table,) = sheet.tables.values()
+    rows = [[cell.value for cell in row] for row in sheet[table.ref]]
+    header, data = [str(v) for v in rows[0]], rows[1:]
+    return header, [row for row in data if any(v is not None for v in row)]
+
+
+def records(sheet: Worksheet) -> list[dict[str, Any]]:
+    header, rows = table_of(sheet)
+    return [dict(zip(header, row, strict=True)) for row in rows]
+
+
+def cells_of(sheet: Worksheet, header: str) -> list[Any]:
+    """The cells (not values) of one column of the sheet's table."""
+    (table,) = sheet.tables.values()
+    block = sheet[table.ref]
+    index = [str(cell.value) for cell in block[0]].index(header)
+    return [row[index] for row in block[1:]]
+
+
+def xml_parts(path: Path) -> Iterator[tuple[str, str]]:
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            yield name, archive.read(name).decode("utf-8", errors="replace")

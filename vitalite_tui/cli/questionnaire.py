@@ -1,0 +1,123 @@
+"""`vitalite questionnaire …`: check a definition, XLSForm for phones, entry template, import.
+
+openpyxl and the file modules are imported inside each command: `vitalite` starts fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from vitalite_tui.cli.common import (
+    COMMANDS_PANEL,
+    DbOption,
+    DemarcheOption,
+    VitaliteCommand,
+    VitaliteGroup,
+    opened_store,
+    out_option,
+    pick_demarche,
+)
+
+if TYPE_CHECKING:
+    from vitalite_tui.domain.questionnaire_form import QuestionnaireForm
+
+questionnaire_app: typer.Typer = typer.Typer(
+    name="questionnaire",
+    cls=VitaliteGroup,
+    help="Questionnaire : vérifier, XLSForm pour téléphone, modèle de saisie, import.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def chosen_form(ctx: typer.Context, db: Path | None, demarche: str | None) -> QuestionnaireForm:
+    """The démarche's questionnaire (with its communes), or the default one without a base."""
+    from vitalite_tui.domain.questionnaire_form import form_from_definition
+    from vitalite_tui.store.questionnaire.responses import default_definition
+
+    if demarche is None:
+        return form_from_definition(default_definition())
+    with opened_store(ctx, db) as store:
+        return store.responses.form(pick_demarche(store, demarche))
+
+
+@questionnaire_app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def check(
+    file: Annotated[
+        Path,
+        typer.Argument(help="Fichier JSON de définition.", metavar="FICHIER", show_default=False),
+    ],
+) -> None:
+    """Vérifier une définition de questionnaire (chaque erreur avec sa place)."""
+    from vitalite_tui.formats.questionnaire_check import definition_errors
+    from vitalite_tui.formats.schemas import load_json
+
+    document = load_json(file)
+    errors = definition_errors(document)
+    if errors:
+        typer.echo(f"Questionnaire invalide : {file} ({len(errors)} erreur(s)).")
+        for error in errors:
+            typer.echo(f"  - {error}")
+        raise typer.Exit(1)
+    from vitalite_tui.domain.questionnaire_form import form_from_definition
+
+    form = form_from_definition(document)
+    typer.echo(
+        f"Questionnaire valide : {form.label}, {len(form.items)} questions, "
+        f"{len(form.profile)} champs de profil ({file})."
+    )
+
+
+@questionnaire_app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def xlsform(
+    ctx: typer.Context,
+    db: DbOption = None,
+    demarche: DemarcheOption = None,
+    out: Annotated[Path | None, out_option("Classeur XLSForm à écrire (.xlsx)")] = None,
+) -> None:
+    """Écrire le questionnaire en XLSForm, pour KoboToolbox ou ODK Collect."""
+    from vitalite_tui.formats.xlsform import save_xlsform
+
+    form = chosen_form(ctx, db, demarche)
+    written = save_xlsform(form, out)
+    typer.echo(f"XLSForm écrit : {written} (questionnaire {form.label}).")
+    typer.echo("À déposer tel quel dans KoboToolbox (Nouveau projet, importer un XLSForm).")
+
+
+@questionnaire_app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def template(
+    ctx: typer.Context,
+    db: DbOption = None,
+    demarche: DemarcheOption = None,
+    out: Annotated[Path | None, out_option("Modèle à écrire (.xlsx ou .csv)")] = None,
+) -> None:
+    """Écrire le modèle de saisie sur tableur (une colonne par code)."""
+    from vitalite_tui.formats.entry_template import save_template
+
+    form = chosen_form(ctx, db, demarche)
+    written = save_template(form, out)
+    typer.echo(f"Modèle de saisie écrit : {written} (questionnaire {form.label}).")
+    typer.echo("Une ligne par fiche ; puis « vitalite questionnaire import » de ce fichier.")
+
+
+@questionnaire_app.command(name="import", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def import_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Tableur des réponses (.xlsx ou .csv).", metavar="FICHIER", show_default=False
+        ),
+    ],
+    db: DbOption = None,
+    demarche: DemarcheOption = None,
+) -> None:
+    """Importer des réponses (modèle de saisie, export KoboToolbox ou ODK)."""
+    with opened_store(ctx, db) as store:
+        report = store.responses.import_file(pick_demarche(store, demarche), file)
+    for line in report.lines():
+        typer.echo(line)

@@ -1,0 +1,1 @@
+"""Workshop 4: action sheets, the charter and its signatories, the thread from notes to articles."""

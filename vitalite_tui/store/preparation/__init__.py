@@ -1,0 +1,1 @@
+"""Preparation (steps 1–2): démarches, steps, committee, logistics, planning, participants."""

@@ -1,0 +1,203 @@
+"""Démarches: creation with their seven steps and four workshops, listing, the stepper."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from vitalite_tui.db.models import (
+    Demarche,
+    LogisticsItem,
+    Participant,
+    Response,
+    StepRecord,
+    Workshop,
+)
+from vitalite_tui.domain.dates import format_date, format_day, format_time
+from vitalite_tui.domain.steps import STEPS, StepStatus
+from vitalite_tui.domain.text import clean_line, plural
+from vitalite_tui.domain.workshops import (
+    DEFAULT_AGENDA,
+    DEFAULT_END,
+    DEFAULT_LOGISTICS,
+    DEFAULT_START,
+    WORKSHOP_NUMBERS,
+    workshop_step,
+)
+from vitalite_tui.errors import InvalidInput
+from vitalite_tui.store.base import demarche_row, key, soft_delete, writing
+from vitalite_tui.store.preparation.records import DemarcheSummary, StepView
+from vitalite_tui.store.preparation.steps import step1_detail, step1_from_data
+
+MAX_TERRITORY = 120
+MAX_COMMUNE = 80
+MAX_COMMUNES = 200
+
+
+def parse_communes(text: str) -> list[str]:
+    """Communes typed on one line, separated by commas or semicolons; duplicates dropped."""
+    communes: list[str] = []
+    for part in text.replace(";", ",").replace("\n", ",").split(","):
+        name = clean_line(part, field="Commune", max_length=MAX_COMMUNE, required=False)
+        if name and name.casefold() not in {c.casefold() for c in communes}:
+            communes.append(name)
+    if len(communes) > MAX_COMMUNES:
+        raise InvalidInput(f"Communes : {len(communes)}, c'est plus que {MAX_COMMUNES}.")
+    return communes
+
+
+class Demarches:
+    """Create, list and describe démarches."""
+
+    def create(self, territory: str, communes: list[str] | str) -> str:
+        name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
+        names = parse_communes(communes if isinstance(communes, str) else ",".join(communes))
+        with writing():
+            demarche = Demarche.create(territory=name, communes=names)
+            self._create_children(demarche)
+        return key(demarche)
+
+    @staticmethod
+    def _create_children(demarche: Demarche) -> None:
+        StepRecord.insert_many(
+            [{"demarche": demarche, "number": step.number} for step in STEPS]
+        ).execute()
+        agenda = [
+            {"label": item.label, "minutes": item.minutes, "plenary": item.plenary}
+            for item in DEFAULT_AGENDA
+        ]
+        for number in WORKSHOP_NUMBERS:
+            Workshop.create(
+                demarche=demarche,
+                number=number,
+                agenda=agenda,
+                start_time=DEFAULT_START,
+                end_time=DEFAULT_END,
+            )
+        LogisticsItem.insert_many(
+            [
+                {"demarche": demarche, "label": label, "position": position}
+                for position, label in enumerate(DEFAULT_LOGISTICS)
+            ]
+        ).execute()
+
+    def rename(self, demarche_id: str, territory: str, communes: list[str] | str) -> None:
+        name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
+        names = parse_communes(communes if isinstance(communes, str) else ",".join(communes))
+        with writing():
+            demarche = demarche_row(demarche_id)
+            demarche.territory = name
+            demarche.communes = names
+            demarche.save()
+
+    def remove(self, demarche_id: str) -> None:
+        with writing():
+            soft_delete(demarche_row(demarche_id))
+
+    def all(self) -> list[DemarcheSummary]:
+        rows = list(
+            Demarche.select()
+            .where(Demarche.deleted_at.is_null())
+            .order_by(Demarche.created_at.desc())
+        )
+        people = Counter(
+            str(p.demarche_id)
+            for p in Participant.select(Participant.demarche).where(
+                Participant.deleted_at.is_null()
+            )
+        )
+        done = Counter(
+            str(s.demarche_id)
+            for s in StepRecord.select(StepRecord.demarche).where(
+                StepRecord.status == StepStatus.DONE.value
+            )
+        )
+        return [
+            DemarcheSummary(
+                id=key(row),
+                territory=row.territory,
+                communes=list(row.communes),
+                participant_count=people[key(row)],
+                steps_done=done[key(row)],
+                is_demo=row.demo_key is not None,
+                created_at=row.created_at,
+            )
+            for row in rows
+        ]
+
+    def get(self, demarche_id: str) -> DemarcheSummary:
+        row = demarche_row(demarche_id)
+        people = (
+            Participant.select()
+            .where((Participant.demarche == row) & Participant.deleted_at.is_null())
+            .count()
+        )
+        done = (
+            StepRecord.select()
+            .where((StepRecord.demarche == row) & (StepRecord.status == StepStatus.DONE.value))
+            .count()
+        )
+        return DemarcheSummary(
+            id=key(row),
+            territory=row.territory,
+            communes=list(row.communes),
+            participant_count=people,
+            steps_done=done,
+            is_demo=row.demo_key is not None,
+            created_at=row.created_at,
+        )
+
+    def find(self, name_or_id: str) -> str | None:
+        """A démarche by id, id prefix or territory name (case-insensitive)."""
+        wanted = name_or_id.strip().casefold()
+        for summary in self.all():
+            if summary.id.replace("-", "").startswith(wanted.replace("-", "")) and len(wanted) >= 4:
+                return summary.id
+            if summary.territory.casefold() == wanted:
+                return summary.id
+        return None
+
+    def steps(self, demarche_id: str) -> list[StepView]:
+        """The seven steps with status, dates and what each one has kept so far."""
+        demarche = demarche_row(demarche_id)
+        records = {s.number: s for s in StepRecord.select().where(StepRecord.demarche == demarche)}
+        workshops = {w.number: w for w in Workshop.select().where(Workshop.demarche == demarche)}
+        details = {number: "" for number in range(1, len(STEPS) + 1)}
+        step1 = records.get(1)
+        if step1 is not None:
+            details[1] = step1_detail(step1_from_data(step1.data))
+        planned = sum(1 for w in workshops.values() if w.date is not None)
+        details[2] = (
+            plural(planned, "atelier planifié", "ateliers planifiés")
+            if planned
+            else "aucun atelier planifié"
+        )
+        sheets = (
+            Response.select()
+            .where((Response.demarche == demarche) & Response.deleted_at.is_null())
+            .count()
+        )
+        details[3] = (
+            plural(sheets, "questionnaire saisi", "questionnaires saisis")
+            if sheets
+            else "aucun questionnaire saisi"
+        )
+        for number, workshop in workshops.items():
+            parts = [format_day(workshop.date), format_time(workshop.start_time)]
+            when = " ".join(p for p in parts if p) if workshop.date else "date à fixer"
+            details[workshop_step(number)] = " · ".join(p for p in (when, workshop.place) if p)
+        views = []
+        for step in STEPS:
+            record = records.get(step.number)
+            view = StepView(
+                number=step.number,
+                title=step.title,
+                status=StepStatus(record.status) if record else StepStatus.TODO,
+                started_on=record.started_on if record else None,
+                done_on=record.done_on if record else None,
+                detail=details[step.number],
+            )
+            if view.status is StepStatus.DONE and view.done_on and not view.detail:
+                view = replace(view, detail=f"terminée le {format_date(view.done_on)}")
+            views.append(view)
+        return views

@@ -1,0 +1,1 @@
+"""The sociability questionnaire (step 3): definitions, sheets, import, measured barometer."""

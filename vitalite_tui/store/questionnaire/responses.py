@@ -1,0 +1,567 @@
+"""Questionnaire sheets (step 3): typed, imported, corrected, verified by retyping, removed.
+
+A sheet's answers always keep the questionnaire definition (id and version) they were
+typed against: the démarche's chosen one, or the shipped default, chosen at the first sheet.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+
+from peewee import chunked, fn
+
+from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response, utcnow
+from vitalite_tui.domain.questionnaire_form import (
+    NO_ANSWER,
+    QuestionnaireForm,
+    choice_label,
+    clean_answers,
+    clean_profile,
+    form_from_definition,
+    sheet_number_problem,
+)
+from vitalite_tui.errors import InvalidInput, NotFound
+from vitalite_tui.formats.schemas import load_json
+from vitalite_tui.paths import schemas_dir
+from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
+from vitalite_tui.store.preparation.steps import Steps
+from vitalite_tui.store.questionnaire.definitions import Questionnaires, check_definition
+from vitalite_tui.store.questionnaire.records import (
+    Difference,
+    DifferenceKind,
+    ImportReport,
+    SheetDraft,
+    SheetMode,
+    SheetRecord,
+)
+
+#: The definition used when a démarche has not chosen one at step 2.
+DEFAULT_CODE = "sociabilite"
+DEFAULT_VERSION = "1.0"
+DEFAULT_FILE = "questionnaire-sociabilite.json"
+
+#: Rows per INSERT: well under SQLite's limit on bound variables.
+CHUNK = 500
+
+QUESTIONNAIRE_STEP = 3
+
+
+def default_definition() -> dict[str, Any]:
+    """The shipped questionnaire de sociabilité."""
+    path = schemas_dir() / DEFAULT_FILE
+    definition = check_definition(load_json(path), path.name)
+    if (definition["id"], definition["version"]) != (DEFAULT_CODE, DEFAULT_VERSION):
+        raise NotFound(f"Questionnaire {DEFAULT_CODE} version {DEFAULT_VERSION} introuvable.")
+    return definition
+
+
+def definition_row(demarche: Demarche) -> Questionnaire:
+    """The definition the démarche types against; the default one is chosen if none was.
+
+    Call inside a write transaction. Step 2's status is left alone: nobody chose, the
+    program did.
+    """
+    if demarche.questionnaire_id is not None:
+        row: Questionnaire = Questionnaire.get_by_id(demarche.questionnaire_id)
+        return row
+    row = Questionnaires().register(default_definition())
+    demarche.questionnaire = row
+    demarche.save()
+    return row
+
+
+def questionnaire_form(questionnaire: Questionnaire, demarche: Demarche) -> QuestionnaireForm:
+    """The records of a stored definition, with the démarche's communes."""
+    return form_from_definition(questionnaire.definition, demarche.communes)
+
+
+@dataclass(frozen=True)
+class CleanSheet:
+    """A sheet checked against its questionnaire, ready to be written."""
+
+    sheet_number: int | None
+    profile: dict[str, str]
+    answers: dict[str, int]  # every item of the form; 0: sans réponse
+    mode: SheetMode = SheetMode.PAPER
+    collected_at: datetime | None = None
+    source_key: str | None = None
+    verified_at: datetime | None = None
+
+
+def check_sheet(form: QuestionnaireForm, draft: SheetDraft) -> CleanSheet:
+    """The sheet as it will be stored; `InvalidInput` listing every problem, in French."""
+    profile, problems = clean_profile(form, draft.profile)
+    answers, answer_problems = clean_answers(form, draft.answers)
+    number_problem = sheet_number_problem(draft.sheet_number)
+    problems = ([number_problem] if number_problem else []) + problems + answer_problems
+    try:
+        mode = SheetMode(draft.mode)
+    except ValueError:
+        problems.append(f"mode de saisie inconnu : « {draft.mode} »")
+        mode = SheetMode.PAPER
+    if problems:
+        text = " ; ".join(problems)
+        raise InvalidInput(f"Fiche non enregistrée : {text}.")
+    return CleanSheet(draft.sheet_number, profile, answers, mode, draft.collected_at)
+
+
+def insert_sheets(
+    demarche: Demarche, questionnaire: Questionnaire, sheets: Sequence[CleanSheet]
+) -> list[str]:
+    """Bulk insert of checked sheets (inside the caller's transaction); their new ids."""
+    ids = [uuid.uuid4() for _ in sheets]
+    responses = (
+        {
+            "id": sheet_id,
+            "demarche": demarche,
+            "questionnaire": questionnaire,
+            "sheet_number": sheet.sheet_number,
+            "profile": sheet.profile,
+            "collected_at": sheet.collected_at,
+            "mode": sheet.mode.value,
+            "source_key": sheet.source_key,
+            "verified_at": sheet.verified_at,
+        }
+        for sheet_id, sheet in zip(ids, sheets, strict=True)
+    )
+    for batch in chunked(responses, CHUNK):
+        Response.insert_many(batch).execute()
+    answers = (
+        row
+        for sheet_id, sheet in zip(ids, sheets, strict=True)
+        for row in _answer_rows(sheet_id, sheet)
+    )
+    for batch in chunked(answers, CHUNK):
+        Answer.insert_many(batch).execute()
+    return [str(sheet_id) for sheet_id in ids]
+
+
+def _answer_rows(response_id: uuid.UUID, sheet: CleanSheet) -> list[dict[str, Any]]:
+    """One row per item; « sans réponse » (0) is stored as NULL."""
+    return [
+        {"response": response_id, "item_code": code, "value": value or None}
+        for code, value in sheet.answers.items()
+    ]
+
+
+def _value_text(form: QuestionnaireForm, kind: DifferenceKind, code: str, value: Any) -> str:
+    """How a difference shows a value: « 3 · Plutôt d'accord », « 75 ans et plus »."""
+    if kind is DifferenceKind.ANSWER:
+        item = form.item(code)
+        if item is None:
+            return str(value)
+        label = item.no_answer if value == NO_ANSWER else choice_label(item.choices, str(value))
+        return f"{value} · {label}"
+    if value in (None, ""):
+        return "(vide)"
+    field = form.field(code) if kind is DifferenceKind.PROFILE else None
+    return choice_label(field.choices, str(value)) if field else str(value)
+
+
+def differences(
+    form: QuestionnaireForm, stored: CleanSheet, retyped: CleanSheet
+) -> list[Difference]:
+    """What differs between two versions of a sheet, in the order of the paper sheet."""
+    pairs: list[tuple[DifferenceKind, str, str, Any, Any]] = [
+        (DifferenceKind.SHEET_NUMBER, "", "N° de fiche", stored.sheet_number, retyped.sheet_number)
+    ]
+    pairs += [
+        (
+            DifferenceKind.PROFILE,
+            field.code,
+            field.label,
+            stored.profile.get(field.code, ""),
+            retyped.profile.get(field.code, ""),
+        )
+        for field in form.profile
+    ]
+    pairs += [
+        (
+            DifferenceKind.ANSWER,
+            item.code,
+            f"{item.code} · {item.text}",
+            stored.answers.get(item.code, NO_ANSWER),
+            retyped.answers.get(item.code, NO_ANSWER),
+        )
+        for item in form.items
+    ]
+    return [
+        Difference(
+            kind=kind,
+            code=code,
+            label=label,
+            stored=old,
+            retyped=new,
+            stored_text=_value_text(form, kind, code, old),
+            retyped_text=_value_text(form, kind, code, new),
+        )
+        for kind, code, label, old, new in pairs
+        if old != new
+    ]
+
+
+def _apply(sheet: CleanSheet, difference: Difference) -> CleanSheet:
+    """The sheet with the retyped value of one difference, unless it changed meanwhile."""
+    if difference.kind is DifferenceKind.SHEET_NUMBER:
+        current: Any = sheet.sheet_number
+    elif difference.kind is DifferenceKind.PROFILE:
+        current = sheet.profile.get(difference.code, "")
+    else:
+        current = sheet.answers.get(difference.code, NO_ANSWER)
+    if current != difference.stored:
+        raise InvalidInput(
+            "La fiche a été modifiée depuis la vérification : relancez la vérification."
+        )
+    if difference.kind is DifferenceKind.SHEET_NUMBER:
+        return replace(sheet, sheet_number=cast("int | None", difference.retyped))
+    if difference.kind is DifferenceKind.PROFILE:
+        profile = dict(sheet.profile)
+        profile[difference.code] = str(difference.retyped or "")
+        return replace(sheet, profile={k: v for k, v in profile.items() if v})
+    answers = dict(sheet.answers)
+    answers[difference.code] = cast("int", difference.retyped)
+    return replace(sheet, answers=answers)
+
+
+class Responses:
+    """Answer sheets of a démarche. Removal is soft: a removed sheet can be restored."""
+
+    def __init__(self) -> None:
+        # Definitions never change once stored (id + version), so their forms are cached.
+        self._forms: dict[tuple[str, str, tuple[str, ...]], QuestionnaireForm] = {}
+
+    # ------------------------------------------------------------ the questionnaire
+
+    def _form(self, definition: dict[str, Any], communes: Iterable[str]) -> QuestionnaireForm:
+        cache_key = (str(definition["id"]), str(definition["version"]), tuple(communes))
+        form = self._forms.get(cache_key)
+        if form is None:
+            form = self._forms[cache_key] = form_from_definition(definition, cache_key[2])
+        return form
+
+    def _row_form(self, questionnaire: Questionnaire, demarche: Demarche) -> QuestionnaireForm:
+        return self._form(questionnaire.definition, demarche.communes)
+
+    def form(self, demarche_id: str) -> QuestionnaireForm:
+        """What the next sheet is typed against: the chosen definition, else the default."""
+        demarche = demarche_row(demarche_id)
+        if demarche.questionnaire_id is not None:
+            return self._row_form(Questionnaire.get_by_id(demarche.questionnaire_id), demarche)
+        return self._form(default_definition(), demarche.communes)
+
+    def sheet_form(self, sheet_id: str) -> QuestionnaireForm:
+        """What this sheet was typed against (perhaps an earlier definition)."""
+        row = live(Response, sheet_id, "Fiche")
+        return self._row_form(row.questionnaire, row.demarche)
+
+    # ------------------------------------------------------------ writing
+
+    def save_sheet(self, demarche_id: str, draft: SheetDraft) -> str:
+        """Store a new sheet; `InvalidInput` (French) if a value is not on the questionnaire."""
+        with writing():
+            demarche = demarche_row(demarche_id)
+            questionnaire = definition_row(demarche)
+            sheet = check_sheet(self._row_form(questionnaire, demarche), draft)
+            self._check_number_free(demarche, sheet.sheet_number)
+            (sheet_id,) = insert_sheets(demarche, questionnaire, [sheet])
+            Steps().touch(demarche_id, QUESTIONNAIRE_STEP)
+        return sheet_id
+
+    def update_sheet(self, sheet_id: str, draft: SheetDraft) -> None:
+        """Correct a sheet, against its own definition; once changed it is no longer verified."""
+        with writing():
+            row = live(Response, sheet_id, "Fiche")
+            form = self._row_form(row.questionnaire, row.demarche)
+            sheet = check_sheet(form, draft)
+            self._write(row, sheet, verified=False)
+
+    def _write(self, row: Response, sheet: CleanSheet, *, verified: bool) -> None:
+        before = self._clean(row, self._row_form(row.questionnaire, row.demarche))
+        self._check_number_free(row.demarche, sheet.sheet_number, row.id)
+        changed = (before.sheet_number, before.profile, before.answers) != (
+            sheet.sheet_number,
+            sheet.profile,
+            sheet.answers,
+        )
+        row.sheet_number = sheet.sheet_number
+        row.profile = sheet.profile
+        row.mode = sheet.mode.value
+        row.collected_at = sheet.collected_at
+        if verified:
+            row.verified_at = utcnow()
+        elif changed:
+            row.verified_at = None
+        row.save()
+        Answer.delete().where(Answer.response == row).execute()
+        Answer.insert_many(_answer_rows(row.id, sheet)).execute()
+
+    @staticmethod
+    def _check_number_free(
+        demarche: Demarche, number: int | None, except_id: uuid.UUID | None = None
+    ) -> None:
+        if number is None:
+            return
+        query = Response.select().where(
+            (Response.demarche == demarche)
+            & (Response.sheet_number == number)
+            & Response.deleted_at.is_null()
+        )
+        if except_id is not None:
+            query = query.where(Response.id != except_id)
+        if query.exists():
+            raise InvalidInput(f"La fiche n° {number} est déjà saisie.")
+
+    def remove(self, sheet_id: str) -> None:
+        with writing():
+            soft_delete(live(Response, sheet_id, "Fiche"))
+
+    def restore(self, sheet_id: str) -> None:
+        with writing():
+            row = Response.get_or_none(Response.id == as_uuid(sheet_id))
+            if row is None or row.deleted_at is None:
+                return
+            self._check_number_free(row.demarche, row.sheet_number, row.id)
+            row.deleted_at = None
+            row.save()
+
+    # ------------------------------------------------------------ reading
+
+    def _clean(self, row: Response, form: QuestionnaireForm) -> CleanSheet:
+        """A stored sheet in the shape `check_sheet` gives (every item of its form)."""
+        stored = {a.item_code: a.value for a in Answer.select().where(Answer.response == row)}
+        return self._clean_from(row, form, stored)
+
+    @staticmethod
+    def _clean_from(
+        row: Response, form: QuestionnaireForm, stored: dict[str, int | None]
+    ) -> CleanSheet:
+        answers = {item.code: stored.get(item.code) or NO_ANSWER for item in form.items}
+        return CleanSheet(
+            sheet_number=row.sheet_number,
+            profile=dict(row.profile),
+            answers=answers,
+            mode=SheetMode(row.mode),
+            collected_at=row.collected_at,
+            source_key=row.source_key,
+            verified_at=row.verified_at,
+        )
+
+    @staticmethod
+    def _record(
+        row: Response, demarche: Demarche, form: QuestionnaireForm, sheet: CleanSheet
+    ) -> SheetRecord:
+        return SheetRecord(
+            id=key(row),
+            demarche_id=key(demarche),
+            questionnaire_code=form.code,
+            questionnaire_version=form.version,
+            sheet_number=sheet.sheet_number,
+            profile=sheet.profile,
+            answers=sheet.answers,
+            mode=sheet.mode,
+            collected_at=sheet.collected_at,
+            verified_at=sheet.verified_at,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+            deleted=row.deleted_at is not None,
+        )
+
+    def get(self, sheet_id: str) -> SheetRecord:
+        row = live(Response, sheet_id, "Fiche")
+        demarche = row.demarche
+        form = self._row_form(row.questionnaire, demarche)
+        return self._record(row, demarche, form, self._clean(row, form))
+
+    def all(self, demarche_id: str, include_removed: bool = False) -> list[SheetRecord]:
+        """Sheets in number order (unnumbered last, by entry time), with their answers."""
+        return [record for record, _ in self.all_with_forms(demarche_id, include_removed)]
+
+    def all_with_forms(
+        self, demarche_id: str, include_removed: bool = False
+    ) -> list[tuple[SheetRecord, QuestionnaireForm]]:
+        """`all`, each sheet with the definition it was typed against."""
+        demarche = demarche_row(demarche_id)
+        condition = Response.demarche == demarche
+        if not include_removed:
+            condition &= Response.deleted_at.is_null()
+        rows = list(
+            Response.select(Response, Questionnaire)
+            .join(Questionnaire)
+            .where(condition)
+            .order_by(Response.sheet_number.is_null(), Response.sheet_number, Response.created_at)
+        )
+        stored: dict[uuid.UUID, dict[str, int | None]] = {row.id: {} for row in rows}
+        answers = (
+            Answer.select(Answer.response, Answer.item_code, Answer.value)
+            .join(Response)
+            .where(condition)
+            .tuples()
+        )
+        for response_id, code, value in cast(
+            "Iterable[tuple[uuid.UUID, str, int | None]]", answers
+        ):
+            if response_id in stored:
+                stored[response_id][code] = value
+        records = []
+        for row in rows:
+            form = self._row_form(row.questionnaire, demarche)
+            sheet = self._clean_from(row, form, stored[row.id])
+            records.append((self._record(row, demarche, form, sheet), form))
+        return records
+
+    def count(self, demarche_id: str) -> int:
+        demarche = demarche_row(demarche_id)
+        return int(
+            Response.select()
+            .where((Response.demarche == demarche) & Response.deleted_at.is_null())
+            .count()
+        )
+
+    def typed_since(self, demarche_id: str, since: datetime) -> int:
+        """Live sheets typed from paper since `since` (naive UTC): « fiches saisies ce soir »."""
+        demarche = demarche_row(demarche_id)
+        return int(
+            Response.select()
+            .where(
+                (Response.demarche == demarche)
+                & Response.deleted_at.is_null()
+                & (Response.mode == SheetMode.PAPER.value)
+                & (Response.created_at >= since)
+            )
+            .count()
+        )
+
+    def next_sheet_number(self, demarche_id: str) -> int:
+        """One more than the highest number of a live sheet (1 for the first)."""
+        demarche = demarche_row(demarche_id)
+        highest = (
+            Response.select(fn.MAX(Response.sheet_number))
+            .where((Response.demarche == demarche) & Response.deleted_at.is_null())
+            .scalar()
+        )
+        return int(highest or 0) + 1
+
+    def find(self, demarche_id: str, sheet_number: int) -> SheetRecord | None:
+        """The live sheet with this number, to verify or correct it."""
+        demarche = demarche_row(demarche_id)
+        row = Response.get_or_none(
+            (Response.demarche == demarche)
+            & (Response.sheet_number == sheet_number)
+            & Response.deleted_at.is_null()
+        )
+        return None if row is None else self.get(key(row))
+
+    # ------------------------------------------------------------ verification
+
+    def verify(self, sheet_id: str, retyped: SheetDraft) -> list[Difference]:
+        """Compare a second typing with the stored sheet; nothing is written.
+
+        An empty list means the two typings agree: call `mark_verified`. Otherwise show the
+        differences one by one and pass the retyped values to keep to `resolve`.
+        """
+        row = live(Response, sheet_id, "Fiche")
+        form = self._row_form(row.questionnaire, row.demarche)
+        return differences(form, self._clean(row, form), check_sheet(form, retyped))
+
+    def resolve(self, sheet_id: str, accepted: Iterable[Difference]) -> None:
+        """Keep the retyped value of each accepted difference (the stored one for the others),
+        and mark the sheet verified."""
+        with writing():
+            row = live(Response, sheet_id, "Fiche")
+            form = self._row_form(row.questionnaire, row.demarche)
+            sheet = self._clean(row, form)
+            for difference in accepted:
+                sheet = _apply(sheet, difference)
+            draft = SheetDraft(
+                sheet.sheet_number,
+                dict(sheet.profile),
+                dict(sheet.answers),
+                sheet.mode,
+                sheet.collected_at,
+            )
+            self._write(row, check_sheet(form, draft), verified=True)
+
+    def mark_verified(self, sheet_id: str) -> None:
+        """The sheet was retyped without a difference."""
+        self.resolve(sheet_id, ())
+
+    # ------------------------------------------------------------ imports
+
+    def source_keys(self, demarche_id: str) -> set[str]:
+        """Submission ids and content hashes of the sheets already imported (removed too)."""
+        demarche = demarche_row(demarche_id)
+        rows = Response.select(Response.source_key).where(
+            (Response.demarche == demarche) & Response.source_key.is_null(False)
+        )
+        return {str(row.source_key) for row in rows}
+
+    def sheet_numbers(self, demarche_id: str) -> set[int]:
+        """Numbers of the live sheets."""
+        demarche = demarche_row(demarche_id)
+        rows = Response.select(Response.sheet_number).where(
+            (Response.demarche == demarche)
+            & Response.deleted_at.is_null()
+            & Response.sheet_number.is_null(False)
+        )
+        return {row.sheet_number for row in rows if row.sheet_number is not None}
+
+    def add_imported(self, demarche_id: str, sheets: Sequence[tuple[SheetDraft, str]]) -> list[str]:
+        """Store imported sheets with their source key, in one transaction; their ids.
+
+        A sheet whose key is already stored is skipped; one without a number gets the next
+        free number. The importer checks rows first and reports them; a problem here means
+        the database changed meanwhile, and nothing is written.
+        """
+        with writing():
+            demarche = demarche_row(demarche_id)
+            questionnaire = definition_row(demarche)
+            form = self._row_form(questionnaire, demarche)
+            known = self.source_keys(demarche_id)
+            numbers = self.sheet_numbers(demarche_id)
+            following = max(numbers, default=0) + 1
+            clean: list[CleanSheet] = []
+            for draft, source_key in sheets:
+                if source_key in known:
+                    continue
+                known.add(source_key)
+                sheet = check_sheet(form, draft)
+                if sheet.sheet_number is None:
+                    while following in numbers:
+                        following += 1
+                    sheet = replace(sheet, sheet_number=following)
+                if sheet.sheet_number in numbers:
+                    raise InvalidInput(f"La fiche n° {sheet.sheet_number} est déjà saisie.")
+                numbers.add(cast("int", sheet.sheet_number))
+                clean.append(replace(sheet, source_key=source_key))
+            ids = insert_sheets(demarche, questionnaire, clean)
+            if ids:
+                Steps().touch(demarche_id, QUESTIONNAIRE_STEP)
+        return ids
+
+    def import_file(self, demarche_id: str, path: Path) -> ImportReport:
+        """Import a spreadsheet of answers (our template, a KoboToolbox or ODK export).
+
+        Idempotent; rows that cannot be read are listed in the report, the others added.
+        """
+        from vitalite_tui.store.questionnaire.importer import import_answers
+
+        return import_answers(self, demarche_id, path)
+
+    # ------------------------------------------------------------ files for other tools
+
+    def write_xlsform(self, demarche_id: str, out: Path | None = None) -> Path:
+        """The démarche's questionnaire as an XLSForm (KoboToolbox, ODK); where it went."""
+        from vitalite_tui.formats.xlsform import save_xlsform
+
+        return save_xlsform(self.form(demarche_id), out)
+
+    def write_template(self, demarche_id: str, out: Path | None = None) -> Path:
+        """The entry template (xlsx, or csv after `out`'s extension); where it went."""
+        from vitalite_tui.formats.entry_template import save_template
+
+        return save_template(self.form(demarche_id), out)

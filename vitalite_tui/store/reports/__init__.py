@@ -1,0 +1,1 @@
+"""Readers across the démarche: the export's records and the restitution."""

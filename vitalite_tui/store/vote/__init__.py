@@ -1,0 +1,1 @@
+"""Workshop 3: candidate actions, the dot vote, its rounds and results."""

@@ -1,0 +1,1 @@
+"""Workshops: attendance, agenda, recap, sub-groups and the capture of speaking rounds."""

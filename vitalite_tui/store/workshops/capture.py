@@ -1,0 +1,594 @@
+"""Speaking rounds: questions, turns and notes as they are said, undo, edits kept, balance.
+
+`save_note` is the one call made while people talk: it commits (WAL, synchronous=FULL)
+before it returns, so a note the screen shows as saved survives a crash or a power cut.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+from collections.abc import Iterable
+from typing import cast
+
+from peewee import JOIN, ModelSelect, fn
+
+from vitalite_tui.db.models import (
+    Note,
+    NoteRevision,
+    Participant,
+    Round,
+    SubGroup,
+    Trend,
+    Turn,
+    Workshop,
+    utcnow,
+)
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.indicators import Pole
+from vitalite_tui.domain.notes import NoteKind, check_indicator, default_kind, kinds_for
+from vitalite_tui.domain.speaking import SpeakingBalance, SpeakingEvent, speaking_balance
+from vitalite_tui.domain.text import clean_line, clean_text
+from vitalite_tui.errors import InvalidInput, NotFound
+from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
+from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.workshops.records import (
+    NoteRecord,
+    NoteRevisionRecord,
+    RoundRecord,
+    TurnRecord,
+    WorkshopRecord,
+)
+from vitalite_tui.store.workshops.subgroups import member_colleges
+from vitalite_tui.store.workshops.workshop import (
+    live_subgroups,
+    participant_of,
+    present_participants,
+    to_workshop_record,
+    workshop_row,
+)
+
+#: Far more than a screenful: a pasted paragraph fits; a pasted book does not.
+MAX_NOTE = 20_000
+MAX_QUESTION = 300
+MAX_TIMEBOX = 180
+DEFAULT_TIMEBOX = 20
+
+
+# ---------------------------------------------------------------- rows and records
+
+
+def _round_context(round_id: str) -> tuple[Round, SubGroup, Workshop]:
+    """A live round with its sub-group and workshop, in one query."""
+    row = (
+        Round.select(Round, SubGroup, Workshop)
+        .join(SubGroup)
+        .join(Workshop)
+        .where(
+            (Round.id == as_uuid(round_id))
+            & Round.deleted_at.is_null()
+            & SubGroup.deleted_at.is_null()
+        )
+        .get_or_none()
+    )
+    if row is None:
+        raise NotFound("Tour d'expression introuvable (supprimé entre-temps ?).")
+    return row, row.subgroup, row.subgroup.workshop
+
+
+def _note_select() -> ModelSelect[Note]:
+    """Notes with their speaker joined (`note.speaker`: None when anonymous)."""
+    return Note.select(Note, Participant).join(Participant, JOIN.LEFT_OUTER)
+
+
+def to_note_record(note: Note, speaker: Participant | None) -> NoteRecord:
+    return NoteRecord(
+        id=key(note),
+        workshop_id=str(note.workshop_id),
+        subgroup_id=str(note.subgroup_id) if note.subgroup_id else None,
+        round_id=str(note.round_id) if note.round_id else None,
+        speaker_id=key(speaker) if speaker is not None else None,
+        speaker_name=speaker.display_name if speaker is not None else "",
+        speaker_code=participant_code(speaker.number) if speaker is not None else "",
+        speaker_college=College(speaker.college) if speaker is not None else None,
+        text=note.text,
+        kind=NoteKind(note.kind),
+        indicator=note.indicator,
+        pole=Pole(note.pole) if note.pole else None,
+        created_at=note.created_at,
+        updated_at=note.updated_at,
+        deleted=note.deleted_at is not None,
+    )
+
+
+def _notes(condition: object) -> list[NoteRecord]:
+    rows = _note_select().where(condition).order_by(Note.created_at)
+    return [_note_record(row) for row in rows]
+
+
+def _note_row(note_id: str, *, deleted: bool = False) -> Note:
+    """A note (live only, unless `deleted`), its speaker joined."""
+    condition = Note.id == as_uuid(note_id)
+    if not deleted:
+        condition = condition & Note.deleted_at.is_null()
+    row = _note_select().where(condition).get_or_none()
+    if row is None:
+        raise NotFound("Note introuvable (supprimée entre-temps ?).")
+    return row
+
+
+def _note_record(row: Note) -> NoteRecord:
+    return to_note_record(row, row.speaker)
+
+
+def to_turn_record(row: Turn) -> TurnRecord:
+    return TurnRecord(
+        id=key(row),
+        round_id=str(row.round_id),
+        participant_id=str(row.participant_id) if row.participant_id else None,
+        position=row.position,
+        passed=row.passed,
+    )
+
+
+def to_round_record(row: Round, note_count: int) -> RoundRecord:
+    return RoundRecord(
+        id=key(row),
+        subgroup_id=str(row.subgroup_id),
+        number=row.position + 1,
+        question=row.question,
+        timebox_minutes=row.timebox_minutes,
+        started_at=row.started_at,
+        ended_at=row.ended_at,
+        note_count=note_count,
+    )
+
+
+def _note_counts(round_ids: Iterable[uuid.UUID]) -> Counter[str]:
+    ids = list(round_ids)
+    if not ids:
+        return Counter()
+    rows = (
+        Note.select(Note.round, fn.COUNT(Note.id))
+        .where(Note.round.in_(ids) & Note.deleted_at.is_null())
+        .group_by(Note.round)
+        .tuples()
+    )
+    pairs = cast("list[tuple[uuid.UUID, int]]", list(rows))
+    return Counter({str(round_id): int(count) for round_id, count in pairs})
+
+
+# ---------------------------------------------------------------- validation
+
+
+def clean_note_text(text: str) -> str:
+    """The note as it will be stored: accents, emoji, newlines and a leading = or - kept."""
+    cleaned = clean_text(text)
+    if not cleaned:
+        raise InvalidInput("Note vide : rien n'a été enregistré.")
+    if len(cleaned) > MAX_NOTE:
+        raise InvalidInput(
+            f"Note trop longue : {len(cleaned)} caractères, au plus {MAX_NOTE}. "
+            "Rien n'a été enregistré : coupez-la en plusieurs notes."
+        )
+    return cleaned
+
+
+def check_tags(
+    workshop_number: int, kind: NoteKind | str | None, indicator: int | None, pole: Pole | None
+) -> tuple[NoteKind, int | None, Pole | None]:
+    """Kind (the workshop's default when None), indicator and pole, or a French error."""
+    offered = kinds_for(workshop_number)
+    try:
+        chosen = default_kind(workshop_number) if kind is None else NoteKind(kind)
+    except ValueError:
+        chosen = None
+    if chosen is None or chosen not in offered:
+        labels = ", ".join(k.label for k in offered)
+        shown = chosen.label if chosen is not None else str(kind)
+        raise InvalidInput(
+            f"Type de note « {shown} » non proposé à l'atelier {workshop_number} "
+            f"(au choix : {labels})."
+        )
+    return chosen, check_indicator(indicator), Pole(pole) if pole is not None else None
+
+
+def _round_trend(group: SubGroup, trend_id: str | None) -> Trend | None:
+    """The live trend of the sub-group's démarche a new round is about (None: none)."""
+    if trend_id is None:
+        return None
+    trend: Trend | None = (
+        Trend.select()
+        .join(Workshop, on=(Trend.demarche == Workshop.demarche))
+        .where(
+            (Trend.id == as_uuid(trend_id))
+            & Trend.deleted_at.is_null()
+            & (Workshop.id == group.workshop_id)
+        )
+        .get_or_none()
+    )
+    if trend is None:
+        raise NotFound("Tendance introuvable (supprimée entre-temps ?).")
+    return trend
+
+
+# ---------------------------------------------------------------- turns
+
+
+def _last_turn(rnd: Round) -> Turn | None:
+    row: Turn | None = (
+        Turn.select()
+        .where((Turn.round == rnd) & Turn.deleted_at.is_null())
+        .order_by(Turn.position.desc())
+        .first()
+    )
+    return row
+
+
+def _new_turn(rnd: Round, speaker: Participant | None, passed: bool) -> Turn:
+    last = Turn.select(fn.MAX(Turn.position)).where(Turn.round == rnd).scalar()
+    position = 0 if last is None else int(last) + 1
+    return Turn.create(round=rnd, participant=speaker, position=position, passed=passed)
+
+
+def _turn_for_note(rnd: Round, speaker: Participant | None) -> Turn:
+    """The turn a note belongs to: the current one if the same person goes on, else a new one."""
+    last = _last_turn(rnd)
+    speaker_id = speaker.id if speaker is not None else None
+    if last is not None and not last.passed and last.participant_id == speaker_id:
+        return last
+    return _new_turn(rnd, speaker, passed=False)
+
+
+def _remove_note(note: Note) -> None:
+    """Soft-delete a note, and its turn if nothing else was said in it."""
+    soft_delete(note)
+    if note.turn_id is None:
+        return
+    still = Note.select().where((Note.turn == note.turn_id) & Note.deleted_at.is_null()).exists()
+    if not still:
+        now = utcnow()
+        Turn.update(deleted_at=now, updated_at=now).where(
+            (Turn.id == note.turn_id) & Turn.deleted_at.is_null()
+        ).execute()
+
+
+def write_note(
+    workshop: Workshop,
+    group: SubGroup | None,
+    rnd: Round | None,
+    speaker: Participant | None,
+    text: str,
+    kind: NoteKind,
+    indicator: int | None,
+    pole: Pole | None,
+) -> Note:
+    """Insert a checked note (inside `writing()`); in a round, it joins the speaker's turn.
+
+    `save_note` and the images of workshop 1 (`store/images.py`) both write notes this way.
+    """
+    return Note.create(
+        workshop=workshop,
+        subgroup=group,
+        round=rnd,
+        turn=_turn_for_note(rnd, speaker) if rnd is not None else None,
+        speaker=speaker,
+        text=text,
+        kind=kind.value,
+        indicator=indicator,
+        pole=pole.value if pole is not None else None,
+        # In workshop 2 a round is about one trend: its risks and opportunities are too.
+        trend=rnd.trend_id if rnd is not None else None,
+    )
+
+
+# ---------------------------------------------------------------- the API
+
+
+class Capture:
+    """What the capture screen calls while a sub-group talks."""
+
+    # ------------------------------------------------------------ rounds
+
+    def start_round(
+        self,
+        subgroup_id: str,
+        question: str,
+        timebox_minutes: int = DEFAULT_TIMEBOX,
+        trend_id: str | None = None,
+    ) -> RoundRecord:
+        """A new round on `question`; the sub-group's open round, if any, ends now.
+
+        `trend_id`: the trend the round is about (workshop 2); its notes carry it.
+        """
+        text = clean_line(question, field="Question du tour", max_length=MAX_QUESTION)
+        if not 1 <= timebox_minutes <= MAX_TIMEBOX:
+            raise InvalidInput(f"Durée du tour : de 1 à {MAX_TIMEBOX} minutes.")
+        with writing():
+            group = live(SubGroup, subgroup_id, "Sous-groupe")
+            trend = _round_trend(group, trend_id)
+            now = utcnow()
+            Round.update(ended_at=now, updated_at=now).where(
+                (Round.subgroup == group) & Round.ended_at.is_null() & Round.deleted_at.is_null()
+            ).execute()
+            position = Round.select().where(Round.subgroup == group).count()
+            row = Round.create(
+                subgroup=group,
+                position=position,
+                question=text,
+                timebox_minutes=timebox_minutes,
+                trend=trend,
+                started_at=now,
+            )
+        return to_round_record(row, 0)
+
+    def end_round(self, round_id: str) -> RoundRecord:
+        with writing():
+            rnd, _, _ = _round_context(round_id)
+            if rnd.ended_at is None:
+                rnd.ended_at = utcnow()
+                rnd.save()
+        return self.get_round(round_id)
+
+    def get_round(self, round_id: str) -> RoundRecord:
+        rnd, _, _ = _round_context(round_id)
+        return to_round_record(rnd, _note_counts([rnd.id])[key(rnd)])
+
+    def workshop_of(self, subgroup_id: str) -> WorkshopRecord:
+        """The workshop a sub-group belongs to: its démarche, number and agenda."""
+        group = live(SubGroup, subgroup_id, "Sous-groupe")
+        return to_workshop_record(Workshop.get_by_id(group.workshop_id))
+
+    def suggested_timebox(self, subgroup_id: str) -> int:
+        """Minutes offered for a new round: the previous round's, else the agenda's.
+
+        The agenda's sub-group sequence (its first non-plenary slot) gives the first round's
+        timebox, within the allowed range; without one, `DEFAULT_TIMEBOX`.
+        """
+        previous = self.rounds(subgroup_id)
+        if previous:
+            return previous[-1].timebox_minutes
+        slots = [s for s in self.workshop_of(subgroup_id).agenda if not s.plenary]
+        if not slots:
+            return DEFAULT_TIMEBOX
+        return max(1, min(MAX_TIMEBOX, slots[0].minutes))
+
+    def rounds(self, subgroup_id: str) -> list[RoundRecord]:
+        """The sub-group's rounds, first to last, with their live note counts."""
+        group = live(SubGroup, subgroup_id, "Sous-groupe")
+        rows = list(
+            Round.select()
+            .where((Round.subgroup == group) & Round.deleted_at.is_null())
+            .order_by(Round.position)
+        )
+        counts = _note_counts(r.id for r in rows)
+        return [to_round_record(r, counts[key(r)]) for r in rows]
+
+    # ------------------------------------------------------------ notes
+
+    def save_note(
+        self,
+        round_id: str,
+        speaker_id: str | None,
+        text: str,
+        kind: NoteKind | str | None = None,
+        indicator: int | None = None,
+        pole: Pole | None = None,
+    ) -> NoteRecord:
+        """Store a note for `speaker_id` (None: anonymous); committed when this returns.
+
+        Empty or blank text raises `InvalidInput` and stores nothing. The note joins the
+        speaker's current turn, or opens a new turn when the speaker changed.
+        """
+        cleaned = clean_note_text(text)
+        with writing():
+            rnd, group, workshop = _round_context(round_id)
+            chosen, indicator, pole = check_tags(workshop.number, kind, indicator, pole)
+            speaker = participant_of(workshop, speaker_id) if speaker_id is not None else None
+            note = write_note(workshop, group, rnd, speaker, cleaned, chosen, indicator, pole)
+        return to_note_record(note, speaker)
+
+    def notes(self, round_id: str) -> list[NoteRecord]:
+        """The round's live notes, oldest first (newest at the bottom of the screen)."""
+        rnd, _, _ = _round_context(round_id)
+        return _notes((Note.round == rnd) & Note.deleted_at.is_null())
+
+    def subgroup_notes(self, subgroup_id: str) -> list[NoteRecord]:
+        """Every live note of a sub-group, all rounds, oldest first."""
+        group = live(SubGroup, subgroup_id, "Sous-groupe")
+        return _notes((Note.subgroup == group) & Note.deleted_at.is_null())
+
+    def workshop_notes(self, demarche_id: str, number: int) -> list[NoteRecord]:
+        """Every live note of a workshop, oldest first."""
+        workshop = workshop_row(demarche_id, number)
+        return _notes((Note.workshop == workshop) & Note.deleted_at.is_null())
+
+    def get_note(self, note_id: str) -> NoteRecord:
+        """A note, even a removed one (its record says `deleted`)."""
+        return _note_record(_note_row(note_id, deleted=True))
+
+    def undo_last(self, round_id: str) -> NoteRecord | None:
+        """Remove the round's newest live note (restorable); None when there is none."""
+        with writing():
+            rnd, _, _ = _round_context(round_id)
+            row = (
+                _note_select()
+                .where((Note.round == rnd) & Note.deleted_at.is_null())
+                .order_by(Note.created_at.desc())
+                .first()
+            )
+            if row is None:
+                return None
+            _remove_note(row)
+        return _note_record(row)
+
+    def remove_note(self, note_id: str) -> NoteRecord:
+        """Remove any one note (restorable), e.g. from a list of the round's notes."""
+        with writing():
+            row = _note_row(note_id)
+            _remove_note(row)
+        return _note_record(row)
+
+    def restore(self, note_id: str) -> NoteRecord:
+        """Bring back a removed note (and its turn); a live note is left as it is."""
+        with writing():
+            row = _note_row(note_id, deleted=True)
+            if row.deleted_at is not None:
+                row.deleted_at = None
+                row.save()
+                if row.turn_id is not None:
+                    Turn.update(deleted_at=None, updated_at=utcnow()).where(
+                        Turn.id == row.turn_id
+                    ).execute()
+        return _note_record(row)
+
+    def edit_note(
+        self,
+        note_id: str,
+        text: str,
+        kind: NoteKind | str | None,
+        indicator: int | None,
+        pole: Pole | None,
+    ) -> NoteRecord:
+        """Change a note; its earlier state is kept as a revision first (same transaction)."""
+        cleaned = clean_note_text(text)
+        with writing():
+            row = _note_row(note_id)
+            number = Workshop.select(Workshop.number).where(Workshop.id == row.workshop_id).scalar()
+            chosen, indicator, pole = check_tags(int(number), kind, indicator, pole)
+            after = (cleaned, chosen.value, indicator, pole.value if pole is not None else None)
+            if after == (row.text, row.kind, row.indicator, row.pole):
+                return _note_record(row)
+            NoteRevision.create(
+                note=row, text=row.text, kind=row.kind, indicator=row.indicator, pole=row.pole
+            )
+            row.text, row.kind, row.indicator, row.pole = after
+            row.save()
+        return _note_record(row)
+
+    def revisions(self, note_id: str) -> list[NoteRevisionRecord]:
+        """Earlier states of a note, oldest first."""
+        note = _note_row(note_id, deleted=True)
+        rows = (
+            NoteRevision.select()
+            .where((NoteRevision.note == note) & NoteRevision.deleted_at.is_null())
+            .order_by(NoteRevision.created_at)
+        )
+        return [
+            NoteRevisionRecord(
+                id=key(r),
+                note_id=key(note),
+                text=r.text,
+                kind=NoteKind(r.kind),
+                indicator=r.indicator,
+                pole=Pole(r.pole) if r.pole else None,
+                created_at=r.created_at,
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------ turns
+
+    def record_pass(self, round_id: str, participant_id: str) -> TurnRecord:
+        """`participant_id` chose not to speak this time (recorded once in a row)."""
+        with writing():
+            rnd, _, workshop = _round_context(round_id)
+            person = participant_of(workshop, participant_id)
+            last = _last_turn(rnd)
+            if last is not None and last.passed and last.participant_id == person.id:
+                return to_turn_record(last)
+            turn = _new_turn(rnd, person, passed=True)
+        return to_turn_record(turn)
+
+    def cancel_pass(self, round_id: str, participant_id: str) -> bool:
+        """Take back the latest pass of someone in the round; False when there was none."""
+        with writing():
+            rnd, _, _ = _round_context(round_id)
+            row = (
+                Turn.select()
+                .where(
+                    (Turn.round == rnd)
+                    & (Turn.participant == as_uuid(participant_id))
+                    & Turn.passed
+                    & Turn.deleted_at.is_null()
+                )
+                .order_by(Turn.position.desc())
+                .first()
+            )
+            if row is None:
+                return False
+            soft_delete(row)
+        return True
+
+    def turns(self, round_id: str) -> list[TurnRecord]:
+        """The round's live turns in order: who took the floor, who passed."""
+        rnd, _, _ = _round_context(round_id)
+        rows = (
+            Turn.select()
+            .where((Turn.round == rnd) & Turn.deleted_at.is_null())
+            .order_by(Turn.position)
+        )
+        return [to_turn_record(r) for r in rows]
+
+    # ------------------------------------------------------------ speaking balance
+
+    def round_balance(self, round_id: str) -> SpeakingBalance:
+        """Who spoke, wrote or passed in this round; members in speaking order first."""
+        rnd, group, _ = _round_context(round_id)
+        return _balance([rnd.id], member_colleges(group.id))
+
+    def balance(self, subgroup_id: str) -> SpeakingBalance:
+        """The same over all the sub-group's rounds."""
+        group = live(SubGroup, subgroup_id, "Sous-groupe")
+        rounds = Round.select(Round.id).where(
+            (Round.subgroup == group) & Round.deleted_at.is_null()
+        )
+        return _balance([r.id for r in rounds], member_colleges(group.id))
+
+    def workshop_balance(self, demarche_id: str, number: int) -> SpeakingBalance:
+        """The same over the whole workshop; the people present are the expected speakers."""
+        workshop = workshop_row(demarche_id, number)
+        groups = [g.id for g in live_subgroups(workshop)]
+        rounds = (
+            Round.select(Round.id).where(Round.subgroup.in_(groups) & Round.deleted_at.is_null())
+            if groups
+            else []
+        )
+        members = [(key(p), College(p.college)) for p in present_participants(workshop)]
+        return _balance([r.id for r in rounds], members)
+
+
+def _balance(round_ids: list[uuid.UUID], members: list[tuple[str, College]]) -> SpeakingBalance:
+    """Turns, passes and notes of these rounds, counted by `domain.speaking`."""
+    if not round_ids:
+        return speaking_balance([], members)
+    turns = (
+        Turn.select(Turn.participant, Turn.passed, Participant.college)
+        .join(Participant, JOIN.LEFT_OUTER, on=(Turn.participant == Participant.id))
+        .where(Turn.round.in_(round_ids) & Turn.deleted_at.is_null())
+        .order_by(Turn.position)
+        .tuples()
+    )
+    notes = (
+        Note.select(Note.speaker, Participant.college)
+        .join(Participant, JOIN.LEFT_OUTER, on=(Note.speaker == Participant.id))
+        .where(Note.round.in_(round_ids) & Note.deleted_at.is_null())
+        .order_by(Note.created_at)
+        .tuples()
+    )
+    turn_rows = cast("list[tuple[uuid.UUID | None, bool, str | None]]", list(turns))
+    note_rows = cast("list[tuple[uuid.UUID | None, str | None]]", list(notes))
+    events = [
+        SpeakingEvent(_id(pid), _college(college), "pass" if passed else "turn")
+        for pid, passed, college in turn_rows
+    ]
+    events += [SpeakingEvent(_id(pid), _college(college), "note") for pid, college in note_rows]
+    return speaking_balance(events, members)
+
+
+def _id(value: uuid.UUID | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _college(value: str | None) -> College | None:
+    return None if value is None else College(value)

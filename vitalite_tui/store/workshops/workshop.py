@@ -1,0 +1,429 @@
+"""Workshops (steps 4–7): agenda, attendance and newcomers, counts, recap of the previous one."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar, cast
+
+from peewee import JOIN, fn
+
+from vitalite_tui.db.models import (
+    Attendance,
+    BaseModel,
+    Note,
+    Participant,
+    Round,
+    SubGroup,
+    SubGroupMember,
+    Workshop,
+)
+from vitalite_tui.domain.colleges import College, CollegeCounts
+from vitalite_tui.domain.dates import format_time
+from vitalite_tui.domain.indicators import Pole
+from vitalite_tui.domain.notes import NoteKind
+from vitalite_tui.domain.text import clean_line, clean_text
+from vitalite_tui.domain.workshops import DEFAULT_AGENDA, WORKSHOP_TITLES, AgendaItem
+from vitalite_tui.errors import InvalidInput, NotFound
+from vitalite_tui.store.base import key, live, soft_delete, writing
+from vitalite_tui.store.preparation.participants import Participants, to_record
+from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.preparation.steps import Planning, Steps
+from vitalite_tui.store.workshops.recap import previous_contents
+from vitalite_tui.store.workshops.records import (
+    AgendaSlot,
+    AttendanceEntry,
+    RecapNote,
+    RecapRecord,
+    SubGroupRecap,
+    TagCount,
+    WorkshopRecord,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+MAX_AGENDA_ITEMS = 20
+MAX_ITEM_MINUTES = 240
+MAX_LABEL = 120
+MAX_RECAP = 5000
+
+#: Notes of each sub-group a recap shows.
+RECAP_NOTES = 3
+
+
+# ---------------------------------------------------------------- helpers for the store
+
+
+def workshop_row(demarche_id: str, number: int) -> Workshop:
+    """The workshop 1–4 of a démarche (`NotFound` in French for another number)."""
+    return Planning._row(demarche_id, number)  # one lookup for planning and workshops
+
+
+def participant_of(workshop: Workshop, participant_id: str) -> Participant:
+    """A live participant of the workshop's démarche."""
+    row = live(Participant, participant_id, "Participant")
+    if row.demarche_id != workshop.demarche_id:
+        raise NotFound("Ce participant n'appartient pas à cette démarche.")
+    return row
+
+
+def revive_or_create(model: type[M], condition: Any, **values: Any) -> M:
+    """The row matching `condition` (even soft-deleted: unique indexes) made live, or a new one."""
+    row = model.get_or_none(condition)
+    if row is None:
+        return model.create(**values)
+    for name, value in values.items():
+        setattr(row, name, value)
+    row.deleted_at = None
+    row.save()
+    return row
+
+
+def present_participants(workshop: Workshop) -> list[Participant]:
+    """Live participants ticked present at the workshop, in name order."""
+    return list(
+        Participant.select()
+        .join(Attendance, on=(Attendance.participant == Participant.id))
+        .where(
+            (Attendance.workshop == workshop)
+            & Attendance.deleted_at.is_null()
+            & Participant.deleted_at.is_null()
+        )
+        .order_by(fn.LOWER(Participant.display_name), Participant.number)
+    )
+
+
+def live_subgroups(workshop: Workshop) -> list[SubGroup]:
+    return list(
+        SubGroup.select()
+        .where((SubGroup.workshop == workshop) & SubGroup.deleted_at.is_null())
+        .order_by(SubGroup.position, SubGroup.created_at)
+    )
+
+
+def schedule(items: Sequence[AgendaItem], start: time | None) -> list[AgendaSlot]:
+    """The agenda with each sequence's start and end, counted from `start`."""
+    slots = []
+    clock = datetime.combine(date.min, start) if start is not None else None
+    for item in items:
+        end = clock + timedelta(minutes=item.minutes) if clock is not None else None
+        slots.append(
+            AgendaSlot(
+                item.label,
+                item.minutes,
+                item.plenary,
+                start=clock.time() if clock is not None else None,
+                end=end.time() if end is not None else None,
+            )
+        )
+        clock = end
+    return slots
+
+
+def agenda_items(stored: Any) -> list[AgendaItem]:
+    """The agenda kept as JSON; the method's evening when none was ever saved."""
+    items = [
+        AgendaItem(str(entry["label"]), int(entry["minutes"]), bool(entry.get("plenary", True)))
+        for entry in (stored if isinstance(stored, list) else [])
+        if isinstance(entry, dict) and "label" in entry and "minutes" in entry
+    ]
+    return items or list(DEFAULT_AGENDA)
+
+
+def to_workshop_record(row: Workshop) -> WorkshopRecord:
+    return WorkshopRecord(
+        id=key(row),
+        demarche_id=str(row.demarche_id),
+        number=row.number,
+        title=WORKSHOP_TITLES[row.number],
+        date=row.date,
+        start_time=row.start_time,
+        end_time=row.end_time,
+        place=row.place,
+        agenda=schedule(agenda_items(row.agenda), row.start_time),
+        recap=row.recap,
+    )
+
+
+def _clean_agenda(items: Sequence[AgendaItem]) -> list[AgendaItem]:
+    if not items:
+        raise InvalidInput("L'ordre du jour doit compter au moins une séquence.")
+    if len(items) > MAX_AGENDA_ITEMS:
+        raise InvalidInput(f"L'ordre du jour compte au plus {MAX_AGENDA_ITEMS} séquences.")
+    cleaned = []
+    for item in items:
+        label = clean_line(item.label, field="Séquence", max_length=MAX_LABEL)
+        if not 1 <= item.minutes <= MAX_ITEM_MINUTES:
+            raise InvalidInput(
+                f"« {label} » : la durée va de 1 à {MAX_ITEM_MINUTES} minutes "
+                f"({item.minutes} saisies)."
+            )
+        cleaned.append(AgendaItem(label, int(item.minutes), bool(item.plenary)))
+    return cleaned
+
+
+# ---------------------------------------------------------------- the API
+
+
+class Workshops:
+    """The four workshop evenings: agenda, who is there, and the recap of the previous one.
+
+    Date, times and place are planned in step 2 (`Store.planning`).
+    """
+
+    def get(self, demarche_id: str, number: int) -> WorkshopRecord:
+        return to_workshop_record(workshop_row(demarche_id, number))
+
+    def save_agenda(self, demarche_id: str, number: int, items: Sequence[AgendaItem]) -> list[str]:
+        """Replace the agenda; returns French warnings (saved anyway)."""
+        cleaned = _clean_agenda(items)
+        with writing():
+            row = workshop_row(demarche_id, number)
+            row.agenda = [
+                {"label": i.label, "minutes": i.minutes, "plenary": i.plenary} for i in cleaned
+            ]
+            row.save()
+        return self.agenda_warnings(demarche_id, number)
+
+    def agenda_warnings(self, demarche_id: str, number: int) -> list[str]:
+        """An agenda that runs past the planned end is allowed, but worth a word."""
+        record = self.get(demarche_id, number)
+        finish = record.agenda[-1].end if record.agenda else None
+        if finish is None or record.end_time is None or record.start_time is None:
+            return []
+        # Compare as minutes after the start, so an evening ending after midnight still works.
+        start = record.start_time.hour * 60 + record.start_time.minute
+        planned = (record.end_time.hour * 60 + record.end_time.minute - start) % (24 * 60)
+        if record.total_minutes <= planned:
+            return []
+        return [
+            f"L'ordre du jour finit à {format_time(finish)}, après la fin prévue "
+            f"({format_time(record.end_time)})."
+        ]
+
+    def save_recap(self, demarche_id: str, number: int, text: str) -> None:
+        """What was kept from this workshop, shown in the recap that opens the next one."""
+        cleaned = clean_text(text)
+        if len(cleaned) > MAX_RECAP:
+            raise InvalidInput(f"Ce qui a été retenu : au plus {MAX_RECAP} caractères.")
+        with writing():
+            row = workshop_row(demarche_id, number)
+            row.recap = cleaned
+            row.save()
+
+    # ------------------------------------------------------------ attendance
+
+    def attendance(self, demarche_id: str, number: int, query: str = "") -> list[AttendanceEntry]:
+        """Every live participant of the registry (filtered by `query`), present or not."""
+        marks = self._marks(workshop_row(demarche_id, number))
+        return [
+            AttendanceEntry(person, person.id in marks, marks.get(person.id, False))
+            for person in Participants().all(demarche_id, query)
+        ]
+
+    def present(self, demarche_id: str, number: int) -> list[AttendanceEntry]:
+        """Only the people ticked present, in name order."""
+        workshop = workshop_row(demarche_id, number)
+        marks = self._marks(workshop)
+        return [
+            AttendanceEntry(to_record(row), True, marks[str(row.id)])
+            for row in present_participants(workshop)
+        ]
+
+    @staticmethod
+    def _marks(workshop: Workshop) -> dict[str, bool]:
+        return {
+            str(row.participant_id): bool(row.newcomer)
+            for row in Attendance.select(Attendance.participant, Attendance.newcomer).where(
+                (Attendance.workshop == workshop) & Attendance.deleted_at.is_null()
+            )
+        }
+
+    def set_present(
+        self, demarche_id: str, number: int, participant_id: str, present: bool
+    ) -> AttendanceEntry:
+        """Tick or untick one person.
+
+        Ticked at workshop 2 or later without having come before: a newcomer, who will want
+        the recap. Unticked: they also leave this workshop's sub-groups (their notes stay).
+        """
+        with writing():
+            workshop = workshop_row(demarche_id, number)
+            person = participant_of(workshop, participant_id)
+            if present:
+                row = self._mark(workshop, person, newcomer=None)
+                newcomer = bool(row.newcomer)
+            else:
+                self._unmark(workshop, person)
+                newcomer = False
+            Steps().touch(demarche_id, workshop.number + 3)
+        return AttendanceEntry(to_record(person), present, newcomer)
+
+    def add_newcomer(self, demarche_id: str, number: int, draft: ParticipantDraft) -> str:
+        """Register someone who walked in, and tick them present as a newcomer: one commit."""
+        with writing():
+            workshop = workshop_row(demarche_id, number)
+            participant_id = Participants().add(demarche_id, draft)
+            person = participant_of(workshop, participant_id)
+            self._mark(workshop, person, newcomer=True)
+            Steps().touch(demarche_id, workshop.number + 3)
+        return participant_id
+
+    @staticmethod
+    def _mark(workshop: Workshop, person: Participant, newcomer: bool | None) -> Attendance:
+        existing = Attendance.get_or_none(
+            (Attendance.workshop == workshop) & (Attendance.participant == person)
+        )
+        if existing is not None and existing.deleted_at is None:
+            if newcomer and not existing.newcomer:
+                existing.newcomer = True
+                existing.save()
+            return existing
+        if newcomer is None:
+            newcomer = workshop.number > 1 and not _came_before(workshop, person)
+        return revive_or_create(
+            Attendance,
+            (Attendance.workshop == workshop) & (Attendance.participant == person),
+            workshop=workshop,
+            participant=person,
+            newcomer=newcomer,
+        )
+
+    @staticmethod
+    def _unmark(workshop: Workshop, person: Participant) -> None:
+        row = Attendance.get_or_none(
+            (Attendance.workshop == workshop)
+            & (Attendance.participant == person)
+            & Attendance.deleted_at.is_null()
+        )
+        if row is not None:
+            soft_delete(row)
+        groups = [g.id for g in live_subgroups(workshop)]
+        if groups:
+            for member in SubGroupMember.select().where(
+                SubGroupMember.subgroup.in_(groups)
+                & (SubGroupMember.participant == person)
+                & SubGroupMember.deleted_at.is_null()
+            ):
+                soft_delete(member)
+
+    def attendance_counts(self, demarche_id: str, number: int) -> CollegeCounts:
+        """People present by collège; `.warnings()` names unbalanced thirds and the 50 cap."""
+        return present_counts(workshop_row(demarche_id, number))
+
+    # ------------------------------------------------------------ recap
+
+    def recap(
+        self, demarche_id: str, number: int, notes_per_group: int = RECAP_NOTES
+    ) -> RecapRecord | None:
+        """What the workshop before `number` did; None for workshop 1 (nothing before it)."""
+        current = workshop_row(demarche_id, number)
+        if current.number == 1:
+            return None
+        previous = workshop_row(demarche_id, current.number - 1)
+        newcomers = (
+            Attendance.select()
+            .join(Participant)
+            .where(
+                (Attendance.workshop == previous)
+                & Attendance.newcomer
+                & Attendance.deleted_at.is_null()
+                & Participant.deleted_at.is_null()
+            )
+            .count()
+        )
+        groups = live_subgroups(previous)
+        notes = list(
+            Note.select(Note.subgroup, Note.text, Note.kind, Note.indicator, Note.pole)
+            .where((Note.workshop == previous) & Note.deleted_at.is_null())
+            .order_by(Note.created_at)
+        )
+        rounds = Counter(
+            str(r.subgroup_id)
+            for r in Round.select(Round.subgroup).where(
+                Round.subgroup.in_([g.id for g in groups]) & Round.deleted_at.is_null()
+            )
+        )
+        members = Counter(
+            str(m.subgroup_id)
+            for m in SubGroupMember.select(SubGroupMember.subgroup).where(
+                SubGroupMember.subgroup.in_([g.id for g in groups])
+                & SubGroupMember.deleted_at.is_null()
+            )
+        )
+        by_group: dict[str, list[RecapNote]] = {}
+        for note in notes:
+            by_group.setdefault(str(note.subgroup_id), []).append(_recap_note(note))
+        return RecapRecord(
+            workshop=to_workshop_record(previous),
+            present=present_counts(previous),
+            newcomers=newcomers,
+            rounds=sum(rounds.values()),
+            notes=len(notes),
+            notes_by_tag=_tag_counts(_recap_note(n) for n in notes),
+            subgroups=[
+                SubGroupRecap(
+                    id=key(group),
+                    name=group.name,
+                    theme=group.theme,
+                    indicator=group.indicator,
+                    members=members[key(group)],
+                    rounds=rounds[key(group)],
+                    notes=len(by_group.get(key(group), [])),
+                    first_notes=by_group.get(key(group), [])[:notes_per_group],
+                )
+                for group in groups
+            ],
+            contents=previous_contents(current.demarche, previous),
+        )
+
+
+def present_counts(workshop: Workshop) -> CollegeCounts:
+    rows = (
+        Participant.select(Participant.college, fn.COUNT(Participant.id).alias("n"))
+        .join(Attendance, JOIN.INNER, on=(Attendance.participant == Participant.id))
+        .where(
+            (Attendance.workshop == workshop)
+            & Attendance.deleted_at.is_null()
+            & Participant.deleted_at.is_null()
+        )
+        .group_by(Participant.college)
+        .tuples()
+    )
+    pairs = cast("list[tuple[str, int]]", list(rows))
+    return CollegeCounts.from_mapping({College(c): int(n) for c, n in pairs})
+
+
+def _came_before(workshop: Workshop, person: Participant) -> bool:
+    """Present at an earlier workshop of the same démarche."""
+    return bool(
+        Attendance.select()
+        .join(Workshop)
+        .where(
+            (Attendance.participant == person)
+            & Attendance.deleted_at.is_null()
+            & (Workshop.demarche == workshop.demarche_id)
+            & (Workshop.number < workshop.number)
+        )
+        .exists()
+    )
+
+
+def _recap_note(note: Note) -> RecapNote:
+    return RecapNote(
+        text=note.text,
+        kind=NoteKind(note.kind),
+        indicator=note.indicator,
+        pole=Pole(note.pole) if note.pole else None,
+    )
+
+
+def _tag_counts(notes: Iterable[RecapNote]) -> list[TagCount]:
+    counts = Counter((n.indicator, n.pole) for n in notes)
+
+    def order(tag: tuple[int | None, Pole | None]) -> tuple[int, int]:
+        indicator, pole = tag
+        return (indicator or 99, [Pole.VITALITY, Pole.DEPRESSION, None].index(pole))
+
+    return [TagCount(i, p, counts[(i, p)]) for i, p in sorted(counts, key=order)]
