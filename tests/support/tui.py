@@ -14,10 +14,10 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.app import VitaliteApp
-from vitalite_tui.tui.screens.capture import CaptureScreen
-from vitalite_tui.tui.screens.contents import contents_screen
-from vitalite_tui.tui.screens.participants import ParticipantsScreen
-from vitalite_tui.tui.screens.workshop import WorkshopScreen
+from vitalite_tui.tui.screens.preparation.participants import ParticipantsScreen
+from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
+from vitalite_tui.tui.screens.workshops.contents import contents_screen
+from vitalite_tui.tui.screens.workshops.workshop import WorkshopScreen
 
 SIZE = (80, 24)
 

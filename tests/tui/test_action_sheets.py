@@ -16,7 +16,7 @@ from vitalite_tui.store.base import as_uuid
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.action_sheets import NOTHING_KEPT, ActionSheetsPart, SheetsTable
 from vitalite_tui.tui.dialogs.action_sheet_form import ActionSheetFormDialog
-from vitalite_tui.tui.screens.contents import contents_screen
+from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.widgets.indicator_toggles import IndicatorToggles
 
 SIZE = (80, 24)

@@ -20,8 +20,8 @@ from vitalite_tui.tui.dialogs.charter_heading_form import CharterHeadingDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.origins_pick import OriginsDialog
 from vitalite_tui.tui.dialogs.signatory_form import SignatoryFormDialog
-from vitalite_tui.tui.screens.contents import contents_screen
 from vitalite_tui.tui.screens.help import HelpScreen
+from vitalite_tui.tui.screens.workshops.contents import contents_screen
 
 SIZE = (80, 24)
 

@@ -19,8 +19,8 @@ from vitalite_tui.tui.contents.debrief import DebriefPart, SearchInput
 from vitalite_tui.tui.dialogs.axes import AxesDialog
 from vitalite_tui.tui.dialogs.axis_form import AxisFormDialog
 from vitalite_tui.tui.dialogs.axis_pick import AxisPickDialog
-from vitalite_tui.tui.screens import contents
-from vitalite_tui.tui.screens.contents import ContentsScreen, contents_screen
+from vitalite_tui.tui.screens.workshops import contents
+from vitalite_tui.tui.screens.workshops.contents import ContentsScreen, contents_screen
 
 SIZE = (80, 24)
 

@@ -16,8 +16,8 @@ from vitalite_tui.store.preparation.records import ParticipantDraft, Participant
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.images import ImagesPart
 from vitalite_tui.tui.dialogs.image_form import ImageFormDialog, find_person
-from vitalite_tui.tui.screens.capture import CaptureScreen
-from vitalite_tui.tui.screens.contents import contents_screen
+from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
+from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.widgets.notes import NoteList
 
 SIZE = (80, 24)

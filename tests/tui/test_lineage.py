@@ -16,7 +16,7 @@ from vitalite_tui.store.charter.records import ArticleDraft, ThreadNode
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.lineage import NO_ARTICLE, LineagePart, ThreadTree
 from vitalite_tui.tui.dialogs.note_reader import NoteDialog, thread_lines
-from vitalite_tui.tui.screens.contents import contents_screen
+from vitalite_tui.tui.screens.workshops.contents import contents_screen
 
 SIZE = (80, 24)
 

@@ -10,7 +10,7 @@ from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.intentions import IntentionsPart
 from vitalite_tui.tui.contents.scenario import ScenarioPart, ScenarioText
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-from vitalite_tui.tui.screens.contents import ContentsScreen
+from vitalite_tui.tui.screens.workshops.contents import ContentsScreen
 
 
 def on_top(app: VitaliteApp) -> object:

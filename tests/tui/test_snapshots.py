@@ -61,7 +61,7 @@ def test_capture_screen(
     from vitalite_tui.db.models import Note, Round
     from vitalite_tui.domain.indicators import Pole
     from vitalite_tui.store.base import as_uuid
-    from vitalite_tui.tui.screens.capture import CaptureScreen
+    from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
     from vitalite_tui.tui.widgets import round_timer
 
     demarche_id = store.demarches.create("CC du Val d'Orbieu", COMMUNES)

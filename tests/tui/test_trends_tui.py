@@ -16,8 +16,8 @@ from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.trends import TrendsPart
 from vitalite_tui.tui.dialogs.round_form import RoundDraft, RoundFormDialog
 from vitalite_tui.tui.dialogs.trend_form import TrendFormDialog
-from vitalite_tui.tui.screens.capture import CaptureScreen
 from vitalite_tui.tui.screens.help import key_lines
+from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 
 SIZE = (80, 24)
 

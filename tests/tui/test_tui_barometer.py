@@ -12,8 +12,8 @@ from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import MeasuredBarometer
 from vitalite_tui.tui.app import VitaliteApp
-from vitalite_tui.tui.screens.barometer import FORMULA, BarometerScreen
 from vitalite_tui.tui.screens.help import HelpScreen
+from vitalite_tui.tui.screens.questionnaire.barometer import FORMULA, BarometerScreen
 from vitalite_tui.tui.widgets.barometer import (
     BarLine,
     BarometerBars,
@@ -216,7 +216,7 @@ def test_every_line_fits_80_columns_even_with_long_segment_values() -> None:
 
 
 def test_the_blocks_match_a_measured_barometer() -> None:
-    from vitalite_tui.tui.screens.barometer import blocks_of
+    from vitalite_tui.tui.screens.questionnaire.barometer import blocks_of
 
     whole = [result(40.0 + number, 5) for number in range(4)]
     measured = MeasuredBarometer("sociabilite 1.0", 5, 0, whole)

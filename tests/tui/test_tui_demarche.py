@@ -102,7 +102,7 @@ async def test_no_participants_yet_no_warning(store: Store, demarche_id: str) ->
 
 
 async def test_enter_on_step_3_opens_the_questionnaire(store: Store, demarche_id: str) -> None:
-    from vitalite_tui.tui.screens.questionnaire import Step3Screen
+    from vitalite_tui.tui.screens.questionnaire.sheets import Step3Screen
 
     app = VitaliteApp(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
@@ -124,7 +124,7 @@ async def test_escape_goes_back_home(store: Store, demarche_id: str) -> None:
 
 
 async def test_p_opens_the_participants(store: Store, demarche_id: str) -> None:
-    from vitalite_tui.tui.screens.participants import ParticipantsScreen
+    from vitalite_tui.tui.screens.preparation.participants import ParticipantsScreen
 
     app = VitaliteApp(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
@@ -134,7 +134,7 @@ async def test_p_opens_the_participants(store: Store, demarche_id: str) -> None:
 
 
 async def test_enter_on_step_1_opens_step_1(store: Store, demarche_id: str) -> None:
-    from vitalite_tui.tui.screens.step1 import Step1Screen
+    from vitalite_tui.tui.screens.preparation.step1 import Step1Screen
 
     app = VitaliteApp(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
@@ -144,7 +144,7 @@ async def test_enter_on_step_1_opens_step_1(store: Store, demarche_id: str) -> N
 
 
 async def test_enter_on_step_2_opens_step_2(store: Store, demarche_id: str) -> None:
-    from vitalite_tui.tui.screens.step2 import Step2Screen
+    from vitalite_tui.tui.screens.preparation.step2 import Step2Screen
 
     app = VitaliteApp(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:

@@ -12,7 +12,7 @@ from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.participant_form import ParticipantFormDialog
-from vitalite_tui.tui.screens.participants import ParticipantsScreen, ParticipantTable
+from vitalite_tui.tui.screens.preparation.participants import ParticipantsScreen, ParticipantTable
 
 #: The collège keys of the dialog.
 COLLEGE_KEYS = {College.ELU: "1", College.ACTEUR: "2", College.HABITANT: "3"}

@@ -10,7 +10,7 @@ from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.app import VitaliteApp
-from vitalite_tui.tui.screens.plenary import PlenaryColumn, PlenaryScreen, group_by_tag
+from vitalite_tui.tui.screens.workshops.plenary import PlenaryColumn, PlenaryScreen, group_by_tag
 
 NAMES = (
     ("Martine Roux", College.HABITANT),
@@ -112,7 +112,7 @@ async def press_and_read(pilot: Pilot[None], *keys: str) -> str:
 
 async def test_opened_from_the_capture_screen(store: Store, demarche_id: str) -> None:
     first, _ = two_subgroups_with_notes(store, demarche_id)
-    from vitalite_tui.tui.screens.capture import CaptureScreen
+    from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 
     app = VitaliteApp(store)
     async with app.run_test(size=SIZE) as pilot:

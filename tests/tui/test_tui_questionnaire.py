@@ -18,8 +18,8 @@ from vitalite_tui.store.questionnaire.records import SheetDraft, SheetMode, Shee
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.unsaved_sheet import UnsavedSheetDialog
-from vitalite_tui.tui.screens.questionnaire import SheetTable, Step3Screen
-from vitalite_tui.tui.screens.sheet_entry import SheetEntryScreen, evening_start
+from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen, evening_start
+from vitalite_tui.tui.screens.questionnaire.sheets import SheetTable, Step3Screen
 from vitalite_tui.tui.widgets.answer_grid import SheetGrid
 
 SIZE = (80, 24)
@@ -518,7 +518,7 @@ async def test_step_3_opens_from_the_demarche_screen(store: Store, demarche_id: 
 
 
 async def test_b_opens_the_barometer(store: Store, demarche_id: str) -> None:
-    from vitalite_tui.tui.screens.barometer import BarometerScreen
+    from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
 
     store_sheet(store, demarche_id, 1, "1234" * 6)
     app = VitaliteApp(store)

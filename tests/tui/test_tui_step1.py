@@ -10,7 +10,7 @@ from textual.widgets import Input
 from vitalite_tui.domain.steps import Decision, StepStatus
 from vitalite_tui.store import Store
 from vitalite_tui.tui.app import VitaliteApp
-from vitalite_tui.tui.screens.step1 import Step1Screen
+from vitalite_tui.tui.screens.preparation.step1 import Step1Screen
 from vitalite_tui.tui.widgets.step_header import StepHeader
 
 SIZE = (80, 24)

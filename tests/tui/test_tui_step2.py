@@ -14,7 +14,7 @@ from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.committee_form import CommitteeFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.workshop_plan_form import WorkshopPlanFormDialog
-from vitalite_tui.tui.screens.step2 import Step2Screen
+from vitalite_tui.tui.screens.preparation.step2 import Step2Screen
 from vitalite_tui.tui.widgets.table import RecordTable
 
 SIZE = (80, 24)

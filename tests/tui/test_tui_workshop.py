@@ -20,7 +20,7 @@ from vitalite_tui.tui.dialogs.newcomer_form import NewcomerFormDialog
 from vitalite_tui.tui.dialogs.subgroup_form import SubGroupCountDialog, SubGroupFormDialog
 from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
 from vitalite_tui.tui.screens.help import key_lines
-from vitalite_tui.tui.screens.workshop import SubGroupList, WorkshopScreen
+from vitalite_tui.tui.screens.workshops.workshop import SubGroupList, WorkshopScreen
 from vitalite_tui.tui.widgets.step_header import StepHeader
 
 SIZE = (80, 24)
@@ -389,9 +389,11 @@ async def test_every_key_has_french_help_and_the_footer_fits(
 
 
 async def test_enter_on_a_subgroup_opens_its_capture_screen(store: Store, demarche_id: str) -> None:
-    if importlib.util.find_spec("vitalite_tui.tui.screens.capture") is None:
-        pytest.skip("L'écran de saisie (vitalite_tui.tui.screens.capture) n'existe pas encore.")
-    from vitalite_tui.tui.screens.capture import CaptureScreen
+    if importlib.util.find_spec("vitalite_tui.tui.screens.workshops.capture") is None:
+        pytest.skip(
+            "L'écran de saisie (vitalite_tui.tui.screens.workshops.capture) n'existe pas encore."
+        )
+    from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 
     ids = register(store, demarche_id)
     for person in ids.values():

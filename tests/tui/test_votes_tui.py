@@ -21,8 +21,8 @@ from vitalite_tui.tui.contents.vote import VotePart
 from vitalite_tui.tui.dialogs.ballot import BallotDialog
 from vitalite_tui.tui.dialogs.filter_pick import FilterPickDialog
 from vitalite_tui.tui.dialogs.vote_settings import VoteSettingsDialog
-from vitalite_tui.tui.screens.contents import contents_screen
 from vitalite_tui.tui.screens.help import key_lines
+from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.widgets.dots_grid import DotsGrid
 
 SIZE = (80, 24)

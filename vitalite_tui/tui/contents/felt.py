@@ -293,7 +293,7 @@ class FeltPart(ContentPart):
         self.focus_first()
 
     def action_barometer(self) -> None:
-        from vitalite_tui.tui.screens.barometer import BarometerScreen
+        from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
 
         self.app.push_screen(BarometerScreen(self.demarche_id))
 

@@ -15,7 +15,7 @@ from vitalite_tui.domain.text import clean_text
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.base import BaseScreen
-from vitalite_tui.tui.screens.contents import CONTENTS
+from vitalite_tui.tui.screens.workshops.contents import CONTENTS
 
 
 class ScenarioText(TextArea):

@@ -22,19 +22,19 @@ from vitalite_tui.tui.screens.base import BaseScreen
 
 
 def _step1_screen(demarche_id: str) -> BaseScreen:
-    from vitalite_tui.tui.screens.step1 import Step1Screen
+    from vitalite_tui.tui.screens.preparation.step1 import Step1Screen
 
     return Step1Screen(demarche_id)
 
 
 def _step2_screen(demarche_id: str) -> BaseScreen:
-    from vitalite_tui.tui.screens.step2 import Step2Screen
+    from vitalite_tui.tui.screens.preparation.step2 import Step2Screen
 
     return Step2Screen(demarche_id)
 
 
 def _step3_screen(demarche_id: str) -> BaseScreen:
-    from vitalite_tui.tui.screens.questionnaire import Step3Screen
+    from vitalite_tui.tui.screens.questionnaire.sheets import Step3Screen
 
     return Step3Screen(demarche_id)
 
@@ -43,7 +43,7 @@ def _workshop_screen(number: int) -> Callable[[str], BaseScreen]:
     """Steps 4–7 share one screen, for workshops 1–4."""
 
     def open_workshop(demarche_id: str) -> BaseScreen:
-        from vitalite_tui.tui.screens.workshop import WorkshopScreen
+        from vitalite_tui.tui.screens.workshops.workshop import WorkshopScreen
 
         return WorkshopScreen(demarche_id, number)
 
@@ -206,7 +206,7 @@ class DemarcheScreen(BaseScreen):
             )
 
     def action_participants(self) -> None:
-        from vitalite_tui.tui.screens.participants import ParticipantsScreen
+        from vitalite_tui.tui.screens.preparation.participants import ParticipantsScreen
 
         self.app.push_screen(ParticipantsScreen(self.demarche_id))
 

@@ -20,7 +20,7 @@ from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.questionnaire.records import SheetMode, SheetRecord
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.base import BaseScreen
-from vitalite_tui.tui.screens.sheet_entry import SheetEntryScreen, sheet_label
+from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen, sheet_label
 from vitalite_tui.tui.widgets.round_timer import local_time
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import RecordTable
@@ -110,7 +110,7 @@ def sheet_cells(record: SheetRecord, form: QuestionnaireForm) -> list[str]:
 class Step3Screen(BaseScreen):
     """The step's hub: which questionnaire, how many sheets, the list; n types new ones."""
 
-    CSS_PATH = "questionnaire.tcss"
+    CSS_PATH = "sheets.tcss"
     HELP = (
         "Étape 3 : le questionnaire de sociabilité, rempli sur papier par les habitants, est "
         "saisi ici. n (ou Inser) ouvre la saisie rapide : une touche par réponse, la fiche "
@@ -255,7 +255,7 @@ class Step3Screen(BaseScreen):
             self.app.push_screen(SheetEntryScreen(self.demarche_id, record.id, verify=True))
 
     def action_barometer(self) -> None:
-        from vitalite_tui.tui.screens.barometer import BarometerScreen
+        from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
 
         self.app.push_screen(BarometerScreen(self.demarche_id))
 

@@ -807,7 +807,7 @@ class CaptureScreen(BaseScreen):
     def action_plenary(self) -> None:
         if self.workshop is None:
             return
-        from vitalite_tui.tui.screens.plenary import PlenaryScreen
+        from vitalite_tui.tui.screens.workshops.plenary import PlenaryScreen
 
         self.app.push_screen(
             PlenaryScreen(self.workshop.demarche_id, self.workshop.number, self.subgroup_id)

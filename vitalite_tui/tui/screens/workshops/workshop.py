@@ -41,8 +41,8 @@ from vitalite_tui.tui.dialogs.subgroup_form import (
     parse_count,
 )
 from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
-from vitalite_tui.tui.screens.participants import FilterInput
 from vitalite_tui.tui.screens.parts import Part, PartsScreen, part_bindings
+from vitalite_tui.tui.screens.preparation.participants import FilterInput
 from vitalite_tui.tui.widgets.recap_contents import contents_lines
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import RecordTable, shorten
@@ -499,7 +499,7 @@ class WorkshopScreen(PartsScreen):
         self.draws = 0
 
     def action_contents(self) -> None:
-        from vitalite_tui.tui.screens.contents import contents_screen
+        from vitalite_tui.tui.screens.workshops.contents import contents_screen
 
         self.app.push_screen(contents_screen(self.demarche_id, self.number))
 
@@ -942,12 +942,12 @@ class WorkshopScreen(PartsScreen):
         group = self.current_group
         if group is None:
             return
-        from vitalite_tui.tui.screens.capture import CaptureScreen
+        from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 
         self.app.push_screen(CaptureScreen(group.id))
 
     def action_plenary(self) -> None:
-        from vitalite_tui.tui.screens.plenary import PlenaryScreen
+        from vitalite_tui.tui.screens.workshops.plenary import PlenaryScreen
 
         self.app.push_screen(PlenaryScreen(self.demarche_id, self.number))
 

@@ -1,0 +1,1 @@
+"""Screens of the four workshops: plan, attendance, capture, contents, plenary."""
