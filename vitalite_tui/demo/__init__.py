@@ -1,1 +1,5 @@
-"""The demo démarche, built above the store: only `vitalite demo` and the TUI import it."""
+"""The demo démarche, built through the store: `create_demo(store, size, scale=1)`."""
+
+from vitalite_tui.demo.build import DEMO_SIZES, DemoSize, create_demo
+
+__all__ = ["DEMO_SIZES", "DemoSize", "create_demo"]

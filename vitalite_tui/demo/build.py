@@ -12,7 +12,7 @@ import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any, Literal, get_args
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -82,6 +82,13 @@ class DemoSpec:
     colleges: dict[College, int]
     #: The workshops already held, from workshop 1 on.
     workshops: tuple[WorkshopSpec, ...] = ()
+    #: Questionnaire sheets collected before workshop 1.
+    sheets: int = 0
+    #: Intentions written at workshop 2's debrief: one per intention note said, up to this
+    #: many; None for three per trend, worded from what each sub-group said (small demo).
+    intentions: int | None = None
+    #: How many times the size's notes, sheets and intentions (benchmarks at ten times).
+    scale: int = 1
 
     @property
     def participants(self) -> int:
@@ -99,6 +106,7 @@ SPECS: dict[DemoSize, DemoSpec] = {
             WorkshopSpec(present=34, newcomers=1, notes=60, rounds=(1, 1, 1, 1)),
             WorkshopSpec(present=40, newcomers=3, notes=40, rounds=(1, 1, 1, 1)),
         ),
+        sheets=80,
     ),
     # The size the benchmarks use (DESIGN.md, quality bars): the 50-person cap, the four
     # workshops held, 2,000 notes.
@@ -110,6 +118,8 @@ SPECS: dict[DemoSize, DemoSpec] = {
             WorkshopSpec(present=43, newcomers=3, notes=500, rounds=(3, 3, 2, 2)),
             WorkshopSpec(present=46, newcomers=2, notes=500, rounds=(2, 3, 2, 3)),
         ),
+        sheets=300,
+        intentions=150,
     ),
 }
 
@@ -138,29 +148,49 @@ class DemoContext:
     participant_ids: dict[Person, uuid.UUID] = field(default_factory=dict)
 
 
-def demo_key(size: DemoSize) -> str:
-    return f"demo-{size}"
+def scaled(spec: DemoSpec, scale: int) -> DemoSpec:
+    """`spec` with `scale` times its notes, sheets and intentions (the same people)."""
+    if scale == 1:
+        return spec
+    return replace(
+        spec,
+        workshops=tuple(replace(w, notes=w.notes * scale) for w in spec.workshops),
+        sheets=spec.sheets * scale,
+        intentions=spec.intentions * scale if spec.intentions is not None else None,
+        scale=scale,
+    )
 
 
-def create_demo(store: Store, size: DemoSize = "small") -> DemoResult:
-    """Create the demo démarche of this size, or return the existing one (never duplicated)."""
+def demo_key(size: DemoSize, scale: int = 1) -> str:
+    return f"demo-{size}" if scale == 1 else f"demo-{size}-x{scale}"
+
+
+def create_demo(store: Store, size: DemoSize = "small", scale: int = 1) -> DemoResult:
+    """Create the demo démarche of this size, or return the existing one (never duplicated).
+
+    `scale` multiplies its notes, sheets and intentions, for benchmarks: a scaled demo is
+    a démarche of its own, built once like the others.
+    """
     if size not in SPECS:
         sizes = ", ".join(DEMO_SIZES)
         raise InvalidInput(f"Taille de démo inconnue : « {size} » (au choix : {sizes}).")
+    if scale < 1:
+        raise InvalidInput(f"Échelle de démo invalide : {scale} (au moins 1).")
     with writing():
-        existing = Demarche.get_or_none(Demarche.demo_key == demo_key(size))
+        existing = Demarche.get_or_none(Demarche.demo_key == demo_key(size, scale))
         if existing is not None and existing.deleted_at is None:
             counts = demo_counts(store, key(existing))
             return DemoResult(key(existing), existing.territory, False, counts)
         if existing is not None:
             # The demo was removed: free its key so a fresh one can be made.
-            existing.demo_key = f"{demo_key(size)}-removed-{key(existing)}"
+            existing.demo_key = f"{demo_key(size, scale)}-removed-{key(existing)}"
             existing.save()
         demarche_id = store.demarches.create(data.TERRITORY, list(data.COMMUNES))
-        Demarche.update(demo_key=demo_key(size)).where(
+        Demarche.update(demo_key=demo_key(size, scale)).where(
             Demarche.id == as_uuid(demarche_id)
         ).execute()
-        context = DemoContext(store, demarche_id, SPECS[size], random.Random(SEED))
+        spec = scaled(SPECS[size], scale)
+        context = DemoContext(store, demarche_id, spec, random.Random(SEED))
         for fill in FILLS:
             fill(context)
         counts = demo_counts(store, demarche_id)

@@ -31,9 +31,6 @@ from vitalite_tui.store.questionnaire.responses import (
 if TYPE_CHECKING:
     from vitalite_tui.demo.build import DemoContext
 
-#: Sheets per demo size (the large one is the benchmark's: DESIGN.md, quality bars).
-SHEETS = {"small": 80, "large": 300}
-
 #: Its own seed, so that the sheets do not depend on what earlier fill functions drew.
 SEED = "vitalite-demo-questionnaires"
 
@@ -189,9 +186,6 @@ def profile_of(form: QuestionnaireForm, person: Respondent, rng: random.Random) 
 
 def fill_questionnaire_sheets(context: DemoContext) -> None:
     """About 80 sheets for the small demo, 300 for the large one, numbered as collected."""
-    from vitalite_tui.demo.build import SPECS
-
-    size = next(name for name, spec in SPECS.items() if spec == context.spec)
     rng = random.Random(SEED)
     demarche = Demarche.get_by_id(as_uuid(context.demarche_id))
     questionnaire = definition_row(demarche)
@@ -199,7 +193,7 @@ def fill_questionnaire_sheets(context: DemoContext) -> None:
     start = datetime.combine(data.STEP3_START, time(9, 0))
     moments = sorted(
         start + timedelta(days=rng.randrange(COLLECTION_DAYS), minutes=rng.randrange(9 * 60))
-        for _ in range(SHEETS[size])
+        for _ in range(context.spec.sheets)
     )
     sheets = []
     for number, moment in enumerate(moments, start=1):

@@ -46,8 +46,6 @@ PRESENTED: tuple[str, ...] = (*THEME_CODES.values(), "services-publics", "econom
 
 #: Intentions written at the debrief per trend (small demo): taken from what was said.
 SMALL_PER_TREND = 3
-#: Intentions of the large demo, one per intention note said (the export benchmark's size).
-LARGE_INTENTIONS = 150
 #: One intention in this many has no axis yet.
 WITHOUT_AXIS_EVERY = 6
 #: The debrief of workshop 2: the next morning at 9:30, Paris time.
@@ -101,7 +99,7 @@ def fill_workshop2(context: DemoContext) -> None:
     """Trends, rounds on a trend, intentions linked to what was said, the scenario sketch."""
     if len(context.spec.workshops) < 2:
         return
-    from vitalite_tui.demo.build import SPECS, paris_to_utc
+    from vitalite_tui.demo.build import paris_to_utc
 
     demarche = as_uuid(context.demarche_id)
     workshop = workshop_row(context.demarche_id, 2)
@@ -112,8 +110,8 @@ def fill_workshop2(context: DemoContext) -> None:
     notes = said_notes(workshop.id)
     rng = random.Random(SEED)
     axes = axis_ids(demarche)
-    if context.spec is SPECS["large"]:
-        planned = large_intentions(notes, rng)
+    if context.spec.intentions is not None:
+        planned = large_intentions(notes, context.spec.intentions, rng)
     else:
         planned = small_intentions(notes, groups, rng)
     intentions = []
@@ -292,10 +290,12 @@ def small_intentions(
     return planned
 
 
-def large_intentions(notes: Sequence[SaidNote], rng: random.Random) -> list[PlannedIntention]:
-    """One intention per intention note, up to `LARGE_INTENTIONS` (the rest left for `p`)."""
+def large_intentions(
+    notes: Sequence[SaidNote], wanted: int, rng: random.Random
+) -> list[PlannedIntention]:
+    """One intention per intention note, up to `wanted` (the rest left for `p`)."""
     planned = []
-    for note in [n for n in notes if n.kind == NoteKind.INTENTION.value][:LARGE_INTENTIONS]:
+    for note in [n for n in notes if n.kind == NoteKind.INTENTION.value][:wanted]:
         title, description = promoted(note.text)
         origins = [note.id, *_findings(notes, note.subgroup, note.indicator, rng)]
         planned.append(
