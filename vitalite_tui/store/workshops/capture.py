@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Iterable
+from datetime import datetime
 from typing import cast
 
 from peewee import JOIN, ModelSelect, fn
@@ -37,6 +38,7 @@ from vitalite_tui.store.workshops.records import (
     NoteRevisionRecord,
     RoundRecord,
     TurnRecord,
+    WallNote,
     WorkshopRecord,
 )
 from vitalite_tui.store.workshops.subgroups import member_colleges
@@ -101,9 +103,88 @@ def to_note_record(note: Note, speaker: Participant | None) -> NoteRecord:
     )
 
 
+#: A note read as a tuple: ids, speaker (all None when anonymous), text, tags, dates.
+_NoteRow = tuple[
+    uuid.UUID,
+    uuid.UUID,
+    uuid.UUID | None,
+    uuid.UUID | None,
+    uuid.UUID | None,
+    str,
+    int,
+    str,
+    str,
+    str,
+    int | None,
+    str | None,
+    datetime,
+    datetime,
+    datetime | None,
+]
+
+
 def _notes(condition: object) -> list[NoteRecord]:
-    rows = _note_select().where(condition).order_by(Note.created_at)
-    return [_note_record(row) for row in rows]
+    """Notes as records, read as plain tuples: a workshop holds thousands, and building a
+    model and its speaker's for each costs several times the query."""
+    rows = (
+        Note.select(
+            Note.id,
+            Note.workshop,
+            Note.subgroup,
+            Note.round,
+            Participant.id,
+            Participant.display_name,
+            Participant.number,
+            Participant.college,
+            Note.text,
+            Note.kind,
+            Note.indicator,
+            Note.pole,
+            Note.created_at,
+            Note.updated_at,
+            Note.deleted_at,
+        )
+        .join(Participant, JOIN.LEFT_OUTER)
+        .where(condition)
+        .order_by(Note.created_at)
+        .tuples()
+    )
+    return [
+        NoteRecord(
+            id=str(note_id),
+            workshop_id=str(workshop_id),
+            subgroup_id=str(subgroup_id) if subgroup_id else None,
+            round_id=str(round_id) if round_id else None,
+            speaker_id=str(speaker_id) if speaker_id is not None else None,
+            speaker_name=name if speaker_id is not None else "",
+            speaker_code=participant_code(number) if speaker_id is not None else "",
+            speaker_college=College(college) if speaker_id is not None else None,
+            text=text,
+            kind=NoteKind(kind),
+            indicator=indicator,
+            pole=Pole(pole) if pole else None,
+            created_at=created_at,
+            updated_at=updated_at,
+            deleted=deleted_at is not None,
+        )
+        for (
+            note_id,
+            workshop_id,
+            subgroup_id,
+            round_id,
+            speaker_id,
+            name,
+            number,
+            college,
+            text,
+            kind,
+            indicator,
+            pole,
+            created_at,
+            updated_at,
+            deleted_at,
+        ) in cast("Iterable[_NoteRow]", rows)
+    ]
 
 
 def _note_row(note_id: str, *, deleted: bool = False) -> Note:
@@ -402,6 +483,25 @@ class Capture:
         """Every live note of a workshop, oldest first."""
         workshop = workshop_row(demarche_id, number)
         return _notes((Note.workshop == workshop) & Note.deleted_at.is_null())
+
+    def wall_notes(self, demarche_id: str, number: int) -> list[WallNote]:
+        """Every live note of a workshop as the plenary wall shows it, oldest first.
+
+        Only the four columns the wall needs: a workshop holds thousands of notes.
+        """
+        workshop = workshop_row(demarche_id, number)
+        rows = (
+            Note.select(Note.subgroup, Note.indicator, Note.pole, Note.text)
+            .where((Note.workshop == workshop) & Note.deleted_at.is_null())
+            .order_by(Note.created_at)
+            .tuples()
+        )
+        return [
+            WallNote(str(group) if group else None, indicator, Pole(pole) if pole else None, text)
+            for group, indicator, pole, text in cast(
+                "Iterable[tuple[uuid.UUID | None, int | None, str | None, str]]", rows
+            )
+        ]
 
     def get_note(self, note_id: str) -> NoteRecord:
         """A note, even a removed one (its record says `deleted`)."""
