@@ -28,7 +28,7 @@ from vitalite_tui.domain.questionnaire_form import (
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.formats.schemas import load_json
 from vitalite_tui.paths import schemas_dir
-from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
+from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
 from vitalite_tui.store.preparation.steps import Steps
 from vitalite_tui.store.questionnaire.definitions import Questionnaires, check_definition
 from vitalite_tui.store.questionnaire.records import (
@@ -390,27 +390,32 @@ class Responses:
         if not include_removed:
             condition &= Response.deleted_at.is_null()
         rows = list(
-            Response.select(Response, Questionnaire)
-            .join(Questionnaire)
+            Response.select()
             .where(condition)
             .order_by(Response.sheet_number.is_null(), Response.sheet_number, Response.created_at)
         )
-        stored: dict[uuid.UUID, dict[str, int | None]] = {row.id: {} for row in rows}
+        # Each definition read (its JSON decoded) once, not once per sheet joined to it.
+        definitions = {fk_id(row, "questionnaire") for row in rows}
+        forms: dict[str | None, QuestionnaireForm] = {
+            key(questionnaire): self._row_form(questionnaire, demarche)
+            for questionnaire in Questionnaire.select().where(Questionnaire.id.in_(definitions))
+        }
+        # Keyed by the stored text of the id: tens of thousands of answers, and a UUID
+        # object built for each would cost more than the query.
+        stored: dict[str, dict[str, int | None]] = {row.id.hex: {} for row in rows}
         answers = (
-            Answer.select(Answer.response, Answer.item_code, Answer.value)
+            Answer.select(Answer.response.cast("TEXT"), Answer.item_code, Answer.value)
             .join(Response)
             .where(condition)
             .tuples()
         )
-        for response_id, code, value in cast(
-            "Iterable[tuple[uuid.UUID, str, int | None]]", answers
-        ):
+        for response_id, code, value in cast("Iterable[tuple[str, str, int | None]]", answers):
             if response_id in stored:
                 stored[response_id][code] = value
         records = []
         for row in rows:
-            form = self._row_form(row.questionnaire, demarche)
-            sheet = self._clean_from(row, form, stored[row.id])
+            form = forms[fk_id(row, "questionnaire")]
+            sheet = self._clean_from(row, form, stored[row.id.hex])
             records.append((self._record(row, demarche, form, sheet), form))
         return records
 
