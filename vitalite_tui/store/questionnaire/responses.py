@@ -6,6 +6,7 @@ typed against: the démarche's chosen one, or the shipped default, chosen at the
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -15,7 +16,7 @@ from typing import Any, cast
 
 from peewee import chunked, fn
 
-from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response, utcnow
+from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response, db, utcnow
 from vitalite_tui.domain.questionnaire_form import (
     NO_ANSWER,
     QuestionnaireForm,
@@ -407,9 +408,10 @@ class Responses:
             Answer.select(Answer.response.cast("TEXT"), Answer.item_code, Answer.value)
             .join(Response)
             .where(condition)
-            .tuples()
         )
-        for response_id, code, value in cast("Iterable[tuple[str, str, int | None]]", answers):
+        # Read raw (texts and numbers as SQLite gives them): no per-row conversion by peewee.
+        cursor: sqlite3.Cursor = db.execute(answers)  # type: ignore[no-untyped-call]
+        for response_id, code, value in cursor.fetchall():
             if response_id in stored:
                 stored[response_id][code] = value
         records = []
