@@ -7,13 +7,16 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from vitalite_tui import __version__
+from vitalite_tui.cli import demo as cli_demo
 from vitalite_tui.cli.app import app
 from vitalite_tui.db.models import db
+from vitalite_tui.demo.build import DEMO_SIZES
 from vitalite_tui.store import open_store
 from vitalite_tui.tui.app import VitaliteApp
 
@@ -179,6 +182,11 @@ def test_demo_large_on_the_default_database(isolated_home: Path) -> None:
     assert (isolated_home / "vitalite.sqlite").exists()
 
 
+def test_the_command_offers_the_sizes_the_demo_builds() -> None:
+    # The command spells the sizes itself (importing them would load the demo at start-up).
+    assert get_args(cli_demo.DemoSize) == DEMO_SIZES
+
+
 def test_demo_refuses_an_unknown_size(db_path: Path) -> None:
     result = run("demo", "--db", str(db_path), "--size", "huge")
     assert result.exit_code == 2
@@ -231,7 +239,8 @@ def test_bare_vitalite_reports_an_unusable_file(db_path: Path, opened: list[Path
 def test_importing_the_cli_loads_neither_textual_nor_openpyxl() -> None:
     code = (
         "import sys, vitalite_tui.cli.app\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'openpyxl')]\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'openpyxl')\n"
+        "         or m.startswith('vitalite_tui.demo')]\n"
         "print(heavy)"
     )
     out = subprocess.run(
