@@ -48,15 +48,21 @@ for line in sys.stdin:
         os.execv(request["argv"][0], request["argv"])
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - started
-    print(json.dumps([os.waitstatus_to_exitcode(status), elapsed, usage.ru_maxrss]), flush=True)
+    code, cpu = os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
+    print(json.dumps([code, elapsed, cpu, usage.ru_maxrss]), flush=True)
 """
 
 
 @dataclass(frozen=True)
 class Run:
-    """One fresh process: seconds until it was ready, and its peak resident size in KiB."""
+    """One fresh process: seconds until it was ready, CPU seconds, peak resident size in KiB.
+
+    CPU time (user + system, to the end of the process) is shown beside the wall time: on a
+    machine others load, it varies less from run to run.
+    """
 
     seconds: float
+    cpu_seconds: float
     peak_kib: int
 
 
@@ -73,10 +79,10 @@ class Spawner:
     def run_to_exit(self, argv: Sequence[str]) -> Run:
         """Run a program to its end, output discarded: time from fork to exit, peak RSS."""
         self._request(argv, tty=None)
-        code, seconds, peak = self._report()
+        code, seconds, cpu, peak = self._report()
         if code != 0:
             sys.exit(f"{' '.join(argv)} failed (exit code {code}).")
-        return Run(seconds, peak)
+        return Run(seconds, cpu, peak)
 
     def run_until_shown(self, argv: Sequence[str], text: str, size: tuple[int, int]) -> Run:
         """A TUI in a fresh terminal of `size`: seconds until `text` is on screen, peak RSS.
@@ -100,13 +106,13 @@ class Spawner:
             # Keep reading: a program blocked on a full terminal would never end.
             while not select.select([self.reports], [], [], 0.05)[0]:
                 self._read(master, wait=0)
-            code, _, peak = self._report()
+            code, _, cpu, peak = self._report()
         finally:
             os.close(master)
             os.close(slave)
         if code != 0:
             sys.exit(f"{' '.join(argv)} failed (exit code {code}).")
-        return Run(shown_after, peak)
+        return Run(shown_after, cpu, peak)
 
     def floor_kib(self) -> int:
         """What a program that does nothing reports: the part of any figure due to the spawner."""
@@ -116,15 +122,27 @@ class Spawner:
         self.requests.write(json.dumps({"argv": list(argv), "tty": tty}) + "\n")
         self.requests.flush()
 
-    def _report(self) -> tuple[int, float, int]:
-        code, seconds, peak = json.loads(self.reports.readline())
-        return int(code), float(seconds), int(peak)
+    def _report(self) -> tuple[int, float, float, int]:
+        code, seconds, cpu, peak = json.loads(self.reports.readline())
+        return int(code), float(seconds), float(cpu), int(peak)
 
     @staticmethod
     def _read(master: int, wait: float = 1.0) -> bytes:
         if not select.select([master], [], [], wait)[0]:
             return b""
         return os.read(master, 65536)
+
+
+def child_environment(**changes: str) -> dict[str, str]:
+    """This environment with `changes`, and bytecode caching on.
+
+    An installed package comes with its .pyc files; without caching (PYTHONDONTWRITEBYTECODE,
+    set on some machines) an editable checkout would be compiled again at every start, and
+    the measure would be of the compiler. The warm-up run writes them.
+    """
+    env = {**os.environ, **changes}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 @contextmanager
@@ -173,14 +191,16 @@ def report(
     """Figures of each, then min/median/max of the ratio of the pairs (run i against run i)."""
     for name, runs in results.items():
         times = sorted(run.seconds * 1000 for run in runs)
-        peaks = sorted(run.peak_kib / 1024 for run in runs)
+        cpus = statistics.median(run.cpu_seconds * 1000 for run in runs)
+        peaks = statistics.median(run.peak_kib / 1024 for run in runs)
         print(
             f"{name:10s} time ms  min {times[0]:7.1f}  median {statistics.median(times):7.1f}  "
-            f"max {times[-1]:7.1f}   peak RSS MiB  median {statistics.median(peaks):6.1f}"
+            f"max {times[-1]:7.1f}   CPU ms median {cpus:7.1f}   peak RSS MiB median {peaks:6.1f}"
         )
     pairs = list(zip(results[subject], results[baseline], strict=True))
     for label, ratios in (
         ("time ratio", [s.seconds / b.seconds for s, b in pairs]),
+        ("CPU ratio ", [s.cpu_seconds / b.cpu_seconds for s, b in pairs]),
         ("RSS ratio ", [s.peak_kib / b.peak_kib for s, b in pairs]),
     ):
         ratios.sort()

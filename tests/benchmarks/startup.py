@@ -14,13 +14,12 @@ processes.py). Runs alternate; ratios are taken pair by pair.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from processes import interleaved, report, spawner, venv_script
+from processes import child_environment, interleaved, report, spawner, venv_script
 
 MINIMAL_APP = """
 from textual.app import App, ComposeResult
@@ -49,7 +48,7 @@ def main() -> None:
     args = parser.parse_args()
     vitalite = venv_script("vitalite")
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "VITALITE_HOME": folder, "TERM": "xterm-256color"}
+        env = child_environment(VITALITE_HOME=folder, TERM="xterm-256color")
         db = Path(folder) / "bench.sqlite"
         # Built by the command itself: the harness stays small (see processes.py).
         demo = [vitalite, "demo", "--db", str(db)]

@@ -11,12 +11,11 @@ alternate; ratios are taken pair by pair.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-from processes import interleaved, report, spawner, venv_script
+from processes import child_environment, interleaved, report, spawner, venv_script
 
 BARE_TYPER = '''
 from typing import Annotated
@@ -49,7 +48,7 @@ def main() -> None:
     args = parser.parse_args()
     vitalite = venv_script("vitalite")
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "VITALITE_HOME": folder}
+        env = child_environment(VITALITE_HOME=folder)
         bare = Path(folder) / "bare_typer.py"
         bare.write_text(BARE_TYPER, encoding="utf-8")
         with spawner(env) as spawn:
