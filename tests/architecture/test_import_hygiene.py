@@ -1,12 +1,14 @@
 """Each real entry point, run in a fresh interpreter, loads only what it uses.
 
 `vitalite --version` answers before any of the project's heavy parts loads; the TUI starts
-without openpyxl or the demo; `vitalite export` writes its workbook without textual or the
-demo. Each case runs the command's own `main()` in a subprocess and lists `sys.modules`.
+without openpyxl or the demo (and a bare `vitalite` without Typer); `vitalite export` writes
+its workbook without textual or the demo. Each case runs the entry point's own `main()` in a
+subprocess and lists `sys.modules`.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 RUN_MAIN = """
 import sys
 sys.argv = {argv!r}
-from vitalite_tui.cli.app import main
+from vitalite_tui.cli.main import main
 try:
     main()
 except SystemExit as exit:
@@ -52,16 +54,17 @@ VitaliteApp.run = headless
 """
 
 
-def loaded_by(code: str) -> set[str]:
+def loaded_by(code: str, env: dict[str, str]) -> set[str]:
     out = subprocess.run(
-        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT, env=env
     ).stdout
     return set(out.split())
 
 
-def run_main(*argv: str, before: str = "") -> set[str]:
-    """The modules loaded once `vitalite ARGV` has done its work."""
-    return loaded_by(before + RUN_MAIN.format(argv=["vitalite", *argv]))
+def run_main(*argv: str, before: str = "", db: Path | None = None) -> set[str]:
+    """The modules loaded once `vitalite ARGV` has done its work (on VITALITE_DB=db)."""
+    env = {**os.environ, **({"VITALITE_DB": str(db)} if db else {})}
+    return loaded_by(before + RUN_MAIN.format(argv=["vitalite", *argv]), env)
 
 
 def within(loaded: set[str], *packages: str) -> set[str]:
@@ -86,9 +89,18 @@ def test_version_loads_only_the_command_line() -> None:
     assert within(loaded, "vitalite_tui.tui", "vitalite_tui.workbook") == set()
 
 
-def test_the_tui_starts_without_openpyxl_nor_the_demo(one_demarche: Path) -> None:
-    loaded = run_main("--db", str(one_demarche), before=TUI_HEADLESS)
+def test_a_bare_vitalite_starts_the_tui_without_typer_openpyxl_nor_the_demo(
+    one_demarche: Path,
+) -> None:
+    loaded = run_main(before=TUI_HEADLESS, db=one_demarche)
     assert "vitalite_tui.tui.screens.home" in loaded  # the home screen was really shown
+    assert within(loaded, "openpyxl", "vitalite_tui.demo", "vitalite_tui.workbook") == set()
+    assert within(loaded, "typer", "vitalite_tui.cli.app") == set()
+
+
+def test_vitalite_db_starts_the_tui_without_openpyxl_nor_the_demo(one_demarche: Path) -> None:
+    loaded = run_main("--db", str(one_demarche), before=TUI_HEADLESS)
+    assert "vitalite_tui.tui.screens.home" in loaded
     assert within(loaded, "openpyxl", "vitalite_tui.demo", "vitalite_tui.workbook") == set()
 
 

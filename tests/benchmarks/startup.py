@@ -2,11 +2,12 @@
 
 DESIGN.md's bar: start-up within 1.3x, peak RSS within 1.3x of a minimal Textual app
 (Header, Static, Footer). Both are started the same way: a fresh process of this venv's
-Python (the `vitalite` console script, a script file for the minimal app), in an 80x24
-pseudo-terminal, timed until a known text is on screen: the home screen's count of
-démarches (the list is filled and focused: the first usable screen), the minimal app's
-Static. Then each quits on Ctrl+Q, and its peak RSS is read from outside (`wait4`, see
-processes.py). Runs alternate; ratios are taken pair by pair.
+Python (the `vitalite` console script, as people type it every day: bare, on the base named
+by VITALITE_DB; a script file for the minimal app), in an 80x24 pseudo-terminal, timed until
+a known text is on screen: the home screen's count of démarches (the list is filled and
+focused: the first usable screen), the minimal app's Static. Then each quits on Ctrl+Q, and
+its peak RSS is read from outside (`wait4`, see processes.py). Runs alternate; ratios are
+taken pair by pair.
 
     python tests/benchmarks/startup.py [--runs 15]
 """
@@ -48,19 +49,16 @@ def main() -> None:
     args = parser.parse_args()
     vitalite = venv_script("vitalite")
     with tempfile.TemporaryDirectory() as folder:
-        env = child_environment(VITALITE_HOME=folder, TERM="xterm-256color")
         db = Path(folder) / "bench.sqlite"
+        env = child_environment(VITALITE_HOME=folder, VITALITE_DB=str(db), TERM="xterm-256color")
         # Built by the command itself: the harness stays small (see processes.py).
-        demo = [vitalite, "demo", "--db", str(db)]
-        subprocess.run(demo, env=env, check=True, capture_output=True)
+        subprocess.run([vitalite, "demo"], env=env, check=True, capture_output=True)
         minimal = Path(folder) / "minimal_app.py"
         minimal.write_text(MINIMAL_APP, encoding="utf-8")
         with spawner(env) as spawn:
             results = interleaved(
                 {
-                    "vitalite": lambda: spawn.run_until_shown(
-                        [vitalite, "--db", str(db)], HOME_READY, SIZE
-                    ),
+                    "vitalite": lambda: spawn.run_until_shown([vitalite], HOME_READY, SIZE),
                     "minimal": lambda: spawn.run_until_shown(
                         [sys.executable, str(minimal)], MINIMAL_READY, SIZE
                     ),

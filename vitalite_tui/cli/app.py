@@ -1,8 +1,9 @@
-"""The `vitalite` command: a bare call opens the TUI; each command group has its module.
+"""The `vitalite` command line: a bare call opens the TUI; each command group has its module.
 
 Start-up time matters on old laptops: this module and the command modules import only Typer
 and light helpers; each command imports what it needs (the store, openpyxl, the demo,
-textual) when it runs. tests/architecture/test_import_hygiene.py checks it.
+textual) when it runs. tests/architecture/test_import_hygiene.py checks it. The entry point
+is `cli.main.main`.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from vitalite_tui.cli.database import check, where
 from vitalite_tui.cli.demo import demo
 from vitalite_tui.cli.export import export
 from vitalite_tui.cli.questionnaire import questionnaire_app
+from vitalite_tui.cli.tui import open_tui
 
 app = typer.Typer(
     name="vitalite",
@@ -61,16 +63,7 @@ def callback(
     """Vitalité sociale : sans commande, ouvre l'application sur la base choisie."""
     if ctx.invoked_subcommand is not None:
         return
-    from vitalite_tui.store import open_store
-
-    store = open_store(database_path(ctx, db))
-    try:
-        # Imported here: textual is only loaded when the TUI really starts.
-        from vitalite_tui.tui.app import VitaliteApp
-
-        VitaliteApp(store).run()
-    finally:
-        store.close()
+    open_tui(database_path(ctx, db))
 
 
 # The order of `vitalite --help`.
@@ -80,8 +73,3 @@ app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(check)
 app.add_typer(questionnaire_app, name="questionnaire", rich_help_panel=COMMANDS_PANEL)
 app.command("charter", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(charter_command)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(export)
-
-
-def main() -> None:
-    """Entry point of the `vitalite` script and of `python -m vitalite_tui`."""
-    app()
