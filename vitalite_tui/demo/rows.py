@@ -8,7 +8,7 @@ from datetime import datetime
 from itertools import islice
 from typing import Any
 
-from vitalite_tui.db.models import BaseModel
+from vitalite_tui.db.models import BaseModel, db
 
 #: Rows per INSERT: well under SQLite's limit on bound variables (32766).
 CHUNK = 500
@@ -32,7 +32,12 @@ def chunked(rows: Iterable[dict[str, Any]], size: int = CHUNK) -> Iterator[list[
 
 
 def insert_rows(model: type[BaseModel], rows: Iterable[dict[str, Any]]) -> int:
-    """Bulk insert in chunks (inside the caller's transaction); returns the row count."""
+    """Bulk insert in chunks (inside the caller's transaction); returns the row count.
+
+    Foreign keys are checked at commit, not row by row: a row may point at one of a later
+    chunk (an action merged into another further down the list).
+    """
+    db.execute_sql("PRAGMA defer_foreign_keys = ON")  # type: ignore[no-untyped-call]
     count = 0
     for chunk in chunked(rows):
         model.insert_many(chunk).execute()
