@@ -29,7 +29,14 @@ from vitalite_tui.db.models import (
 from vitalite_tui.demo import build as demo
 from vitalite_tui.demo import create_demo
 from vitalite_tui.demo import data as demo_data
-from vitalite_tui.demo.build import DemoSize, at_commune, of_commune, paris_to_utc
+from vitalite_tui.demo.context import (
+    DemoContext,
+    DemoSize,
+    at_commune,
+    of_commune,
+    paris_to_utc,
+)
+from vitalite_tui.demo.workshops import word
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.notes import NoteKind, kinds_for
@@ -205,7 +212,7 @@ def test_large_is_written_in_one_transaction(store: Store) -> None:
 def test_a_failure_midway_leaves_nothing_behind(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(context: demo.DemoContext) -> None:
+    def broken(context: DemoContext) -> None:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(demo, "FILLS", (*demo.FILLS, broken))
@@ -546,13 +553,13 @@ def test_demo_sayings_are_clean_french_lines() -> None:
         for group in script.groups:
             assert len(group.rounds) == 3
             for saying in group.sayings:
-                text = demo.word(saying.text, "Le Mas-d'Aiguilhe")
+                text = word(saying.text, "Le Mas-d'Aiguilhe")
                 assert clean_note_text(text) == text
                 assert "{" not in text
                 assert not text.endswith(".")
                 assert saying.kind in kinds_for(demo_data.WORKSHOP_SCRIPTS.index(script) + 1)
-    assert demo.word("je crois que il faut", "Fontclaire") == "Je crois qu'il faut"
-    assert demo.word("{at_commune}, on dit que on", "Le Mas-d'Aiguilhe") == (
+    assert word("je crois que il faut", "Fontclaire") == "Je crois qu'il faut"
+    assert word("{at_commune}, on dit que on", "Le Mas-d'Aiguilhe") == (
         "Au Mas-d'Aiguilhe, on dit qu'on"
     )
 

@@ -15,7 +15,7 @@ from vitalite_tui.domain.text import fold
 from vitalite_tui.store.base import as_uuid
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Of the workshop's live notes, the share the animateurs filed in an axis the next morning.
 FILED_SHARE = 0.6

@@ -21,7 +21,7 @@ from vitalite_tui.store.charter.records import ArticleDraft, CharterHeading, Sig
 from vitalite_tui.store.preparation.participants import participant_code
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Its own seed, so that what is drawn here neither depends on nor shifts earlier fills.
 SEED = "vitalite-demo-charter"

@@ -26,6 +26,7 @@ from vitalite_tui.db.models import (
     Workshop,
 )
 from vitalite_tui.demo import data as data
+from vitalite_tui.demo.context import paris_to_utc
 from vitalite_tui.demo.rows import new_row
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import HIGHEST, LOWEST
@@ -34,7 +35,7 @@ from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.store.base import as_uuid
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Their own seeds: what they draw does not depend on earlier fill functions (nor changes
 #: what later ones draw).
@@ -100,7 +101,6 @@ def _workshop(context: DemoContext) -> Workshop | None:
 
 def _evening(workshop: Workshop) -> datetime:
     """18:30 in Paris on the evening of workshop 1, as naive UTC."""
-    from vitalite_tui.demo.build import paris_to_utc  # the demo imports this module
 
     return paris_to_utc(workshop.date or data.WORKSHOPS[0][0], data.WORKSHOP_START)
 

@@ -29,7 +29,7 @@ from vitalite_tui.store.questionnaire.responses import (
 )
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Its own seed, so that the sheets do not depend on what earlier fill functions drew.
 SEED = "vitalite-demo-questionnaires"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from vitalite_tui.db.models import Action, Intention, Link, Vote, VoteSession
 from vitalite_tui.demo import data as data
+from vitalite_tui.demo.context import paris_to_utc
 from vitalite_tui.demo.rows import insert_rows, new_row
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.lineage import LinkKind
@@ -37,7 +38,7 @@ from vitalite_tui.store.vote.votes import CANDIDATE, KEPT, MERGED, VOTE_WORKSHOP
 from vitalite_tui.store.workshops.workshop import present_participants, workshop_row
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Its own seed: what is drawn here neither depends on nor shifts the other fills.
 SEED = "vitalite-demo-votes"
@@ -98,7 +99,6 @@ def _pairs(
 
 def fill_votes(context: DemoContext) -> None:
     """Candidates, the closed vote of workshop 3 (ballots and wall tallies), kept actions."""
-    from vitalite_tui.demo.build import paris_to_utc
 
     demarche = as_uuid(context.demarche_id)
     workshop = workshop_row(context.demarche_id, VOTE_WORKSHOP)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, cast
 
 from vitalite_tui.db.models import Axis, Intention, Link, Note, Round, Scenario, SubGroup, Trend
 from vitalite_tui.demo import data as data
+from vitalite_tui.demo.context import paris_to_utc
 from vitalite_tui.demo.rows import insert_rows
 from vitalite_tui.domain.intentions import capitalised, promoted
 from vitalite_tui.domain.lineage import LinkKind
@@ -28,7 +29,7 @@ from vitalite_tui.store.prospective.trends import copy_catalogue, default_catalo
 from vitalite_tui.store.workshops.workshop import workshop_row
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Its own seed: what is drawn here does not depend on the fill functions before it.
 SEED = "vitalite-demo-workshop2"
@@ -99,7 +100,6 @@ def fill_workshop2(context: DemoContext) -> None:
     """Trends, rounds on a trend, intentions linked to what was said, the scenario sketch."""
     if len(context.spec.workshops) < 2:
         return
-    from vitalite_tui.demo.build import paris_to_utc
 
     demarche = as_uuid(context.demarche_id)
     workshop = workshop_row(context.demarche_id, 2)
