@@ -9,11 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timezone
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 import pytest
+from peewee import fn
 
 from vitalite_tui.db.models import (
+    Action,
     Attendance,
     Demarche,
     Note,
@@ -23,6 +26,7 @@ from vitalite_tui.db.models import (
     SubGroup,
     SubGroupMember,
     Turn,
+    Vote,
     Workshop,
     db,
 )
@@ -580,3 +584,26 @@ def test_ten_times_the_large_demo_is_built_whole(store: Store) -> None:
 def test_a_scale_below_one_is_refused_in_french(store: Store) -> None:
     with pytest.raises(InvalidInput, match="Échelle de démo invalide"):
         create_demo(store, "small", scale=0)
+
+
+def vote_in_fresh_database(path: Path) -> list[tuple[object, ...]]:
+    store = open_store(path)
+    try:
+        create_demo(store, "small")
+        totals = Vote.select(Action.title, fn.SUM(Vote.dots)).join(Action).group_by(Action.title)
+        dots = dict(cast("list[tuple[str, int]]", list(totals.tuples())))
+        return [
+            (action.position, action.title, action.status, action.kept, dots.get(action.title))
+            for action in Action.select().order_by(Action.position)
+        ]
+    finally:
+        store.close()
+
+
+def test_two_fresh_databases_get_the_same_vote(tmp_path: Path) -> None:
+    """Merged pairs, dots and kept actions do not hang on ids drawn afresh in each base."""
+    first = vote_in_fresh_database(tmp_path / "a.sqlite")
+    second = vote_in_fresh_database(tmp_path / "b.sqlite")
+    assert first == second
+    assert any(status == "merged" for _, _, status, _, _ in first)
+    assert sum(1 for *_, kept, _ in first if kept) == 5

@@ -11,7 +11,6 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from vitalite_tui.db.models import Demarche, Note, Workshop
 from vitalite_tui.demo import data as data
 from vitalite_tui.demo.axes import fill_axes
 from vitalite_tui.demo.charter import fill_action_sheets, fill_charter
@@ -41,7 +40,6 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store import Store
-from vitalite_tui.store.base import as_uuid, key, writing
 
 
 @dataclass(frozen=True)
@@ -76,19 +74,14 @@ def create_demo(
         raise InvalidInput(f"Taille de démo inconnue : « {size} » (au choix : {sizes}).")
     if scale < 1:
         raise InvalidInput(f"Échelle de démo invalide : {scale} (au moins 1).")
-    with writing():
-        existing = Demarche.get_or_none(Demarche.demo_key == demo_key(size, scale))
-        if existing is not None and existing.deleted_at is None:
-            counts = demo_counts(store, key(existing))
-            return DemoResult(key(existing), existing.territory, False, counts)
+    with store.bulk.transaction():
+        existing = store.bulk.imported(demo_key(size, scale))
         if existing is not None:
-            # The demo was removed: free its key so a fresh one can be made.
-            existing.demo_key = f"{demo_key(size, scale)}-removed-{key(existing)}"
-            existing.save()
+            territory = store.demarches.get(existing).territory
+            return DemoResult(existing, territory, False, demo_counts(store, existing))
         demarche_id = store.demarches.create(data.TERRITORY, list(data.COMMUNES))
-        Demarche.update(demo_key=demo_key(size, scale)).where(
-            Demarche.id == as_uuid(demarche_id)
-        ).execute()
+        # A removed demo lets its key go, so a fresh one can be made.
+        store.bulk.mark_imported(demarche_id, demo_key(size, scale))
         spec = scaled(SPECS[size], scale)
         context = DemoContext(store, demarche_id, spec, random.Random(SEED))
         for done, fill in enumerate(FILLS):
@@ -118,10 +111,7 @@ def demo_counts(store: Store, demarche_id: str) -> dict[str, int]:
             for number in WORKSHOP_NUMBERS
             if store.workshops.attendance_counts(demarche_id, number).total
         ),
-        "notes": Note.select()
-        .join(Workshop)
-        .where((Workshop.demarche == as_uuid(demarche_id)) & Note.deleted_at.is_null())
-        .count(),
+        "notes": store.bulk.note_count(demarche_id),
     }
 
 

@@ -13,6 +13,7 @@ from vitalite_tui.domain.colleges import College
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
+    from vitalite_tui.store.preparation.records import ParticipantRecord
 
 DemoSize = Literal["small", "large"]
 DEMO_SIZES: tuple[DemoSize, ...] = get_args(DemoSize)
@@ -106,6 +107,10 @@ class DemoContext:
     people: dict[College, list[Person]] = field(default_factory=dict)
     participant_ids: dict[Person, uuid.UUID] = field(default_factory=dict)
 
+    @property
+    def demarche(self) -> uuid.UUID:
+        return uuid.UUID(self.demarche_id)
+
 
 def scaled(spec: DemoSpec, scale: int) -> DemoSpec:
     """`spec` with `scale` times its notes, sheets and intentions (the same people)."""
@@ -118,6 +123,11 @@ def scaled(spec: DemoSpec, scale: int) -> DemoSpec:
         intentions=spec.intentions * scale if spec.intentions is not None else None,
         scale=scale,
     )
+
+
+def registry_number(person: ParticipantRecord) -> int:
+    """The registry number behind a participant's code (P007: 7), to list in sign-up order."""
+    return int(person.code.removeprefix("P"))
 
 
 def agree(gender: str, titles: tuple[str, str]) -> str:

@@ -6,20 +6,19 @@ import random
 import uuid
 from datetime import date
 
-from vitalite_tui.db.models import CommitteeMember, Participant, StepRecord
 from vitalite_tui.demo import data as data
 from vitalite_tui.demo.context import DemoContext, DemoSpec, Person, agree, of_commune
-from vitalite_tui.demo.rows import insert_rows
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.steps import Decision, StepStatus
+from vitalite_tui.store.bulk import CommitteeMemberRow, ParticipantRow
 from vitalite_tui.store.preparation.records import Step1Record, WorkshopPlan
 
 
-def set_step_dates(demarche_id: str, number: int, started: date, done: date | None) -> None:
+def set_step_dates(
+    context: DemoContext, number: int, started: date, done: date | None, comment: str | None = None
+) -> None:
     """Fixed calendar dates instead of today's, so the demo tells a plausible story."""
-    StepRecord.update(started_on=started, done_on=done).where(
-        (StepRecord.demarche == demarche_id) & (StepRecord.number == number)
-    ).execute()
+    context.store.bulk.date_step(context.demarche_id, number, started, done, comment)
 
 
 def make_people(spec: DemoSpec, rng: random.Random) -> dict[College, list[Person]]:
@@ -78,23 +77,22 @@ def fill_participants(context: DemoContext) -> None:
     everyone = [person for people in context.people.values() for person in people]
     rng.shuffle(everyone)
     context.participant_ids = {person: uuid.uuid4() for person in everyone}
-    insert_rows(
-        Participant,
-        (
-            {
-                "id": context.participant_ids[person],
-                "demarche": context.demarche_id,
-                "number": number,
-                "display_name": person.name,
-                "college": person.college.value,
-                "commune": person.commune,
-                "organisation": person.organisation,
-                "consent_data": rng.random() < data.CONSENT_DATA_RATE,
-                "consent_contact": rng.random() < data.CONSENT_CONTACT_RATE,
-                "consent_named": rng.random() < data.CONSENT_NAMED_RATE,
-            }
+    context.store.bulk.insert(
+        [
+            ParticipantRow(
+                id=context.participant_ids[person],
+                demarche=context.demarche,
+                number=number,
+                display_name=person.name,
+                college=person.college.value,
+                commune=person.commune,
+                organisation=person.organisation,
+                consent_data=rng.random() < data.CONSENT_DATA_RATE,
+                consent_contact=rng.random() < data.CONSENT_CONTACT_RATE,
+                consent_named=rng.random() < data.CONSENT_NAMED_RATE,
+            )
             for number, person in enumerate(everyone, start=1)
-        ),
+        ]
     )
 
 
@@ -112,7 +110,7 @@ def fill_step1(context: DemoContext) -> None:
         ),
     )
     steps.set_status(context.demarche_id, 1, StepStatus.DONE)
-    set_step_dates(context.demarche_id, 1, data.PRESENTATION_DATE, data.DELIBERATION_DATE)
+    set_step_dates(context, 1, data.PRESENTATION_DATE, data.DELIBERATION_DATE)
 
 
 def fill_committee(context: DemoContext) -> None:
@@ -133,19 +131,18 @@ def fill_committee(context: DemoContext) -> None:
     members += [
         (name, role, organisation, None) for name, role, organisation in data.COMMITTEE_STAFF
     ]
-    insert_rows(
-        CommitteeMember,
-        (
-            {
-                "demarche": context.demarche_id,
-                "participant": participant,
-                "name": name,
-                "role": role,
-                "organisation": organisation,
-                "position": position,
-            }
+    context.store.bulk.insert(
+        [
+            CommitteeMemberRow(
+                demarche=context.demarche,
+                participant=participant,
+                name=name,
+                role=role,
+                organisation=organisation,
+                position=position,
+            )
             for position, (name, role, organisation, participant) in enumerate(members)
-        ),
+        ]
     )
 
 
@@ -177,9 +174,6 @@ def fill_step2_done(context: DemoContext) -> None:
     """Step 2 closes at the second COPIL; the questionnaire (step 3) is under way."""
     steps = context.store.steps
     steps.set_status(context.demarche_id, 2, StepStatus.DONE)
-    StepRecord.update(comment=data.STEP2_COMMENT).where(
-        (StepRecord.demarche == context.demarche_id) & (StepRecord.number == 2)
-    ).execute()
-    set_step_dates(context.demarche_id, 2, data.COPIL_DATE, data.STEP2_DONE)
+    set_step_dates(context, 2, data.COPIL_DATE, data.STEP2_DONE, data.STEP2_COMMENT)
     steps.set_status(context.demarche_id, 3, StepStatus.IN_PROGRESS)
-    set_step_dates(context.demarche_id, 3, data.STEP3_START, None)
+    set_step_dates(context, 3, data.STEP3_START, None)

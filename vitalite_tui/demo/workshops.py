@@ -8,19 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import Any
+from typing import TypeVar
+from uuid import UUID
 
-from vitalite_tui.db.models import (
-    Attendance,
-    BaseModel,
-    Note,
-    NoteRevision,
-    Round,
-    SubGroup,
-    SubGroupMember,
-    Turn,
-    Workshop,
-)
 from vitalite_tui.demo import data as data
 from vitalite_tui.demo.context import (
     SEED,
@@ -33,7 +23,6 @@ from vitalite_tui.demo.context import (
     paris_to_utc,
 )
 from vitalite_tui.demo.preparation import set_step_dates
-from vitalite_tui.demo.rows import insert_rows, new_row
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
@@ -41,8 +30,20 @@ from vitalite_tui.domain.steps import StepStatus
 from vitalite_tui.domain.subgroups import Person as GroupPerson
 from vitalite_tui.domain.subgroups import form_subgroups
 from vitalite_tui.domain.workshops import DEFAULT_AGENDA, workshop_step
-from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.bulk import (
+    AttendanceRow,
+    NoteRevisionRow,
+    NoteRow,
+    RoundRow,
+    Row,
+    SubGroupMemberRow,
+    SubGroupRow,
+    TurnRow,
+)
+from vitalite_tui.store.workshops.records import WorkshopRecord
 from vitalite_tui.store.workshops.subgroups import default_settings
+
+R = TypeVar("R", bound=Row)
 
 #: Minutes of a round by the number of rounds a sub-group holds in its hour.
 TIMEBOX: dict[int, int] = {1: 45, 2: 25, 3: 20}
@@ -145,20 +146,34 @@ def plan_turns(members: Sequence[Person], budget: int, rng: random.Random) -> li
     return turns
 
 
+#: The order rows go in: parents before children.
+ORDER: tuple[type[Row], ...] = (
+    AttendanceRow,
+    SubGroupRow,
+    SubGroupMemberRow,
+    RoundRow,
+    TurnRow,
+    NoteRow,
+    NoteRevisionRow,
+)
+
+
 class Batch:
-    """Rows gathered per model, then inserted in chunks, parents before children."""
+    """Rows gathered per kind, then inserted through the store in bulk, parents first."""
 
     def __init__(self) -> None:
-        self.rows: dict[type[BaseModel], list[dict[str, Any]]] = {}
+        self.rows: dict[type[Row], list[Row]] = {}
 
-    def add(self, model: type[BaseModel], when: datetime, **values: Any) -> dict[str, Any]:
-        row = new_row(when, **values)
-        self.rows.setdefault(model, []).append(row)
+    def add(self, row: R) -> R:
+        self.rows.setdefault(type(row), []).append(row)
         return row
 
-    def insert(self) -> None:
-        for model in (Attendance, SubGroup, SubGroupMember, Round, Turn, Note, NoteRevision):
-            insert_rows(model, self.rows.get(model, []))
+    def rounds(self) -> list[RoundRow]:
+        return [row for row in self.rows.get(RoundRow, []) if isinstance(row, RoundRow)]
+
+    def insert(self, context: DemoContext) -> None:
+        for kind in ORDER:
+            context.store.bulk.insert(self.rows.get(kind, []))
 
 
 @dataclass
@@ -167,19 +182,23 @@ class HeldWorkshop:
 
     context: DemoContext
     batch: Batch
-    row: Workshop
+    row: WorkshopRecord
     spec: WorkshopSpec
     script: data.WorkshopScript
     #: The evening's start (18:30 in Paris) in naive UTC.
     start: datetime
     #: Notes of each named turn, to pick the one undone and the ones edited afterwards.
-    turns: list[list[dict[str, Any]]] = field(default_factory=list)
+    turns: list[list[NoteRow]] = field(default_factory=list)
     #: How often each saying was used: the next note prefers one said least so far.
     used: Counter[data.Saying] = field(default_factory=Counter)
 
     @property
     def rng(self) -> random.Random:
         return self.context.rng
+
+    @property
+    def workshop(self) -> UUID:
+        return UUID(self.row.id)
 
     def write(self, came_before: set[Person]) -> list[Person]:
         """Attendance, sub-groups, rounds and notes; returns who was present."""
@@ -208,11 +227,12 @@ class HeldWorkshop:
         self.rng.shuffle(arrivals)
         for i, person in enumerate(arrivals):
             self.batch.add(
-                Attendance,
-                self.start + timedelta(seconds=20 * i),
-                workshop=self.row.id,
-                participant=self.context.participant_ids[person],
-                newcomer=self.row.number > 1 and person not in came_before,
+                AttendanceRow(
+                    created_at=self.start + timedelta(seconds=20 * i),
+                    workshop=self.workshop,
+                    participant=self.context.participant_ids[person],
+                    newcomer=self.row.number > 1 and person not in came_before,
+                )
             )
         return present
 
@@ -230,22 +250,24 @@ class HeldWorkshop:
         formed = self.start + timedelta(minutes=20, seconds=position)
         animateurs = data.ANIMATEURS
         group = self.batch.add(
-            SubGroup,
-            formed,
-            workshop=self.row.id,
-            position=position,
-            name=default_settings(self.row.number, position)["name"],
-            theme=script.theme,
-            indicator=script.indicator,
-            animateur=animateurs[(position + self.row.number - 1) % len(animateurs)],
+            SubGroupRow(
+                created_at=formed,
+                workshop=self.workshop,
+                position=position,
+                name=str(default_settings(self.row.number, position)["name"]),
+                theme=script.theme,
+                indicator=script.indicator,
+                animateur=animateurs[(position + self.row.number - 1) % len(animateurs)],
+            )
         )
         for order, person in enumerate(members):
             self.batch.add(
-                SubGroupMember,
-                formed,
-                subgroup=group["id"],
-                participant=self.context.participant_ids[person],
-                position=order,
+                SubGroupMemberRow(
+                    created_at=formed,
+                    subgroup=group.id,
+                    participant=self.context.participant_ids[person],
+                    position=order,
+                )
             )
         count = self.spec.rounds[position]
         questions = self.script.two_rounds if count == 2 else tuple(range(count))
@@ -257,23 +279,24 @@ class HeldWorkshop:
         for number, (question, budget) in enumerate(zip(questions, budgets, strict=True)):
             end = clock + timedelta(minutes=TIMEBOX[count] + self.rng.randint(-3, 2))
             rnd = self.batch.add(
-                Round,
-                clock,
-                subgroup=group["id"],
-                position=number,
-                question=script.rounds[question].question,
-                timebox_minutes=TIMEBOX[count],
-                trend=None,
-                started_at=clock,
-                ended_at=end,
+                RoundRow(
+                    created_at=clock,
+                    updated_at=end,
+                    subgroup=group.id,
+                    position=number,
+                    question=script.rounds[question].question,
+                    timebox_minutes=TIMEBOX[count],
+                    trend=None,
+                    started_at=clock,
+                    ended_at=end,
+                )
             )
-            rnd["updated_at"] = end
             self.talk(rnd, members, script, script.rounds[question], budget)
             clock = end + timedelta(minutes=self.rng.randint(1, 2))
 
     def talk(
         self,
-        rnd: dict[str, Any],
+        rnd: RoundRow,
         members: list[Person],
         script: data.GroupScript,
         question: data.RoundScript,
@@ -281,7 +304,9 @@ class HeldWorkshop:
     ) -> None:
         """The round's turns and notes, at times spread over the round (one second apart)."""
         turns = plan_turns(members, budget, self.rng)
-        start, end = rnd["started_at"], rnd["ended_at"]
+        start, end = rnd.started_at, rnd.ended_at
+        assert start is not None
+        assert end is not None
         seconds = int((end - start).total_seconds())
         events = sum(max(1, plan.notes) for plan in turns)
         times = iter(sorted(self.rng.sample(range(1, seconds), events)))
@@ -289,12 +314,13 @@ class HeldWorkshop:
             first = start + timedelta(seconds=next(times))
             speaker = self.context.participant_ids[plan.speaker] if plan.speaker else None
             turn = self.batch.add(
-                Turn,
-                first,
-                round=rnd["id"],
-                participant=speaker,
-                position=position,
-                passed=plan.passed,
+                TurnRow(
+                    created_at=first,
+                    round=rnd.id,
+                    participant=speaker,
+                    position=position,
+                    passed=plan.passed,
+                )
             )
             notes = []
             for i in range(plan.notes):
@@ -303,19 +329,20 @@ class HeldWorkshop:
                 commune = plan.speaker.commune if plan.speaker else self.rng.choice(data.COMMUNES)
                 notes.append(
                     self.batch.add(
-                        Note,
-                        when,
-                        workshop=self.row.id,
-                        subgroup=rnd["subgroup"],
-                        round=rnd["id"],
-                        turn=turn["id"],
-                        speaker=speaker,
-                        text=word(self.phrase(saying, plan.speaker), commune),
-                        kind=saying.kind.value,
-                        indicator=indicator,
-                        pole=pole.value if pole is not None else None,
-                        trend=None,
-                        axis=None,
+                        NoteRow(
+                            created_at=when,
+                            workshop=self.workshop,
+                            subgroup=rnd.subgroup,
+                            round=rnd.id,
+                            turn=turn.id,
+                            speaker=speaker,
+                            text=word(self.phrase(saying, plan.speaker), commune),
+                            kind=saying.kind.value,
+                            indicator=indicator,
+                            pole=pole.value if pole is not None else None,
+                            trend=None,
+                            axis=None,
+                        )
                     )
                 )
             if plan.speaker is not None and notes:
@@ -378,21 +405,28 @@ class HeldWorkshop:
         if not longer:
             return
         before, after = self.rng.choice(longer)[:2]
-        gap = after["created_at"] - before["created_at"]
-        undone = self.batch.add(
-            Note,
-            before["created_at"] + gap / 3,
-            **{
-                name: after[name]
-                for name in ("workshop", "subgroup", "round", "turn", "speaker", "kind")
-            },
-            text=first_words(after["text"]),
-            indicator=None,
-            pole=None,
-            trend=None,
-            axis=None,
+        assert before.created_at is not None
+        assert after.created_at is not None
+        gap = after.created_at - before.created_at
+        removed = before.created_at + gap * 2 / 3
+        self.batch.add(
+            NoteRow(
+                created_at=before.created_at + gap / 3,
+                updated_at=removed,
+                deleted_at=removed,
+                workshop=after.workshop,
+                subgroup=after.subgroup,
+                round=after.round,
+                turn=after.turn,
+                speaker=after.speaker,
+                kind=after.kind,
+                text=first_words(after.text),
+                indicator=None,
+                pole=None,
+                trend=None,
+                axis=None,
+            )
         )
-        undone["deleted_at"] = undone["updated_at"] = before["created_at"] + gap * 2 / 3
 
     def edit_two(self) -> None:
         """Two notes edited later in the round: one completed, one tagged afterwards.
@@ -400,45 +434,46 @@ class HeldWorkshop:
         As `Capture.edit_note` does, the earlier state is kept as a `NoteRevision`.
         """
         notes = [note for turn in self.turns for note in turn]
-        completed = self.rng.choice([n for n in notes if len(n["text"].split()) >= 8])
-        tagged = self.rng.choice([n for n in notes if n["indicator"] and n is not completed])
-        ends = {r["id"]: r["ended_at"] for r in self.batch.rows[Round]}
+        completed = self.rng.choice([n for n in notes if len(n.text.split()) >= 8])
+        tagged = self.rng.choice([n for n in notes if n.indicator and n is not completed])
+        ends = {r.id: r.ended_at for r in self.batch.rounds()}
         for note, text, indicator, pole in (
-            (completed, first_words(completed["text"]), completed["indicator"], completed["pole"]),
-            (tagged, tagged["text"], None, None),
+            (completed, first_words(completed.text), completed.indicator, completed.pole),
+            (tagged, tagged.text, None, None),
         ):
-            later = note["created_at"] + timedelta(seconds=self.rng.randint(30, 240))
-            edited = min(later, ends[note["round"]])
+            assert note.created_at is not None
+            assert note.round is not None
+            later = note.created_at + timedelta(seconds=self.rng.randint(30, 240))
+            end = ends[note.round]
+            edited = min(later, end) if end is not None else later
             self.batch.add(
-                NoteRevision,
-                edited,
-                note=note["id"],
-                text=text,
-                kind=note["kind"],
-                indicator=indicator,
-                pole=pole,
+                NoteRevisionRow(
+                    created_at=edited,
+                    note=note.id,
+                    text=text,
+                    kind=note.kind,
+                    indicator=indicator,
+                    pole=pole,
+                )
             )
-            note["updated_at"] = edited
+            note.updated_at = edited
 
 
 def fill_workshops(context: DemoContext) -> None:
     """The workshops already held: attendance, sub-groups, speaking rounds and notes."""
     if not context.spec.workshops:
         return
-    rows = {
-        row.number: row
-        for row in Workshop.select().where(Workshop.demarche == as_uuid(context.demarche_id))
-    }
+    workshops = context.store.workshops
     batch = Batch()
     came_before: set[Person] = set()
     for number, spec in enumerate(context.spec.workshops, start=1):
-        row = rows[number]
+        row = workshops.get(context.demarche_id, number)
         day = row.date or data.WORKSHOPS[number - 1][0]
         start = paris_to_utc(day, row.start_time or data.WORKSHOP_START)
         script = data.WORKSHOP_SCRIPTS[number - 1]
         held = HeldWorkshop(context, batch, row, spec, script, start)
         came_before.update(held.write(came_before))
-    batch.insert()
+    batch.insert(context)
 
 
 def fill_workshop_steps(context: DemoContext) -> None:
@@ -450,16 +485,15 @@ def fill_workshop_steps(context: DemoContext) -> None:
     demarche_id = context.demarche_id
     steps = context.store.steps
     steps.set_status(demarche_id, 3, StepStatus.DONE)
-    set_step_dates(demarche_id, 3, data.STEP3_START, data.STEP3_DONE)
+    set_step_dates(context, 3, data.STEP3_START, data.STEP3_DONE)
+    workshop_ids = context.store.bulk.workshop_ids(demarche_id)
     for number in range(1, held + 1):
         day = data.WORKSHOPS[number - 1][0]
         step = workshop_step(number)
         debrief = DEBRIEF_DAYS.get(number)
         done = day + timedelta(days=debrief) if debrief is not None else None
         steps.set_status(demarche_id, step, StepStatus.DONE if done else StepStatus.IN_PROGRESS)
-        set_step_dates(demarche_id, step, day, done)
+        set_step_dates(context, step, day, done)
         # What was kept is written up the next morning.
         written = paris_to_utc(day + timedelta(days=1), time(10, 0))
-        Workshop.update(recap=data.RECAPS[number], updated_at=written).where(
-            (Workshop.demarche == as_uuid(demarche_id)) & (Workshop.number == number)
-        ).execute()
+        context.store.bulk.recap(workshop_ids[number], data.RECAPS[number], written)

@@ -17,6 +17,7 @@ from vitalite_tui.db.lock import InstanceLock
 from vitalite_tui.db.models import db
 
 if TYPE_CHECKING:
+    from vitalite_tui.store.bulk import BulkImport
     from vitalite_tui.store.charter.action_sheets import ActionSheets
     from vitalite_tui.store.charter.charters import Charters
     from vitalite_tui.store.charter.lineage import Lineage
@@ -203,6 +204,12 @@ class Store:
         from vitalite_tui.store.reports.restitution import Restitution
 
         return Restitution(self)
+
+    @cached_property
+    def bulk(self) -> BulkImport:
+        from vitalite_tui.store.bulk import BulkImport
+
+        return BulkImport()
 
     def close(self) -> None:
         self._lock.release()
