@@ -205,15 +205,15 @@ class Store:
 
         return Restitution(self)
 
+    def close(self) -> None:
+        self._lock.release()
+        close_database()
+
     @cached_property
     def bulk(self) -> BulkImport:
         from vitalite_tui.store.bulk import BulkImport
 
         return BulkImport()
-
-    def close(self) -> None:
-        self._lock.release()
-        close_database()
 
 
 def open_store(path: Path) -> Store:
