@@ -19,6 +19,7 @@ from vitalite_tui.tui.screens.base import BaseScreen
 
 if TYPE_CHECKING:
     from vitalite_tui.demo import DemoResult
+    from vitalite_tui.store import Store
     from vitalite_tui.tui.dialogs.demarche_form import DemarcheDraft
 from vitalite_tui.tui.widgets.table import Column, RecordTable
 
@@ -222,15 +223,14 @@ class HomeScreen(BaseScreen):
             ),
             before=self.query_one("#empty"),
         )
-        self.build_demo()
+        # The store is read here, on the UI thread; the worker only uses it.
+        self.build_demo(self.store)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def build_demo(self) -> None:
+    def build_demo(self, store: Store) -> None:
         """In a thread: the small demo through its own connection; never touches the UI."""
         # Imported here: only this key needs the demo's builder (start-up time).
         from vitalite_tui.demo import create_demo
-
-        store = self.store
 
         def progress(done: int, total: int) -> None:
             self.post_message(self.DemoProgressed(done, total))
