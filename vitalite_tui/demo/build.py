@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from vitalite_tui.demo import data as data
 from vitalite_tui.demo.axes import fill_axes
@@ -39,7 +40,9 @@ from vitalite_tui.demo.workshops import fill_workshop_steps, fill_workshops
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store import Store
+
+if TYPE_CHECKING:
+    from vitalite_tui.store import Store
 
 
 @dataclass(frozen=True)
