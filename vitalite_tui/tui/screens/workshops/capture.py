@@ -33,6 +33,9 @@ from vitalite_tui.tui.widgets.notes import NoteList
 from vitalite_tui.tui.widgets.round_timer import RoundTimer
 from vitalite_tui.tui.widgets.speakers import SpeakerList
 
+#: Stands for « nothing shown yet » in `CaptureScreen.changed`.
+_NOTHING = object()
+
 #: A removed note is quoted in the notification up to this many characters.
 QUOTE = 40
 
@@ -78,6 +81,15 @@ def fit_title(head: str, theme: str, tail: str, width: int) -> str:
     if room <= 0:
         return head + tail
     return f"{head} « {set_cell_size(theme, room).rstrip()}… »{tail}"
+
+
+def speakers_shown(state: CaptureState, current: str | None) -> object:
+    """What the speaking order shows: marks and turns, not notes (most saves change none)."""
+    balance = state.balance
+    if balance is None:
+        return ([m.id for m in state.members], None, current)
+    people = [balance.person(m.id) for m in state.members]
+    return ([(p.participant_id, p.has_spoken, p.passes > 0, p.turns) for p in people], current)
 
 
 def quote(text: str) -> str:
@@ -313,6 +325,8 @@ class CaptureScreen(BaseScreen):
         self.group: SubGroupRecord | None = None
         self.workshop: WorkshopRecord | None = None
         self.state = CaptureState(as_line=flatten)
+        #: What each part of the screen shows now (see `changed`).
+        self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture-head", classes="screen-title"):
@@ -475,21 +489,22 @@ class CaptureScreen(BaseScreen):
         """
         state = self.state
         current = None if state.browsing else state.current_id
-        self.query_one(SpeakerList).show(state.members, state.balance, current)
-        line = self.query_one("#capture-balance", Static)
+        if self.changed("speakers", speakers_shown(state, current)):
+            self.query_one(SpeakerList).show(state.members, state.balance, current)
         if state.editing is not None:
-            line.update(
+            line = (
                 "Correction : ⏎ l'enregistre (l'ancien texte est gardé) · Échap l'abandonne · "
                 "↑↓ une autre note"
             )
         elif state.balance is None:
-            line.update("Parole : aucun tour en cours.")
+            line = "Parole : aucun tour en cours."
         else:
             anonymous = state.balance.anonymous.turns
             extra = f" · anonymes {anonymous}" if anonymous else ""
-            line.update(
-                f"Parole : {state.balance.summary()}{extra} · {plural(len(state.notes), 'note')}"
-            )
+            line = f"Parole : {state.balance.summary()}{extra} · {plural(len(state.notes), 'note')}"
+        if self.changed("balance", line):
+            # Two lines high whatever it says: no new layout needed.
+            self.query_one("#capture-balance", Static).update(line, layout=False)
         self.show_entry()
 
     def show_entry(self) -> None:
@@ -503,10 +518,24 @@ class CaptureScreen(BaseScreen):
             # Browsing an old round, a new note still goes to the round in progress.
             where = f" (tour {live.number})" if state.browsing and live is not None else ""
             prompt = f"{who}{where} › "
-        self.query_one("#capture-prompt", Label).update(prompt)
-        self.query_one("#capture-tags", Static).update(
-            tags_content(state.tags, editing=state.editing is not None)
-        )
+        if self.changed("prompt", prompt):
+            self.query_one("#capture-prompt", Label).update(prompt)
+        editing = state.editing is not None
+        if self.changed("tags", (state.tags, editing)):
+            self.query_one("#capture-tags", Static).update(
+                tags_content(state.tags, editing=editing), layout=False
+            )
+
+    def changed(self, part: str, shown: object) -> bool:
+        """Whether `part` must be drawn again to show `shown`.
+
+        Each widget updated is laid out and rendered again before the note appears: after a
+        save, most of them would show exactly what they already show.
+        """
+        if self._shown.get(part, _NOTHING) == shown:
+            return False
+        self._shown[part] = shown
+        return True
 
     # --- saving ------------------------------------------------------------------------
 
