@@ -326,6 +326,30 @@ WHERE r.id = ? AND r.deleted_at IS NULL
 """
 
 
+#: The note and its new turn, as peewee would insert them (keys as 32 hex digits, times as
+#: `DateTimeField` stores them); the columns left out are NULL.
+_INSERT_NOTE_SQL = """
+INSERT INTO "note" ("id", "created_at", "updated_at", "workshop_id", "subgroup_id",
+    "round_id", "turn_id", "speaker_id", "text", "kind", "indicator", "pole", "trend_id")
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_INSERT_TURN_SQL = """
+INSERT INTO "turn" ("id", "created_at", "updated_at", "round_id", "participant_id",
+    "position", "passed")
+VALUES (?, ?, ?, ?, ?, ?, 0)
+"""
+
+
+def _execute(sql: str, params: tuple[object, ...]) -> sqlite3.Cursor:
+    cursor: sqlite3.Cursor = db.execute_sql(sql, params)  # type: ignore[no-untyped-call]
+    return cursor
+
+
+def _stamp(moment: datetime) -> object:
+    """A time as `DateTimeField` hands it to SQLite."""
+    return Note.created_at.db_value(moment)  # type: ignore[no-untyped-call]
+
+
 @dataclass(frozen=True)
 class _Speaker:
     display_name: str
@@ -351,10 +375,7 @@ class _NoteContext:
     @classmethod
     def read(cls, round_id: uuid.UUID, speaker_id: uuid.UUID | None) -> _NoteContext:
         speaker_hex = speaker_id.hex if speaker_id is not None else None
-        cursor: sqlite3.Cursor = db.execute_sql(  # type: ignore[no-untyped-call]
-            _NOTE_CONTEXT_SQL, (speaker_hex, round_id.hex)
-        )
-        row = cursor.fetchone()
+        row = _execute(_NOTE_CONTEXT_SQL, (speaker_hex, round_id.hex)).fetchone()
         if row is None:
             raise NotFound("Tour d'expression introuvable (supprimé entre-temps ?).")
         (subgroup, workshop, number, demarche, trend, turn, turn_speaker, passed, top) = row[:9]
@@ -387,15 +408,11 @@ class _NoteContext:
         if self.last_turn_id is not None and joins_last_turn(self.last_turn, _id(speaker_id)):
             return self.last_turn_id
         turn_id = uuid.uuid4()
-        Turn.insert(
-            id=turn_id,
-            created_at=now,
-            updated_at=now,
-            round=self.round_id,
-            participant=speaker_id,
-            position=0 if self.top_position is None else self.top_position + 1,
-            passed=False,
-        ).execute()
+        position = 0 if self.top_position is None else self.top_position + 1
+        speaker = speaker_id.hex if speaker_id is not None else None
+        stamp = _stamp(now)
+        values = (turn_id.hex, stamp, stamp, self.round_id.hex, speaker, position)
+        _execute(_INSERT_TURN_SQL, values)
         return turn_id
 
 
@@ -514,22 +531,24 @@ class Capture:
             now = utcnow()
             turn_id = context.turn_for(speaker_key, now)
             note_id = uuid.uuid4()
-            Note.insert(
-                id=note_id,
-                created_at=now,
-                updated_at=now,
-                workshop=context.workshop_id,
-                subgroup=context.subgroup_id,
-                round=round_key,
-                turn=turn_id,
-                speaker=speaker_key,
-                text=cleaned,
-                kind=chosen.value,
-                indicator=indicator,
-                pole=pole.value if pole is not None else None,
+            stamp = _stamp(now)
+            values = (
+                note_id.hex,
+                stamp,
+                stamp,
+                context.workshop_id.hex,
+                context.subgroup_id.hex,
+                round_key.hex,
+                turn_id.hex,
+                speaker_key.hex if speaker_key is not None else None,
+                cleaned,
+                chosen.value,
+                indicator,
+                pole.value if pole is not None else None,
                 # In workshop 2 a round is about one trend: its risks and opportunities are too.
-                trend=context.trend_id,
-            ).execute()
+                context.trend_id.hex if context.trend_id is not None else None,
+            )
+            _execute(_INSERT_NOTE_SQL, values)
         return NoteRecord(
             id=str(note_id),
             workshop_id=str(context.workshop_id),
