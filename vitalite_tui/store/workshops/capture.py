@@ -308,8 +308,8 @@ def write_note(
 
 #: Everything `save_note` checks and needs, in one statement: the live round with its
 #: sub-group and workshop, its latest live turn, the highest turn position, the speaker.
-#: Written out rather than built by peewee: while people talk, building the three joins
-#: took longer than SQLite took to run them (and than the insert itself).
+#: Written out rather than built by peewee (like the two inserts below): while people talk,
+#: building the three joins took longer than SQLite took to run them.
 _NOTE_CONTEXT_SQL = """
 SELECT r.subgroup_id, s.workshop_id, w.number, w.demarche_id, r.trend_id,
        t.id, t.participant_id, t.passed,
