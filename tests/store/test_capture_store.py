@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from vitalite_tui.db.models import Note, NoteRevision, Round, Turn
+from vitalite_tui.db.models import Note, NoteRevision, Participant, Round, SubGroup, Turn, utcnow
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import (
@@ -21,7 +21,7 @@ from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store import Store
 from vitalite_tui.store.base import as_uuid
 from vitalite_tui.store.preparation.records import ParticipantDraft
-from vitalite_tui.store.workshops.capture import MAX_NOTE
+from vitalite_tui.store.workshops.capture import MAX_NOTE, joins_last_turn, repeats_pass
 
 # ---------------------------------------------------------------- pure: note kinds and tags
 
@@ -398,3 +398,52 @@ def test_notes_of_a_subgroup_and_of_a_workshop(store: Store, table: Table) -> No
     assert [n.text for n in capture.workshop_notes(table.demarche_id, 1)] == ["Deux."]
     with pytest.raises(NotFound, match="Note introuvable"):
         capture.edit_note(removed.id, "Texte", None, None, None)
+
+
+def test_the_turn_rules() -> None:
+    assert joins_last_turn(("a", False), "a")
+    assert not joins_last_turn(("a", True), "a")  # after a pass, speaking is a new turn
+    assert not joins_last_turn(("a", False), "b")
+    assert joins_last_turn((None, False), None)  # anonymous notes in a row: one turn
+    assert not joins_last_turn(None, "a")
+    assert repeats_pass(("b", True), "b")
+    assert not repeats_pass(("b", False), "b")
+    assert not repeats_pass(("a", True), "b")
+    assert not repeats_pass(None, "b")
+
+
+def test_a_note_is_checked_against_rows_removed_meanwhile(store: Store, table: Table) -> None:
+    """The round, its sub-group and the speaker are checked inside the write itself."""
+    capture = store.capture
+    a, b = table.members[:2]
+    Participant.update(deleted_at=utcnow()).where(Participant.id == as_uuid(b)).execute()
+    with pytest.raises(NotFound, match="Participant introuvable"):
+        capture.save_note(table.round_id, b, "Texte")
+    with pytest.raises(NotFound, match="Identifiant inconnu"):
+        capture.save_note(table.round_id, "pas-un-identifiant", "Texte")
+    SubGroup.update(deleted_at=utcnow()).where(SubGroup.id == as_uuid(table.subgroup_id)).execute()
+    with pytest.raises(NotFound, match="Tour d'expression introuvable"):
+        capture.save_note(table.round_id, a, "Texte")
+    SubGroup.update(deleted_at=None).where(SubGroup.id == as_uuid(table.subgroup_id)).execute()
+    Round.update(deleted_at=utcnow()).where(Round.id == as_uuid(table.round_id)).execute()
+    with pytest.raises(NotFound, match="Tour d'expression introuvable"):
+        capture.save_note(table.round_id, a, "Texte")
+    assert Note.select().count() == 0
+    assert Turn.select().count() == 0
+
+
+def test_a_new_turn_comes_after_every_turn_even_removed_ones(store: Store, table: Table) -> None:
+    capture = store.capture
+    a, b, c = table.members[:3]
+    capture.save_note(table.round_id, a, "Un.")
+    capture.save_note(table.round_id, b, "Deux.")
+    capture.undo_last(table.round_id)  # b's turn goes with the note, its position stays taken
+    note = capture.save_note(table.round_id, c, "Trois.")
+    capture.save_note(table.round_id, c, "Trois, suite.")
+    rows = Turn.select().where(Turn.round == as_uuid(table.round_id)).order_by(Turn.position)
+    assert [(str(t.participant_id), t.position, t.deleted_at is None) for t in rows] == [
+        (a, 0, True),
+        (b, 1, False),
+        (c, 2, True),
+    ]
+    assert capture.get_note(note.id) == note  # what save_note returns is what is stored
