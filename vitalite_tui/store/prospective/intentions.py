@@ -483,12 +483,6 @@ class Intentions:
         ids = _linked_note_ids([row.id])[key(row)]
         return self._notes_in_order(ids, linked=True)
 
-    def origins_of(self, intention_ids: Sequence[str]) -> dict[str, list[OriginRecord]]:
-        """`origins` for many intentions at once, by intention id."""
-        ids = [as_uuid(i) for i in intention_ids]
-        found = _origins_by_intention(Intention.id.in_(ids)) if ids else {}
-        return {str(i): found.get(str(i), []) for i in ids}
-
     def _notes_in_order(self, ids: list[uuid.UUID], *, linked: bool) -> list[OriginRecord]:
         if not ids:
             return []

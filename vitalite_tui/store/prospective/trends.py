@@ -254,9 +254,6 @@ def copy_catalogue(demarche_id: str, catalogue: Catalogue) -> int:
 class Trends:
     """The trends a démarche presents at workshop 2, and their risks and opportunities."""
 
-    def catalogue(self) -> Catalogue:
-        return default_catalogue()
-
     def ensure(self, demarche_id: str) -> None:
         """Copy the shipped catalogue into the démarche if it never was (idempotent).
 

@@ -551,17 +551,3 @@ class Responses:
         from vitalite_tui.store.questionnaire.importer import import_answers
 
         return import_answers(self, demarche_id, path)
-
-    # ------------------------------------------------------------ files for other tools
-
-    def write_xlsform(self, demarche_id: str, out: Path | None = None) -> Path:
-        """The démarche's questionnaire as an XLSForm (KoboToolbox, ODK); where it went."""
-        from vitalite_tui.formats.xlsform import save_xlsform
-
-        return save_xlsform(self.form(demarche_id), out)
-
-    def write_template(self, demarche_id: str, out: Path | None = None) -> Path:
-        """The entry template (xlsx, or csv after `out`'s extension); where it went."""
-        from vitalite_tui.formats.entry_template import save_template
-
-        return save_template(self.form(demarche_id), out)

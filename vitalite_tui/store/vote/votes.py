@@ -864,19 +864,6 @@ class Votes:
             )
         return number
 
-    def cancel_tie_break(self, demarche_id: str) -> None:
-        """Remove the last tie-break round and its entries (the tie is back)."""
-        with writing():
-            state = _state(demarche_id)
-            current = state.current
-            if current is None or current.session.round_number == 1:
-                raise InvalidInput("Aucun tour de départage à annuler.")
-            Vote.update(deleted_at=utcnow()).where(
-                (Vote.session == current.session) & Vote.deleted_at.is_null()
-            ).execute()
-            soft_delete(current.session)
-            _apply_kept(_state(demarche_id))
-
     # ------------------------------------------------------------ results
 
     def results(self, demarche_id: str) -> ResultsRecord:
