@@ -81,6 +81,9 @@ def _kept_action(action_id: str) -> Action:
 class ActionSheets:
     """The fiche action of each kept action: read, saved, and how complete it is."""
 
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
+
     def all(self, demarche_id: str) -> list[ActionSheetRecord]:
         """Every kept action with its sheet (empty when none was written), in order."""
         actions = kept_actions(demarche_id)
@@ -111,7 +114,7 @@ class ActionSheets:
                     setattr(sheet, name, value)
                 sheet.deleted_at = None
                 sheet.save()
-            Steps().touch(str(fk_id(action, "demarche")), SHEETS_STEP)
+            self._steps.touch(str(fk_id(action, "demarche")), SHEETS_STEP)
         return _record(action, sheet).completeness
 
     def completeness(self, action_id: str) -> Completeness:

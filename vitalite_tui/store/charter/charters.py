@@ -55,7 +55,7 @@ def _charter(demarche: Demarche) -> Charter | None:
     return Charter.get_or_none((Charter.demarche == demarche) & Charter.deleted_at.is_null())
 
 
-def _charter_for_writing(demarche_id: str) -> Charter:
+def _charter_for_writing(demarche_id: str, steps: Steps) -> Charter:
     """The démarche's charter, created with its default title on the first change."""
     demarche = demarche_row(demarche_id)
     charter = _charter(demarche)
@@ -69,7 +69,7 @@ def _charter_for_writing(demarche_id: str) -> Charter:
         else:
             charter.deleted_at = None
             charter.save()
-    Steps().touch(demarche_id, CHARTER_STEP)
+    steps.touch(demarche_id, CHARTER_STEP)
     return charter
 
 
@@ -241,6 +241,9 @@ def find_participant(demarche: Demarche, typed: str) -> Participant | None:
 class Charters:
     """The charter of each démarche (one), its articles and who signed it."""
 
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
+
     # --- heading ---------------------------------------------------------------------
 
     def get(self, demarche_id: str) -> CharterRecord:
@@ -266,7 +269,7 @@ class Charters:
         if len(preamble) > MAX_TEXT:
             raise InvalidInput(f"Préambule : au plus {MAX_TEXT} caractères.")
         with writing():
-            charter = _charter_for_writing(demarche_id)
+            charter = _charter_for_writing(demarche_id, self._steps)
             charter.title = title
             charter.preamble = preamble
             charter.adopted_on = heading.adopted_on
@@ -300,7 +303,7 @@ class Charters:
         """A new article at the end of the charter; returns its id."""
         title, text = _article_draft(draft)
         with writing():
-            charter = _charter_for_writing(demarche_id)
+            charter = _charter_for_writing(demarche_id, self._steps)
             row = self._append(charter, title, text)
         return key(row)
 
@@ -405,7 +408,7 @@ class Charters:
         """
         created: list[str] = []
         with writing():
-            charter = _charter_for_writing(demarche_id)
+            charter = _charter_for_writing(demarche_id, self._steps)
             drafted = _drafted_action_ids(charter)
             for action in kept_actions(demarche_id):
                 if key(action) in drafted:
@@ -470,7 +473,7 @@ class Charters:
         with writing():
             demarche = demarche_row(demarche_id)
             values = self._signatory_values(demarche, draft, _charter(demarche))
-            charter = _charter_for_writing(demarche_id)
+            charter = _charter_for_writing(demarche_id, self._steps)
             row = Signatory.create(charter=charter, **values)
         return key(row)
 

@@ -115,17 +115,9 @@ def _is_present(workshop: Workshop, person: Participant) -> bool:
 class FeltBarometer:
     """What the felt barometer part, the barometer screen and the workbook call."""
 
-    def __init__(self, barometer: Barometer | None = None) -> None:
-        self._barometer = barometer
-
-    @property
-    def barometer(self) -> Barometer:
-        if self._barometer is None:
-            from vitalite_tui.store.questionnaire.barometer import Barometer
-            from vitalite_tui.store.questionnaire.responses import Responses
-
-            self._barometer = Barometer(Responses())
-        return self._barometer
+    def __init__(self, barometer: Barometer, steps: Steps) -> None:
+        self.barometer = barometer
+        self._steps = steps
 
     # ------------------------------------------------------------ one person at a time
 
@@ -187,7 +179,7 @@ class FeltBarometer:
                     row.value, row.college, row.count = value, person.college, 1
                     row.save()
             if any(value is not None for value in checked):
-                Steps().touch(demarche_id, STEP)
+                self._steps.touch(demarche_id, STEP)
         return FeltEntry(
             participant_id=str(person.id),
             code=participant_code(person.number),
@@ -259,7 +251,7 @@ class FeltBarometer:
                 row.count = count
                 row.save()
             if count:
-                Steps().touch(demarche_id, STEP)
+                self._steps.touch(demarche_id, STEP)
 
     def sticker_counts(
         self, demarche_id: str, college: College | None = None

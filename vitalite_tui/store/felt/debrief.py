@@ -127,6 +127,9 @@ def _check_title_free(demarche_id: uuid.UUID, title: str, axis_id: uuid.UUID | N
 class Axes:
     """The axes of a démarche, and the notes of workshop 1 as the debrief groups them."""
 
+    def __init__(self, capture: Capture) -> None:
+        self._capture = capture
+
     # ------------------------------------------------------------ axes
 
     def all(self, demarche_id: str, *, removed: bool = False) -> list[AxisRecord]:
@@ -248,7 +251,7 @@ class Axes:
         """Live notes of a workshop that pass the filter, by sub-group then oldest first."""
         chosen = chosen or DebriefFilter()
         workshop = workshop_row(demarche_id, number)
-        records = Capture().workshop_notes(demarche_id, number)
+        records = self._capture.workshop_notes(demarche_id, number)
         filed = dict(
             cast(
                 "list[tuple[uuid.UUID, uuid.UUID]]",

@@ -128,6 +128,9 @@ def _apply_status(record: StepRecord, status: StepStatus) -> None:
 class Committee:
     """The comité de pilotage and each member's role."""
 
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
+
     def all(self, demarche_id: str) -> list[CommitteeMemberRecord]:
         demarche = demarche_row(demarche_id)
         rows = (
@@ -157,7 +160,7 @@ class Committee:
                 organisation=organisation,
                 position=position,
             )
-            Steps().touch(demarche_id, 2)
+            self._steps.touch(demarche_id, 2)
         return key(row)
 
     def update(self, member_id: str, name: str, role: str = "", organisation: str = "") -> None:
@@ -174,6 +177,9 @@ class Committee:
 
 class Logistics:
     """The preparation checklist, prefilled with what an evening workshop needs."""
+
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
 
     def all(self, demarche_id: str) -> list[LogisticsItemRecord]:
         demarche = demarche_row(demarche_id)
@@ -198,7 +204,7 @@ class Logistics:
             row = live(LogisticsItem, item_id, "Élément de logistique")
             row.done = not row.done
             row.save()
-            Steps().touch(str(row.demarche_id), 2)
+            self._steps.touch(str(row.demarche_id), 2)
         return bool(row.done)
 
     def rename(self, item_id: str, label: str) -> None:
@@ -215,6 +221,9 @@ class Logistics:
 
 class Planning:
     """Date, times and place planned for each of the four workshops."""
+
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
 
     @staticmethod
     def _row(demarche_id: str, number: int) -> Workshop:
@@ -243,7 +252,7 @@ class Planning:
             row.end_time = plan.end_time
             row.place = place
             row.save()
-            Steps().touch(demarche_id, 2)
+            self._steps.touch(demarche_id, 2)
         return self.order_warnings(demarche_id)
 
     def order_warnings(self, demarche_id: str) -> list[str]:

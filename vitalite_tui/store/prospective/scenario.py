@@ -55,6 +55,9 @@ def clean_scenario_text(number: int, text: str) -> str:
 class Scenarios:
     """The four texts of the scenario sketch, and a first draft made from the intentions."""
 
+    def __init__(self, intentions: Intentions) -> None:
+        self._intentions = intentions
+
     def texts(self, demarche_id: str) -> list[ScenarioText]:
         """The four indicators in order, each with its text ("" when none yet)."""
         demarche_row(demarche_id)
@@ -98,7 +101,7 @@ class Scenarios:
 
     def proposals(self, demarche_id: str) -> dict[int, str]:
         """A first text per indicator from the intentions tagged with it ("" when none)."""
-        return draft_texts(Intentions().titles_by_indicator(demarche_id))
+        return draft_texts(self._intentions.titles_by_indicator(demarche_id))
 
     def draft(self, demarche_id: str, *, replace: bool = False) -> dict[int, str]:
         """Write the proposals where no text is written yet (everywhere with `replace`);

@@ -35,8 +35,25 @@ def _choice(definition: dict[str, Any]) -> QuestionnaireChoice:
     )
 
 
+def register_definition(definition: dict[str, Any]) -> Questionnaire:
+    """Store a definition (once per id and version) so answers keep what they answered."""
+    check_definition(definition, "questionnaire")
+    choice = _choice(definition)
+    row = Questionnaire.get_or_none(
+        (Questionnaire.code == choice.code) & (Questionnaire.version == choice.version)
+    )
+    if row is None:
+        row = Questionnaire.create(
+            code=choice.code, version=choice.version, title=choice.title, definition=definition
+        )
+    return row
+
+
 class Questionnaires:
     """Which definition a démarche types its sheets against (chosen at step 2)."""
+
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
 
     def shipped(self) -> list[dict[str, Any]]:
         """The valid definitions found in `schemas/`; invalid files are skipped."""
@@ -61,16 +78,7 @@ class Questionnaires:
 
     def register(self, definition: dict[str, Any]) -> Questionnaire:
         """Store a definition (once per id and version) so answers keep what they answered."""
-        check_definition(definition, "questionnaire")
-        choice = _choice(definition)
-        row = Questionnaire.get_or_none(
-            (Questionnaire.code == choice.code) & (Questionnaire.version == choice.version)
-        )
-        if row is None:
-            row = Questionnaire.create(
-                code=choice.code, version=choice.version, title=choice.title, definition=definition
-            )
-        return row
+        return register_definition(definition)
 
     def choose(self, demarche_id: str, code: str, version: str) -> None:
         with writing():
@@ -87,7 +95,7 @@ class Questionnaires:
                 raise NotFound(f"Questionnaire {code} version {version} introuvable.")
             demarche.questionnaire = row
             demarche.save()
-            Steps().touch(demarche_id, 2)
+            self._steps.touch(demarche_id, 2)
 
     def chosen(self, demarche_id: str) -> QuestionnaireChoice | None:
         demarche = demarche_row(demarche_id)

@@ -330,11 +330,6 @@ def _open_round(state: _State) -> _Round:
     return current
 
 
-def _touch(demarche_id: str) -> None:
-    """Something of the vote was saved: step 6 (workshop 3), if still to do, is under way."""
-    Steps().touch(demarche_id, workshop_step(VOTE_WORKSHOP))
-
-
 def _tally_session(demarche_id: str, action_id: str) -> VoteSession:
     """The open round a wall count goes into, checked for this action.
 
@@ -414,6 +409,13 @@ def _result_line(result: ActionResult, selection: Selection, weighted: bool) -> 
 class Votes:
     """Workshop 3: candidates, the vote's settings, ballots and tallies, results, kept actions."""
 
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
+
+    def _touch(self, demarche_id: str) -> None:
+        """Something of the vote was saved: step 6 (workshop 3), if still to do, is under way."""
+        self._steps.touch(demarche_id, workshop_step(VOTE_WORKSHOP))
+
     # ------------------------------------------------------------ candidates
 
     def candidates(self, demarche_id: str) -> list[CandidateRecord]:
@@ -489,7 +491,7 @@ class Votes:
                 position += 1
                 created += 1
             if created:
-                _touch(demarche_id)
+                self._touch(demarche_id)
         return created
 
     def unlinked_intentions(self, demarche_id: str) -> int:
@@ -745,7 +747,7 @@ class Votes:
                     dots=dots,
                     source=TALLY,
                 )
-            _touch(demarche_id)
+            self._touch(demarche_id)
 
     def voters(self, demarche_id: str) -> list[VoterRecord]:
         """People present at workshop 3, in name order, with their ballot of this round."""
@@ -809,7 +811,7 @@ class Votes:
                     dots=count,
                     source=BALLOT,
                 )
-            _touch(demarche_id)
+            self._touch(demarche_id)
 
     # ------------------------------------------------------------ closing and ties
 

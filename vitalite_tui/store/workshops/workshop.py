@@ -172,6 +172,10 @@ class Workshops:
     Date, times and place are planned in step 2 (`Store.planning`).
     """
 
+    def __init__(self, steps: Steps, participants: Participants) -> None:
+        self._steps = steps
+        self._participants = participants
+
     def get(self, demarche_id: str, number: int) -> WorkshopRecord:
         return to_workshop_record(workshop_row(demarche_id, number))
 
@@ -219,7 +223,7 @@ class Workshops:
         marks = self._marks(workshop_row(demarche_id, number))
         return [
             AttendanceEntry(person, person.id in marks, marks.get(person.id, False))
-            for person in Participants().all(demarche_id, query)
+            for person in self._participants.all(demarche_id, query)
         ]
 
     def present(self, demarche_id: str, number: int) -> list[AttendanceEntry]:
@@ -257,17 +261,17 @@ class Workshops:
             else:
                 self._unmark(workshop, person)
                 newcomer = False
-            Steps().touch(demarche_id, workshop.number + 3)
+            self._steps.touch(demarche_id, workshop.number + 3)
         return AttendanceEntry(to_record(person), present, newcomer)
 
     def add_newcomer(self, demarche_id: str, number: int, draft: ParticipantDraft) -> str:
         """Register someone who walked in, and tick them present as a newcomer: one commit."""
         with writing():
             workshop = workshop_row(demarche_id, number)
-            participant_id = Participants().add(demarche_id, draft)
+            participant_id = self._participants.add(demarche_id, draft)
             person = participant_of(workshop, participant_id)
             self._mark(workshop, person, newcomer=True)
-            Steps().touch(demarche_id, workshop.number + 3)
+            self._steps.touch(demarche_id, workshop.number + 3)
         return participant_id
 
     @staticmethod
