@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
 
 from vitalite_tui.db.models import Scenario
 from vitalite_tui.domain.indicators import INDICATORS
@@ -14,18 +12,10 @@ from vitalite_tui.domain.text import clean_text
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import as_uuid, demarche_row, writing
 from vitalite_tui.store.prospective.intentions import Intentions
+from vitalite_tui.store.prospective.records import ScenarioText
 
 #: A text per indicator: a few paragraphs, not a book.
 MAX_TEXT = 20_000
-
-
-@dataclass(frozen=True)
-class ScenarioText:
-    """The sketch's text for one indicator ("" while nothing is written)."""
-
-    indicator: int
-    text: str
-    updated_at: datetime | None
 
 
 def _rows(demarche_id: str) -> dict[int, Scenario]:
