@@ -42,13 +42,12 @@ from vitalite_tui.domain.votes import (
     Tie,
     VoteResults,
     VoteSettings,
-    break_tie,
     check_ballot,
     check_settings,
     check_tally,
     count_votes,
+    decide,
     expected_wall_dots,
-    select_kept,
     suggest_dots,
 )
 from vitalite_tui.domain.workshops import workshop_step
@@ -231,13 +230,17 @@ def _state(demarche_id: str) -> _State:
                 tallies[str(session_id)].append(TallyLine(str(action), _college(college), dots))
     state = _State(workshop, rows, present_counts(workshop))
     attendance = _attendance(state.attendance)
-    deciding = True  # the rounds so far are all closed: they decide
+    # The closed rounds before any open one decide; each tie-break round counts among the
+    # actions the rounds before it left tied.
+    decided_rounds: list[VoteResults] = []
     for number, session in enumerate(sessions):
         tie = state.selection.tie if number else None
         if number == 0:
             among = candidates
         else:
-            wanted = set(tie.action_ids) if tie is not None and deciding else set()
+            wanted = (
+                set(tie.action_ids) if tie is not None and len(decided_rounds) == number else set()
+            )
             among = [c for c in candidates if c.id in wanted]
         results = count_votes(
             among,
@@ -249,14 +252,9 @@ def _state(demarche_id: str) -> _State:
         state.rounds.append(
             _Round(session, among, ballots[key(session)], tallies[key(session)], results, tie)
         )
-        if deciding and session.closed_at is not None:
-            state.selection = (
-                select_kept(results, sessions[0].keep_count)
-                if number == 0
-                else break_tie(state.selection, results)
-            )
-        else:
-            deciding = False
+        if len(decided_rounds) == number and session.closed_at is not None:
+            decided_rounds.append(results)
+            state.selection = decide(decided_rounds, sessions[0].keep_count)
     return state
 
 
