@@ -15,14 +15,13 @@ from openpyxl.chart import RadarChart
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from vitalite_tui.domain.barometer import BANDS, IndicatorBarometer
+from vitalite_tui.domain.barometer import BANDS, FORMULA, IndicatorBarometer
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.questionnaire_form import form_from_definition
 from vitalite_tui.formats.cells import local_time
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import SheetDraft, SheetMode
 from vitalite_tui.store.questionnaire.responses import default_definition
-from vitalite_tui.tui.screens.questionnaire.barometer import FORMULA
 from vitalite_tui.workbook import export_workbook
 from vitalite_tui.workbook.questionnaire import unique
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from vitalite_tui.domain.dates import format_date
+from vitalite_tui.domain.errors import InvalidInput
 from vitalite_tui.domain.indicators import INDICATORS, indicator
 from vitalite_tui.domain.text import plural
-from vitalite_tui.errors import InvalidInput
 
 # ---------------------------------------------------------------- action sheets
 
