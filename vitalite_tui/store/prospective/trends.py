@@ -29,7 +29,7 @@ from vitalite_tui.domain.trends import (
     parse_catalogue,
 )
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.formats.schemas import load_json, validate
+from vitalite_tui.formats.schemas import TRENDS_SCHEMA, load_json, validate
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
 from vitalite_tui.store.prospective.records import (
@@ -40,7 +40,6 @@ from vitalite_tui.store.prospective.records import (
     TrendSheet,
 )
 
-SCHEMA = "trends.schema.json"
 DEFAULT_CATALOGUE = "tendances.json"
 
 #: The note kinds a trend's sub-groups find: what could go wrong, what could go right.
@@ -52,7 +51,7 @@ RISK_KINDS = (NoteKind.RISQUE, NoteKind.OPPORTUNITE)
 
 def check_catalogue(document: Any, source: str) -> Catalogue:
     """The catalogue if it is usable; `InvalidInput` (French, with the place) otherwise."""
-    validate(document, SCHEMA, source)
+    validate(document, TRENDS_SCHEMA, source)
     problems = catalogue_problems(document)
     if problems:
         raise InvalidInput(f"{source} : " + " ; ".join(problems) + ".")

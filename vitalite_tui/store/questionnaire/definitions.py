@@ -7,19 +7,18 @@ from typing import Any
 from vitalite_tui.db.models import Questionnaire
 from vitalite_tui.domain.questionnaire import definition_problems
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.formats.schemas import load_json, validate
+from vitalite_tui.formats.schemas import QUESTIONNAIRE_SCHEMA, load_json, validate
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import demarche_row, writing
 from vitalite_tui.store.preparation.records import QuestionnaireChoice
 from vitalite_tui.store.preparation.steps import Steps
 
-SCHEMA = "questionnaire.schema.json"
 PATTERN = "questionnaire-*.json"
 
 
 def check_definition(document: Any, source: str) -> dict[str, Any]:
     """The definition if it is usable; `InvalidInput` (French) otherwise."""
-    validate(document, SCHEMA, source)
+    validate(document, QUESTIONNAIRE_SCHEMA, source)
     problems = definition_problems(document)
     if problems:
         raise InvalidInput(f"{source} : " + " ; ".join(problems) + ".")

@@ -525,6 +525,35 @@ class Responses:
 
         Idempotent; rows that cannot be read are listed in the report, the others added.
         """
-        from vitalite_tui.store.questionnaire.importer import import_answers
+        from vitalite_tui.formats.answers_reader import read_answers
 
-        return import_answers(self, demarche_id, path)
+        form = self.form(demarche_id)
+        columns, plan = read_answers(
+            form, path, self.source_keys(demarche_id), self.sheet_numbers(demarche_id)
+        )
+        drafts = [
+            (
+                SheetDraft(
+                    sheet.sheet_number,
+                    sheet.profile,
+                    sheet.answers,
+                    SheetMode.IMPORT,
+                    collected_at=sheet.collected_at,
+                ),
+                source_key,
+            )
+            for _, sheet, source_key in plan.to_add
+        ]
+        ids = self.add_imported(demarche_id, drafts)
+        mapped = set(columns.items)
+        return ImportReport(
+            source=path.name,
+            questionnaire=form.label,
+            rows=plan.rows,
+            added=len(ids),
+            duplicates=tuple(plan.duplicates),
+            rejected=tuple(plan.rejected),
+            ignored_columns=columns.ignored,
+            missing_items=tuple(item.code for item in form.items if item.code not in mapped),
+            sheet_ids=tuple(ids),
+        )
