@@ -18,7 +18,7 @@ from vitalite_tui.domain.text import fold
 from vitalite_tui.store.base import as_uuid
 from vitalite_tui.store.charter.action_sheets import kept_actions
 from vitalite_tui.store.charter.records import ArticleDraft, CharterHeading, SignatoryDraft
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.lookups import participant_code
 
 if TYPE_CHECKING:
     from vitalite_tui.demo.build import DemoContext

@@ -32,9 +32,9 @@ from vitalite_tui.domain.votes import (
     suggest_dots,
 )
 from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.lookups import present_participants, workshop_row
 from vitalite_tui.store.vote.records import BALLOT, TALLY
 from vitalite_tui.store.vote.votes import CANDIDATE, KEPT, MERGED, VOTE_WORKSHOP
-from vitalite_tui.store.workshops.workshop import present_participants, workshop_row
 
 if TYPE_CHECKING:
     from vitalite_tui.demo.build import DemoContext

@@ -23,9 +23,9 @@ from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import fold
 from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.lookups import workshop_row
 from vitalite_tui.store.prospective.intentions import PROPOSED
 from vitalite_tui.store.prospective.trends import copy_catalogue, default_catalogue
-from vitalite_tui.store.workshops.workshop import workshop_row
 
 if TYPE_CHECKING:
     from vitalite_tui.demo.build import DemoContext

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from vitalite_tui.store.preparation.demarches import Demarches
     from vitalite_tui.store.preparation.participants import Participants
     from vitalite_tui.store.preparation.records import DemoResult
-    from vitalite_tui.store.preparation.steps import Committee, Logistics, Planning, Steps
+    from vitalite_tui.store.preparation.step2 import Committee, Logistics, Planning
+    from vitalite_tui.store.preparation.steps import Steps
     from vitalite_tui.store.prospective.intentions import Intentions
     from vitalite_tui.store.prospective.scenario import Scenarios
     from vitalite_tui.store.prospective.trends import Trends
@@ -74,19 +75,19 @@ class Store:
 
     @cached_property
     def committee(self) -> Committee:
-        from vitalite_tui.store.preparation.steps import Committee
+        from vitalite_tui.store.preparation.step2 import Committee
 
         return Committee(self.steps)
 
     @cached_property
     def logistics(self) -> Logistics:
-        from vitalite_tui.store.preparation.steps import Logistics
+        from vitalite_tui.store.preparation.step2 import Logistics
 
         return Logistics(self.steps)
 
     @cached_property
     def planning(self) -> Planning:
-        from vitalite_tui.store.preparation.steps import Planning
+        from vitalite_tui.store.preparation.step2 import Planning
 
         return Planning(self.steps)
 

@@ -39,7 +39,7 @@ from vitalite_tui.store.charter.records import (
     SignatoryRecord,
 )
 from vitalite_tui.store.links import add_link, remove_links, sources_of
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.lookups import participant_code
 from vitalite_tui.store.preparation.steps import Steps
 
 MAX_TITLE = 200

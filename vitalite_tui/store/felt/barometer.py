@@ -36,9 +36,13 @@ from vitalite_tui.store.felt.records import (
     FeltSummary,
     FeltValues,
 )
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.lookups import (
+    participant_code,
+    participant_of,
+    present_participants,
+    workshop_row,
+)
 from vitalite_tui.store.preparation.steps import Steps
-from vitalite_tui.store.workshops.workshop import participant_of, present_participants, workshop_row
 
 if TYPE_CHECKING:
     from vitalite_tui.store.questionnaire.barometer import Barometer

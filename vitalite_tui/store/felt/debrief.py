@@ -28,8 +28,8 @@ from vitalite_tui.store.felt.debrief_records import (
     DebriefNote,
     FiledNote,
 )
+from vitalite_tui.store.lookups import workshop_row
 from vitalite_tui.store.workshops.capture import Capture
-from vitalite_tui.store.workshops.workshop import workshop_row
 
 MAX_TITLE = 120
 MAX_DESCRIPTION = 2000

@@ -22,10 +22,9 @@ from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
 from vitalite_tui.store.felt.barometer import STEP, felt_workshop
 from vitalite_tui.store.felt.records import ImageDraft, ImageRecord
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.lookups import participant_code, participant_of
 from vitalite_tui.store.preparation.steps import Steps
 from vitalite_tui.store.workshops.capture import Capture, write_note
-from vitalite_tui.store.workshops.workshop import participant_of
 
 #: A card is a number or a short label (« 12 », « le banc vide »).
 MAX_CARD = 60

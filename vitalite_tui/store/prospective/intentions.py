@@ -24,6 +24,7 @@ from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, key, writing
 from vitalite_tui.store.links import add_link, remove_links
+from vitalite_tui.store.lookups import workshop_row
 from vitalite_tui.store.prospective.records import (
     AxisChoice,
     IntentionDraft,
@@ -32,7 +33,6 @@ from vitalite_tui.store.prospective.records import (
     OriginRecord,
 )
 from vitalite_tui.store.prospective.trends import RISK_KINDS
-from vitalite_tui.store.workshops.workshop import workshop_row
 
 MAX_DESCRIPTION = 4000
 #: The status of an intention written in workshop 2 (the vote of workshop 3 comes later).

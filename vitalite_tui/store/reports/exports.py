@@ -35,7 +35,7 @@ from vitalite_tui.domain.speaking import SpeakingEvent, SpeakingKind, Tally, spe
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import demarche_row
-from vitalite_tui.store.preparation.participants import participant_code, to_record
+from vitalite_tui.store.lookups import participant_code, participant_record
 from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.store.questionnaire.barometer import Pool
 from vitalite_tui.store.questionnaire.records import QuestionnaireExport
@@ -124,7 +124,7 @@ class Exports:
             )
             .order_by(Participant.number)
         )
-        return [to_record(row) for row in rows]
+        return [participant_record(row) for row in rows]
 
     def workshops(self, demarche_id: str) -> list[WorkshopRecord]:
         """The four workshops in order, with date, place and agenda."""

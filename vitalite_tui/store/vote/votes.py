@@ -54,7 +54,13 @@ from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
 from vitalite_tui.store.links import add_link, sources_of, targets_of
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.lookups import (
+    participant_code,
+    participant_of,
+    present_counts,
+    present_participants,
+    workshop_row,
+)
 from vitalite_tui.store.preparation.steps import Steps
 from vitalite_tui.store.vote.records import (
     BALLOT,
@@ -74,12 +80,6 @@ from vitalite_tui.store.vote.records import (
     VoterRecord,
     VoteSettingsDraft,
     VoteSettingsRecord,
-)
-from vitalite_tui.store.workshops.workshop import (
-    participant_of,
-    present_counts,
-    present_participants,
-    workshop_row,
 )
 
 #: The workshop that votes.
