@@ -195,11 +195,10 @@ def test_remove_is_soft_and_restore_brings_it_back(store: Store, demarche_id: st
     assert [r.id for r in removed] == [sheet_id]
     with pytest.raises(NotFound):
         store.responses.get(sheet_id)
-    assert store.responses.find(demarche_id, 1) is None
+    assert 1 not in {r.sheet_number for r in store.responses.all(demarche_id)}
     store.responses.restore(sheet_id)
     assert store.responses.count(demarche_id) == 2
-    found = store.responses.find(demarche_id, 1)
-    assert found is not None
+    (found,) = [r for r in store.responses.all(demarche_id) if r.sheet_number == 1]
     assert found.id == sheet_id
 
 

@@ -117,9 +117,6 @@ class ActionSheets:
             self._steps.touch(str(fk_id(action, "demarche")), SHEETS_STEP)
         return _record(action, sheet).completeness
 
-    def completeness(self, action_id: str) -> Completeness:
-        return self.get(action_id).completeness
-
     @staticmethod
     def _sheet(action: Action) -> ActionSheet | None:
         return ActionSheet.get_or_none(

@@ -423,16 +423,6 @@ class Responses:
         )
         return int(highest or 0) + 1
 
-    def find(self, demarche_id: str, sheet_number: int) -> SheetRecord | None:
-        """The live sheet with this number, to verify or correct it."""
-        demarche = demarche_row(demarche_id)
-        row = Response.get_or_none(
-            (Response.demarche == demarche)
-            & (Response.sheet_number == sheet_number)
-            & Response.deleted_at.is_null()
-        )
-        return None if row is None else self.get(key(row))
-
     # ------------------------------------------------------------ verification
 
     def verify(self, sheet_id: str, retyped: SheetDraft) -> list[Difference]:
