@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from vitalite_tui.db.models import Action, ActionSheet
 from vitalite_tui.domain.charter import (
     SHEET_TEXT_FIELDS,
@@ -13,7 +15,9 @@ from vitalite_tui.domain.text import clean_text
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import demarche_row, fk_id, key, live, writing
 from vitalite_tui.store.charter.records import ActionSheetRecord
-from vitalite_tui.store.preparation.steps import Steps
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 #: A field of a sheet is a few lines at most; a whole page pasted in is a mistake.
 MAX_FIELD = 2000

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from peewee import fn
 
@@ -40,7 +41,9 @@ from vitalite_tui.store.charter.records import (
 )
 from vitalite_tui.store.links import add_link, remove_links, sources_of
 from vitalite_tui.store.lookups import participant_code
-from vitalite_tui.store.preparation.steps import Steps
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 MAX_TITLE = 200
 MAX_TEXT = 10_000

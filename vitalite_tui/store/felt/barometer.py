@@ -42,9 +42,9 @@ from vitalite_tui.store.lookups import (
     present_participants,
     workshop_row,
 )
-from vitalite_tui.store.preparation.steps import Steps
 
 if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
     from vitalite_tui.store.questionnaire.barometer import Barometer
     from vitalite_tui.store.questionnaire.records import MeasuredBarometer
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from peewee import JOIN, fn
 
@@ -29,7 +29,9 @@ from vitalite_tui.store.felt.debrief_records import (
     FiledNote,
 )
 from vitalite_tui.store.lookups import workshop_row
-from vitalite_tui.store.workshops.capture import Capture
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.workshops.capture import Capture
 
 MAX_TITLE = 120
 MAX_DESCRIPTION = 2000

@@ -9,7 +9,7 @@ same to its note (a note's earlier text is kept as a revision).
 from __future__ import annotations
 
 import uuid
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from peewee import JOIN, ModelSelect
 
@@ -23,8 +23,10 @@ from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
 from vitalite_tui.store.felt.barometer import STEP, felt_workshop
 from vitalite_tui.store.felt.records import ImageDraft, ImageRecord
 from vitalite_tui.store.lookups import participant_code, participant_of
-from vitalite_tui.store.preparation.steps import Steps
 from vitalite_tui.store.workshops.capture import Capture, write_note
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 #: A card is a number or a short label (« 12 », « le banc vide »).
 MAX_CARD = 60

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from vitalite_tui.db.models import Scenario
 from vitalite_tui.domain.indicators import INDICATORS
@@ -11,8 +12,10 @@ from vitalite_tui.domain.scenario import draft_texts, filled
 from vitalite_tui.domain.text import clean_text
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import as_uuid, demarche_row, writing
-from vitalite_tui.store.prospective.intentions import Intentions
 from vitalite_tui.store.prospective.records import ScenarioText
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.prospective.intentions import Intentions
 
 #: A text per indicator: a few paragraphs, not a book.
 MAX_TEXT = 20_000

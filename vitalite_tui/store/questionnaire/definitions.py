@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vitalite_tui.db.models import Questionnaire
 from vitalite_tui.domain.questionnaire import definition_problems
@@ -11,7 +11,9 @@ from vitalite_tui.formats.schemas import QUESTIONNAIRE_SCHEMA, load_json, valida
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import demarche_row, writing
 from vitalite_tui.store.preparation.records import QuestionnaireChoice
-from vitalite_tui.store.preparation.steps import Steps
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 PATTERN = "questionnaire-*.json"
 

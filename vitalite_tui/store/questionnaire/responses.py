@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from peewee import chunked, fn
 
@@ -29,7 +29,6 @@ from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.formats.schemas import load_json
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
-from vitalite_tui.store.preparation.steps import Steps
 from vitalite_tui.store.questionnaire.definitions import check_definition, register_definition
 from vitalite_tui.store.questionnaire.records import (
     Difference,
@@ -40,6 +39,9 @@ from vitalite_tui.store.questionnaire.records import (
     SheetRecord,
 )
 from vitalite_tui.store.questionnaire.sheets import read_sheets
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 #: The definition used when a démarche has not chosen one at step 2.
 DEFAULT_CODE = "sociabilite"

@@ -15,7 +15,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from peewee import fn
 
@@ -61,7 +61,6 @@ from vitalite_tui.store.lookups import (
     present_participants,
     workshop_row,
 )
-from vitalite_tui.store.preparation.steps import Steps
 from vitalite_tui.store.vote.records import (
     BALLOT,
     TALLY,
@@ -81,6 +80,9 @@ from vitalite_tui.store.vote.records import (
     VoteSettingsDraft,
     VoteSettingsRecord,
 )
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 #: The workshop that votes.
 VOTE_WORKSHOP = 3

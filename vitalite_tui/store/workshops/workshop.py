@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from vitalite_tui.db.models import (
     Attendance,
@@ -32,9 +32,7 @@ from vitalite_tui.store.lookups import (
     present_participants,
     workshop_row,
 )
-from vitalite_tui.store.preparation.participants import Participants
 from vitalite_tui.store.preparation.records import ParticipantDraft
-from vitalite_tui.store.preparation.steps import Steps
 from vitalite_tui.store.workshops.recap import previous_contents
 from vitalite_tui.store.workshops.records import (
     AgendaSlot,
@@ -45,6 +43,10 @@ from vitalite_tui.store.workshops.records import (
     TagCount,
     WorkshopRecord,
 )
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.participants import Participants
+    from vitalite_tui.store.preparation.steps import Steps
 
 M = TypeVar("M", bound=BaseModel)
 
