@@ -120,7 +120,7 @@ class FeltBarometer:
     """What the felt barometer part, the barometer screen and the workbook call."""
 
     def __init__(self, barometer: Barometer, steps: Steps) -> None:
-        self.barometer = barometer
+        self._barometer = barometer
         self._steps = steps
 
     # ------------------------------------------------------------ one person at a time
@@ -295,7 +295,7 @@ class FeltBarometer:
         (`measured` when the caller already computed it, as the workbook does)."""
         summary = self.summary(demarche_id)
         if measured is None:
-            measured = self.barometer.measured(demarche_id)
+            measured = self._barometer.measured(demarche_id)
         return [
             FeltComparison(
                 indicator=felt.indicator,
