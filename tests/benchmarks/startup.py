@@ -63,10 +63,11 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "bench.sqlite"
+        from vitalite_tui.demo import create_demo
         from vitalite_tui.store import open_store
 
         store = open_store(db)
-        store.create_demo("small")
+        create_demo(store, "small")
         store.close()
         results: dict[str, list[tuple[float, int]]] = {"baseline": [], "vitalite": []}
         for kind in results:  # warm the OS file cache once for each

@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -183,6 +184,15 @@ def test_demo_refuses_an_unknown_size(db_path: Path) -> None:
     result = run("demo", "--db", str(db_path), "--size", "huge")
     assert result.exit_code == 2
     assert not db_path.exists()
+
+
+def test_demo_offers_the_demo_s_own_sizes() -> None:
+    # The command spells the sizes out (the demo is imported only when it runs).
+    from vitalite_tui.cli.app import demo as demo_command
+    from vitalite_tui.demo import DEMO_SIZES
+
+    size = get_type_hints(demo_command, include_extras=True)["size"]
+    assert get_args(get_args(size)[0]) == DEMO_SIZES
 
 
 def test_command_db_overrides_the_global_one(tmp_path: Path) -> None:

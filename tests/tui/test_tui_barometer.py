@@ -7,6 +7,7 @@ from support.tui import screen_lines
 from textual.app import App
 from textual.widgets import Label
 
+from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.barometer import FORMULA, IndicatorBarometer
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.store import Store
@@ -29,7 +30,7 @@ SIZE = (80, 24)
 @pytest.fixture
 def demo_id(store: Store) -> str:
     """The small demo: 80 questionnaire sheets, varied by commune and age band."""
-    return store.create_demo("small").demarche_id
+    return create_demo(store, "small").demarche_id
 
 
 def bars_of(app: App[None]) -> BarometerBars:

@@ -15,6 +15,7 @@ from openpyxl.chart import RadarChart
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.barometer import BANDS, FORMULA, IndicatorBarometer
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.questionnaire_form import form_from_definition
@@ -255,7 +256,7 @@ def check_row(row: dict[str, Any], sheets: int, result: IndicatorBarometer) -> N
 def test_the_barometer_sheet_matches_the_store_whole_and_by_every_segment(
     store: Store, tmp_path: Path
 ) -> None:
-    demo = store.create_demo("small").demarche_id
+    demo = create_demo(store, "small").demarche_id
     _, book = export(store, demo, tmp_path)
     header, _ = table_of(book["Baromètre"])
     assert header == BAROMETER_HEADERS
@@ -306,7 +307,7 @@ def radar_of(book: Workbook) -> RadarChart:
 def test_the_summary_has_the_figure_and_a_radar_of_the_four_positions(
     store: Store, tmp_path: Path
 ) -> None:
-    demo = store.create_demo("small").demarche_id
+    demo = create_demo(store, "small").demarche_id
     path, book = export(store, demo, tmp_path)
     figures = summary_rows(book)
     assert figures["Questionnaires saisis"][0] == store.responses.count(demo) == 80
@@ -369,7 +370,7 @@ def test_the_register_declares_the_questionnaire(
 
 @pytest.mark.demo("large")
 def test_the_large_demo_still_exports(store: Store, tmp_path: Path) -> None:
-    demo = store.create_demo("large").demarche_id
+    demo = create_demo(store, "large").demarche_id
     result = export_workbook(store, demo, tmp_path / "classeurs")
     book = load_workbook(result.path, read_only=True)
     try:

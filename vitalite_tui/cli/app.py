@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -27,14 +27,12 @@ from vitalite_tui.cli.common import (
 )
 from vitalite_tui.cli.questionnaire import questionnaire_app
 from vitalite_tui.db.connection import check_database
-from vitalite_tui.demo.build import DemoSize
 from vitalite_tui.domain.colleges import CollegeCounts
 from vitalite_tui.paths import backups_dir, exports_dir
 from vitalite_tui.store import open_store
-from vitalite_tui.store.preparation.records import DemoResult
 
 if TYPE_CHECKING:
-    pass
+    from vitalite_tui.demo import DemoResult
 
 app = typer.Typer(
     name="vitalite",
@@ -124,7 +122,9 @@ def demo(
     ctx: typer.Context,
     db: DbOption = None,
     size: Annotated[
-        DemoSize,
+        # The demo's sizes (`vitalite_tui.demo.DEMO_SIZES`), written out: the demo is
+        # imported only when the command runs.
+        Literal["small", "large"],
         typer.Option(
             "--size",
             help="small (45 participants, par défaut) ou large (50, pour les mesures).",
@@ -134,10 +134,12 @@ def demo(
     ] = "small",
 ) -> None:
     """Créer la démarche de démonstration (une seule fois par taille)."""
+    from vitalite_tui.demo import create_demo
+
     path = database_path(ctx, db)
     store = open_store(path)
     try:
-        result = store.create_demo(size)
+        result = create_demo(store, size)
     finally:
         store.close()
     for line in _demo_lines(result, path, open_command(ctx, db)):

@@ -18,7 +18,7 @@ from vitalite_tui.db.lock import InstanceLock
 from vitalite_tui.db.models import db
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoSize
+    from vitalite_tui.store.bulk import BulkImport
     from vitalite_tui.store.charter.action_sheets import ActionSheets
     from vitalite_tui.store.charter.charters import Charters
     from vitalite_tui.store.charter.lineage import Lineage
@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from vitalite_tui.store.felt.images import Images
     from vitalite_tui.store.preparation.demarches import Demarches
     from vitalite_tui.store.preparation.participants import Participants
-    from vitalite_tui.store.preparation.records import DemoResult
     from vitalite_tui.store.preparation.step2 import Committee, Logistics, Planning
     from vitalite_tui.store.preparation.steps import Steps
     from vitalite_tui.store.prospective.intentions import Intentions
@@ -208,15 +207,15 @@ class Store:
 
         return Restitution(self)
 
-    def create_demo(self, size: DemoSize = "small") -> DemoResult:
-        """The demo démarche (created once per size; a second call returns it)."""
-        from vitalite_tui.demo.build import create_demo
-
-        return create_demo(self, size)
-
     def close(self) -> None:
         self._lock.release()
         close_database()
+
+    @cached_property
+    def bulk(self) -> BulkImport:
+        from vitalite_tui.store.bulk import BulkImport
+
+        return BulkImport()
 
 
 def open_store(path: Path) -> Store:
