@@ -14,8 +14,8 @@ from typing import Annotated, BinaryIO
 import typer
 
 from vitalite_tui.cli.common import DbOption, DemarcheOption, opened_store, pick_demarche
-from vitalite_tui.domain.charter import render_markdown
 from vitalite_tui.domain.text import plural
+from vitalite_tui.formats.charter_markdown import render_markdown
 
 #: What `--out` accepts as a file name.
 SUFFIXES = (".md", ".markdown", ".txt")

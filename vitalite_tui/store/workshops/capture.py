@@ -35,7 +35,12 @@ from vitalite_tui.domain.speaking import SpeakingBalance, SpeakingEvent, speakin
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.lookups import (
+    participant_code,
+    participant_of,
+    present_participants,
+    workshop_row,
+)
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     NoteRevisionRecord,
@@ -44,13 +49,7 @@ from vitalite_tui.store.workshops.records import (
     WorkshopRecord,
 )
 from vitalite_tui.store.workshops.subgroups import member_colleges
-from vitalite_tui.store.workshops.workshop import (
-    live_subgroups,
-    participant_of,
-    present_participants,
-    to_workshop_record,
-    workshop_row,
-)
+from vitalite_tui.store.workshops.workshop import live_subgroups, to_workshop_record
 
 #: Far more than a screenful: a pasted paragraph fits; a pasted book does not.
 MAX_NOTE = 20_000
