@@ -17,7 +17,7 @@ MAX_NAME = 80
 MAX_FIELD = 120
 
 
-def _cleaned(draft: ParticipantDraft) -> dict[str, object]:
+def cleaned_values(draft: ParticipantDraft) -> dict[str, object]:
     return {
         "display_name": clean_line(draft.display_name, field="Nom", max_length=MAX_NAME),
         "college": College(draft.college).value,
@@ -36,7 +36,7 @@ class Participants:
     """People of a démarche. Removal is soft: a removed participant can be restored."""
 
     def add(self, demarche_id: str, draft: ParticipantDraft) -> str:
-        values = _cleaned(draft)
+        values = cleaned_values(draft)
         with writing():
             demarche = demarche_row(demarche_id)
             last = (
@@ -48,7 +48,7 @@ class Participants:
         return key(row)
 
     def update(self, participant_id: str, draft: ParticipantDraft) -> None:
-        values = _cleaned(draft)
+        values = cleaned_values(draft)
         with writing():
             row = live(Participant, participant_id, "Participant")
             for name, value in values.items():

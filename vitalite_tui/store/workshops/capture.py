@@ -31,7 +31,14 @@ from vitalite_tui.db.models import (
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, check_indicator, default_kind, kinds_for
-from vitalite_tui.domain.speaking import SpeakingBalance, SpeakingEvent, speaking_balance
+from vitalite_tui.domain.speaking import (
+    LastTurn,
+    SpeakingBalance,
+    SpeakingEvent,
+    joins_last_turn,
+    repeats_pass,
+    speaking_balance,
+)
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
@@ -216,19 +223,6 @@ def _round_trend(group: SubGroup, trend_id: str | None) -> Trend | None:
 
 
 # ---------------------------------------------------------------- turns
-
-#: The round's latest live turn as the turn rules see it: (speaker id or None, passed).
-LastTurn = tuple[str | None, bool]
-
-
-def joins_last_turn(last: LastTurn | None, speaker_id: str | None) -> bool:
-    """A note joins the round's latest turn when the same person goes on, not after a pass."""
-    return last is not None and not last[1] and last[0] == speaker_id
-
-
-def repeats_pass(last: LastTurn | None, participant_id: str) -> bool:
-    """A pass right after the same person's pass is not recorded again."""
-    return last is not None and last[1] and last[0] == participant_id
 
 
 def _last_turn(rnd: Round) -> Turn | None:
@@ -460,14 +454,6 @@ class Capture:
             )
         return to_round_record(row, 0)
 
-    def end_round(self, round_id: str) -> RoundRecord:
-        with writing():
-            rnd, _, _ = _round_context(round_id)
-            if rnd.ended_at is None:
-                rnd.ended_at = utcnow()
-                rnd.save()
-        return self.get_round(round_id)
-
     def get_round(self, round_id: str) -> RoundRecord:
         rnd, _, _ = _round_context(round_id)
         return to_round_record(rnd, _note_counts([rnd.id])[key(rnd)])
@@ -570,11 +556,6 @@ class Capture:
         rnd, _, _ = _round_context(round_id)
         return _notes((Note.round == rnd) & Note.deleted_at.is_null())
 
-    def subgroup_notes(self, subgroup_id: str) -> list[NoteRecord]:
-        """Every live note of a sub-group, all rounds, oldest first."""
-        group = live(SubGroup, subgroup_id, "Sous-groupe")
-        return _notes((Note.subgroup == group) & Note.deleted_at.is_null())
-
     def workshop_notes(self, demarche_id: str, number: int) -> list[NoteRecord]:
         """Every live note of a workshop, oldest first."""
         workshop = workshop_row(demarche_id, number)
@@ -676,26 +657,6 @@ class Capture:
                 return to_turn_record(last)
             turn = _new_turn(rnd, person, passed=True)
         return to_turn_record(turn)
-
-    def cancel_pass(self, round_id: str, participant_id: str) -> bool:
-        """Take back the latest pass of someone in the round; False when there was none."""
-        with writing():
-            rnd, _, _ = _round_context(round_id)
-            row = (
-                Turn.select()
-                .where(
-                    (Turn.round == rnd)
-                    & (Turn.participant == as_uuid(participant_id))
-                    & Turn.passed
-                    & Turn.deleted_at.is_null()
-                )
-                .order_by(Turn.position.desc())
-                .first()
-            )
-            if row is None:
-                return False
-            soft_delete(row)
-        return True
 
     def turns(self, round_id: str) -> list[TurnRecord]:
         """The round's live turns in order: who took the floor, who passed."""
