@@ -18,6 +18,7 @@ MAX_FIELD = 120
 
 
 def cleaned_values(draft: ParticipantDraft) -> dict[str, object]:
+    """The columns of a participant as the store writes them: every text cleaned and checked."""
     return {
         "display_name": clean_line(draft.display_name, field="Nom", max_length=MAX_NAME),
         "college": College(draft.college).value,
