@@ -46,8 +46,8 @@ def charter_command(
     ] = None,
 ) -> None:
     """Écrire la charte de la démarche en Markdown, prête à imprimer."""
-    from vitalite_tui.domain.charter import render_markdown
     from vitalite_tui.domain.text import plural
+    from vitalite_tui.formats.charter_markdown import render_markdown
 
     with opened_store(ctx, db) as store:
         document = store.charter.document(pick_demarche(store, demarche))

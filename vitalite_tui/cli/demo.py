@@ -10,11 +10,11 @@ import typer
 from vitalite_tui.cli.common import DbOption, chosen_db, database_path
 
 if TYPE_CHECKING:
-    from vitalite_tui.store.preparation.records import DemoResult
+    from vitalite_tui.demo import DemoResult
 
-#: The sizes of `vitalite_tui.demo.build.DemoSize`, spelled here: Typer reads the annotation
-#: on every run (`--version` included), and importing it from there would load the whole
-#: demo. tests/cli/test_cli.py checks that both list the same sizes.
+#: The demo's sizes (`vitalite_tui.demo.DEMO_SIZES`), written out: Typer reads the annotation
+#: at every run (`--version` included) and the demo is imported only when the command runs.
+#: tests/cli/test_cli.py checks that both list the same sizes.
 DemoSize = Literal["small", "large"]
 
 
@@ -60,12 +60,13 @@ def demo(
     ] = "small",
 ) -> None:
     """Créer la démarche de démonstration (une seule fois par taille)."""
+    from vitalite_tui.demo import create_demo
     from vitalite_tui.store import open_store
 
     path = database_path(ctx, db)
     store = open_store(path)
     try:
-        result = store.create_demo(size)
+        result = create_demo(store, size)
     finally:
         store.close()
     for line in _demo_lines(result, path, open_command(ctx, db)):
