@@ -96,6 +96,10 @@ def test_a_bare_vitalite_starts_the_tui_without_typer_openpyxl_nor_the_demo(
     assert "vitalite_tui.tui.screens.home" in loaded  # the home screen was really shown
     assert within(loaded, "openpyxl", "vitalite_tui.demo", "vitalite_tui.workbook") == set()
     assert within(loaded, "typer", "vitalite_tui.cli.app") == set()
+    # Only what the home screen uses: the démarches' area of the store, no part nor dialog.
+    areas = {m.split(".")[2] for m in within(loaded, "vitalite_tui.store") if m.count(".") >= 3}
+    assert areas == {"preparation"}
+    assert within(loaded, "vitalite_tui.tui.contents", "vitalite_tui.tui.dialogs") == set()
 
 
 def test_vitalite_db_starts_the_tui_without_openpyxl_nor_the_demo(one_demarche: Path) -> None:
