@@ -30,8 +30,8 @@ from typing import Any
 from textual.pilot import Pilot
 from textual.screen import Screen
 
+from vitalite_tui.demo import DemoResult
 from vitalite_tui.store import Store, open_store
-from vitalite_tui.store.preparation.records import DemoResult
 from vitalite_tui.tui.app import VitaliteApp
 
 #: The bar: seconds to open any screen at ten times the large demo.
@@ -96,15 +96,9 @@ def screen_factories() -> dict[str, ScreenFactory]:
 
 def build_demo(store: Store, scale: int) -> DemoResult:
     """The large demo, `scale` times bigger, built by the demo code (once per base)."""
-    from vitalite_tui.db.models import db
     from vitalite_tui.demo import create_demo
-    from vitalite_tui.store.base import writing
 
-    with writing():
-        # Above 500 intentions the demo inserts an action before the one it is merged into
-        # (another chunk): foreign keys are checked at commit instead, as a whole.
-        db.execute_sql("PRAGMA defer_foreign_keys = ON")  # type: ignore[no-untyped-call]
-        return create_demo(store, "large", scale=scale)
+    return create_demo(store, "large", scale=scale)
 
 
 def demo_of(store: Store, result: DemoResult) -> Demo:
