@@ -27,6 +27,7 @@ from vitalite_tui.db.models import (
     Turn,
     Workshop,
     db,
+    execute,
 )
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.indicators import Pole
@@ -82,6 +83,11 @@ _COLLEGES: dict[str | None, College | None] = {None: None} | {c.value: c for c i
 _KINDS = {kind.value: kind for kind in NoteKind}
 _POLES: dict[str | None, Pole | None] = {None: None, "": None} | {p.value: p for p in Pole}
 
+#: SQLite's page cache while an export reads, in KiB (the connection's own is 16 MB). The
+#: export reads each table in a few passes and the file stays in the system's cache: a large
+#: page cache would only hold a copy of the whole base, megabytes of the export's peak memory.
+READING_CACHE_KIB = 256
+
 
 def _export_note(row: tuple[Any, ...]) -> ExportNoteRecord:
     number, group, position, question, code, college = row[:6]
@@ -110,9 +116,17 @@ class Exports:
 
     @contextmanager
     def reading(self) -> Iterator[None]:
-        """One read transaction: every query inside sees the same state of the file (WAL)."""
+        """One read transaction: every query inside sees the same state of the file (WAL).
+
+        With a small page cache meanwhile (`READING_CACHE_KIB`), set back afterwards.
+        """
         with db.atomic():
-            yield
+            (previous,) = execute(db, "PRAGMA cache_size").fetchone()
+            execute(db, f"PRAGMA cache_size = -{READING_CACHE_KIB:d}")
+            try:
+                yield
+            finally:
+                execute(db, f"PRAGMA cache_size = {int(previous):d}")
 
     def participants(self, demarche_id: str) -> list[ParticipantRecord]:
         """Live participants in the order of their codes (P001, P002…), never by name."""
