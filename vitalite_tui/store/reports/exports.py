@@ -67,14 +67,15 @@ def _in_scope(demarche_id: str, workshop: int | None) -> Any:
     return condition
 
 
-def _raw(query: Any) -> list[tuple[Any, ...]]:
+def _raw(query: Any) -> Iterator[tuple[Any, ...]]:
     """The rows of a query as SQLite returns them, without peewee's conversions.
 
     For the queries that return thousands of rows: their columns are plain numbers and
-    texts (ids cast to TEXT, the hex form SQLite stores), converted by the caller.
+    texts (ids cast to TEXT, the hex form SQLite stores), converted by the caller as they
+    come from the cursor, so that the raw rows are never all held beside their records.
     """
     cursor: sqlite3.Cursor = db.execute(query)  # type: ignore[no-untyped-call]
-    return list(cursor.fetchall())
+    return iter(cursor)
 
 
 #: Stored texts to enum members, for the rows read raw: a look-up is several times faster
