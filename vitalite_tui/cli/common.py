@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from vitalite_tui.errors import DatabaseError, InvalidInput, NotFound, VitaliteError
+from vitalite_tui.cli.stores import existing_store
+from vitalite_tui.cli.stores import pick_demarche as pick_demarche
+from vitalite_tui.errors import VitaliteError
 from vitalite_tui.paths import resolve_db_path
 
 if TYPE_CHECKING:
@@ -99,34 +101,5 @@ def out_option(what: str) -> Any:
 @contextmanager
 def opened_store(ctx: typer.Context, db: Path | None) -> Iterator[Store]:
     """The existing base of the command (never an empty one made just to find nothing)."""
-    # Imported here: `vitalite --version` and `vitalite where` never load the store.
-    from vitalite_tui.store import open_store
-
-    path = database_path(ctx, db)
-    if not path.exists():
-        raise DatabaseError(f"Aucune base à l'emplacement {path}.")
-    store = open_store(path)
-    try:
+    with existing_store(database_path(ctx, db)) as store:
         yield store
-    finally:
-        store.close()
-
-
-def pick_demarche(store: Store, name_or_id: str | None) -> str:
-    """The démarche named, or the only one of the base; French error otherwise."""
-    if name_or_id is not None:
-        found = store.demarches.find(name_or_id)
-        if found is None:
-            names = " ; ".join(d.territory for d in store.demarches.all()) or "aucune"
-            raise NotFound(f"Démarche introuvable : « {name_or_id} » (démarches : {names}).")
-        return found
-    demarches = store.demarches.all()
-    if not demarches:
-        raise InvalidInput(
-            "Aucune démarche dans cette base : créez-en une dans l'application "
-            "(ou essayez « vitalite demo »)."
-        )
-    if len(demarches) > 1:
-        names = " ; ".join(d.territory for d in demarches)
-        raise InvalidInput(f"Plusieurs démarches dans cette base ({names}) : précisez --demarche.")
-    return demarches[0].id
