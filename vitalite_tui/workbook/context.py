@@ -113,6 +113,15 @@ class ExportContext:
         chart and the action sheets' ranks show it."""
         return self.store.votes.export(self.demarche_id)
 
+    def release(self, name: str) -> None:
+        """Forget data read for the sheets (`"notes"`…) to free its memory; read again if asked.
+
+        For the bulkiest data, by the last sheet that shows it: the sheets after it then
+        reuse that memory instead of growing the export's peak. Inside `Exports.reading()`,
+        reading it again would give the same records.
+        """
+        self.__dict__.pop(name, None)
+
     def attendance(self, number: int) -> CollegeCounts:
         """People present at a workshop, by collège."""
         return CollegeCounts.of(

@@ -62,3 +62,6 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
             ]
         )
     sheet.table("Contributions", COLUMNS, rows, "Aucune contribution notée pour l'instant.")
+    # The last sheet to show the notes (the Synthèse counts them first): a megabyte on the
+    # large demo, freed for the sheets after it.
+    context.release("notes")
