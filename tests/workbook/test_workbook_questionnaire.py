@@ -24,7 +24,7 @@ from vitalite_tui.store.base import demarche_row
 from vitalite_tui.store.questionnaire.records import SheetDraft, SheetMode
 from vitalite_tui.store.questionnaire.responses import default_definition
 from vitalite_tui.store.reports.exports import _sheets_with_forms
-from vitalite_tui.tui.screens.questionnaire.barometer import FORMULA
+from vitalite_tui.tui.help_texts import FORMULA
 from vitalite_tui.workbook import export_workbook
 from vitalite_tui.workbook.questionnaire import unique
 

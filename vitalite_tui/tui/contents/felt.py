@@ -98,25 +98,6 @@ class FeltPart(ContentPart):
     }
     FeltPart #felt-spacer { height: 1fr; }
     """
-    HELP = (
-        "Baromètre ressenti de l'atelier 1 : chaque personne présente place chaque indicateur "
-        "de 0 (pôle dépression) à 10 (pôle vitalité). Une touche par valeur : 0 à 9, et x "
-        "pour 10. La case suivante vient seule : I1, I2, I3, I4, puis la personne suivante ; "
-        "la personne est enregistrée dès sa quatrième valeur. ⏎ garde la valeur d'une case, "
-        "⌫ revient à la case précédente et l'efface, ←→ changent de case sans rien effacer, "
-        "↑↓ changent de personne (une ligne commencée doit d'abord être enregistrée), F2 "
-        "enregistre une personne telle quelle (valeurs manquantes), Suppr efface toutes ses "
-        "valeurs. * : tapé, pas encore enregistré ; ✔ : quatre valeurs enregistrées ; … : "
-        "certaines seulement.\n\n"
-        "g passe aux gommettes, quand le groupe vote avec des gommettes sur un mur : pour "
-        "chaque indicateur, le nombre de gommettes sur chaque valeur de 0 à 10 ; tapez le "
-        "nombre puis ⏎ (la case suivante vient), ⌫ efface un chiffre, Suppr met 0, ↑↓ "
-        "changent d'indicateur, Maj+←→ de valeur, ←→ de collège (« tous » quand les "
-        "gommettes ne sont pas comptées par collège). Un nombre retapé remplace le précédent.\n\n"
-        "En bas : la moyenne sur 10 de chaque indicateur et le nombre n de placements, pour "
-        "l'ensemble et par collège (les gommettes comptées pour « tous » ne comptent que dans "
-        "l'ensemble). b ouvre le baromètre : le ressenti sous le mesuré des questionnaires."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "g",

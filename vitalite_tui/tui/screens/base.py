@@ -9,6 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from vitalite_tui.errors import VitaliteError
+from vitalite_tui.tui.help_texts import help_for
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
@@ -25,9 +26,6 @@ class BaseScreen(Screen[None]):
         Binding("escape", "back", "Retour", id="back", tooltip="Revenir à l'écran précédent."),
     ]
 
-    #: One line for the help screen (F1): what this screen is for.
-    HELP: ClassVar[str] = ""
-
     @property
     def vitalite(self) -> VitaliteApp:
         from vitalite_tui.tui.app import VitaliteApp
@@ -41,7 +39,7 @@ class BaseScreen(Screen[None]):
 
     def help_text(self) -> str:
         """What F1 says this screen is for (a screen of parts says what its part is for)."""
-        return self.HELP
+        return help_for(self)
 
     def unsaved_text(self) -> str:
         """Text typed on this screen that is not stored yet (asked about before quitting)."""

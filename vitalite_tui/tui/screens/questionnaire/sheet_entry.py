@@ -162,20 +162,6 @@ class SheetEntryScreen(BaseScreen):
     """One line per question, one key per answer; the next sheet starts by itself."""
 
     CSS_PATH = "sheet_entry.tcss"
-    HELP = (
-        "Saisie des questionnaires papier. En haut : le n° de la fiche (proposé, modifiable) "
-        "et la commune (tapez le début : ⏎ ou → prend la commune proposée ; vide = non "
-        "renseignée). Puis une ligne par question : tapez UN chiffre par réponse, la ligne "
-        "suivante vient seule (1 à 4 sur l'échelle d'accord, 0 = sans réponse ; pour le "
-        "profil : le numéro du choix, 0 = non renseigné). ⌫ revient à la ligne précédente et "
-        "l'efface, ↑↓ se déplacent sans rien changer, ⏎ garde la réponse et passe à la "
-        "suivante. Dès la dernière réponse, la fiche est enregistrée et la suivante commence, "
-        "le curseur sur la commune. F2 enregistre une fiche incomplète telle quelle : une "
-        "question non tapée compte « sans réponse » dans le baromètre. Échap avec une fiche "
-        "commencée demande quoi en faire (rien n'est perdu sans qu'on l'ait choisi). "
-        "En vérification, la fiche est retapée sans voir la première saisie ; chaque "
-        "différence se tranche d'une touche : 1 garde la première saisie, 2 prend la nouvelle."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f2",
