@@ -22,6 +22,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 
+from vitalite_tui.demo import create_demo
 from vitalite_tui.store import Store, open_store
 from vitalite_tui.workbook import export_workbook
 
@@ -59,7 +60,7 @@ def run(folder: Path, repeat: int) -> None:
     os.environ["VITALITE_HOME"] = str(folder / "home")
     store = open_store(folder / "bench.sqlite")
     try:
-        demo = store.create_demo("large")
+        demo = create_demo(store, "large")
         counts = ", ".join(f"{name} {count}" for name, count in demo.counts.items())
         print(f"large demo: {counts}")
         out = folder / "exports"

@@ -7,12 +7,12 @@ from support.tui import screen_lines
 from textual.app import App
 from textual.widgets import Label
 
-from vitalite_tui.domain.barometer import IndicatorBarometer
+from vitalite_tui.demo import create_demo
+from vitalite_tui.domain.barometer import FORMULA, IndicatorBarometer
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import MeasuredBarometer
 from vitalite_tui.tui.app import VitaliteApp
-from vitalite_tui.tui.help_texts import FORMULA
 from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
 from vitalite_tui.tui.widgets.barometer import (
@@ -30,7 +30,7 @@ SIZE = (80, 24)
 @pytest.fixture
 def demo_id(store: Store) -> str:
     """The small demo: 80 questionnaire sheets, varied by commune and age band."""
-    return store.create_demo("small").demarche_id
+    return create_demo(store, "small").demarche_id
 
 
 def bars_of(app: App[None]) -> BarometerBars:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from vitalite_tui.store import Store
@@ -133,17 +139,64 @@ async def test_list_shows_demarches_and_enter_opens_the_highlighted_one(
         assert table.get_row_at(0)[0].plain == "CC du Val d'Orbieu"
 
 
+async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float) -> None:
+    """Let the app run until `condition` holds (the demo is built in a thread)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the condition never came true"
+        await pilot.pause(0.05)
+
+
 async def test_d_creates_the_demo_and_opens_it(store: Store) -> None:
     app = VitaliteApp(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d")
-        await pilot.pause()
+        await wait_until(pilot, lambda: isinstance(app.screen, DemarcheScreen), 120)
         screen = app.screen
         assert isinstance(screen, DemarcheScreen)
+        home = app.screen_stack[0]
+        await wait_until(pilot, lambda: not home.query("#demo-progress"), 10)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), 10)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert [cell.plain for cell in table.get_row_at(0)][-1] == "démo"
 
     [summary] = store.demarches.all()
     assert summary.is_demo
+    assert summary.participant_count == 45
     assert screen.demarche_id == summary.id
+
+
+async def test_the_screen_answers_while_the_demo_waits_and_a_failure_says_so(
+    store: Store, db_path: Path
+) -> None:
+    """Another program holds the base: the build waits in its thread, then gives up in French."""
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        app = VitaliteApp(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("d")
+            await wait_until(pilot, lambda: bool(app.screen.query("#demo-status")), 10)
+            status = app.screen.query_one("#demo-status", Static)
+            assert static_text(status) == "Création de la démarche de démonstration…"
+            # The UI thread is free: F1 opens the help while the builder waits for the lock.
+            await pilot.press("f1")
+            await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), 10)
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), 10)
+            await wait_until(pilot, lambda: bool(list(app._notifications)), 60)
+            [notification] = list(app._notifications)
+            assert "n'a pas pu être créée" in notification.message
+            assert "rien n'en a été enregistré" in notification.message
+            assert isinstance(app.screen, HomeScreen)
+            home = app.screen
+            await wait_until(pilot, lambda: not home.query("#demo-progress"), 10)
+    finally:
+        other.rollback()
+        other.close()
+    assert store.demarches.all() == []
 
 
 async def test_f1_lists_the_home_keys(store: Store) -> None:

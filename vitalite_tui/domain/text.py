@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vitalite_tui.errors import InvalidInput
+from vitalite_tui.domain.errors import InvalidInput
 
 #: C0/C1 control characters other than tab and newline: never useful in a note or a name.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
