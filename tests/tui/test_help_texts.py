@@ -9,7 +9,7 @@ import pkgutil
 import vitalite_tui.tui
 from vitalite_tui.tui.help_texts import HELP_TEXTS, help_for
 from vitalite_tui.tui.screens.base import BaseScreen
-from vitalite_tui.tui.screens.parts import ScreenPart
+from vitalite_tui.tui.widgets.screen_part import ScreenPart
 
 
 def tui_classes() -> dict[str, type]:

@@ -7,7 +7,7 @@ the screen comes back from a dialog or another screen.
 
 from __future__ import annotations
 
-from vitalite_tui.tui.screens.parts import ScreenPart
+from vitalite_tui.tui.widgets.screen_part import ScreenPart
 
 
 class ContentPart(ScreenPart):

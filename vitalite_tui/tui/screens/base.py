@@ -10,10 +10,10 @@ from textual.screen import Screen
 
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.help_texts import help_for
+from vitalite_tui.tui.services import AppServices, services
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
-    from vitalite_tui.tui.app import VitaliteApp
 
 
 T = TypeVar("T")
@@ -27,11 +27,8 @@ class BaseScreen(Screen[None]):
     ]
 
     @property
-    def vitalite(self) -> VitaliteApp:
-        from vitalite_tui.tui.app import VitaliteApp
-
-        assert isinstance(self.app, VitaliteApp)
-        return self.app
+    def vitalite(self) -> AppServices:
+        return services(self)
 
     @property
     def store(self) -> Store:

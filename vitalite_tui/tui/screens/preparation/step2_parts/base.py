@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from vitalite_tui.tui.screens.parts import ScreenPart
+from vitalite_tui.tui.widgets.screen_part import ScreenPart
 
 
 class Step2Stored(Message):

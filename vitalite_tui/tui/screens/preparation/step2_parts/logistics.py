@@ -10,9 +10,9 @@ from textual.widgets import Static
 
 from vitalite_tui.store.preparation.records import LogisticsItemRecord
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-from vitalite_tui.tui.screens.parts import PartKeys
 from vitalite_tui.tui.screens.preparation.step2_parts.base import Step2Part
 from vitalite_tui.tui.widgets.form import LineDialog
+from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
 
 

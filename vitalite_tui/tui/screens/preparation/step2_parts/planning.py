@@ -11,8 +11,8 @@ from textual.widgets import Static
 from vitalite_tui.domain.dates import format_day, format_time
 from vitalite_tui.store.preparation.records import WorkshopPlan
 from vitalite_tui.tui.dialogs.workshop_plan_form import WorkshopPlanFormDialog
-from vitalite_tui.tui.screens.parts import PartKeys
 from vitalite_tui.tui.screens.preparation.step2_parts.base import Step2Part
+from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
 
 

@@ -10,8 +10,8 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from vitalite_tui.store.preparation.records import QuestionnaireChoice
-from vitalite_tui.tui.screens.parts import PartKeys
 from vitalite_tui.tui.screens.preparation.step2_parts.base import Step2Part
+from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
 
 

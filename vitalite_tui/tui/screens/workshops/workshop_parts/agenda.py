@@ -15,8 +15,8 @@ from vitalite_tui.domain.workshops import AgendaItem
 from vitalite_tui.store.workshops.records import AgendaSlot, WorkshopRecord
 from vitalite_tui.tui.dialogs.agenda_item_form import AgendaItemFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-from vitalite_tui.tui.screens.parts import PartKeys
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
+from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
 
 

@@ -17,9 +17,9 @@ from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.store.workshops.records import AttendanceEntry
 from vitalite_tui.tui.dialogs.newcomer_form import NewcomerFormDialog
 from vitalite_tui.tui.dialogs.participant_form import DEFAULT_COLLEGE
-from vitalite_tui.tui.screens.parts import PartKeys
 from vitalite_tui.tui.screens.preparation.participants import FilterInput
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
+from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
 
 

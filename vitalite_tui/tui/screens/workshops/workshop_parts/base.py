@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vitalite_tui.tui.screens.parts import ScreenPart
+from vitalite_tui.tui.widgets.screen_part import ScreenPart
 
 
 class WorkshopPart(ScreenPart):

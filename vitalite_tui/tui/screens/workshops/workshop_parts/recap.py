@@ -14,10 +14,10 @@ from vitalite_tui.domain.indicators import INDICATORS, Pole
 from vitalite_tui.domain.text import plural
 from vitalite_tui.store.workshops.records import RecapRecord, TagCount
 from vitalite_tui.tui.dialogs.recap_form import RecapFormDialog
-from vitalite_tui.tui.screens.parts import PartKeys
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
 from vitalite_tui.tui.screens.workshops.workshop_parts.when import when_and_where
 from vitalite_tui.tui.widgets.recap_contents import contents_lines
+from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import shorten
 
 

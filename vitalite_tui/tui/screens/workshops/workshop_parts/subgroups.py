@@ -19,9 +19,9 @@ from vitalite_tui.tui.dialogs.subgroup_form import (
     parse_count,
 )
 from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
-from vitalite_tui.tui.screens.parts import PartKeys
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
 from vitalite_tui.tui.screens.workshops.workshop_parts.subgroup_lines import SubGroupsState
+from vitalite_tui.tui.widgets.screen_part import PartKeys
 
 
 class SubGroupList(PartKeys, OptionList):
