@@ -22,7 +22,8 @@ from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.questionnaire.barometer import NO_FELT, BarometerScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.widgets.barometer import BarometerBars
-from vitalite_tui.tui.widgets.felt_grid import FeltGrid, StickerGrid
+from vitalite_tui.tui.widgets.felt_grid import FeltGrid
+from vitalite_tui.tui.widgets.sticker_grid import StickerGrid
 
 SIZE = (80, 24)
 
