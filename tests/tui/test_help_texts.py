@@ -31,11 +31,7 @@ def test_every_text_names_a_screen_or_a_part() -> None:
 
 
 def test_no_class_keeps_a_help_text_of_its_own() -> None:
-    leftovers = [
-        name
-        for name, cls in tui_classes().items()
-        if "HELP" in vars(cls) and name != "CaptureScreen"  # its module is being split
-    ]
+    leftovers = [name for name, cls in tui_classes().items() if "HELP" in vars(cls)]
     assert not leftovers
 
 
