@@ -54,8 +54,12 @@ class FileInfo:
         return self.version == 0 and self.application_id == 0 and self.table_count == 0
 
 
-def inspect_file(path: Path) -> FileInfo | None:
-    """Read-only look at an existing file; None when there is no file (or an empty one)."""
+def inspect_file(path: Path, *, verify: bool = False) -> FileInfo | None:
+    """Read-only look at an existing file; None when there is no file (or an empty one).
+
+    With `verify`, a file with tables is also checked as `open_database` needs it (see
+    `check_at_open`), on the same connection: SQLite reads the schema once.
+    """
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return None
     if path.is_dir():
@@ -67,13 +71,17 @@ def inspect_file(path: Path) -> FileInfo | None:
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             query = "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             tables = int(conn.execute(query).fetchone()[0])
+            info = FileInfo(version=version, application_id=app_id, table_count=tables)
+            if verify and not info.blank:
+                check_compatible(info, path)
+                check_at_open(conn, path, info)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise _explain(exc, path) from None
     except OSError as exc:
         raise DatabaseError(f"Impossible de lire {path} : {exc.strerror or exc}.") from None
-    return FileInfo(version=version, application_id=app_id, table_count=tables)
+    return info
 
 
 def read_only(path: Path) -> sqlite3.Connection:
@@ -154,17 +162,13 @@ def backup_file(path: Path, version: int) -> Path:
     return target
 
 
-def check_at_open(path: Path, info: FileInfo) -> None:
+def check_at_open(conn: sqlite3.Connection, path: Path, info: FileInfo) -> None:
     """Refuse a damaged base before anything writes to it (read-only, cheap; see `checked`)."""
     try:
-        conn = read_only(path)
-        try:
-            # An older schema is checked after its migration: the models describe the newest.
-            problems = schema_problems(conn) if info.version == SCHEMA_VERSION else []
-            if not checked.unchanged_since_record(path):
-                problems += structure_problems(conn)
-        finally:
-            conn.close()
+        # An older schema is checked after its migration: the models describe the newest.
+        problems = schema_problems(conn) if info.version == SCHEMA_VERSION else []
+        if not checked.unchanged_since_record(path):
+            problems += structure_problems(conn)
     except sqlite3.DatabaseError as exc:
         raise _explain_damage(exc, path) from None
     if problems:
@@ -179,13 +183,9 @@ def open_database(path: Path, *, create: bool = True) -> Path | None:
     (French message) when the file cannot be used; in that case the file is left as it was.
     """
     close_database()
-    info = inspect_file(path)
-    if info is None or info.blank:
-        if not create:
-            raise missing(path)
-    else:
-        check_compatible(info, path)
-        check_at_open(path, info)
+    info = inspect_file(path, verify=True)
+    if (info is None or info.blank) and not create:
+        raise missing(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
