@@ -215,33 +215,48 @@ def test_check_command_on_invalid_text(demo_copy: Path) -> None:
 # ---------------------------------------------------------------- commands
 
 
-@pytest.fixture(params=["dropped", "garbage", "empty", "foreign", "absent"])
-def bad_base(request: pytest.FixtureRequest, demo_copy: Path) -> Path:
-    kind = request.param
+#: Damaged or foreign files: refused by every command, the demo too.
+DAMAGED = ["dropped", "garbage", "foreign"]
+#: No base yet: refused by the readers; the TUI and the demo make one there.
+NO_BASE = ["empty", "absent"]
+
+
+def spoil(path: Path, kind: str) -> Path:
     if kind == "dropped":
-        drop_table(demo_copy)
+        drop_table(path)
     elif kind == "garbage":
-        overwrite_middle(demo_copy)
-    elif kind == "empty":
-        demo_copy.write_bytes(b"")
+        overwrite_middle(path)
     elif kind == "foreign":
-        demo_copy.write_bytes(b"PK\x03\x04" + random.Random(5).randbytes(9_000))
+        path.write_bytes(b"PK\x03\x04" + random.Random(5).randbytes(9_000))
+    elif kind == "empty":
+        path.write_bytes(b"")
     else:
-        demo_copy.unlink()
-    return demo_copy
+        path.unlink()
+    return path
 
 
-@pytest.mark.parametrize("command", [*READERS, ["demo"]], ids=" ".join)
-def test_every_command_refuses_a_bad_base_in_french(bad_base: Path, command: list[str]) -> None:
-    if command == ["demo"] and not bad_base.exists():
-        pytest.skip("the demo is meant to create a base")
-    if command == ["demo"] and bad_base.stat().st_size == 0:
-        pytest.skip("the demo is meant to create a base")
-    before = files_state(bad_base)
-    result = run(*command, "--db", str(bad_base))
-    assert_clean_error(result)
-    assert files_state(bad_base) == before
-    assert not Path(f"{bad_base}-shm").exists()
+def assert_refused_untouched(path: Path, command: list[str]) -> None:
+    before = files_state(path)
+    assert_clean_error(run(*command, "--db", str(path)))
+    assert files_state(path) == before
+    assert not Path(f"{path}-shm").exists()
+
+
+@pytest.mark.parametrize("kind", DAMAGED + NO_BASE)
+@pytest.mark.parametrize("command", READERS, ids=" ".join)
+def test_every_reader_refuses_a_bad_base_in_french(
+    demo_copy: Path, command: list[str], kind: str
+) -> None:
+    assert_refused_untouched(spoil(demo_copy, kind), command)
+
+
+@pytest.mark.parametrize("kind", DAMAGED)
+@pytest.mark.parametrize("command", [["demo"], []], ids=["demo", "tui"])
+def test_the_base_makers_refuse_a_damaged_base_too(
+    demo_copy: Path, command: list[str], kind: str
+) -> None:
+    # The TUI is never reached: the open refuses before textual is even imported.
+    assert_refused_untouched(spoil(demo_copy, kind), command)
 
 
 def test_import_refuses_an_empty_base(db_path: Path, tmp_path: Path) -> None:
