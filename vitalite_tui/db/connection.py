@@ -11,9 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from peewee import DatabaseError as PeeweeDatabaseError
+
 from vitalite_tui.db import checked
 from vitalite_tui.db.integrity import (
     PAGES_DAMAGED,
+    DamagedBase,
     damaged,
     schema_problems,
     structure_problems,
@@ -107,7 +110,7 @@ def missing(path: Path) -> DatabaseError:
     return DatabaseError(f"Aucune base à l'emplacement {path}.")
 
 
-def _explain(exc: sqlite3.Error, path: Path) -> DatabaseError:
+def _explain(exc: Exception, path: Path) -> DatabaseError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return DatabaseError(
@@ -124,10 +127,14 @@ def _explain(exc: sqlite3.Error, path: Path) -> DatabaseError:
     return DatabaseError(f"Erreur de la base {path} : {exc}.")
 
 
-def _explain_damage(exc: sqlite3.Error, path: Path) -> DatabaseError:
+def _explain_damage(exc: Exception, path: Path) -> DatabaseError:
     """For a file known to be ours: SQLite stumbling on a page means the base is damaged."""
-    if "malformed" in str(exc).lower():
+    text = str(exc).lower()
+    if "malformed" in text:
         return damaged(path, [PAGES_DAMAGED])
+    if "no such table" in text or "no such column" in text:
+        # A migration met a base that lacks what its version promises.
+        return damaged(path, ["une table ou une colonne manque"])
     return _explain(exc, path)
 
 
@@ -191,6 +198,7 @@ def open_database(path: Path, *, create: bool = True) -> Path | None:
     except OSError as exc:
         raise DatabaseError(f"Impossible de créer le dossier {path.parent} : {exc}.") from None
     backup: Path | None = None
+    error: DatabaseError
     try:
         if info is not None and 0 < info.version < SCHEMA_VERSION:
             backup = backup_file(path, info.version)
@@ -199,21 +207,27 @@ def open_database(path: Path, *, create: bool = True) -> Path | None:
         current = int(execute(db, "PRAGMA user_version").fetchone()[0])
         if current == 0:
             execute(db, f"PRAGMA application_id = {APPLICATION_ID:d}")
-        migrate_to(db, current)
-        if info is not None and not info.blank and info.version < SCHEMA_VERSION:
-            problems = schema_problems(db.connection())  # type: ignore[no-untyped-call]
-            if problems:
-                raise damaged(path, problems)
-    except sqlite3.Error as exc:
-        if not db.is_closed():
-            db.close()
-        raise _explain(exc, path) from None
-    except DatabaseError:
-        if not db.is_closed():
-            db.close()
-        raise
-    _opened.add(path)
-    return backup
+        with db.atomic("IMMEDIATE"):
+            migrate_to(db, current)
+            # Before the commit: a base lacking what the models need is left as it was.
+            if backup is not None:
+                problems = schema_problems(db.connection())  # type: ignore[no-untyped-call]
+                if problems:
+                    raise damaged(path, problems)
+    except (sqlite3.Error, PeeweeDatabaseError) as exc:
+        # peewee wraps SQLite's errors (playhouse.migrate runs through it).
+        error = _explain_damage(exc, path)
+    except DatabaseError as exc:
+        error = exc
+    else:
+        _opened.add(path)
+        return backup
+    if not db.is_closed():
+        db.close()
+    if backup is not None and isinstance(error, DamagedBase):
+        # A copy of the damaged file, just made: it must not pass for the last good one.
+        backup.unlink(missing_ok=True)
+    raise error
 
 
 #: Bases opened after passing the open check: their state is recorded when they close.

@@ -99,10 +99,14 @@ def _is_utf8(value: bytes) -> bool:
     return True
 
 
-def damaged(path: Path, problems: list[str]) -> DatabaseError:
+class DamagedBase(DatabaseError):
+    """The file is a vitalite base, but something in it is missing or broken."""
+
+
+def damaged(path: Path, problems: list[str]) -> DamagedBase:
     """The one sentence said at open and by `vitalite check`: what is wrong, and the way out."""
     shown = problems[0] if len(problems) == 1 else f"{problems[0]}, et {len(problems) - 1} autre(s)"
-    return DatabaseError(
+    return DamagedBase(
         f"La base {path} est abîmée ({shown}) : elle n'a pas été modifiée ; remplacez-la par "
         f"la dernière bonne copie du dossier des sauvegardes {backups_dir(path)}."
     )
