@@ -297,3 +297,14 @@ def test_a_real_process_prints_one_french_line_and_exits_1(demo_copy: Path) -> N
     assert "abîmée" in done.stderr
     assert "Traceback" not in done.stderr
     assert files_state(demo_copy) == before
+
+
+@pytest.mark.parametrize("command", [*READERS, ["demo"]], ids=" ".join)
+def test_a_folder_named_as_the_base_is_explained(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    folder = tmp_path / "pas-un-fichier"
+    folder.mkdir()
+    monkeypatch.setenv("VITALITE_DB", str(folder))
+    assert_clean_error(run(*command), "est un dossier")
+    assert list(folder.iterdir()) == []
