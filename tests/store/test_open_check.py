@@ -192,7 +192,7 @@ def test_check_finds_text_that_is_not_utf8(demo_copy: Path) -> None:
     report = check_database(demo_copy)
     assert not report.ok
     assert report.problems == [
-        "texte illisible (pas en UTF-8) dans la table « note », colonne « text » (1 ligne(s))"
+        "texte illisible, pas en UTF-8, dans la table « note », colonne « text », sur 1 ligne"
     ]
     assert "sauvegardes" in report.message
     assert files_state(demo_copy) == before

@@ -104,7 +104,7 @@ def missing(path: Path) -> DatabaseError:
     if path.is_file():
         return DatabaseError(
             f"Le fichier {path} est vide, ce n'est pas une base vitalite : vérifiez le chemin "
-            f"(vitalite where), ou remettez une copie du dossier {backups_dir(path)} ; "
+            f"(vitalite where), ou remettez une copie du dossier {backups_dir(path.absolute())} ; "
             "le fichier n'a pas été modifié."
         )
     return DatabaseError(f"Aucune base à l'emplacement {path}.")
@@ -120,7 +120,7 @@ def _explain(exc: Exception, path: Path) -> DatabaseError:
         return DatabaseError(
             f"{path} n'est pas une base vitalite lisible (fichier abîmé ou d'un autre type) : "
             "il n'a pas été modifié ; s'il s'agit de votre base, remplacez-le par la dernière "
-            f"bonne copie du dossier des sauvegardes {backups_dir(path)}."
+            f"bonne copie du dossier des sauvegardes {backups_dir(path.absolute())}."
         )
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return DatabaseError(f"Impossible d'ouvrir {path} : vérifiez le dossier et les droits.")

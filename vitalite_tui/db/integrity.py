@@ -84,8 +84,8 @@ def _bad_text_in(conn: sqlite3.Connection, table: str, columns: list[str]) -> li
             if isinstance(value, bytes) and not _is_utf8(value):
                 bad[column] += 1
     return [
-        f"texte illisible (pas en UTF-8) dans la table « {table} », colonne « {column} » "
-        f"({count} ligne(s))"
+        f"texte illisible, pas en UTF-8, dans la table « {table} », colonne « {column} », "
+        f"sur {count} ligne{'s' if count > 1 else ''}"
         for column, count in bad.items()
         if count
     ]
@@ -108,5 +108,5 @@ def damaged(path: Path, problems: list[str]) -> DamagedBase:
     shown = problems[0] if len(problems) == 1 else f"{problems[0]}, et {len(problems) - 1} autre(s)"
     return DamagedBase(
         f"La base {path} est abîmée ({shown}) : elle n'a pas été modifiée ; remplacez-la par "
-        f"la dernière bonne copie du dossier des sauvegardes {backups_dir(path)}."
+        f"la dernière bonne copie du dossier des sauvegardes {backups_dir(path.absolute())}."
     )
