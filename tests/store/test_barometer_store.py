@@ -123,8 +123,7 @@ def test_segments_offered_and_unknown_segment_refused(
 
 
 def test_removed_sheets_do_not_count(store: Store, demarche_id: str, typed: list[Sheet]) -> None:
-    first = store.responses.find(demarche_id, 1)
-    assert first is not None
+    (first,) = [s for s in store.responses.all(demarche_id) if s.sheet_number == 1]
     store.responses.remove(first.id)
     measured = store.barometer.measured(demarche_id)
     items = store.responses.form(demarche_id).scoring()

@@ -15,7 +15,7 @@ from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store import Store
 from vitalite_tui.store.base import as_uuid
-from vitalite_tui.store.prospective.intentions import IntentionDraft
+from vitalite_tui.store.prospective.records import IntentionDraft
 
 # ---------------------------------------------------------------- titles from notes
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import random
 import shutil
 import sqlite3
@@ -308,3 +309,21 @@ def test_a_folder_named_as_the_base_is_explained(
     monkeypatch.setenv("VITALITE_DB", str(folder))
     assert_clean_error(run(*command), "est un dossier")
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_the_bare_command_refuses_a_damaged_base_before_the_tui(demo_copy: Path) -> None:
+    """`vitalite` alone (no Typer on that path): the same sentence, exit 1, no screen."""
+    drop_table(demo_copy)
+    before = files_state(demo_copy)
+    done = subprocess.run(
+        [sys.executable, "-m", "vitalite_tui"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "VITALITE_DB": str(demo_copy)},
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [refused_untouched(demo_copy)]
+    assert files_state(demo_copy) == before

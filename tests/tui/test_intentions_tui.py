@@ -7,7 +7,7 @@ from support.tui import SIZE, open_part, screen_text
 
 from vitalite_tui.db.models import Intention
 from vitalite_tui.store import Store
-from vitalite_tui.store.prospective.intentions import AxisChoice
+from vitalite_tui.store.prospective.records import AxisChoice
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.intentions import IntentionsPart, next_axis
 from vitalite_tui.tui.dialogs.intention_form import IntentionFormDialog

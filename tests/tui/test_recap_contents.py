@@ -9,7 +9,7 @@ from support.tui import SIZE, open_workshop, register, text_of
 from vitalite_tui.db.models import Action, Axis, Intention, Note, Scenario, Trend
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.store import Store
-from vitalite_tui.store.workshops.workshop import workshop_row
+from vitalite_tui.store.lookups import workshop_row
 from vitalite_tui.tui.app import VitaliteApp
 
 

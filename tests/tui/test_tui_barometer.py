@@ -8,13 +8,13 @@ from textual.app import App
 from textual.widgets import Label
 
 from vitalite_tui.demo import create_demo
-from vitalite_tui.domain.barometer import IndicatorBarometer
+from vitalite_tui.domain.barometer import FORMULA, IndicatorBarometer
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import MeasuredBarometer
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.screens.help import HelpScreen
-from vitalite_tui.tui.screens.questionnaire.barometer import FORMULA, BarometerScreen
+from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
 from vitalite_tui.tui.widgets.barometer import (
     BarLine,
     BarometerBars,

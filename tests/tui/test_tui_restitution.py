@@ -9,7 +9,7 @@ from support.tui import SIZE, screen_lines
 from vitalite_tui.db.models import Action, Axis, Intention, Scenario
 from vitalite_tui.demo import create_demo
 from vitalite_tui.store import Store
-from vitalite_tui.store.workshops.workshop import workshop_row
+from vitalite_tui.store.lookups import workshop_row
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.screens.restitution import RestitutionScreen
 

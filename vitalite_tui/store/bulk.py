@@ -47,7 +47,7 @@ from vitalite_tui.db.models import (
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.text import clean_line
 from vitalite_tui.store.base import as_uuid, demarche_row, key, writing
-from vitalite_tui.store.preparation.participants import _cleaned as participant_values
+from vitalite_tui.store.preparation.participants import cleaned_values as participant_values
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.store.questionnaire.responses import CleanSheet, definition_row, insert_sheets
 from vitalite_tui.store.workshops.capture import MAX_QUESTION, clean_note_text

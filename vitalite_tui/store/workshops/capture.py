@@ -31,26 +31,33 @@ from vitalite_tui.db.models import (
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, check_indicator, default_kind, kinds_for
-from vitalite_tui.domain.speaking import SpeakingBalance, SpeakingEvent, speaking_balance
+from vitalite_tui.domain.speaking import (
+    LastTurn,
+    SpeakingBalance,
+    SpeakingEvent,
+    joins_last_turn,
+    repeats_pass,
+    speaking_balance,
+)
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.lookups import (
+    participant_code,
+    participant_of,
+    present_participants,
+    workshop_row,
+)
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     NoteRevisionRecord,
     RoundRecord,
     TurnRecord,
+    WallNote,
     WorkshopRecord,
 )
 from vitalite_tui.store.workshops.subgroups import member_colleges
-from vitalite_tui.store.workshops.workshop import (
-    live_subgroups,
-    participant_of,
-    present_participants,
-    to_workshop_record,
-    workshop_row,
-)
+from vitalite_tui.store.workshops.workshop import live_subgroups, to_workshop_record
 
 #: Far more than a screenful: a pasted paragraph fits; a pasted book does not.
 MAX_NOTE = 20_000
@@ -105,9 +112,88 @@ def to_note_record(note: Note, speaker: Participant | None) -> NoteRecord:
     )
 
 
+#: A note read as a tuple: ids, speaker (all None when anonymous), text, tags, dates.
+_NoteRow = tuple[
+    uuid.UUID,
+    uuid.UUID,
+    uuid.UUID | None,
+    uuid.UUID | None,
+    uuid.UUID | None,
+    str,
+    int,
+    str,
+    str,
+    str,
+    int | None,
+    str | None,
+    datetime,
+    datetime,
+    datetime | None,
+]
+
+
 def _notes(condition: object) -> list[NoteRecord]:
-    rows = _note_select().where(condition).order_by(Note.created_at)
-    return [_note_record(row) for row in rows]
+    """Notes as records, read as plain tuples: a workshop holds thousands, and building a
+    model and its speaker's for each costs several times the query."""
+    rows = (
+        Note.select(
+            Note.id,
+            Note.workshop,
+            Note.subgroup,
+            Note.round,
+            Participant.id,
+            Participant.display_name,
+            Participant.number,
+            Participant.college,
+            Note.text,
+            Note.kind,
+            Note.indicator,
+            Note.pole,
+            Note.created_at,
+            Note.updated_at,
+            Note.deleted_at,
+        )
+        .join(Participant, JOIN.LEFT_OUTER)
+        .where(condition)
+        .order_by(Note.created_at)
+        .tuples()
+    )
+    return [
+        NoteRecord(
+            id=str(note_id),
+            workshop_id=str(workshop_id),
+            subgroup_id=str(subgroup_id) if subgroup_id else None,
+            round_id=str(round_id) if round_id else None,
+            speaker_id=str(speaker_id) if speaker_id is not None else None,
+            speaker_name=name if speaker_id is not None else "",
+            speaker_code=participant_code(number) if speaker_id is not None else "",
+            speaker_college=College(college) if speaker_id is not None else None,
+            text=text,
+            kind=NoteKind(kind),
+            indicator=indicator,
+            pole=Pole(pole) if pole else None,
+            created_at=created_at,
+            updated_at=updated_at,
+            deleted=deleted_at is not None,
+        )
+        for (
+            note_id,
+            workshop_id,
+            subgroup_id,
+            round_id,
+            speaker_id,
+            name,
+            number,
+            college,
+            text,
+            kind,
+            indicator,
+            pole,
+            created_at,
+            updated_at,
+            deleted_at,
+        ) in cast("Iterable[_NoteRow]", rows)
+    ]
 
 
 def _note_row(note_id: str, *, deleted: bool = False) -> Note:
@@ -217,19 +303,6 @@ def _round_trend(group: SubGroup, trend_id: str | None) -> Trend | None:
 
 
 # ---------------------------------------------------------------- turns
-
-#: The round's latest live turn as the turn rules see it: (speaker id or None, passed).
-LastTurn = tuple[str | None, bool]
-
-
-def joins_last_turn(last: LastTurn | None, speaker_id: str | None) -> bool:
-    """A note joins the round's latest turn when the same person goes on, not after a pass."""
-    return last is not None and not last[1] and last[0] == speaker_id
-
-
-def repeats_pass(last: LastTurn | None, participant_id: str) -> bool:
-    """A pass right after the same person's pass is not recorded again."""
-    return last is not None and last[1] and last[0] == participant_id
 
 
 def _last_turn(rnd: Round) -> Turn | None:
@@ -461,14 +534,6 @@ class Capture:
             )
         return to_round_record(row, 0)
 
-    def end_round(self, round_id: str) -> RoundRecord:
-        with writing():
-            rnd, _, _ = _round_context(round_id)
-            if rnd.ended_at is None:
-                rnd.ended_at = utcnow()
-                rnd.save()
-        return self.get_round(round_id)
-
     def get_round(self, round_id: str) -> RoundRecord:
         rnd, _, _ = _round_context(round_id)
         return to_round_record(rnd, _note_counts([rnd.id])[key(rnd)])
@@ -571,15 +636,29 @@ class Capture:
         rnd, _, _ = _round_context(round_id)
         return _notes((Note.round == rnd) & Note.deleted_at.is_null())
 
-    def subgroup_notes(self, subgroup_id: str) -> list[NoteRecord]:
-        """Every live note of a sub-group, all rounds, oldest first."""
-        group = live(SubGroup, subgroup_id, "Sous-groupe")
-        return _notes((Note.subgroup == group) & Note.deleted_at.is_null())
-
     def workshop_notes(self, demarche_id: str, number: int) -> list[NoteRecord]:
         """Every live note of a workshop, oldest first."""
         workshop = workshop_row(demarche_id, number)
         return _notes((Note.workshop == workshop) & Note.deleted_at.is_null())
+
+    def wall_notes(self, demarche_id: str, number: int) -> list[WallNote]:
+        """Every live note of a workshop as the plenary wall shows it, oldest first.
+
+        Only the four columns the wall needs: a workshop holds thousands of notes.
+        """
+        workshop = workshop_row(demarche_id, number)
+        rows = (
+            Note.select(Note.subgroup, Note.indicator, Note.pole, Note.text)
+            .where((Note.workshop == workshop) & Note.deleted_at.is_null())
+            .order_by(Note.created_at)
+            .tuples()
+        )
+        return [
+            WallNote(str(group) if group else None, indicator, Pole(pole) if pole else None, text)
+            for group, indicator, pole, text in cast(
+                "Iterable[tuple[uuid.UUID | None, int | None, str | None, str]]", rows
+            )
+        ]
 
     def get_note(self, note_id: str) -> NoteRecord:
         """A note, even a removed one (its record says `deleted`)."""
@@ -677,26 +756,6 @@ class Capture:
                 return to_turn_record(last)
             turn = _new_turn(rnd, person, passed=True)
         return to_turn_record(turn)
-
-    def cancel_pass(self, round_id: str, participant_id: str) -> bool:
-        """Take back the latest pass of someone in the round; False when there was none."""
-        with writing():
-            rnd, _, _ = _round_context(round_id)
-            row = (
-                Turn.select()
-                .where(
-                    (Turn.round == rnd)
-                    & (Turn.participant == as_uuid(participant_id))
-                    & Turn.passed
-                    & Turn.deleted_at.is_null()
-                )
-                .order_by(Turn.position.desc())
-                .first()
-            )
-            if row is None:
-                return False
-            soft_delete(row)
-        return True
 
     def turns(self, round_id: str) -> list[TurnRecord]:
         """The round's live turns in order: who took the floor, who passed."""

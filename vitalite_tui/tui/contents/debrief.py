@@ -235,6 +235,8 @@ class DebriefPart(ContentPart):
     def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
         super().__init__(demarche_id, number, id=id)
         self.chosen = DebriefFilter()
+        #: Whether the table holds `notes` (it is filled on the first reading).
+        self.filled = False
         #: Every live note of the workshop, and those the filters let through, in order.
         self.every: dict[str, DebriefNote] = {}
         self.notes: dict[str, DebriefNote] = {}
@@ -296,9 +298,14 @@ class DebriefPart(ContentPart):
     def refresh_notes(self) -> None:
         """The notes that pass the filters, in the table (the cursor stays on its note)."""
         notes = [note for note in self.every.values() if note.passes(self.chosen)]
+        # Read again as the screen opens and as it resumes: when the same notes are shown,
+        # the thousands of rows already in the table stay as they are.
+        same = self.filled and notes == [*self.notes.values()]
         self.notes = {note.id: note for note in notes}
         self.marked &= self.notes.keys()
-        self.table.fill((n.id, self.cells(n)) for n in notes)
+        if not same:
+            self.table.fill((n.id, self.cells(n)) for n in notes)
+            self.filled = True
         empty = self.query_one("#debrief-empty", Static)
         empty.display = not notes
         empty.update(NOTHING_SHOWN if self.every else EMPTY_WORKSHOP)

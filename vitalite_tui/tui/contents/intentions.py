@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.prospective.intentions import AxisChoice, IntentionDraft, IntentionRecord
+from vitalite_tui.store.prospective.records import AxisChoice, IntentionDraft, IntentionRecord
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.intention_form import IntentionFormDialog
 from vitalite_tui.tui.dialogs.origin_pick import OriginPickDialog

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.prospective.trends import IndicatorCount, TrendRecord
+from vitalite_tui.store.prospective.records import IndicatorCount, TrendRecord
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.trend_form import TrendDraft, TrendFormDialog
 from vitalite_tui.tui.widgets.table import RecordTable

@@ -9,15 +9,17 @@ from typing import Literal
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, default_kind, next_kind
 from vitalite_tui.domain.speaking import (
+    LastTurn,
     PersonBalance,
     SpeakingBalance,
     SpeakingEvent,
     SpeakingKind,
     Tally,
+    joins_last_turn,
     next_speaker,
+    repeats_pass,
 )
 from vitalite_tui.store.preparation.records import ParticipantRecord
-from vitalite_tui.store.workshops.capture import LastTurn, joins_last_turn, repeats_pass
 from vitalite_tui.store.workshops.records import NoteRecord, RoundRecord, TurnRecord
 
 #: F8 goes round these, starting from « no pole ».
