@@ -105,7 +105,7 @@ def opened_store(ctx: typer.Context, db: Path | None) -> Iterator[Store]:
     path = database_path(ctx, db)
     if not path.exists():
         raise DatabaseError(f"Aucune base à l'emplacement {path}.")
-    store = open_store(path)
+    store = open_store(path, create=False)
     try:
         yield store
     finally:
