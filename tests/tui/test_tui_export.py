@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tui.conftest import SIZE, make_app
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
@@ -21,7 +22,6 @@ from vitalite_tui.workbook import registry
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import SheetWriter
 
-SIZE = (80, 24)
 FILE = f"vitalite-cc-du-val-d-orbieu-{date.today()}.xlsx"
 
 
@@ -43,7 +43,7 @@ async def test_e_writes_the_workbook_and_says_where(
     store: Store, demarche_id: str, tmp_path: Path
 ) -> None:
     store.participants.add(demarche_id, ParticipantDraft("Zéphyrine Altabrac", College.ELU))
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DemarcheScreen)
@@ -61,7 +61,7 @@ async def test_an_export_that_fails_says_why_in_french(
     store: Store, demarche_id: str, tmp_path: Path
 ) -> None:
     (tmp_path / "exports").write_text("un fichier à la place du dossier")
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -84,7 +84,7 @@ async def test_escape_stops_the_export_between_two_sheets(
     sheets = list(registry.SHEETS)
     sheets[3] = registry.SheetSpec(sheets[3].title, slow)
     monkeypatch.setattr(registry, "SHEETS", tuple(sheets))
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -104,7 +104,7 @@ async def test_escape_stops_the_export_between_two_sheets(
 async def test_e_on_the_home_screen_exports_the_highlighted_demarche(
     store: Store, demarche_id: str, tmp_path: Path
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -115,7 +115,7 @@ async def test_e_on_the_home_screen_exports_the_highlighted_demarche(
 
 
 async def test_e_on_an_empty_home_screen_does_nothing(store: Store, tmp_path: Path) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")

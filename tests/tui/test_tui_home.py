@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import DataTable, Input, Static
 
+from tui.conftest import SIZE, make_app
 from vitalite_tui.store import Store
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.demarche_form import DemarcheFormDialog
 from vitalite_tui.tui.screens.demarche import DemarcheScreen
 from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.home import HomeScreen
-
-SIZE = (80, 24)
 
 
 def static_text(widget: Static) -> str:
@@ -19,7 +17,7 @@ def static_text(widget: Static) -> str:
 
 
 async def test_empty_database_invites_to_explore_the_demo(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -33,7 +31,7 @@ async def test_empty_database_invites_to_explore_the_demo(store: Store) -> None:
 
 
 async def test_escape_on_home_stays_on_home(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")
         await pilot.pause()
@@ -42,7 +40,7 @@ async def test_escape_on_home_stays_on_home(store: Store) -> None:
 
 
 async def test_new_demarche_is_created_and_opened(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -61,7 +59,7 @@ async def test_new_demarche_is_created_and_opened(store: Store) -> None:
 
 
 async def test_brackets_in_a_territory_are_text_not_markup(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"CC [Nord] a [/] b", "enter", *"Alba", "enter")
         await pilot.pause()
@@ -73,7 +71,7 @@ async def test_brackets_in_a_territory_are_text_not_markup(store: Store) -> None
 
 
 async def test_empty_territory_keeps_the_form_and_what_was_typed(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "enter")  # Enter on an empty territory: on to the communes
         await pilot.pause()
@@ -99,7 +97,7 @@ async def test_empty_territory_keeps_the_form_and_what_was_typed(store: Store) -
 
 
 async def test_escape_cancels_the_form(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"CC des Coteaux", "escape")
         await pilot.pause()
@@ -111,7 +109,7 @@ async def test_list_shows_demarches_and_enter_opens_the_highlighted_one(
     store: Store, demarche_id: str
 ) -> None:
     other = store.demarches.create("CC des Coteaux", "Alba")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one(DataTable)
@@ -134,7 +132,7 @@ async def test_list_shows_demarches_and_enter_opens_the_highlighted_one(
 
 
 async def test_d_creates_the_demo_and_opens_it(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d")
         await pilot.pause()
@@ -147,7 +145,7 @@ async def test_d_creates_the_demo_and_opens_it(store: Store) -> None:
 
 
 async def test_f1_lists_the_home_keys(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         await pilot.pause()
