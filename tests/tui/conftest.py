@@ -63,7 +63,18 @@ def described(condition: Callable[[], object]) -> str:
     except (OSError, TypeError):
         return repr(condition)
     start = source.find("lambda")
-    return source[start:] if start >= 0 else source
+    if start < 0:
+        return source
+    text, depth = source[start:], 0
+    # The lambda ends at the first comma or closing bracket outside its own brackets.
+    for index, char in enumerate(text):
+        if char in "([{":
+            depth += 1
+        elif depth == 0 and char in ")]},":
+            return text[:index].strip()
+        elif char in ")]}":
+            depth -= 1
+    return text
 
 
 _TEXT = re.compile(
