@@ -13,7 +13,7 @@ import pytest
 from vitalite_tui.store import Store, open_store
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoSize
+    from vitalite_tui.demo.context import DemoSize
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -40,7 +40,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 class DemoTemplates:
-    """Each demo size built once per session, by `Store.create_demo`, into a file to copy.
+    """Each demo size built once per session, by `create_demo`, into a file to copy.
 
     Built as a test would build it: a fresh database, an empty VITALITE_HOME and its own
     working directory. The file is closed and its WAL checkpointed, so that the main file
@@ -57,6 +57,8 @@ class DemoTemplates:
         return self._built[size]
 
     def _build(self, size: DemoSize) -> Path:
+        from vitalite_tui.demo import create_demo
+
         folder = self.folder / size
         folder.mkdir()
         target = folder / "demo.sqlite"
@@ -64,7 +66,7 @@ class DemoTemplates:
             isolate(monkeypatch, folder)
             built = open_store(target)
             try:
-                assert built.create_demo(size).created
+                assert create_demo(built, size).created
             finally:
                 built.close()
         connection = sqlite3.connect(target)
@@ -94,7 +96,7 @@ def store(
 ) -> Iterator[Store]:
     marker = request.node.get_closest_marker("demo")
     if marker is not None:
-        from vitalite_tui.demo.build import DEMO_SIZES
+        from vitalite_tui.demo.context import DEMO_SIZES
 
         (size,) = marker.args
         assert size in DEMO_SIZES, f"unknown demo size {size!r}"

@@ -1,6 +1,6 @@
 """Allow `python -m vitalite_tui`."""
 
-from vitalite_tui.cli.app import main
+from vitalite_tui.cli.main import main
 
 if __name__ == "__main__":
     main()

@@ -7,12 +7,14 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import get_args, get_type_hints
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from vitalite_tui import __version__
 from vitalite_tui.cli.app import app
+from vitalite_tui.cli.main import main
 from vitalite_tui.db.models import db
 from vitalite_tui.store import open_store
 from vitalite_tui.tui.app import VitaliteApp
@@ -185,6 +187,15 @@ def test_demo_refuses_an_unknown_size(db_path: Path) -> None:
     assert not db_path.exists()
 
 
+def test_demo_offers_the_demo_s_own_sizes() -> None:
+    # The command spells the sizes out (the demo is imported only when it runs).
+    from vitalite_tui.cli.demo import demo as demo_command
+    from vitalite_tui.demo import DEMO_SIZES
+
+    size = get_type_hints(demo_command, include_extras=True)["size"]
+    assert get_args(get_args(size)[0]) == DEMO_SIZES
+
+
 def test_command_db_overrides_the_global_one(tmp_path: Path) -> None:
     global_db, command_db = tmp_path / "global.sqlite", tmp_path / "command.sqlite"
     result = run("--db", str(global_db), "demo", "--db", str(command_db))
@@ -225,13 +236,57 @@ def test_bare_vitalite_reports_an_unusable_file(db_path: Path, opened: list[Path
     assert opened == []
 
 
+# ---------------------------------------------------------------- the entry point
+
+
+def test_the_entry_point_opens_the_tui_straight_away(
+    tmp_path: Path, opened: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "from-env.sqlite"
+    monkeypatch.setenv("VITALITE_DB", str(path))
+    monkeypatch.setattr(sys, "argv", ["vitalite"])
+    main()
+    assert opened == [path]
+    assert db.is_closed()
+
+
+def test_the_entry_point_reports_an_unusable_file_in_one_sentence(
+    db_path: Path,
+    opened: list[Path],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db_path.write_bytes(b"not a database at all" * 100)
+    monkeypatch.setenv("VITALITE_DB", str(db_path))
+    monkeypatch.setattr(sys, "argv", ["vitalite"])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 1
+    out, err = capsys.readouterr()
+    assert "abîmé" in err
+    assert len(err.strip().splitlines()) == 1
+    assert out == ""
+    assert opened == []
+
+
+def test_the_entry_point_hands_any_argument_to_typer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "argv", ["vitalite", "where", "--db", str(tmp_path / "b.sqlite")])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 0
+    assert "Base de données" in capsys.readouterr().out
+
+
 # ---------------------------------------------------------------- start-up
 
 
 def test_importing_the_cli_loads_neither_textual_nor_openpyxl() -> None:
     code = (
         "import sys, vitalite_tui.cli.app\n"
-        "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'openpyxl')]\n"
+        "heavy = [m for m in sys.modules if m.split('.')[0] in ('textual', 'openpyxl')\n"
+        "         or m.startswith('vitalite_tui.demo')]\n"
         "print(heavy)"
     )
     out = subprocess.run(

@@ -530,7 +530,7 @@ def test_the_questionnaire_modules_load_neither_openpyxl_nor_textual() -> None:
         "vitalite_tui.cli.questionnaire",
         "vitalite_tui.formats.questionnaire_check",
         "vitalite_tui.formats.entry_template",
-        "vitalite_tui.store.questionnaire.importer",
+        "vitalite_tui.formats.answers_reader",
         "vitalite_tui.formats.xlsform",
         "vitalite_tui.store.questionnaire.barometer",
         "vitalite_tui.demo.questionnaires",

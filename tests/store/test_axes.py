@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from support.debrief import NOTES, ORDER, PEOPLE, Scene, axis_of, make_scene
 
 from vitalite_tui.db.models import Axis, Intention, utcnow
+from vitalite_tui.demo import create_demo
 from vitalite_tui.demo.axes import AXES, FILED_SHARE
 from vitalite_tui.domain.debrief import NO_AXIS, UNTAGGED, DebriefFilter
 from vitalite_tui.domain.indicators import Pole
@@ -259,7 +260,7 @@ def test_the_axes_sheet_says_when_there_is_none(
 
 @pytest.mark.demo("small")
 def test_the_demo_names_five_axes_and_files_most_notes_sensibly(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     axes = store.axes.all(demarche_id)
     assert [a.title for a in axes] == [a.title for a in AXES]
     assert {a.indicator for a in axes} == {1, 2, 3, 4}
@@ -287,7 +288,7 @@ def test_the_demo_axes_are_the_same_every_time(tmp_path: Path) -> None:
     for name in ("a.sqlite", "b.sqlite"):
         opened = open_store(tmp_path / name)
         try:
-            demarche_id = opened.create_demo("small").demarche_id
+            demarche_id = create_demo(opened, "small").demarche_id
             filed.append([(n.text, n.axis_number) for n in opened.axes.notes(demarche_id)])
         finally:
             opened.close()

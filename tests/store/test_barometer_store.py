@@ -6,6 +6,7 @@ import copy
 
 import pytest
 
+from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.barometer import IndicatorBarometer, Sheet, barometer, by_segment
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store import Store
@@ -122,8 +123,7 @@ def test_segments_offered_and_unknown_segment_refused(
 
 
 def test_removed_sheets_do_not_count(store: Store, demarche_id: str, typed: list[Sheet]) -> None:
-    first = store.responses.find(demarche_id, 1)
-    assert first is not None
+    (first,) = [s for s in store.responses.all(demarche_id) if s.sheet_number == 1]
     store.responses.remove(first.id)
     measured = store.barometer.measured(demarche_id)
     items = store.responses.form(demarche_id).scoring()
@@ -175,7 +175,7 @@ def position(indicators: list[IndicatorBarometer], number: int) -> float:
     ],
 )
 def test_the_demo_barometer_tells_a_story(store: Store, size: str, sheets: int) -> None:
-    demarche_id = store.create_demo(size).demarche_id  # type: ignore[arg-type]
+    demarche_id = create_demo(store, size).demarche_id  # type: ignore[arg-type]
     assert store.responses.count(demarche_id) == sheets
     whole = store.barometer.measured(demarche_id)
     assert whole.sheets == sheets

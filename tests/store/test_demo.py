@@ -9,11 +9,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time, timezone
 from pathlib import Path
+from typing import cast
 from zoneinfo import ZoneInfo
 
 import pytest
+from peewee import fn
 
 from vitalite_tui.db.models import (
+    Action,
     Attendance,
     Demarche,
     Note,
@@ -23,12 +26,21 @@ from vitalite_tui.db.models import (
     SubGroup,
     SubGroupMember,
     Turn,
+    Vote,
     Workshop,
     db,
 )
 from vitalite_tui.demo import build as demo
+from vitalite_tui.demo import create_demo
 from vitalite_tui.demo import data as demo_data
-from vitalite_tui.demo.build import DemoSize, at_commune, of_commune, paris_to_utc
+from vitalite_tui.demo.context import (
+    DemoContext,
+    DemoSize,
+    at_commune,
+    of_commune,
+    paris_to_utc,
+)
+from vitalite_tui.demo.workshops import word
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.notes import NoteKind, kinds_for
@@ -54,7 +66,7 @@ def statements() -> Iterator[list[str]]:
 def names_in_fresh_database(path: Path, size: DemoSize) -> list[tuple[str, str, str, str]]:
     store = open_store(path)
     try:
-        result = store.create_demo(size)
+        result = create_demo(store, size)
         return [
             (p.code, p.display_name, p.college.value, p.organisation)
             for p in store.participants.all(result.demarche_id)
@@ -70,7 +82,7 @@ def names_in_fresh_database(path: Path, size: DemoSize) -> list[tuple[str, str, 
 def test_each_size_is_created_in_thirds(
     store: Store, size: DemoSize, thirds: tuple[int, int, int]
 ) -> None:
-    result = store.create_demo(size)
+    result = create_demo(store, size)
     assert result.created
     counts = store.participants.counts(result.demarche_id)
     assert (counts.elu, counts.acteur, counts.habitant) == thirds
@@ -86,15 +98,15 @@ def test_each_size_is_created_in_thirds(
 
 
 def test_both_sizes_live_side_by_side(store: Store) -> None:
-    small = store.create_demo("small")
-    large = store.create_demo("large")
+    small = create_demo(store, "small")
+    large = create_demo(store, "large")
     assert small.demarche_id != large.demarche_id
     assert len(store.demarches.all()) == 2
 
 
 def test_a_second_call_returns_the_same_demo(store: Store) -> None:
-    first = store.create_demo("small")
-    again = store.create_demo("small")
+    first = create_demo(store, "small")
+    again = create_demo(store, "small")
     assert not again.created
     assert again.demarche_id == first.demarche_id
     assert again.counts == first.counts
@@ -103,9 +115,9 @@ def test_a_second_call_returns_the_same_demo(store: Store) -> None:
 
 
 def test_a_removed_demo_is_made_afresh(store: Store) -> None:
-    first = store.create_demo("small")
+    first = create_demo(store, "small")
     store.demarches.remove(first.demarche_id)
-    second = store.create_demo("small")
+    second = create_demo(store, "small")
     assert second.created
     assert second.demarche_id != first.demarche_id
     assert [d.id for d in store.demarches.all()] == [second.demarche_id]
@@ -113,7 +125,7 @@ def test_a_removed_demo_is_made_afresh(store: Store) -> None:
 
 def test_unknown_size_is_refused_in_french(store: Store) -> None:
     with pytest.raises(InvalidInput, match="Taille de démo inconnue"):
-        store.create_demo("huge")  # type: ignore[arg-type]
+        create_demo(store, "huge")  # type: ignore[arg-type]
 
 
 def test_two_fresh_databases_get_the_same_people(tmp_path: Path) -> None:
@@ -125,7 +137,7 @@ def test_two_fresh_databases_get_the_same_people(tmp_path: Path) -> None:
 
 @pytest.mark.demo("small")
 def test_people_look_like_a_rural_french_registry(store: Store) -> None:
-    result = store.create_demo("small")
+    result = create_demo(store, "small")
     people = store.participants.all(result.demarche_id)
     communes = set(store.demarches.get(result.demarche_id).communes)
     assert all(p.commune in communes for p in people)
@@ -142,7 +154,7 @@ def test_people_look_like_a_rural_french_registry(store: Store) -> None:
 
 @pytest.mark.demo("small")
 def test_small_is_at_the_charter(store: Store) -> None:
-    result = store.create_demo("small")
+    result = create_demo(store, "small")
     demarche_id = result.demarche_id
     statuses = [view.status for view in store.demarches.steps(demarche_id)]
     # Steps 1–3 done (the questionnaire closed before workshop 1), workshops 1–3 debriefed,
@@ -158,7 +170,7 @@ def test_small_is_at_the_charter(store: Store) -> None:
 
 @pytest.mark.demo("small")
 def test_preparation_is_filled_as_a_committee_would(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     committee = store.committee.all(demarche_id)
     roles = [member.role for member in committee]
     assert roles[0].startswith("présid")
@@ -178,7 +190,7 @@ def test_preparation_is_filled_as_a_committee_would(store: Store) -> None:
 
 @pytest.mark.demo("small")
 def test_the_default_questionnaire_is_chosen_when_one_ships(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     available = store.questionnaires.available()
     chosen = store.questionnaires.chosen(demarche_id)
     if available:
@@ -190,7 +202,7 @@ def test_the_default_questionnaire_is_chosen_when_one_ships(store: Store) -> Non
 
 def test_large_is_written_in_one_transaction(store: Store) -> None:
     with statements() as sql:
-        result = store.create_demo("large")
+        result = create_demo(store, "large")
     begins = [s for s in sql if s.upper().startswith("BEGIN")]
     commits = [s for s in sql if s.upper().startswith("COMMIT")]
     assert len(begins) == 1
@@ -204,12 +216,12 @@ def test_large_is_written_in_one_transaction(store: Store) -> None:
 def test_a_failure_midway_leaves_nothing_behind(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(context: demo.DemoContext) -> None:
+    def broken(context: DemoContext) -> None:
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(demo, "FILLS", (*demo.FILLS, broken))
     with pytest.raises(RuntimeError):
-        store.create_demo("large")
+        create_demo(store, "large")
     assert Demarche.select().count() == 0
     assert Participant.select().count() == 0
 
@@ -268,7 +280,7 @@ def notes_in_fresh_database(path: Path, size: DemoSize) -> list[tuple[object, ..
     """Every live note as the store reads it back: workshop by workshop, oldest first."""
     store = open_store(path)
     try:
-        demarche_id = store.create_demo(size).demarche_id
+        demarche_id = create_demo(store, size).demarche_id
         return [
             (n, note.text, note.kind, note.indicator, note.pole, note.speaker_name)
             for n in range(1, 5)
@@ -280,7 +292,7 @@ def notes_in_fresh_database(path: Path, size: DemoSize) -> list[tuple[object, ..
 
 @pytest.mark.demo("small")
 def test_small_holds_the_four_workshops_with_a_few_hundred_notes(store: Store) -> None:
-    result = store.create_demo("small")
+    result = create_demo(store, "small")
     demarche_id = result.demarche_id
     assert result.counts["workshops_held"] == 4
     assert result.counts["notes"] == 280 + 120 + 60 + 40
@@ -318,7 +330,7 @@ def test_small_holds_the_four_workshops_with_a_few_hundred_notes(store: Store) -
 
 @pytest.mark.demo("small")
 def test_small_has_an_undone_note_and_two_edited_ones(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     workshop = held_workshops(demarche_id)[0]
     [undone] = Note.select().where((Note.workshop == workshop) & Note.deleted_at.is_null(False))
     record = store.capture.get_note(str(undone.id))
@@ -340,7 +352,7 @@ def test_small_has_an_undone_note_and_two_edited_ones(store: Store) -> None:
 
 @pytest.mark.demo("small")
 def test_the_store_reads_the_small_demo_back(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     group = store.subgroups.all(demarche_id, 1)[0]
     first = store.capture.rounds(group.id)[0]
     assert first.question == "Où vous retrouvez-vous avec d'autres habitants ?"
@@ -370,7 +382,7 @@ def test_the_store_reads_the_small_demo_back(store: Store) -> None:
 
 @pytest.mark.demo("large")
 def test_large_is_the_benchmark_size(store: Store) -> None:
-    result = store.create_demo("large")
+    result = create_demo(store, "large")
     demarche_id = result.demarche_id
     assert result.counts["participants"] == 50
     assert result.counts["workshops_held"] == 4
@@ -405,7 +417,7 @@ def test_large_is_the_benchmark_size(store: Store) -> None:
 
 @pytest.mark.demo("large")
 def test_large_workshop_2_speaks_of_trends_risks_opportunities_intentions(store: Store) -> None:
-    demarche_id = store.create_demo("large").demarche_id
+    demarche_id = create_demo(store, "large").demarche_id
     workshop = held_workshops(demarche_id)[1]
     kinds = Counter(n.kind for n in live_notes(workshop))
     assert set(kinds) == {k.value for k in kinds_for(2)}
@@ -423,7 +435,7 @@ def test_large_workshop_2_speaks_of_trends_risks_opportunities_intentions(store:
 )
 def test_every_row_hangs_together(store: Store, size: DemoSize) -> None:
     """Speakers, rounds, turns and times are what the capture screen would have written."""
-    demarche_id = store.create_demo(size).demarche_id
+    demarche_id = create_demo(store, size).demarche_id
     for workshop in held_workshops(demarche_id):
         assert workshop.date is not None
         start, end = evening(workshop.date)
@@ -493,9 +505,9 @@ def test_a_second_demo_call_adds_no_workshop_rows(store: Store) -> None:
         models = (Attendance, SubGroup, SubGroupMember, Round, Turn, Note, NoteRevision)
         return [model.select().count() for model in models]
 
-    first = store.create_demo("large")
+    first = create_demo(store, "large")
     before = counts()
-    again = store.create_demo("large")
+    again = create_demo(store, "large")
     assert not again.created
     assert again.counts == first.counts
     assert counts() == before
@@ -503,7 +515,7 @@ def test_a_second_demo_call_adds_no_workshop_rows(store: Store) -> None:
 
 def test_notes_go_in_as_chunked_bulk_inserts(store: Store) -> None:
     with statements() as sql:
-        store.create_demo("large")
+        create_demo(store, "large")
     inserts = [s for s in sql if s.startswith('INSERT INTO "note"')]
     assert len(inserts) == 5  # 2,004 notes (4 undone) by chunks of 500
 
@@ -545,12 +557,53 @@ def test_demo_sayings_are_clean_french_lines() -> None:
         for group in script.groups:
             assert len(group.rounds) == 3
             for saying in group.sayings:
-                text = demo.word(saying.text, "Le Mas-d'Aiguilhe")
+                text = word(saying.text, "Le Mas-d'Aiguilhe")
                 assert clean_note_text(text) == text
                 assert "{" not in text
                 assert not text.endswith(".")
                 assert saying.kind in kinds_for(demo_data.WORKSHOP_SCRIPTS.index(script) + 1)
-    assert demo.word("je crois que il faut", "Fontclaire") == "Je crois qu'il faut"
-    assert demo.word("{at_commune}, on dit que on", "Le Mas-d'Aiguilhe") == (
+    assert word("je crois que il faut", "Fontclaire") == "Je crois qu'il faut"
+    assert word("{at_commune}, on dit que on", "Le Mas-d'Aiguilhe") == (
         "Au Mas-d'Aiguilhe, on dit qu'on"
     )
+
+
+def test_ten_times_the_large_demo_is_built_whole(store: Store) -> None:
+    """The benchmarks' base: merged actions may point into a later chunk of inserts."""
+    result = create_demo(store, "large", scale=10)
+    assert result.created
+    assert result.counts["notes"] == 20_000
+    assert result.counts["participants"] == 50
+    assert len(store.responses.all(result.demarche_id)) == 3_000
+    assert len(store.intentions.all(result.demarche_id)) == 1_500
+    again = create_demo(store, "large", scale=10)
+    assert (again.demarche_id, again.created) == (result.demarche_id, False)
+    assert create_demo(store, "large").demarche_id != result.demarche_id
+
+
+def test_a_scale_below_one_is_refused_in_french(store: Store) -> None:
+    with pytest.raises(InvalidInput, match="Échelle de démo invalide"):
+        create_demo(store, "small", scale=0)
+
+
+def vote_in_fresh_database(path: Path) -> list[tuple[object, ...]]:
+    store = open_store(path)
+    try:
+        create_demo(store, "small")
+        totals = Vote.select(Action.title, fn.SUM(Vote.dots)).join(Action).group_by(Action.title)
+        dots = dict(cast("list[tuple[str, int]]", list(totals.tuples())))
+        return [
+            (action.position, action.title, action.status, action.kept, dots.get(action.title))
+            for action in Action.select().order_by(Action.position)
+        ]
+    finally:
+        store.close()
+
+
+def test_two_fresh_databases_get_the_same_vote(tmp_path: Path) -> None:
+    """Merged pairs, dots and kept actions do not hang on ids drawn afresh in each base."""
+    first = vote_in_fresh_database(tmp_path / "a.sqlite")
+    second = vote_in_fresh_database(tmp_path / "b.sqlite")
+    assert first == second
+    assert any(status == "merged" for _, _, status, _, _ in first)
+    assert sum(1 for *_, kept, _ in first if kept) == 5

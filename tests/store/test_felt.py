@@ -24,7 +24,6 @@ from vitalite_tui.domain.felt import (
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
-from vitalite_tui.store.questionnaire.responses import Responses
 
 # ---------------------------------------------------------------- pure: the formula
 
@@ -260,7 +259,7 @@ def test_an_empty_felt_barometer(store: Store, demarche_id: str) -> None:
 
 def test_comparison_with_the_measured_barometer(store: Store, room: Room) -> None:
     d = room.demarche_id
-    form = Responses().form(d)
+    form = store.responses.form(d)
     # Three sheets all answered at the top of the vitality pole and the bottom of the
     # depression pole: the measured position is 100 on every indicator.
     from vitalite_tui.domain.indicators import Pole

@@ -8,13 +8,14 @@ from hypothesis import strategies as st
 from support.prospective import axis, live_links, said
 
 from vitalite_tui.db.models import Axis, Intention, Link
+from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.intentions import MAX_TITLE, cut, intention_title, promoted
 from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store import Store
 from vitalite_tui.store.base import as_uuid
-from vitalite_tui.store.prospective.intentions import IntentionDraft
+from vitalite_tui.store.prospective.records import IntentionDraft
 
 # ---------------------------------------------------------------- titles from notes
 
@@ -241,7 +242,7 @@ def test_titles_by_indicator_for_the_scenario(store: Store, demarche_id: str) ->
 
 
 def test_the_small_demo_presents_trends_and_writes_intentions(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     presented = store.trends.presented(demarche_id)
     assert len(presented) == 6
     assert [t.code for t in presented][:4] == [
@@ -272,13 +273,13 @@ def test_the_small_demo_presents_trends_and_writes_intentions(store: Store) -> N
     texts = store.scenario.text_map(demarche_id)
     assert all(len(texts[n]) > 100 for n in (1, 2, 3, 4))
     # A second call returns the same demo: nothing is added twice.
-    store.create_demo("small")
+    create_demo(store, "small")
     assert len(store.intentions.all(demarche_id)) == len(intentions)
 
 
 @pytest.mark.demo("large")
 def test_the_large_demo_has_the_benchmark_number_of_intentions(store: Store) -> None:
-    demarche_id = store.create_demo("large").demarche_id
+    demarche_id = create_demo(store, "large").demarche_id
     intentions = store.intentions.all(demarche_id)
     assert len(intentions) == 150
     assert all(1 <= i.origins <= 3 for i in intentions)

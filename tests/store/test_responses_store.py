@@ -11,6 +11,8 @@ import pytest
 from vitalite_tui.db.models import Answer, Response
 from vitalite_tui.domain.steps import StepStatus
 from vitalite_tui.errors import InvalidInput, NotFound
+from vitalite_tui.formats.entry_template import save_template
+from vitalite_tui.formats.xlsform import save_xlsform
 from vitalite_tui.store import Store
 from vitalite_tui.store.base import as_uuid
 from vitalite_tui.store.questionnaire.records import DifferenceKind, SheetDraft, SheetMode
@@ -193,11 +195,10 @@ def test_remove_is_soft_and_restore_brings_it_back(store: Store, demarche_id: st
     assert [r.id for r in removed] == [sheet_id]
     with pytest.raises(NotFound):
         store.responses.get(sheet_id)
-    assert store.responses.find(demarche_id, 1) is None
+    assert 1 not in {r.sheet_number for r in store.responses.all(demarche_id)}
     store.responses.restore(sheet_id)
     assert store.responses.count(demarche_id) == 2
-    found = store.responses.find(demarche_id, 1)
-    assert found is not None
+    (found,) = [r for r in store.responses.all(demarche_id) if r.sheet_number == 1]
     assert found.id == sheet_id
 
 
@@ -309,10 +310,10 @@ def test_add_imported_skips_known_keys_and_numbers_the_rest(store: Store, demarc
 def test_files_for_other_tools_through_the_store(
     store: Store, demarche_id: str, tmp_path: Path
 ) -> None:
-    """What a screen calls: XLSForm, template and import, without touching questionnaire_io."""
-    form_path = store.responses.write_xlsform(demarche_id)
+    """What the commands do: XLSForm and template of the démarche's form, then import."""
+    form_path = save_xlsform(store.responses.form(demarche_id))
     assert form_path == tmp_path / "exports" / "questionnaire-sociabilite-1.0-xlsform.xlsx"
-    template = store.responses.write_template(demarche_id, tmp_path / "modele.csv")
+    template = save_template(store.responses.form(demarche_id), tmp_path / "modele.csv")
     template.write_text(
         template.read_text(encoding="utf-8-sig") + "1;Ribaute;;;;" + ";".join(["2"] * 24) + "\n",
         encoding="utf-8",

@@ -10,7 +10,7 @@ from vitalite_tui.db.models import Scenario
 from vitalite_tui.domain.scenario import MAX_LISTED, draft_text, draft_texts, filled
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store import Store
-from vitalite_tui.store.prospective.intentions import IntentionDraft
+from vitalite_tui.store.prospective.records import IntentionDraft
 
 # ---------------------------------------------------------------- the draft, by hand
 

@@ -18,7 +18,8 @@ from vitalite_tui.formats.schemas import load_json
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store import Store
 from vitalite_tui.store.base import as_uuid
-from vitalite_tui.store.prospective.trends import IndicatorCount, check_catalogue, default_catalogue
+from vitalite_tui.store.prospective.records import IndicatorCount
+from vitalite_tui.store.prospective.trends import check_catalogue, default_catalogue
 
 # ---------------------------------------------------------------- the catalogue file
 

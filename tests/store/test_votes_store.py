@@ -283,11 +283,6 @@ def test_a_tie_on_the_last_place_is_broken_by_a_second_round(store: Store, scene
     assert results.tie == ()
     assert [(t.round_number, t.places, t.closed) for t in results.tie_breaks] == [(2, 1, True)]
     assert {c.title for c in store.votes.candidates(d) if c.kept} == {INTENTIONS[0], INTENTIONS[2]}
-    # Cancelling the tie-break brings the tie back and unmarks its winner.
-    store.votes.reopen(d)
-    store.votes.cancel_tie_break(d)
-    assert {c.title for c in store.votes.candidates(d) if c.kept} == {INTENTIONS[0]}
-    assert store.votes.results(d).can_start_tie_break
 
 
 def test_weighting_uses_the_attendance_of_workshop_3(store: Store, scene: Scene) -> None:

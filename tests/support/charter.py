@@ -9,7 +9,7 @@ from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.store import Store
 from vitalite_tui.store.base import as_uuid
 from vitalite_tui.store.links import add_link
-from vitalite_tui.store.workshops.workshop import workshop_row
+from vitalite_tui.store.lookups import workshop_row
 
 
 @dataclass(frozen=True)

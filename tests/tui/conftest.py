@@ -96,6 +96,12 @@ def screen_lines(app: App[Any]) -> list[str]:
     return ["".join(rows[y]).rstrip() for y in sorted(rows)]
 
 
+def footer_shows(app: App[Any], keys: str) -> bool:
+    """Whether the last line of the screen (its footer, once laid out) shows `keys`."""
+    lines = screen_lines(app)
+    return bool(lines) and keys in lines[-1]
+
+
 def screen_text(app: App[Any]) -> str:
     """The whole screen as one text, line under line."""
     return "\n".join(screen_lines(app))

@@ -83,7 +83,7 @@ def test_a_sheet_is_created_on_save_then_edited(store: Store, demarche_id: str) 
     assert record.written
     assert record.content == SheetContent.of(FULL.texts(), (1, 3))
     assert ActionSheet.select().count() == 1
-    assert store.action_sheets.completeness(ids["bus"]).fraction == "0/8"
+    assert store.action_sheets.get(ids["bus"]).completeness.fraction == "0/8"
     assert store.steps.status(demarche_id, 6) is StepStatus.IN_PROGRESS
 
 
@@ -153,7 +153,7 @@ async def test_a_sheet_is_filled_by_keys(store: Store, demarche_id: str) -> None
         await pilot.press(*["enter"] * 4, *"Avril", *["enter"] * 4)
         await pilot.pause()
         assert app.screen.query(ActionSheetsPart)
-        assert store.action_sheets.completeness(ids["cafe"]).complete
+        assert store.action_sheets.get(ids["cafe"]).completeness.complete
         assert "✔ 8/8" in str(table.get_row(ids["cafe"])[2])
 
 

@@ -21,6 +21,7 @@ from vitalite_tui.tui.dialogs.charter_heading_form import CharterHeadingDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.origins_pick import OriginsDialog
 from vitalite_tui.tui.dialogs.signatory_form import SignatoryFormDialog
+from vitalite_tui.tui.help_texts import HELP_TEXTS
 from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 
@@ -150,7 +151,7 @@ async def test_help_names_the_charter_keys(store: Store, demarche_id: str) -> No
         await open_part(app, pilot, demarche_id)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        assert app.screen.intro == CharterPart.HELP
+        assert app.screen.intro == HELP_TEXTS["CharterPart"]
         keys = "\n".join(line.plain for line in app.screen.lines)
         for label in ("Nouveau", "Modifier", "Origines", "Monter", "Descendre", "Retirer"):
             assert label in keys

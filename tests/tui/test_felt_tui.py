@@ -13,16 +13,18 @@ from textual.widgets import Label, Static
 
 from tui.conftest import make_app
 from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.felt import FELT_FORMULA
 from vitalite_tui.domain.steps import StepStatus
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.felt import FeltPart
 from vitalite_tui.tui.screens.help import HelpScreen
-from vitalite_tui.tui.screens.questionnaire.barometer import FELT_FORMULA, NO_FELT, BarometerScreen
+from vitalite_tui.tui.screens.questionnaire.barometer import NO_FELT, BarometerScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.widgets.barometer import BarometerBars
-from vitalite_tui.tui.widgets.felt_grid import FeltGrid, StickerGrid
+from vitalite_tui.tui.widgets.felt_grid import FeltGrid
+from vitalite_tui.tui.widgets.sticker_grid import StickerGrid
 
 SIZE = (80, 24)
 

@@ -8,7 +8,7 @@ from support.tui import SIZE, open_part, screen_text
 from tui.conftest import make_app
 from vitalite_tui.db.models import Intention
 from vitalite_tui.store import Store
-from vitalite_tui.store.prospective.intentions import AxisChoice
+from vitalite_tui.store.prospective.records import AxisChoice
 from vitalite_tui.tui.contents.intentions import IntentionsPart, next_axis
 from vitalite_tui.tui.dialogs.intention_form import IntentionFormDialog
 from vitalite_tui.tui.dialogs.origin_pick import OriginPickDialog

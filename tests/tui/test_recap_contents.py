@@ -10,7 +10,7 @@ from tui.conftest import make_app
 from vitalite_tui.db.models import Action, Axis, Intention, Note, Scenario, Trend
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.store import Store
-from vitalite_tui.store.workshops.workshop import workshop_row
+from vitalite_tui.store.lookups import workshop_row
 
 
 def note_in_workshop_1(store: Store, demarche_id: str, text: str) -> Note:

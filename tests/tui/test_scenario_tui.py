@@ -6,7 +6,7 @@ from support.tui import SIZE, open_part, screen_text
 
 from tui.conftest import make_app
 from vitalite_tui.store import Store
-from vitalite_tui.store.prospective.intentions import IntentionDraft
+from vitalite_tui.store.prospective.records import IntentionDraft
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.intentions import IntentionsPart
 from vitalite_tui.tui.contents.scenario import ScenarioPart, ScenarioText

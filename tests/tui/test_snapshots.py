@@ -10,7 +10,8 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from tui.conftest import SIZE, make_app, screen_lines, screen_text, wait_for
+from tui.conftest import SIZE, footer_shows, make_app, screen_lines, screen_text, wait_for
+from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.steps import Decision, StepStatus
 from vitalite_tui.store import Store
@@ -54,7 +55,7 @@ async def drawn(
     """Until the screen is on top and laid out: `footer` (its last key) on the last line."""
     await wait_for(
         pilot,
-        lambda: isinstance(pilot.app.screen, screen_type) and footer in screen_lines(pilot.app)[-1],
+        lambda: isinstance(pilot.app.screen, screen_type) and footer_shows(pilot.app, footer),
     )
 
 
@@ -131,7 +132,7 @@ def test_barometer_on_the_demo(snap_compare: SnapCompare, store: Store) -> None:
     from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
     from vitalite_tui.tui.widgets.barometer import BarometerBars
 
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
 
     def bars_fit(pilot: Pilot[None]) -> bool:
         bars = pilot.app.screen.query_one(BarometerBars)
@@ -152,7 +153,7 @@ def test_sheet_entry_of_a_new_sheet(
     """Step 3, a new sheet after the demo's 80: « ce soir » is a fixed evening."""
     from vitalite_tui.tui.screens.questionnaire import sheet_entry
 
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     monkeypatch.setattr(sheet_entry, "evening_start", lambda now: datetime(2026, 10, 15, 4, 0))
 
     async def on_a_new_sheet(pilot: Pilot[None]) -> None:

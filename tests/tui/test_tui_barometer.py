@@ -7,13 +7,14 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Label
 
-from tui.conftest import SIZE, make_app, screen_lines, wait_for
-from vitalite_tui.domain.barometer import IndicatorBarometer
+from tui.conftest import SIZE, footer_shows, make_app, screen_lines, wait_for
+from vitalite_tui.demo import create_demo
+from vitalite_tui.domain.barometer import FORMULA, IndicatorBarometer
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import MeasuredBarometer
 from vitalite_tui.tui.screens.help import HelpScreen
-from vitalite_tui.tui.screens.questionnaire.barometer import FORMULA, BarometerScreen
+from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
 from vitalite_tui.tui.widgets.barometer import (
     BarLine,
     BarometerBars,
@@ -27,7 +28,7 @@ from vitalite_tui.tui.widgets.barometer import (
 @pytest.fixture
 def demo_id(store: Store) -> str:
     """The small demo: 80 questionnaire sheets, varied by commune and age band."""
-    return store.create_demo("small").demarche_id
+    return create_demo(store, "small").demarche_id
 
 
 def bars_of(app: App[None]) -> BarometerBars:
@@ -46,7 +47,7 @@ def drawn(app: App[None]) -> bool:
         return False
     bars = bars_of(app)
     widest = max((len(line) for line in bars.text.splitlines()), default=0)
-    return widest <= bars.content_size.width and "Échap Retour" in screen_lines(app)[-1]
+    return widest <= bars.content_size.width and footer_shows(app, "Échap Retour")
 
 
 async def open_barometer(pilot: Pilot[None], demarche_id: str) -> BarometerScreen:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Console, RenderableType
+from rich.text import Text
 from support.tui import open_capture, type_note
 from textual import events
 from textual.pilot import Pilot
@@ -17,7 +19,7 @@ from vitalite_tui.store.preparation.records import ParticipantDraft, Participant
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.round_form import RoundFormDialog
-from vitalite_tui.tui.widgets.notes import NoteList, NoteRow
+from vitalite_tui.tui.widgets.notes import NoteColumns, NoteList, NoteRow
 
 SIZE = (80, 24)
 
@@ -383,3 +385,24 @@ async def test_quitting_with_typed_text_asks_first(store: Store, demarche_id: st
     assert [
         n.text for r in store.capture.rounds(subgroup_id) for n in store.capture.notes(r.id)
     ] == []
+
+
+def cells(renderable: RenderableType, width: int) -> list[list[tuple[str, str]]]:
+    """Each cell of `renderable` drawn `width` wide: its character and its style."""
+    console = Console(width=width, force_terminal=True, color_system="truecolor")
+    return [
+        [(char, str(seg.style or "none")) for seg in line for char in seg.text]
+        for line in console.render_lines(renderable, console.options.update_width(width), pad=True)
+    ]
+
+
+def test_note_rows_are_laid_out_as_their_table_was() -> None:
+    """The hand-made columns give the very cells and styles of the Table.grid they replace."""
+    body = Text(overflow="fold")
+    body.append("Jean-Paul Vidal (élu)", "bold")
+    body.append(" · image", "italic")
+    body.append("  Le marché 😀 du jeudi, =SUM(A1) [x] " + "x" * 60 + " l'hiver, fin.")
+    for tag in ("I1+", "+", ""):
+        columns = NoteColumns(Text("19:02", "dim"), body, Text(tag, "bold"))
+        for width in (8, 11, 12, 30, 47, 80):
+            assert cells(columns, width) == cells(columns.table(), width), (tag, width)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
 from textual.widgets import DataTable, Input, Static
 
-from tui.conftest import SIZE, make_app
+from tui.conftest import SIZE, make_app, wait_for
 from vitalite_tui.store import Store
 from vitalite_tui.tui.dialogs.demarche_form import DemarcheFormDialog
 from vitalite_tui.tui.screens.demarche import DemarcheScreen
@@ -135,13 +138,52 @@ async def test_d_creates_the_demo_and_opens_it(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, DemarcheScreen), timeout=120)
         screen = app.screen
         assert isinstance(screen, DemarcheScreen)
+        home = app.screen_stack[0]
+        await wait_for(pilot, lambda: not home.query("#demo-progress"), timeout=10)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), timeout=10)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        assert [cell.plain for cell in table.get_row_at(0)][-1] == "démo"
 
     [summary] = store.demarches.all()
     assert summary.is_demo
+    assert summary.participant_count == 45
     assert screen.demarche_id == summary.id
+
+
+async def test_the_screen_answers_while_the_demo_waits_and_a_failure_says_so(
+    store: Store, db_path: Path
+) -> None:
+    """Another program holds the base: the build waits in its thread, then gives up in French."""
+    other = sqlite3.connect(db_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        app = make_app(store)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("d")
+            await wait_for(pilot, lambda: bool(app.screen.query("#demo-status")), timeout=10)
+            status = app.screen.query_one("#demo-status", Static)
+            assert static_text(status) == "Création de la démarche de démonstration…"
+            # The UI thread is free: F1 opens the help while the builder waits for the lock.
+            await pilot.press("f1")
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), timeout=10)
+            await pilot.press("escape")
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), timeout=10)
+            await wait_for(pilot, lambda: bool(list(app._notifications)), timeout=60)
+            [notification] = list(app._notifications)
+            assert "n'a pas pu être créée" in notification.message
+            assert "rien n'en a été enregistré" in notification.message
+            assert isinstance(app.screen, HomeScreen)
+            home = app.screen
+            await wait_for(pilot, lambda: not home.query("#demo-progress"), timeout=10)
+    finally:
+        other.rollback()
+        other.close()
+    assert store.demarches.all() == []
 
 
 async def test_f1_lists_the_home_keys(store: Store) -> None:

@@ -42,7 +42,8 @@ def two_subgroups_with_notes(store: Store, demarche_id: str) -> tuple[str, str]:
 
 def test_notes_are_grouped_vitality_first_untagged_last(store: Store, demarche_id: str) -> None:
     first, _ = two_subgroups_with_notes(store, demarche_id)
-    groups = group_by_tag(store.capture.subgroup_notes(first))
+    notes = store.capture.workshop_notes(demarche_id, 1)
+    groups = group_by_tag([n for n in notes if n.subgroup_id == first])
     assert [(g.title, [n.text for n in g.notes]) for g in groups] == [
         ("I1 Rendez-vous", ["Le marché du jeudi", "Le club de foot"]),
         ("I1 Isolement", ["Plus rien l'hiver"]),

@@ -6,8 +6,9 @@ import uuid
 
 from tui.conftest import SIZE, make_app, screen_lines
 from vitalite_tui.db.models import Action, Axis, Intention, Scenario
+from vitalite_tui.demo import create_demo
 from vitalite_tui.store import Store
-from vitalite_tui.store.workshops.workshop import workshop_row
+from vitalite_tui.store.lookups import workshop_row
 from vitalite_tui.tui.screens.restitution import RestitutionScreen
 
 
@@ -62,7 +63,7 @@ async def test_pages_turn_with_arrows_and_digits(store: Store, demarche_id: str)
 
 
 def test_the_demo_walks_from_the_barometer_to_the_charter(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     record = store.restitution.walk(demarche_id)
     assert all(line.measured_n == 80 and line.felt_n == 38 for line in record.barometer)
     assert all(line.measured is not None and line.felt is not None for line in record.barometer)

@@ -93,12 +93,14 @@ async def test_type_to_filter_then_tick(store: Store, demarche_id: str) -> None:
         await pilot.press("slash", *"fatou", "enter", "space")
         await pilot.pause()
         assert present_names(store, demarche_id) == {"Fatou Faure"}
-        assert list(screen.entries) == [store.workshops.present(demarche_id, 1)[0].participant.id]
+        assert list(screen.attendance.entries) == [
+            store.workshops.present(demarche_id, 1)[0].participant.id
+        ]
         # Escape first shows everyone again, and stays on the screen.
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-        assert len(screen.entries) == len(PEOPLE)
+        assert len(screen.attendance.entries) == len(PEOPLE)
 
 
 async def test_add_a_newcomer_by_keys(store: Store, demarche_id: str) -> None:
@@ -155,7 +157,7 @@ async def test_form_two_subgroups_by_keys(store: Store, demarche_id: str) -> Non
         await pilot.press("2", "enter")
         await pilot.pause()
         assert app.screen_stack[-1] is screen
-        assert len(screen.groups) == 2
+        assert len(screen.subgroups.groups) == 2
 
     groups = store.subgroups.all(demarche_id, 1)
     assert [len(g.members) for g in groups] == [3, 3]
@@ -202,7 +204,7 @@ async def test_place_a_late_arrival_by_keys(store: Store, demarche_id: str) -> N
         screen = await open_workshop(app, pilot, demarche_id)
         await pilot.press("f7", "end", "m", "1")
         await pilot.pause()
-        assert not screen.unplaced
+        assert not screen.subgroups.state.unplaced
 
     assert store.subgroups.all(demarche_id, 1)[0].members[-1].id == late
     assert store.subgroups.unassigned(demarche_id, 1) == []
@@ -348,7 +350,7 @@ async def test_workshop_1_has_no_previous_workshop(store: Store, demarche_id: st
         await pilot.press("f8")
         await pilot.pause()
         assert "pas d'atelier précédent" in text_of(screen, "#recap-summary")
-        assert not screen.check_action("edit_recap", ())
+        assert not screen.parts["recap"].check_action("edit_recap", ())
 
 
 async def test_f3_marks_the_step_done(store: Store, demarche_id: str) -> None:
@@ -428,7 +430,7 @@ async def test_someone_unticked_leaves_their_subgroup(store: Store, demarche_id:
         await pilot.press("f7")
         await pilot.pause()
         assert app.screen is screen
-        assert leaving.id not in {p.id for g in screen.groups.values() for p in g.members}
+        assert leaving.id not in {p.id for g in screen.subgroups.groups.values() for p in g.members}
 
     assert leaving.display_name not in present_names(store, demarche_id)
     assert leaving.id not in {p.id for p in store.subgroups.get(first.id).members}

@@ -22,6 +22,7 @@ from vitalite_tui.tui.contents.vote import VotePart
 from vitalite_tui.tui.dialogs.ballot import BallotDialog
 from vitalite_tui.tui.dialogs.filter_pick import FilterPickDialog
 from vitalite_tui.tui.dialogs.vote_settings import VoteSettingsDialog
+from vitalite_tui.tui.help_texts import help_for
 from vitalite_tui.tui.screens.help import key_lines
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.widgets.dots_grid import DotsGrid
@@ -105,7 +106,7 @@ async def test_candidates_are_imported_added_merged_and_restored_by_keys(
         await pilot.pause()
         assert [c.title for c in store.votes.candidates(d)][1] == "Café"
         part = app.screen.query_one(CandidatesPart)
-        assert "Orig." in part.HELP
+        assert "Orig." in help_for(part)
 
 
 # ---------------------------------------------------------------- the wall
@@ -293,7 +294,7 @@ async def test_vote_keys_are_named_in_the_help(store: Store, scene: Scene) -> No
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, scene.demarche_id, "vote")
         part = app.screen.query_one(VotePart)
-        assert "bulletin" in part.HELP
+        assert "bulletin" in help_for(part)
         lines = " ".join(str(line) for line in key_lines(app.screen))
         assert "Bulletins" in lines
         assert "Clore" in lines

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from support.charter import make_thread
 
 from vitalite_tui.db.models import Action, Charter, Signatory, Workshop
-from vitalite_tui.demo.build import SPECS, DemoContext
+from vitalite_tui.demo import create_demo
 from vitalite_tui.demo.charter import (
     FOLLOW_UP,
     ORGANISATIONS_SIGNING,
@@ -19,6 +19,7 @@ from vitalite_tui.demo.charter import (
     fill_action_sheets,
     fill_charter,
 )
+from vitalite_tui.demo.context import SPECS, DemoContext
 from vitalite_tui.domain.charter import SheetContent
 from vitalite_tui.store import Store
 from vitalite_tui.store.base import as_uuid
@@ -171,7 +172,7 @@ def test_demo_fills_do_nothing_without_kept_actions(store: Store, demarche_id: s
 
 @pytest.mark.demo("small")
 def test_the_demo_has_sheets_and_a_signed_charter(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     if not kept_actions(demarche_id):
         # The vote's own fill is not there yet: keep five actions as it would, then fill.
         for position in range(5):

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from vitalite_tui.db.models import Note, Turn
+from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import VALUES
 from vitalite_tui.domain.indicators import Pole
@@ -151,7 +152,7 @@ def test_another_workshop_and_an_empty_demarche_say_why(
 
 @pytest.mark.demo("small")
 def test_the_small_demo_feels_like_its_measured_barometer(store: Store) -> None:
-    demarche_id = store.create_demo("small").demarche_id
+    demarche_id = create_demo(store, "small").demarche_id
     present = store.workshops.attendance_counts(demarche_id, 1).total
     summary = store.felt.summary(demarche_id)
     assert summary.rated == round(0.8 * present)

@@ -11,7 +11,7 @@ from support.workbook import cells_of, records, table_of, xml_parts
 
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.store import Store
-from vitalite_tui.store.prospective.intentions import IntentionDraft
+from vitalite_tui.store.prospective.records import IntentionDraft
 from vitalite_tui.workbook import export_workbook, registry
 
 TITLES = ("Tendances", "Intentions", "Scénario")

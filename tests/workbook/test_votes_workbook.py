@@ -12,7 +12,7 @@ from openpyxl.workbook.workbook import Workbook
 from support.votes import INTENTIONS, Scene, ids_by_title, make_scene
 
 from vitalite_tui.db.models import Action, Intention, Vote, VoteSession
-from vitalite_tui.demo.build import SPECS, DemoContext
+from vitalite_tui.demo.context import SPECS, DemoContext
 from vitalite_tui.demo.votes import fill_votes
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store

@@ -15,16 +15,14 @@ from openpyxl.chart import RadarChart
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from vitalite_tui.domain.barometer import BANDS, IndicatorBarometer
+from vitalite_tui.demo import create_demo
+from vitalite_tui.domain.barometer import BANDS, FORMULA, IndicatorBarometer
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.questionnaire_form import form_from_definition
 from vitalite_tui.formats.cells import local_time
 from vitalite_tui.store import Store
-from vitalite_tui.store.base import demarche_row
 from vitalite_tui.store.questionnaire.records import SheetDraft, SheetMode
 from vitalite_tui.store.questionnaire.responses import default_definition
-from vitalite_tui.store.reports.exports import _sheets_with_forms
-from vitalite_tui.tui.screens.questionnaire.barometer import FORMULA
 from vitalite_tui.workbook import export_workbook
 from vitalite_tui.workbook.questionnaire import unique
 
@@ -213,8 +211,15 @@ def test_the_codebook_explains_every_column(store: Store, versions: str, tmp_pat
 
 
 def test_the_export_reads_the_same_sheets_as_the_store(store: Store, versions: str) -> None:
-    """The workbook's fast reading of the sheets agrees with `Responses.all_with_forms`."""
-    assert _sheets_with_forms(demarche_row(versions)) == store.responses.all_with_forms(versions)
+    """The one fast reading of every sheet (the workbook's) agrees with reading each alone."""
+    typed = store.responses.all_with_forms(versions)
+    assert len(typed) == 4
+    assert typed == [
+        (store.responses.get(s.id), store.responses.sheet_form(s.id)) for s, _ in typed
+    ]
+    store.responses.remove(typed[1][0].id)
+    every = store.responses.all_with_forms(versions, include_removed=True)
+    assert [s.deleted for s, _ in every] == [False, True, False, False]
 
 
 # ---------------------------------------------------------------- Baromètre
@@ -251,7 +256,7 @@ def check_row(row: dict[str, Any], sheets: int, result: IndicatorBarometer) -> N
 def test_the_barometer_sheet_matches_the_store_whole_and_by_every_segment(
     store: Store, tmp_path: Path
 ) -> None:
-    demo = store.create_demo("small").demarche_id
+    demo = create_demo(store, "small").demarche_id
     _, book = export(store, demo, tmp_path)
     header, _ = table_of(book["Baromètre"])
     assert header == BAROMETER_HEADERS
@@ -302,7 +307,7 @@ def radar_of(book: Workbook) -> RadarChart:
 def test_the_summary_has_the_figure_and_a_radar_of_the_four_positions(
     store: Store, tmp_path: Path
 ) -> None:
-    demo = store.create_demo("small").demarche_id
+    demo = create_demo(store, "small").demarche_id
     path, book = export(store, demo, tmp_path)
     figures = summary_rows(book)
     assert figures["Questionnaires saisis"][0] == store.responses.count(demo) == 80
@@ -365,7 +370,7 @@ def test_the_register_declares_the_questionnaire(
 
 @pytest.mark.demo("large")
 def test_the_large_demo_still_exports(store: Store, tmp_path: Path) -> None:
-    demo = store.create_demo("large").demarche_id
+    demo = create_demo(store, "large").demarche_id
     result = export_workbook(store, demo, tmp_path / "classeurs")
     book = load_workbook(result.path, read_only=True)
     try:

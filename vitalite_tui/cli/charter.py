@@ -14,8 +14,6 @@ from typing import Annotated, BinaryIO
 import typer
 
 from vitalite_tui.cli.common import DbOption, DemarcheOption, opened_store, pick_demarche
-from vitalite_tui.domain.charter import render_markdown
-from vitalite_tui.domain.text import plural
 
 #: What `--out` accepts as a file name.
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -48,6 +46,9 @@ def charter_command(
     ] = None,
 ) -> None:
     """Écrire la charte de la démarche en Markdown, prête à imprimer."""
+    from vitalite_tui.domain.text import plural
+    from vitalite_tui.formats.charter_markdown import render_markdown
+
     with opened_store(ctx, db) as store:
         document = store.charter.document(pick_demarche(store, demarche))
     text = render_markdown(document)

@@ -12,10 +12,11 @@ from typer.core import TyperCommand, TyperGroup
 
 from vitalite_tui.errors import DatabaseError, InvalidInput, NotFound, VitaliteError
 from vitalite_tui.paths import resolve_db_path
-from vitalite_tui.store import Store, open_store
 
 if TYPE_CHECKING:
     from typer._click import Context
+
+    from vitalite_tui.store import Store
 
 HELP_OPTION_TEXT = "Afficher cette aide et quitter."
 COMMANDS_PANEL = "Commandes"
@@ -98,6 +99,9 @@ def out_option(what: str) -> Any:
 @contextmanager
 def opened_store(ctx: typer.Context, db: Path | None) -> Iterator[Store]:
     """The existing base of the command (never an empty one made just to find nothing)."""
+    # Imported here: `vitalite --version` and `vitalite where` never load the store.
+    from vitalite_tui.store import open_store
+
     path = database_path(ctx, db)
     if not path.exists():
         raise DatabaseError(f"Aucune base à l'emplacement {path}.")

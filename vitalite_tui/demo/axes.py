@@ -8,14 +8,13 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from vitalite_tui.db.models import Axis, Note, Workshop
 from vitalite_tui.demo import data as data
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import fold
-from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.bulk import AxisRow
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Of the workshop's live notes, the share the animateurs filed in an axis the next morning.
 FILED_SHARE = 0.6
@@ -89,26 +88,31 @@ def fill_axes(context: DemoContext) -> None:
     Constats are filed first, then images, each in a seeded random order; untagged remarks
     stay out. Notes keep their `updated_at`: filing a note is not editing it.
     """
-    workshop: Workshop | None = Workshop.get_or_none(
-        (Workshop.demarche == as_uuid(context.demarche_id)) & (Workshop.number == 1)
-    )
-    if workshop is None or not context.spec.workshops:
+    if not context.spec.workshops:
         return
+    workshop = context.store.workshops.get(context.demarche_id, 1)
+    workshop_id = uuid.UUID(workshop.id)
+    bulk = context.store.bulk
     day = workshop.date or data.WORKSHOPS[0][0]
     morning = datetime.combine(day + timedelta(days=1), DEBRIEF_TIME)
     rng = random.Random(SEED)
     axis_ids = [uuid.uuid4() for _ in AXES]
-    Axis.insert_many(
+    bulk.insert(
         [
-            _axis_row(axis_id, context.demarche_id, workshop.id, rank, axis, morning)
+            AxisRow(
+                id=axis_id,
+                created_at=morning + timedelta(minutes=4 * rank),
+                demarche=context.demarche,
+                workshop=workshop_id,
+                title=axis.title,
+                description=axis.description,
+                indicator=axis.indicator,
+                position=rank,
+            )
             for rank, (axis_id, axis) in enumerate(zip(axis_ids, AXES, strict=True))
         ]
-    ).execute()
-    notes = list(
-        Note.select(Note.id, Note.text, Note.kind, Note.indicator)
-        .where((Note.workshop == workshop) & Note.deleted_at.is_null())
-        .order_by(Note.created_at)
     )
+    notes = bulk.notes(workshop_id)
     wanted = round(FILED_SHARE * len(notes))
     filed: dict[int, list[uuid.UUID]] = {}
     count = 0
@@ -121,27 +125,4 @@ def fill_axes(context: DemoContext) -> None:
                 filed.setdefault(rank, []).append(note.id)
                 count += 1
     for rank, ids in filed.items():
-        Note.update(axis=axis_ids[rank]).where(Note.id.in_(ids)).execute()
-
-
-def _axis_row(
-    axis_id: uuid.UUID,
-    demarche_id: str,
-    workshop_id: uuid.UUID,
-    rank: int,
-    axis: DemoAxis,
-    morning: datetime,
-) -> dict[str, object]:
-    when = morning + timedelta(minutes=4 * rank)
-    return {
-        "id": axis_id,
-        "created_at": when,
-        "updated_at": when,
-        "deleted_at": None,
-        "demarche": as_uuid(demarche_id),
-        "workshop": workshop_id,
-        "title": axis.title,
-        "description": axis.description,
-        "indicator": axis.indicator,
-        "position": rank,
-    }
+        bulk.file_notes(axis_ids[rank], ids)

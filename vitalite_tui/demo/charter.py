@@ -9,19 +9,17 @@ import random
 from datetime import date
 from typing import TYPE_CHECKING
 
-from vitalite_tui.db.models import Participant, Workshop
 from vitalite_tui.demo import data as data
+from vitalite_tui.demo.context import registry_number
 from vitalite_tui.domain.charter import SheetContent, default_charter_title
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.text import fold
-from vitalite_tui.store.base import as_uuid
-from vitalite_tui.store.charter.action_sheets import kept_actions
 from vitalite_tui.store.charter.records import ArticleDraft, CharterHeading, SignatoryDraft
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.preparation.records import ParticipantRecord
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Its own seed, so that what is drawn here neither depends on nor shifts earlier fills.
 SEED = "vitalite-demo-charter"
@@ -168,14 +166,14 @@ ORGANISATIONS_SIGNING = ("Association Familles rurales", "Mutualité sociale agr
 
 def fill_action_sheets(context: DemoContext) -> None:
     """A sheet for each kept action: all complete but the last, left half done."""
-    kept = kept_actions(context.demarche_id)
+    kept = context.store.action_sheets.all(context.demarche_id)
     unused = list(range(len(SHEETS)))
     for rank, action in enumerate(kept):
         if rank == len(kept) - 1 and len(kept) > 1:
             content = INCOMPLETE
         else:
             content = SHEETS[_fitting(action.title, unused)][1]
-        context.store.action_sheets.save(str(action.id), content)
+        context.store.action_sheets.save(action.action_id, content)
 
 
 def _fitting(title: str, unused: list[int]) -> int:
@@ -189,15 +187,12 @@ def _fitting(title: str, unused: list[int]) -> int:
 
 
 def _workshop_date(context: DemoContext) -> date | None:
-    row = Workshop.get_or_none(
-        (Workshop.demarche == as_uuid(context.demarche_id)) & (Workshop.number == 4)
-    )
-    return row.date if row is not None else None
+    return context.store.workshops.get(context.demarche_id, 4).date
 
 
 def fill_charter(context: DemoContext) -> None:
     """A preamble, one article per kept action and one on follow-up, eight signatures."""
-    if not kept_actions(context.demarche_id):
+    if not context.store.action_sheets.all(context.demarche_id):
         return
     charters = context.store.charter
     signed_on = _workshop_date(context)
@@ -222,7 +217,7 @@ def fill_charter(context: DemoContext) -> None:
     for person in _signing_people(context, rng):
         charters.add_signatory(
             context.demarche_id,
-            SignatoryDraft(participant=participant_code(person.number), signed_on=signed_on),
+            SignatoryDraft(participant=person.code, signed_on=signed_on),
         )
     for organisation in ORGANISATIONS_SIGNING:
         charters.add_signatory(
@@ -231,21 +226,14 @@ def fill_charter(context: DemoContext) -> None:
         )
 
 
-def _signing_people(context: DemoContext, rng: random.Random) -> list[Participant]:
+def _signing_people(context: DemoContext, rng: random.Random) -> list[ParticipantRecord]:
     """Two of each collège, drawn among those with an organisation or a mandate first."""
-    people = list(
-        Participant.select()
-        .where(
-            (Participant.demarche == as_uuid(context.demarche_id))
-            & Participant.deleted_at.is_null()
-        )
-        .order_by(Participant.number)
-    )
-    chosen: list[Participant] = []
+    people = sorted(context.store.participants.all(context.demarche_id), key=registry_number)
+    chosen: list[ParticipantRecord] = []
     per_college = PEOPLE_SIGNING // len(College)
     for college in College:
-        group = [p for p in people if p.college == college.value]
-        group.sort(key=lambda p: (not p.organisation, p.number))
+        group = [p for p in people if p.college is college]
+        group.sort(key=lambda p: (not p.organisation, registry_number(p)))
         pool = group[: per_college * 3]
-        chosen += sorted(rng.sample(pool, min(per_college, len(pool))), key=lambda p: p.number)
+        chosen += sorted(rng.sample(pool, min(per_college, len(pool))), key=registry_number)
     return chosen

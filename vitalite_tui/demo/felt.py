@@ -17,24 +17,18 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from vitalite_tui.db.models import (
-    Attendance,
-    FeltRating,
-    ImageChoice,
-    Note,
-    Participant,
-    Workshop,
-)
 from vitalite_tui.demo import data as data
-from vitalite_tui.demo.rows import new_row
+from vitalite_tui.demo.context import paris_to_utc, registry_number
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import HIGHEST, LOWEST
 from vitalite_tui.domain.indicators import INDICATORS, Pole
 from vitalite_tui.domain.notes import NoteKind
-from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.bulk import FeltRatingRow, ImageChoiceRow, NoteRow
+from vitalite_tui.store.preparation.records import ParticipantRecord
+from vitalite_tui.store.workshops.records import WorkshopRecord
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Their own seeds: what they draw does not depend on earlier fill functions (nor changes
 #: what later ones draw).
@@ -89,30 +83,21 @@ CARDS: tuple[Card, ...] = tuple(
 WHYS: tuple[str, ...] = tuple(why for pole in Pole for why in data.IMAGE_WHYS[pole])
 
 
-def _workshop(context: DemoContext) -> Workshop | None:
+def _workshop(context: DemoContext) -> WorkshopRecord | None:
     if not context.spec.workshops:
         return None
-    row: Workshop | None = Workshop.get_or_none(
-        (Workshop.demarche == as_uuid(context.demarche_id)) & (Workshop.number == 1)
-    )
-    return row
+    return context.store.workshops.get(context.demarche_id, 1)
 
 
-def _evening(workshop: Workshop) -> datetime:
+def _evening(workshop: WorkshopRecord) -> datetime:
     """18:30 in Paris on the evening of workshop 1, as naive UTC."""
-    from vitalite_tui.demo.build import paris_to_utc  # the demo imports this module
-
     return paris_to_utc(workshop.date or data.WORKSHOPS[0][0], data.WORKSHOP_START)
 
 
-def _present(workshop: Workshop) -> list[Participant]:
-    """The people present, in the order of their codes."""
-    return list(
-        Participant.select()
-        .join(Attendance, on=(Attendance.participant == Participant.id))
-        .where((Attendance.workshop == workshop) & Attendance.deleted_at.is_null())
-        .order_by(Participant.number)
-    )
+def _present(context: DemoContext) -> list[ParticipantRecord]:
+    """The people present at workshop 1, in the order of their codes."""
+    present = [e.participant for e in context.store.workshops.present(context.demarche_id, 1)]
+    return sorted(present, key=registry_number)
 
 
 def _placed(rng: random.Random, centre: float) -> int:
@@ -130,23 +115,23 @@ def fill_felt(context: DemoContext) -> None:
         result.indicator: result.position / 10 if result.n and result.position else MIDDLE
         for result in measured
     }
-    present = _present(workshop)
+    present = _present(context)
     rated = set(rng.sample(range(len(present)), round(RATED_SHARE * len(present))))
     start = _evening(workshop) + FELT_AFTER
     rows = []
     for rank, person in enumerate(present):
         if rank not in rated:
             continue
-        lean = COLLEGE_LEAN[College(person.college)]
+        lean = COLLEGE_LEAN[person.college]
         when = start + timedelta(seconds=15 * rank)
         for shown in INDICATORS:
             value = _placed(rng, centres[shown.number] + lean)
             rows.append(
-                new_row(
-                    when,
-                    workshop=workshop.id,
-                    participant=person.id,
-                    college=person.college,
+                FeltRatingRow(
+                    created_at=when,
+                    workshop=uuid.UUID(workshop.id),
+                    participant=uuid.UUID(person.id),
+                    college=person.college.value,
                     indicator=shown.number,
                     value=value,
                     count=1,
@@ -158,9 +143,9 @@ def fill_felt(context: DemoContext) -> None:
         stickers = Counter(_placed(rng, centres[shown.number]) for _ in range(late))
         for value, count in sorted(stickers.items()):
             rows.append(
-                new_row(
-                    when,
-                    workshop=workshop.id,
+                FeltRatingRow(
+                    created_at=when,
+                    workshop=uuid.UUID(workshop.id),
                     participant=None,
                     college=None,
                     indicator=shown.number,
@@ -168,7 +153,7 @@ def fill_felt(context: DemoContext) -> None:
                     count=count,
                 )
             )
-    FeltRating.insert_many(rows).execute()
+    context.store.bulk.insert(rows)
 
 
 def _named(text: str) -> tuple[Card, str] | None:
@@ -188,37 +173,33 @@ def fill_images(context: DemoContext) -> None:
     if workshop is None:
         return
     rng = random.Random(IMAGES_SEED)
-    notes = (
-        Note.select()
-        .where(
-            (Note.workshop == workshop)
-            & (Note.kind == NoteKind.IMAGE.value)
-            & Note.deleted_at.is_null()
-            & Note.speaker.is_null(False)
-        )
-        .order_by(Note.created_at)
-    )
-    first: dict[uuid.UUID, tuple[Note, Card, str]] = {}
+    notes = [
+        note
+        for note in context.store.bulk.notes(uuid.UUID(workshop.id))
+        if note.kind == NoteKind.IMAGE.value and note.speaker is not None
+    ]
+    first: dict[uuid.UUID, tuple[NoteRow, Card, str]] = {}
     for note in notes:
-        named, speaker = _named(note.text), note.speaker_id
+        named, speaker = _named(note.text), note.speaker
         if named is not None and speaker is not None and speaker not in first:
             first[speaker] = (note, *named)
-    wanted = round(len(_present(workshop)) / PEOPLE_PER_IMAGE)
+    wanted = round(len(_present(context)) / PEOPLE_PER_IMAGE)
     chosen = sorted(
-        rng.sample(list(first.values()), min(wanted, len(first))), key=lambda c: c[0].created_at
+        rng.sample(list(first.values()), min(wanted, len(first))),
+        key=lambda c: c[0].created_at or datetime.min,
     )
-    rows = [
-        new_row(
-            note.created_at,
-            workshop=workshop.id,
-            participant=note.speaker_id,
-            note=note.id,
-            card=card.card,
-            indicator=note.indicator,
-            pole=note.pole,
-            why=why,
-        )
-        for note, card, why in chosen
-    ]
-    if rows:
-        ImageChoice.insert_many(rows).execute()
+    context.store.bulk.insert(
+        [
+            ImageChoiceRow(
+                created_at=note.created_at,
+                workshop=uuid.UUID(workshop.id),
+                participant=note.speaker,
+                note=note.id,
+                card=card.card,
+                indicator=note.indicator,
+                pole=note.pole,
+                why=why,
+            )
+            for note, card, why in chosen
+        ]
+    )

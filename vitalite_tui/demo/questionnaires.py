@@ -15,24 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from vitalite_tui.db.models import Demarche, Response
 from vitalite_tui.demo import data as data
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
-from vitalite_tui.store.base import as_uuid
 from vitalite_tui.store.questionnaire.records import SheetMode
-from vitalite_tui.store.questionnaire.responses import (
-    CleanSheet,
-    definition_row,
-    insert_sheets,
-    questionnaire_form,
-)
+from vitalite_tui.store.questionnaire.responses import CleanSheet
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
-
-#: Sheets per demo size (the large one is the benchmark's: DESIGN.md, quality bars).
-SHEETS = {"small": 80, "large": 300}
+    from vitalite_tui.demo.context import DemoContext
 
 #: Its own seed, so that the sheets do not depend on what earlier fill functions drew.
 SEED = "vitalite-demo-questionnaires"
@@ -189,17 +179,12 @@ def profile_of(form: QuestionnaireForm, person: Respondent, rng: random.Random) 
 
 def fill_questionnaire_sheets(context: DemoContext) -> None:
     """About 80 sheets for the small demo, 300 for the large one, numbered as collected."""
-    from vitalite_tui.demo.build import SPECS
-
-    size = next(name for name, spec in SPECS.items() if spec == context.spec)
     rng = random.Random(SEED)
-    demarche = Demarche.get_by_id(as_uuid(context.demarche_id))
-    questionnaire = definition_row(demarche)
-    form = questionnaire_form(questionnaire, demarche)
+    form = context.store.responses.form(context.demarche_id)
     start = datetime.combine(data.STEP3_START, time(9, 0))
     moments = sorted(
         start + timedelta(days=rng.randrange(COLLECTION_DAYS), minutes=rng.randrange(9 * 60))
-        for _ in range(SHEETS[size])
+        for _ in range(context.spec.sheets)
     )
     sheets = []
     for number, moment in enumerate(moments, start=1):
@@ -219,9 +204,6 @@ def fill_questionnaire_sheets(context: DemoContext) -> None:
                 verified_at=moment + timedelta(days=3) if verified else None,
             )
         )
-    insert_sheets(demarche, questionnaire, sheets)
     # The demo's sheets were typed in during the collection, not today: the "typed this
     # evening" count of a fresh demo starts at zero.
-    Response.update(created_at=Response.collected_at, updated_at=Response.collected_at).where(
-        Response.demarche == demarche
-    ).execute()
+    context.store.bulk.sheets(context.demarche_id, sheets)

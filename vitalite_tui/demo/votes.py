@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from datetime import time, timedelta
 from typing import TYPE_CHECKING
 
-from vitalite_tui.db.models import Action, Intention, Link, Vote, VoteSession
 from vitalite_tui.demo import data as data
-from vitalite_tui.demo.rows import insert_rows, new_row
+from vitalite_tui.demo.context import paris_to_utc
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.votes import (
@@ -31,13 +30,12 @@ from vitalite_tui.domain.votes import (
     select_kept,
     suggest_dots,
 )
-from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.bulk import ActionRow, IntentionRow, LinkRow, VoteRow, VoteSessionRow
 from vitalite_tui.store.vote.records import BALLOT, TALLY
 from vitalite_tui.store.vote.votes import CANDIDATE, KEPT, MERGED, VOTE_WORKSHOP
-from vitalite_tui.store.workshops.workshop import present_participants, workshop_row
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
 
 #: Its own seed: what is drawn here neither depends on nor shifts the other fills.
 SEED = "vitalite-demo-votes"
@@ -81,15 +79,17 @@ def _spend(rng: random.Random, weights: dict[str, float], dots: int, cap: int) -
 
 
 def _pairs(
-    rng: random.Random, intentions: Sequence[Intention], wanted: int
+    rng: random.Random, intentions: Sequence[IntentionRow], wanted: int
 ) -> list[tuple[int, int]]:
     """Pairs of intentions (by index) written against the same trend: the near-duplicates
     the room merges. The second of each pair joins the first."""
     groups: dict[str, list[int]] = defaultdict(list)
     for index, intention in enumerate(intentions):
-        groups[str(intention.trend_id)].append(index)
+        groups[str(intention.trend)].append(index)
     pairs: list[tuple[int, int]] = []
-    for _, members in sorted(groups.items()):
+    # Groups in the order of their first intention: trend ids are drawn afresh in every
+    # base, so sorting by them would merge other pairs each time.
+    for members in groups.values():
         rng.shuffle(members)
         pairs += [(members[i], members[i + 1]) for i in range(0, len(members) - 1, 2)]
     rng.shuffle(pairs)
@@ -98,16 +98,12 @@ def _pairs(
 
 def fill_votes(context: DemoContext) -> None:
     """Candidates, the closed vote of workshop 3 (ballots and wall tallies), kept actions."""
-    from vitalite_tui.demo.build import paris_to_utc
-
-    demarche = as_uuid(context.demarche_id)
-    workshop = workshop_row(context.demarche_id, VOTE_WORKSHOP)
-    present = present_participants(workshop)
-    intentions = list(
-        Intention.select()
-        .where((Intention.demarche == demarche) & Intention.deleted_at.is_null())
-        .order_by(Intention.created_at, Intention.id)
-    )
+    store = context.store
+    demarche = context.demarche
+    workshop = store.workshops.get(context.demarche_id, VOTE_WORKSHOP)
+    workshop_id = uuid.UUID(workshop.id)
+    present = [e.participant for e in store.workshops.present(context.demarche_id, VOTE_WORKSHOP)]
+    intentions = store.bulk.intentions(context.demarche_id)
     if not present or not intentions:
         return
     rng = random.Random(SEED)
@@ -117,8 +113,8 @@ def fill_votes(context: DemoContext) -> None:
 
     # The candidates, one per intention, linked to it; then near-duplicates merged.
     actions = [
-        new_row(
-            evening,
+        ActionRow(
+            created_at=evening,
             demarche=demarche,
             title=intention.title,
             description=intention.description,
@@ -131,24 +127,24 @@ def fill_votes(context: DemoContext) -> None:
         for position, intention in enumerate(intentions)
     ]
     links = [
-        new_row(
-            evening,
+        LinkRow(
+            created_at=evening,
             demarche=demarche,
             source_type=LinkKind.INTENTION.value,
             source_id=intention.id,
             target_type=LinkKind.ACTION.value,
-            target_id=action["id"],
+            target_id=action.id,
         )
         for intention, action in zip(intentions, actions, strict=True)
     ]
     for into, gone in _pairs(rng, intentions, size.merges):
-        actions[gone]["merged_into"] = actions[into]["id"]
-        actions[gone]["status"] = MERGED
-        actions[gone]["updated_at"] = evening + timedelta(minutes=10)
-    insert_rows(Action, actions)
-    insert_rows(Link, links)
-    candidates = [a for a in actions if a["merged_into"] is None]
-    ids = [str(a["id"]) for a in candidates]
+        actions[gone].merged_into = actions[into].id
+        actions[gone].status = MERGED
+        actions[gone].updated_at = evening + timedelta(minutes=10)
+    store.bulk.insert(actions)
+    store.bulk.insert(links)
+    candidates = [a for a in actions if a.merged_into is None]
+    ids = [str(a.id) for a in candidates]
 
     # The rules, prefilled with the suggestion, and how each collège leans.
     dots = suggest_dots(len(candidates))
@@ -160,22 +156,22 @@ def fill_votes(context: DemoContext) -> None:
     by_ballot = {person.id for person in voters}
     ballots: list[BallotLine] = []
     for person in voters:
-        college = College(person.college)
+        college = person.college
         for action, count in _spend(rng, leaning[college], dots, MAX_PER_ACTION).items():
             ballots.append(BallotLine(str(person.id), college, action, count))
     wall: dict[tuple[str, College], int] = {(a, c): 0 for a in ids for c in College}
     for person in present:
         if person.id in by_ballot:
             continue
-        college = College(person.college)
+        college = person.college
         for action, count in _spend(rng, leaning[college], dots, MAX_PER_ACTION).items():
             wall[(action, college)] += count
-    _settle_tie([Candidate(str(a["id"]), a["title"]) for a in candidates], ballots, wall, size.keep)
+    _settle_tie([Candidate(str(a.id), a.title) for a in candidates], ballots, wall, size.keep)
 
     # Typed in during the evening, then closed.
-    session = new_row(
-        evening,
-        workshop=workshop.id,
+    session = VoteSessionRow(
+        created_at=evening,
+        workshop=workshop_id,
         round_number=1,
         dots_per_participant=dots,
         max_per_action=MAX_PER_ACTION,
@@ -184,14 +180,14 @@ def fill_votes(context: DemoContext) -> None:
         weight_colleges=False,
         closed_at=paris_to_utc(day, time(20, 35)),
     )
-    insert_rows(VoteSession, [session])
+    store.bulk.insert([session])
     typed = paris_to_utc(day, time(20, 5))
     rows = [
-        new_row(
-            typed + timedelta(seconds=5 * n),
-            session=session["id"],
-            action=as_uuid(line.action_id),
-            participant=as_uuid(line.participant_id),
+        VoteRow(
+            created_at=typed + timedelta(seconds=5 * n),
+            session=session.id,
+            action=uuid.UUID(line.action_id),
+            participant=uuid.UUID(line.participant_id),
             college=line.college.value if line.college is not None else None,
             dots=line.dots,
             source=BALLOT,
@@ -200,10 +196,10 @@ def fill_votes(context: DemoContext) -> None:
     ]
     read = paris_to_utc(day, time(20, 20))
     rows += [
-        new_row(
-            read + timedelta(seconds=2 * n),
-            session=session["id"],
-            action=as_uuid(action),
+        VoteRow(
+            created_at=read + timedelta(seconds=2 * n),
+            session=session.id,
+            action=uuid.UUID(action),
             participant=None,
             college=college.value,
             dots=count,
@@ -211,9 +207,9 @@ def fill_votes(context: DemoContext) -> None:
         )
         for n, ((action, college), count) in enumerate(wall.items())
     ]
-    insert_rows(Vote, rows)
-    kept = _kept([Candidate(str(a["id"]), a["title"]) for a in candidates], ballots, wall, size)
-    Action.update(kept=True, status=KEPT).where(Action.id.in_(kept)).execute()
+    store.bulk.insert(rows)
+    kept = _kept([Candidate(str(a.id), a.title) for a in candidates], ballots, wall, size)
+    store.bulk.keep_actions(kept, KEPT)
 
 
 def _tallies(wall: dict[tuple[str, College], int]) -> list[TallyLine]:
@@ -227,7 +223,7 @@ def _kept(
     size: VoteSize,
 ) -> list[uuid.UUID]:
     results = count_votes(candidates, list(ballots), _tallies(wall))
-    return [as_uuid(a) for a in select_kept(results, size.keep).kept]
+    return [uuid.UUID(a) for a in select_kept(results, size.keep).kept]
 
 
 def _settle_tie(

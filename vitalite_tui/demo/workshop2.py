@@ -13,22 +13,20 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import time, timedelta
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from vitalite_tui.db.models import Axis, Intention, Link, Note, Round, Scenario, SubGroup, Trend
 from vitalite_tui.demo import data as data
-from vitalite_tui.demo.rows import insert_rows
+from vitalite_tui.demo.context import paris_to_utc
 from vitalite_tui.domain.intentions import capitalised, promoted
 from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import fold
-from vitalite_tui.store.base import as_uuid
+from vitalite_tui.store.bulk import IntentionRow, LinkRow, ScenarioRow
 from vitalite_tui.store.prospective.intentions import PROPOSED
-from vitalite_tui.store.prospective.trends import copy_catalogue, default_catalogue
-from vitalite_tui.store.workshops.workshop import workshop_row
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoContext
+    from vitalite_tui.demo.context import DemoContext
+    from vitalite_tui.store import Store
 
 #: Its own seed: what is drawn here does not depend on the fill functions before it.
 SEED = "vitalite-demo-workshop2"
@@ -46,8 +44,6 @@ PRESENTED: tuple[str, ...] = (*THEME_CODES.values(), "services-publics", "econom
 
 #: Intentions written at the debrief per trend (small demo): taken from what was said.
 SMALL_PER_TREND = 3
-#: Intentions of the large demo, one per intention note said (the export benchmark's size).
-LARGE_INTENTIONS = 150
 #: One intention in this many has no axis yet.
 WITHOUT_AXIS_EVERY = 6
 #: The debrief of workshop 2: the next morning at 9:30, Paris time.
@@ -94,26 +90,27 @@ class SaidNote:
     text: str
     kind: str
     indicator: int | None
-    subgroup: uuid.UUID
+    subgroup: uuid.UUID | None
 
 
 def fill_workshop2(context: DemoContext) -> None:
     """Trends, rounds on a trend, intentions linked to what was said, the scenario sketch."""
     if len(context.spec.workshops) < 2:
         return
-    from vitalite_tui.demo.build import SPECS, paris_to_utc
 
-    demarche = as_uuid(context.demarche_id)
-    workshop = workshop_row(context.demarche_id, 2)
+    store = context.store
+    demarche = context.demarche
+    workshop = store.workshops.get(context.demarche_id, 2)
+    workshop_id = uuid.UUID(workshop.id)
     day = workshop.date or data.WORKSHOPS[1][0]
     morning = paris_to_utc(day + timedelta(days=1), DEBRIEF_TIME)
-    trends = present_trends(context.demarche_id)
-    groups = trend_rounds(workshop.id, trends)
-    notes = said_notes(workshop.id)
+    trends = present_trends(store, context.demarche_id)
+    groups = trend_rounds(store, workshop_id, trends)
+    notes = said_notes(store, workshop_id)
     rng = random.Random(SEED)
-    axes = axis_ids(demarche)
-    if context.spec is SPECS["large"]:
-        planned = large_intentions(notes, rng)
+    axes = axis_ids(store, context.demarche_id)
+    if context.spec.intentions is not None:
+        planned = large_intentions(notes, context.spec.intentions, rng)
     else:
         planned = small_intentions(notes, groups, rng)
     intentions = []
@@ -127,115 +124,85 @@ def fill_workshop2(context: DemoContext) -> None:
             else axes.get(plan.indicator)
         )
         intentions.append(
-            {
-                "id": intention_id,
-                "created_at": when,
-                "updated_at": when,
-                "demarche": demarche,
-                "workshop": workshop.id,
-                "subgroup": plan.subgroup,
-                "trend": groups[plan.subgroup][1] if plan.subgroup in groups else None,
-                "axis": axis,
-                "title": plan.title,
-                "description": plan.description,
-                "indicators": [plan.indicator] if plan.indicator else [],
-                "status": PROPOSED,
-            }
+            IntentionRow(
+                id=intention_id,
+                created_at=when,
+                demarche=demarche,
+                workshop=workshop_id,
+                subgroup=plan.subgroup,
+                trend=groups[plan.subgroup][1] if plan.subgroup in groups else None,
+                axis=axis,
+                title=plan.title,
+                description=plan.description,
+                indicators=[plan.indicator] if plan.indicator else [],
+                status=PROPOSED,
+            )
         )
         links += [
-            {
-                "created_at": when,
-                "updated_at": when,
-                "demarche": demarche,
-                "source_type": LinkKind.NOTE.value,
-                "source_id": note_id,
-                "target_type": LinkKind.INTENTION.value,
-                "target_id": intention_id,
-            }
+            LinkRow(
+                created_at=when,
+                demarche=demarche,
+                source_type=LinkKind.NOTE.value,
+                source_id=note_id,
+                target_type=LinkKind.INTENTION.value,
+                target_id=intention_id,
+            )
             for note_id in plan.origins
         ]
-    insert_rows(Intention, intentions)
-    insert_rows(Link, links)
+    store.bulk.insert(intentions)
+    store.bulk.insert(links)
     written = morning + timedelta(hours=2)
-    Scenario.insert_many(
+    store.bulk.insert(
         [
-            {
-                "demarche": demarche,
-                "indicator": number,
-                "text": text,
-                "created_at": written,
-                "updated_at": written + timedelta(minutes=number),
-            }
+            ScenarioRow(
+                created_at=written,
+                updated_at=written + timedelta(minutes=number),
+                demarche=demarche,
+                indicator=number,
+                text=text,
+            )
             for number, text in SCENARIO.items()
         ]
-    ).execute()
+    )
 
 
-def present_trends(demarche_id: str) -> dict[str, uuid.UUID]:
+def present_trends(store: Store, demarche_id: str) -> dict[str, uuid.UUID]:
     """The catalogue copied, six trends presented first in the evening's order; by code."""
-    copy_catalogue(demarche_id, default_catalogue())
-    rows = list(
-        Trend.select(Trend.id, Trend.code)
-        .where((Trend.demarche == as_uuid(demarche_id)) & Trend.code.is_null(False))
-        .order_by(Trend.position)
-    )
-    order = sorted(
-        rows,
-        key=lambda r: PRESENTED.index(r.code) if r.code in PRESENTED else len(PRESENTED),
-    )
-    for position, row in enumerate(order):
-        Trend.update(selected=row.code in PRESENTED, position=position).where(
-            Trend.id == row.id
-        ).execute()
-    return {str(row.code): row.id for row in rows}
+    trends = store.trends.all(demarche_id)
+    store.bulk.arrange_trends(demarche_id, PRESENTED, set(PRESENTED))
+    return {trend.code: uuid.UUID(trend.id) for trend in trends if trend.code is not None}
 
 
 def trend_rounds(
-    workshop_id: uuid.UUID, trends: dict[str, uuid.UUID]
+    store: Store, workshop_id: uuid.UUID, trends: dict[str, uuid.UUID]
 ) -> dict[uuid.UUID, tuple[str, uuid.UUID]]:
     """Each sub-group's rounds, and the notes said in them, get the trend of its theme.
 
     Returns, per sub-group (in their order), the code and id of its trend.
     """
-    groups = {}
-    for group in (
-        SubGroup.select(SubGroup.id, SubGroup.theme)
-        .where(SubGroup.workshop == workshop_id)
-        .order_by(SubGroup.position)
-    ):
+    groups: dict[uuid.UUID, tuple[str, uuid.UUID]] = {}
+    for group in store.bulk.subgroups(workshop_id):
         code = THEME_CODES.get(group.theme)
         if code is None:
             continue
         trend = trends[code]
         groups[group.id] = (code, trend)
-        Round.update(trend=trend).where(Round.subgroup == group.id).execute()
-        Note.update(trend=trend).where(
-            (Note.subgroup == group.id) & Note.round.is_null(False)
-        ).execute()
+        store.bulk.round_trend(group.id, trend)
     return groups
 
 
-def said_notes(workshop_id: uuid.UUID) -> list[SaidNote]:
-    rows = (
-        Note.select(Note.id, Note.text, Note.kind, Note.indicator, Note.subgroup)
-        .where((Note.workshop == workshop_id) & Note.deleted_at.is_null())
-        .order_by(Note.created_at)
-        .tuples()
-    )
-    found = cast("list[tuple[uuid.UUID, str, str, int | None, uuid.UUID]]", list(rows))
-    return [SaidNote(*row) for row in found]
+def said_notes(store: Store, workshop_id: uuid.UUID) -> list[SaidNote]:
+    return [
+        SaidNote(note.id, note.text, note.kind, note.indicator, note.subgroup)
+        for note in store.bulk.notes(workshop_id)
+    ]
 
 
-def axis_ids(demarche: uuid.UUID) -> dict[int | None, uuid.UUID]:
+def axis_ids(store: Store, demarche_id: str) -> dict[int | None, uuid.UUID]:
     """The first live axis of each indicator, if workshop 1's debrief named any."""
     found: dict[int | None, uuid.UUID] = {}
-    rows = (
-        Axis.select(Axis.id, Axis.indicator)
-        .where((Axis.demarche == demarche) & Axis.deleted_at.is_null())
-        .order_by(Axis.position)
-    )
-    for row in rows:
-        found.setdefault(row.indicator, row.id)
+    for axis in store.bulk.axes(demarche_id):
+        found.setdefault(axis.indicator, axis.id)
     return found
 
 
@@ -249,7 +216,10 @@ class PlannedIntention:
 
 
 def _findings(
-    notes: Sequence[SaidNote], subgroup: uuid.UUID, indicator: int | None, rng: random.Random
+    notes: Sequence[SaidNote],
+    subgroup: uuid.UUID | None,
+    indicator: int | None,
+    rng: random.Random,
 ) -> list[uuid.UUID]:
     """One or two risks or opportunities of the sub-group on the same indicator."""
     pool = [
@@ -292,10 +262,12 @@ def small_intentions(
     return planned
 
 
-def large_intentions(notes: Sequence[SaidNote], rng: random.Random) -> list[PlannedIntention]:
-    """One intention per intention note, up to `LARGE_INTENTIONS` (the rest left for `p`)."""
+def large_intentions(
+    notes: Sequence[SaidNote], wanted: int, rng: random.Random
+) -> list[PlannedIntention]:
+    """One intention per intention note, up to `wanted` (the rest left for `p`)."""
     planned = []
-    for note in [n for n in notes if n.kind == NoteKind.INTENTION.value][:LARGE_INTENTIONS]:
+    for note in [n for n in notes if n.kind == NoteKind.INTENTION.value][:wanted]:
         title, description = promoted(note.text)
         origins = [note.id, *_findings(notes, note.subgroup, note.indicator, rng)]
         planned.append(

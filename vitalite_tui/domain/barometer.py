@@ -25,6 +25,23 @@ from vitalite_tui.domain.indicators import INDICATORS, Pole
 #: Bands of the position, for the distribution: [0, 20), [20, 40), … [80, 100].
 BANDS: tuple[str, ...] = ("0–19", "20–39", "40–59", "60–79", "80–100")
 
+#: The formula above in French, as the barometer's help (F1) shows it; exports/README.md
+#: states the same words (a test checks).
+FORMULA = (
+    "Pour chaque répondant et chaque indicateur : chaque réponse sur une échelle de k choix "
+    "(1 à k) devient un accord a de 0 à 100, a = 100 × (réponse − 1) / (k − 1) (sur "
+    "l'échelle en quatre points : 1 → 0, 2 → 33, 3 → 67, 4 → 100) ; « sans réponse » n'est "
+    "pas compté. Le score de vitalité V est la moyenne des accords aux phrases du pôle "
+    "vitalité, le score de dépression D la même moyenne pour les phrases du pôle "
+    "dépression. La position entre les deux pôles (0 = pôle dépression, 100 = pôle "
+    "vitalité) vaut (V + (100 − D)) / 2, ou V seul, ou 100 − D seul quand un seul pôle a "
+    "reçu des réponses. Un répondant qui a répondu à moins de la moitié des phrases d'un "
+    "indicateur n'est pas compté pour cet indicateur. Pour un groupe de répondants, le "
+    "baromètre donne pour chaque indicateur le nombre n de répondants comptés, les "
+    "moyennes de V, de D et de la position, et la répartition des positions en cinq "
+    "tranches : 0–19, 20–39, 40–59, 60–79, 80–100."
+)
+
 
 @dataclass(frozen=True)
 class Item:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from vitalite_tui.errors import InvalidInput
+from vitalite_tui.domain.errors import InvalidInput
 
 _WEEKDAYS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 _DATE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})\s*$")

@@ -27,8 +27,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.errors import InvalidInput
 from vitalite_tui.domain.indicators import INDICATORS
-from vitalite_tui.errors import InvalidInput
+
+#: The rule above in French, as the barometer's help (F1) shows it.
+FELT_FORMULA = (
+    "Le ressenti (atelier 1) : chaque personne place chaque indicateur de 0 (pôle "
+    "dépression) à 10 (pôle vitalité), ou le groupe colle des gommettes sur ces valeurs. "
+    "La ligne « ressenti » montre la moyenne de ces placements multipliée par 10, pour se "
+    "lire sur la même échelle 0–100 que le mesuré ; n est le nombre de placements. c "
+    "montre aussi le ressenti de chaque collège (les gommettes comptées pour tous ne "
+    "comptent que dans l'ensemble). Le mesuré n'a pas de collège : le questionnaire ne le "
+    "demande pas ; chaque collège se compare donc au mesuré de l'ensemble."
+)
 
 #: The scale: 0 (depression pole) to 10 (vitality pole).
 LOWEST = 0

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from enum import Enum
 
+from vitalite_tui.domain.errors import InvalidInput
 from vitalite_tui.domain.indicators import INDICATORS, Pole
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
-from vitalite_tui.errors import InvalidInput
 
 
 class NoteKind(str, Enum):

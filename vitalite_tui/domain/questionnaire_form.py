@@ -9,9 +9,9 @@ from enum import Enum
 from typing import Any
 
 from vitalite_tui.domain.barometer import Item
+from vitalite_tui.domain.errors import InvalidInput
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.text import clean_line, fold
-from vitalite_tui.errors import InvalidInput
 
 #: The value typed for « sans réponse » (stored as NULL).
 NO_ANSWER = 0

@@ -157,3 +157,19 @@ def next_speaker(order: Sequence[str], current: str | None, skip: Iterable[str] 
         if candidate not in skipped:
             return candidate
     return None
+
+
+# ---------------------------------------------------------------- turn rules
+
+#: The round's latest live turn as the turn rules see it: (speaker id or None, passed).
+LastTurn = tuple[str | None, bool]
+
+
+def joins_last_turn(last: LastTurn | None, speaker_id: str | None) -> bool:
+    """A note joins the round's latest turn when the same person goes on, not after a pass."""
+    return last is not None and not last[1] and last[0] == speaker_id
+
+
+def repeats_pass(last: LastTurn | None, participant_id: str) -> bool:
+    """A pass right after the same person's pass is not recorded again."""
+    return last is not None and last[1] and last[0] == participant_id

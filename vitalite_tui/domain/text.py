@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vitalite_tui.errors import InvalidInput
+from vitalite_tui.domain.errors import InvalidInput
 
 #: C0/C1 control characters other than tab and newline: never useful in a note or a name.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -38,8 +38,11 @@ def fold(text: str) -> str:
 
 def matches(query: str, *fields: str) -> bool:
     """Every word of the query appears in one of the fields (folded)."""
+    words = fold(query).split()
+    if not words:  # No query: nothing to fold (a list may hold thousands of notes).
+        return True
     haystack = " ".join(fold(field) for field in fields)
-    return all(word in haystack for word in fold(query).split())
+    return all(word in haystack for word in words)
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -34,8 +34,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.errors import InvalidInput
 from vitalite_tui.domain.text import fold, plural
-from vitalite_tui.errors import InvalidInput
 
 #: The suggestion of dots per participant is about a third of the candidates, at most this.
 MAX_SUGGESTED_DOTS = 10

@@ -11,9 +11,8 @@ from functools import cache
 from typing import Any
 
 from vitalite_tui.domain.questionnaire import definition_problems
-from vitalite_tui.formats.schemas import Validator, french_message, validator
+from vitalite_tui.formats.schemas import QUESTIONNAIRE_SCHEMA, Validator, french_message, validator
 from vitalite_tui.paths import schemas_dir
-from vitalite_tui.store.questionnaire.definitions import SCHEMA
 
 #: Lists of the definition checked element by element: (property, part of the schema).
 _PARTS = (("items", "item"), ("profile", "profileField"))
@@ -23,7 +22,7 @@ _PARTS = (("items", "item"), ("profile", "profileField"))
 def _part_validator(name: str) -> Validator:
     import fastjsonschema
 
-    schema = json.loads((schemas_dir() / SCHEMA).read_text(encoding="utf-8"))
+    schema = json.loads((schemas_dir() / QUESTIONNAIRE_SCHEMA).read_text(encoding="utf-8"))
     part = {
         "$schema": schema["$schema"],
         "definitions": schema["definitions"],
@@ -49,7 +48,7 @@ def _error(check: Validator, document: Any, prefix: str = "") -> str | None:
 
 def definition_errors(document: Any) -> list[str]:
     """Every problem found (French, each with where it is); empty when the file is usable."""
-    first = _error(validator(SCHEMA), document)
+    first = _error(validator(QUESTIONNAIRE_SCHEMA), document)
     if first is None:
         return definition_problems(document)
     errors: list[str] = []

@@ -18,6 +18,10 @@ from vitalite_tui.paths import schemas_dir
 
 Validator = Callable[[Any], Any]
 
+#: The schemas of the documents the program reads, in `schemas/`.
+QUESTIONNAIRE_SCHEMA = "questionnaire.schema.json"
+TRENDS_SCHEMA = "trends.schema.json"
+
 _MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), french)
     for pattern, french in (

@@ -1,7 +1,8 @@
 """The store: the only API that screens and commands call. Returns records, never widgets.
 
-Each part of the API is imported the first time it is used: the home screen needs only
-the list of démarches, and start-up time is a product feature on old laptops.
+`Store` wires the parts: each is made once, the first time it is used (the home screen
+needs only the list of démarches, and start-up time is a product feature on old laptops),
+and receives the parts it calls; no part builds another.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from vitalite_tui.db.lock import InstanceLock
 from vitalite_tui.db.models import db
 
 if TYPE_CHECKING:
-    from vitalite_tui.demo.build import DemoSize
+    from vitalite_tui.store.bulk import BulkImport
     from vitalite_tui.store.charter.action_sheets import ActionSheets
     from vitalite_tui.store.charter.charters import Charters
     from vitalite_tui.store.charter.lineage import Lineage
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
     from vitalite_tui.store.felt.images import Images
     from vitalite_tui.store.preparation.demarches import Demarches
     from vitalite_tui.store.preparation.participants import Participants
-    from vitalite_tui.store.preparation.records import DemoResult
-    from vitalite_tui.store.preparation.steps import Committee, Logistics, Planning, Steps
+    from vitalite_tui.store.preparation.step2 import Committee, Logistics, Planning
+    from vitalite_tui.store.preparation.steps import Steps
     from vitalite_tui.store.prospective.intentions import Intentions
     from vitalite_tui.store.prospective.scenario import Scenarios
     from vitalite_tui.store.prospective.trends import Trends
@@ -73,33 +74,33 @@ class Store:
 
     @cached_property
     def committee(self) -> Committee:
-        from vitalite_tui.store.preparation.steps import Committee
+        from vitalite_tui.store.preparation.step2 import Committee
 
-        return Committee()
+        return Committee(self.steps)
 
     @cached_property
     def logistics(self) -> Logistics:
-        from vitalite_tui.store.preparation.steps import Logistics
+        from vitalite_tui.store.preparation.step2 import Logistics
 
-        return Logistics()
+        return Logistics(self.steps)
 
     @cached_property
     def planning(self) -> Planning:
-        from vitalite_tui.store.preparation.steps import Planning
+        from vitalite_tui.store.preparation.step2 import Planning
 
-        return Planning()
+        return Planning(self.steps)
 
     @cached_property
     def questionnaires(self) -> Questionnaires:
         from vitalite_tui.store.questionnaire.definitions import Questionnaires
 
-        return Questionnaires()
+        return Questionnaires(self.steps)
 
     @cached_property
     def workshops(self) -> Workshops:
         from vitalite_tui.store.workshops.workshop import Workshops
 
-        return Workshops()
+        return Workshops(self.steps, self.participants)
 
     @cached_property
     def subgroups(self) -> SubGroups:
@@ -117,7 +118,7 @@ class Store:
     def exports(self) -> Exports:
         from vitalite_tui.store.reports.exports import Exports
 
-        return Exports()
+        return Exports(self.responses)
 
     @contextmanager
     def thread_connection(self) -> Iterator[None]:
@@ -132,7 +133,7 @@ class Store:
     def responses(self) -> Responses:
         from vitalite_tui.store.questionnaire.responses import Responses
 
-        return Responses()
+        return Responses(self.steps)
 
     @cached_property
     def barometer(self) -> Barometer:
@@ -144,19 +145,19 @@ class Store:
     def felt(self) -> FeltBarometer:
         from vitalite_tui.store.felt.barometer import FeltBarometer
 
-        return FeltBarometer(self.barometer)
+        return FeltBarometer(self.barometer, self.steps)
 
     @cached_property
     def images(self) -> Images:
         from vitalite_tui.store.felt.images import Images
 
-        return Images()
+        return Images(self.steps, self.capture)
 
     @cached_property
     def axes(self) -> Axes:
         from vitalite_tui.store.felt.debrief import Axes
 
-        return Axes()
+        return Axes(self.capture)
 
     @cached_property
     def trends(self) -> Trends:
@@ -174,25 +175,25 @@ class Store:
     def scenario(self) -> Scenarios:
         from vitalite_tui.store.prospective.scenario import Scenarios
 
-        return Scenarios()
+        return Scenarios(self.intentions)
 
     @cached_property
     def votes(self) -> Votes:
         from vitalite_tui.store.vote.votes import Votes
 
-        return Votes()
+        return Votes(self.steps)
 
     @cached_property
     def action_sheets(self) -> ActionSheets:
         from vitalite_tui.store.charter.action_sheets import ActionSheets
 
-        return ActionSheets()
+        return ActionSheets(self.steps)
 
     @cached_property
     def charter(self) -> Charters:
         from vitalite_tui.store.charter.charters import Charters
 
-        return Charters()
+        return Charters(self.steps)
 
     @cached_property
     def lineage(self) -> Lineage:
@@ -206,15 +207,15 @@ class Store:
 
         return Restitution(self)
 
-    def create_demo(self, size: DemoSize = "small") -> DemoResult:
-        """The demo démarche (created once per size; a second call returns it)."""
-        from vitalite_tui.demo.build import create_demo
-
-        return create_demo(self, size)
-
     def close(self) -> None:
         self._lock.release()
         close_database()
+
+    @cached_property
+    def bulk(self) -> BulkImport:
+        from vitalite_tui.store.bulk import BulkImport
+
+        return BulkImport()
 
 
 def open_store(path: Path) -> Store:

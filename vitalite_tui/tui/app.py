@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import PurePath
 from typing import Any, ClassVar, TypeVar
 
 from textual.app import App
@@ -16,20 +17,12 @@ from vitalite_tui.tui.keys import describe_key
 T = TypeVar("T")
 
 
-def _home_screen() -> Screen[Any]:
-    from vitalite_tui.tui.screens.home import HomeScreen
-
-    return HomeScreen()
-
-
 class VitaliteApp(App[None]):
     """Vitalité sociale: the seven steps of the method, on the keyboard."""
 
-    CSS_PATH = "app.tcss"
-    # The home screen is the root of the one mode: no empty default screen is built first,
-    # and its stylesheet is loaded as for any pushed screen.
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {"home": _home_screen}
-    DEFAULT_MODE = "home"
+    # The home screen's rules come with the app's: it is the root screen (`get_default_screen`),
+    # and loading them with it would parse the whole stylesheet twice more at start-up.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/home.tcss"]
     TITLE = "Vitalité sociale"
     # The command palette speaks English and needs the mouse-minded ctrl+p: off.
     ENABLE_COMMAND_PALETTE = False
@@ -56,6 +49,12 @@ class VitaliteApp(App[None]):
         super().__init__()
         self.store = store
         self.start_demarche_id = demarche_id
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The home screen is the root: no empty default screen is built first."""
+        from vitalite_tui.tui.screens.home import HomeScreen
+
+        return HomeScreen()
 
     def on_mount(self) -> None:
         if self.start_demarche_id is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from vitalite_tui.db.models import Action, ActionSheet
 from vitalite_tui.domain.charter import (
     SHEET_TEXT_FIELDS,
@@ -13,7 +15,9 @@ from vitalite_tui.domain.text import clean_text
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import demarche_row, fk_id, key, live, writing
 from vitalite_tui.store.charter.records import ActionSheetRecord
-from vitalite_tui.store.preparation.steps import Steps
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 #: A field of a sheet is a few lines at most; a whole page pasted in is a mistake.
 MAX_FIELD = 2000
@@ -81,6 +85,9 @@ def _kept_action(action_id: str) -> Action:
 class ActionSheets:
     """The fiche action of each kept action: read, saved, and how complete it is."""
 
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
+
     def all(self, demarche_id: str) -> list[ActionSheetRecord]:
         """Every kept action with its sheet (empty when none was written), in order."""
         actions = kept_actions(demarche_id)
@@ -111,11 +118,8 @@ class ActionSheets:
                     setattr(sheet, name, value)
                 sheet.deleted_at = None
                 sheet.save()
-            Steps().touch(str(fk_id(action, "demarche")), SHEETS_STEP)
+            self._steps.touch(str(fk_id(action, "demarche")), SHEETS_STEP)
         return _record(action, sheet).completeness
-
-    def completeness(self, action_id: str) -> Completeness:
-        return self.get(action_id).completeness
 
     @staticmethod
     def _sheet(action: Action) -> ActionSheet | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from peewee import fn
 
@@ -25,6 +26,7 @@ from vitalite_tui.domain.charter import (
     default_charter_title,
 )
 from vitalite_tui.domain.lineage import LinkKind
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, clean_text, fold
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
@@ -39,8 +41,9 @@ from vitalite_tui.store.charter.records import (
     SignatoryRecord,
 )
 from vitalite_tui.store.links import add_link, remove_links, sources_of
-from vitalite_tui.store.preparation.participants import participant_code
-from vitalite_tui.store.preparation.steps import Steps
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 MAX_TITLE = 200
 MAX_TEXT = 10_000
@@ -55,7 +58,7 @@ def _charter(demarche: Demarche) -> Charter | None:
     return Charter.get_or_none((Charter.demarche == demarche) & Charter.deleted_at.is_null())
 
 
-def _charter_for_writing(demarche_id: str) -> Charter:
+def _charter_for_writing(demarche_id: str, steps: Steps) -> Charter:
     """The démarche's charter, created with its default title on the first change."""
     demarche = demarche_row(demarche_id)
     charter = _charter(demarche)
@@ -69,7 +72,7 @@ def _charter_for_writing(demarche_id: str) -> Charter:
         else:
             charter.deleted_at = None
             charter.save()
-    Steps().touch(demarche_id, CHARTER_STEP)
+    steps.touch(demarche_id, CHARTER_STEP)
     return charter
 
 
@@ -241,6 +244,9 @@ def find_participant(demarche: Demarche, typed: str) -> Participant | None:
 class Charters:
     """The charter of each démarche (one), its articles and who signed it."""
 
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
+
     # --- heading ---------------------------------------------------------------------
 
     def get(self, demarche_id: str) -> CharterRecord:
@@ -266,7 +272,7 @@ class Charters:
         if len(preamble) > MAX_TEXT:
             raise InvalidInput(f"Préambule : au plus {MAX_TEXT} caractères.")
         with writing():
-            charter = _charter_for_writing(demarche_id)
+            charter = _charter_for_writing(demarche_id, self._steps)
             charter.title = title
             charter.preamble = preamble
             charter.adopted_on = heading.adopted_on
@@ -300,7 +306,7 @@ class Charters:
         """A new article at the end of the charter; returns its id."""
         title, text = _article_draft(draft)
         with writing():
-            charter = _charter_for_writing(demarche_id)
+            charter = _charter_for_writing(demarche_id, self._steps)
             row = self._append(charter, title, text)
         return key(row)
 
@@ -405,7 +411,7 @@ class Charters:
         """
         created: list[str] = []
         with writing():
-            charter = _charter_for_writing(demarche_id)
+            charter = _charter_for_writing(demarche_id, self._steps)
             drafted = _drafted_action_ids(charter)
             for action in kept_actions(demarche_id):
                 if key(action) in drafted:
@@ -470,7 +476,7 @@ class Charters:
         with writing():
             demarche = demarche_row(demarche_id)
             values = self._signatory_values(demarche, draft, _charter(demarche))
-            charter = _charter_for_writing(demarche_id)
+            charter = _charter_for_writing(demarche_id, self._steps)
             row = Signatory.create(charter=charter, **values)
         return key(row)
 

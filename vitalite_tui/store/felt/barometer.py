@@ -27,6 +27,7 @@ from vitalite_tui.domain.felt import (
 )
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.notes import check_indicator
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import soft_delete, writing
 from vitalite_tui.store.felt.records import (
@@ -36,11 +37,10 @@ from vitalite_tui.store.felt.records import (
     FeltSummary,
     FeltValues,
 )
-from vitalite_tui.store.preparation.participants import participant_code
-from vitalite_tui.store.preparation.steps import Steps
-from vitalite_tui.store.workshops.workshop import participant_of, present_participants, workshop_row
+from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
 
 if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
     from vitalite_tui.store.questionnaire.barometer import Barometer
     from vitalite_tui.store.questionnaire.records import MeasuredBarometer
 
@@ -115,17 +115,9 @@ def _is_present(workshop: Workshop, person: Participant) -> bool:
 class FeltBarometer:
     """What the felt barometer part, the barometer screen and the workbook call."""
 
-    def __init__(self, barometer: Barometer | None = None) -> None:
+    def __init__(self, barometer: Barometer, steps: Steps) -> None:
         self._barometer = barometer
-
-    @property
-    def barometer(self) -> Barometer:
-        if self._barometer is None:
-            from vitalite_tui.store.questionnaire.barometer import Barometer
-            from vitalite_tui.store.questionnaire.responses import Responses
-
-            self._barometer = Barometer(Responses())
-        return self._barometer
+        self._steps = steps
 
     # ------------------------------------------------------------ one person at a time
 
@@ -187,7 +179,7 @@ class FeltBarometer:
                     row.value, row.college, row.count = value, person.college, 1
                     row.save()
             if any(value is not None for value in checked):
-                Steps().touch(demarche_id, STEP)
+                self._steps.touch(demarche_id, STEP)
         return FeltEntry(
             participant_id=str(person.id),
             code=participant_code(person.number),
@@ -259,7 +251,7 @@ class FeltBarometer:
                 row.count = count
                 row.save()
             if count:
-                Steps().touch(demarche_id, STEP)
+                self._steps.touch(demarche_id, STEP)
 
     def sticker_counts(
         self, demarche_id: str, college: College | None = None
@@ -299,7 +291,7 @@ class FeltBarometer:
         (`measured` when the caller already computed it, as the workbook does)."""
         summary = self.summary(demarche_id)
         if measured is None:
-            measured = self.barometer.measured(demarche_id)
+            measured = self._barometer.measured(demarche_id)
         return [
             FeltComparison(
                 indicator=felt.indicator,

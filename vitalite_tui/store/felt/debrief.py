@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from peewee import JOIN, fn
 
@@ -28,8 +28,10 @@ from vitalite_tui.store.felt.debrief_records import (
     DebriefNote,
     FiledNote,
 )
-from vitalite_tui.store.workshops.capture import Capture
-from vitalite_tui.store.workshops.workshop import workshop_row
+from vitalite_tui.store.lookups import workshop_row
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.workshops.capture import Capture
 
 MAX_TITLE = 120
 MAX_DESCRIPTION = 2000
@@ -126,6 +128,9 @@ def _check_title_free(demarche_id: uuid.UUID, title: str, axis_id: uuid.UUID | N
 
 class Axes:
     """The axes of a démarche, and the notes of workshop 1 as the debrief groups them."""
+
+    def __init__(self, capture: Capture) -> None:
+        self._capture = capture
 
     # ------------------------------------------------------------ axes
 
@@ -248,7 +253,7 @@ class Axes:
         """Live notes of a workshop that pass the filter, by sub-group then oldest first."""
         chosen = chosen or DebriefFilter()
         workshop = workshop_row(demarche_id, number)
-        records = Capture().workshop_notes(demarche_id, number)
+        records = self._capture.workshop_notes(demarche_id, number)
         filed = dict(
             cast(
                 "list[tuple[uuid.UUID, uuid.UUID]]",

@@ -9,7 +9,7 @@ same to its note (a note's earlier text is kept as a revision).
 from __future__ import annotations
 
 import uuid
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from peewee import JOIN, ModelSelect
 
@@ -17,15 +17,17 @@ from vitalite_tui.db.models import ImageChoice, Note, Participant, Round, SubGro
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, check_indicator
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
 from vitalite_tui.store.felt.barometer import STEP, felt_workshop
 from vitalite_tui.store.felt.records import ImageDraft, ImageRecord
-from vitalite_tui.store.preparation.participants import participant_code
-from vitalite_tui.store.preparation.steps import Steps
+from vitalite_tui.store.lookups import participant_of
 from vitalite_tui.store.workshops.capture import Capture, write_note
-from vitalite_tui.store.workshops.workshop import participant_of
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 #: A card is a number or a short label (« 12 », « le banc vide »).
 MAX_CARD = 60
@@ -107,6 +109,10 @@ def _speaker(workshop: Workshop, participant_id: str | None) -> Participant | No
 class Images:
     """The cards chosen at workshop 1. Removal is soft: an image (and its note) comes back."""
 
+    def __init__(self, steps: Steps, capture: Capture) -> None:
+        self._steps = steps
+        self._capture = capture
+
     def add(
         self,
         demarche_id: str,
@@ -133,7 +139,7 @@ class Images:
                 pole=pole.value if pole is not None else None,
                 why=why,
             )
-            Steps().touch(demarche_id, STEP)
+            self._steps.touch(demarche_id, STEP)
         return self.get(key(row))
 
     def edit(self, image_id: str, draft: ImageDraft) -> ImageRecord:
@@ -150,7 +156,7 @@ class Images:
             text = note_text(card, why)
             note = Note.get_or_none((Note.id == _id(row, "note_id")) & Note.deleted_at.is_null())
             if note is not None and note.speaker_id != (speaker.id if speaker else None):
-                Capture().remove_note(key(note))
+                self._capture.remove_note(key(note))
                 row.note = write_note(
                     workshop,
                     note.subgroup,
@@ -162,7 +168,7 @@ class Images:
                     pole,
                 )
             elif note is not None:
-                Capture().edit_note(key(note), text, NoteKind.IMAGE, indicator, pole)
+                self._capture.edit_note(key(note), text, NoteKind.IMAGE, indicator, pole)
             row.participant = speaker
             row.card, row.indicator, row.why = card, indicator, why
             row.pole = pole.value if pole is not None else None
@@ -178,7 +184,7 @@ class Images:
             if note_id is not None and Note.get_or_none(
                 (Note.id == note_id) & Note.deleted_at.is_null()
             ):
-                Capture().remove_note(str(note_id))
+                self._capture.remove_note(str(note_id))
         return self.get(image_id)
 
     def restore(self, image_id: str) -> ImageRecord:
@@ -190,7 +196,7 @@ class Images:
                 row.save()
                 note_id = _id(row, "note_id")
                 if note_id is not None:
-                    Capture().restore(str(note_id))
+                    self._capture.restore(str(note_id))
         return self.get(image_id)
 
     def get(self, image_id: str) -> ImageRecord:

@@ -81,15 +81,6 @@ class Demarches:
             ]
         ).execute()
 
-    def rename(self, demarche_id: str, territory: str, communes: list[str] | str) -> None:
-        name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
-        names = parse_communes(communes if isinstance(communes, str) else ",".join(communes))
-        with writing():
-            demarche = demarche_row(demarche_id)
-            demarche.territory = name
-            demarche.communes = names
-            demarche.save()
-
     def remove(self, demarche_id: str) -> None:
         with writing():
             soft_delete(demarche_row(demarche_id))

@@ -8,6 +8,7 @@ from peewee import fn
 
 from vitalite_tui.db.models import Participant
 from vitalite_tui.domain.colleges import College, CollegeCounts
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, matches
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
@@ -16,27 +17,8 @@ MAX_NAME = 80
 MAX_FIELD = 120
 
 
-def participant_code(number: int) -> str:
-    """The pseudonymous code used in exports instead of a name."""
-    return f"P{number:03d}"
-
-
-def to_record(row: Participant) -> ParticipantRecord:
-    return ParticipantRecord(
-        id=key(row),
-        code=participant_code(row.number),
-        display_name=row.display_name,
-        college=College(row.college),
-        commune=row.commune,
-        organisation=row.organisation,
-        contact=row.contact,
-        consent_data=row.consent_data,
-        consent_contact=row.consent_contact,
-        consent_named=row.consent_named,
-    )
-
-
-def _cleaned(draft: ParticipantDraft) -> dict[str, object]:
+def cleaned_values(draft: ParticipantDraft) -> dict[str, object]:
+    """The columns of a participant as the store writes them: every text cleaned and checked."""
     return {
         "display_name": clean_line(draft.display_name, field="Nom", max_length=MAX_NAME),
         "college": College(draft.college).value,
@@ -55,7 +37,7 @@ class Participants:
     """People of a démarche. Removal is soft: a removed participant can be restored."""
 
     def add(self, demarche_id: str, draft: ParticipantDraft) -> str:
-        values = _cleaned(draft)
+        values = cleaned_values(draft)
         with writing():
             demarche = demarche_row(demarche_id)
             last = (
@@ -67,7 +49,7 @@ class Participants:
         return key(row)
 
     def update(self, participant_id: str, draft: ParticipantDraft) -> None:
-        values = _cleaned(draft)
+        values = cleaned_values(draft)
         with writing():
             row = live(Participant, participant_id, "Participant")
             for name, value in values.items():
@@ -75,7 +57,7 @@ class Participants:
             row.save()
 
     def get(self, participant_id: str) -> ParticipantRecord:
-        return to_record(live(Participant, participant_id, "Participant"))
+        return participant_record(live(Participant, participant_id, "Participant"))
 
     def remove(self, participant_id: str) -> None:
         with writing():
@@ -96,7 +78,7 @@ class Participants:
             .where((Participant.demarche == demarche) & Participant.deleted_at.is_null())
             .order_by(fn.LOWER(Participant.display_name), Participant.number)
         )
-        records = [to_record(row) for row in rows]
+        records = [participant_record(row) for row in rows]
         if not query.strip():
             return records
         return [
@@ -115,3 +97,19 @@ class Participants:
         )
         pairs = cast("list[tuple[str, int]]", list(rows))
         return CollegeCounts.from_mapping({College(c): int(n) for c, n in pairs})
+
+
+def participant_record(row: Participant) -> ParticipantRecord:
+    """A participant row as the screens and the workbook read it."""
+    return ParticipantRecord(
+        id=key(row),
+        code=participant_code(row.number),
+        display_name=row.display_name,
+        college=College(row.college),
+        commune=row.commune,
+        organisation=row.organisation,
+        contact=row.contact,
+        consent_data=row.consent_data,
+        consent_contact=row.consent_contact,
+        consent_named=row.consent_named,
+    )

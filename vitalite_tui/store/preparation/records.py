@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from vitalite_tui.domain.colleges import College
@@ -111,11 +111,3 @@ class QuestionnaireChoice:
     version: str
     title: str
     item_count: int = 0
-
-
-@dataclass(frozen=True)
-class DemoResult:
-    demarche_id: str
-    territory: str
-    created: bool
-    counts: dict[str, int] = field(default_factory=dict)

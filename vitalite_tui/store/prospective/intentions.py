@@ -10,8 +10,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import replace
 from typing import Any, cast
 
 from peewee import JOIN, ModelSelect, fn
@@ -25,91 +24,19 @@ from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, key, writing
 from vitalite_tui.store.links import add_link, remove_links
+from vitalite_tui.store.lookups import workshop_row
+from vitalite_tui.store.prospective.records import (
+    AxisChoice,
+    IntentionDraft,
+    IntentionRecord,
+    IntentionSheetRow,
+    OriginRecord,
+)
 from vitalite_tui.store.prospective.trends import RISK_KINDS
-from vitalite_tui.store.workshops.workshop import workshop_row
 
 MAX_DESCRIPTION = 4000
 #: The status of an intention written in workshop 2 (the vote of workshop 3 comes later).
 PROPOSED = "proposed"
-
-
-@dataclass(frozen=True)
-class IntentionDraft:
-    """What the intention form collects (checked by the store)."""
-
-    title: str
-    description: str = ""
-    trend_id: str | None = None
-    axis_id: str | None = None
-    indicators: tuple[int, ...] = ()
-
-
-@dataclass(frozen=True)
-class IntentionRecord:
-    """An intention as the list shows it, with its trend, axis and number of origins."""
-
-    id: str
-    demarche_id: str
-    subgroup_id: str | None
-    subgroup_name: str
-    trend_id: str | None
-    trend_title: str
-    #: None when it has no axis (or its axis was removed).
-    axis_id: str | None
-    axis_title: str
-    title: str
-    description: str
-    indicators: tuple[int, ...]
-    status: str
-    #: Live notes linked to it.
-    origins: int
-    created_at: datetime
-    deleted: bool = False
-
-    @property
-    def draft(self) -> IntentionDraft:
-        return IntentionDraft(
-            self.title, self.description, self.trend_id, self.axis_id, self.indicators
-        )
-
-    @property
-    def indicators_label(self) -> str:
-        """« I1 I3 », or "" when none."""
-        return " ".join(f"I{number}" for number in self.indicators)
-
-
-@dataclass(frozen=True)
-class AxisChoice:
-    """A work axis of workshop 1's debrief, as an intention can take it."""
-
-    id: str
-    title: str
-    indicator: int | None
-
-
-@dataclass(frozen=True)
-class OriginRecord:
-    """A note an intention may come from: no speaker, as it may be shown in plenary."""
-
-    id: str
-    text: str
-    kind: NoteKind
-    indicator: int | None
-    pole: Pole | None
-    trend_id: str | None
-    subgroup_id: str | None
-    subgroup_name: str
-    workshop_number: int
-    #: Linked to the intention asked about.
-    linked: bool = False
-
-
-@dataclass(frozen=True)
-class IntentionSheetRow:
-    """An intention and the texts of its origins, for the workbook."""
-
-    intention: IntentionRecord
-    origins: list[OriginRecord]
 
 
 # ---------------------------------------------------------------- checks
@@ -482,12 +409,6 @@ class Intentions:
         row = _row(intention_id, deleted=True)
         ids = _linked_note_ids([row.id])[key(row)]
         return self._notes_in_order(ids, linked=True)
-
-    def origins_of(self, intention_ids: Sequence[str]) -> dict[str, list[OriginRecord]]:
-        """`origins` for many intentions at once, by intention id."""
-        ids = [as_uuid(i) for i in intention_ids]
-        found = _origins_by_intention(Intention.id.in_(ids)) if ids else {}
-        return {str(i): found.get(str(i), []) for i in ids}
 
     def _notes_in_order(self, ids: list[uuid.UUID], *, linked: bool) -> list[OriginRecord]:
         if not ids:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from vitalite_tui.db.models import Scenario
 from vitalite_tui.domain.indicators import INDICATORS
@@ -13,19 +12,13 @@ from vitalite_tui.domain.scenario import draft_texts, filled
 from vitalite_tui.domain.text import clean_text
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import as_uuid, demarche_row, writing
-from vitalite_tui.store.prospective.intentions import Intentions
+from vitalite_tui.store.prospective.records import ScenarioText
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.prospective.intentions import Intentions
 
 #: A text per indicator: a few paragraphs, not a book.
 MAX_TEXT = 20_000
-
-
-@dataclass(frozen=True)
-class ScenarioText:
-    """The sketch's text for one indicator ("" while nothing is written)."""
-
-    indicator: int
-    text: str
-    updated_at: datetime | None
 
 
 def _rows(demarche_id: str) -> dict[int, Scenario]:
@@ -54,6 +47,9 @@ def clean_scenario_text(number: int, text: str) -> str:
 
 class Scenarios:
     """The four texts of the scenario sketch, and a first draft made from the intentions."""
+
+    def __init__(self, intentions: Intentions) -> None:
+        self._intentions = intentions
 
     def texts(self, demarche_id: str) -> list[ScenarioText]:
         """The four indicators in order, each with its text ("" when none yet)."""
@@ -98,7 +94,7 @@ class Scenarios:
 
     def proposals(self, demarche_id: str) -> dict[int, str]:
         """A first text per indicator from the intentions tagged with it ("" when none)."""
-        return draft_texts(Intentions().titles_by_indicator(demarche_id))
+        return draft_texts(self._intentions.titles_by_indicator(demarche_id))
 
     def draft(self, demarche_id: str, *, replace: bool = False) -> dict[int, str]:
         """Write the proposals where no text is written yet (everywhere with `replace`);

@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import Any, cast
 
@@ -30,80 +29,21 @@ from vitalite_tui.domain.trends import (
     parse_catalogue,
 )
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.formats.schemas import load_json, validate
+from vitalite_tui.formats.schemas import TRENDS_SCHEMA, load_json, validate
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
+from vitalite_tui.store.prospective.records import (
+    IndicatorCount,
+    RoundTrendChoice,
+    TrendNoteRecord,
+    TrendRecord,
+    TrendSheet,
+)
 
-SCHEMA = "trends.schema.json"
 DEFAULT_CATALOGUE = "tendances.json"
 
 #: The note kinds a trend's sub-groups find: what could go wrong, what could go right.
 RISK_KINDS = (NoteKind.RISQUE, NoteKind.OPPORTUNITE)
-
-
-@dataclass(frozen=True)
-class TrendRecord:
-    """A trend of a démarche as the screens show it."""
-
-    id: str
-    demarche_id: str
-    #: The catalogue's code; None for a trend written locally.
-    code: str | None
-    title: str
-    description: str
-    source: str
-    #: Presented at workshop 2 (offered to the rounds).
-    selected: bool
-    position: int
-    #: Indicators the catalogue says it touches (none for a local trend).
-    indicators: tuple[int, ...]
-    risks: int
-    opportunities: int
-    #: Every live note of the trend's rounds, whatever its kind.
-    notes: int
-    deleted: bool = False
-
-    @property
-    def local(self) -> bool:
-        return self.code is None
-
-
-@dataclass(frozen=True)
-class IndicatorCount:
-    """Risks and opportunities of one trend on one indicator (None: not tagged)."""
-
-    indicator: int | None
-    risks: int
-    opportunities: int
-
-
-@dataclass(frozen=True)
-class TrendNoteRecord:
-    """A risk or an opportunity, as the workbook lists it: no speaker."""
-
-    kind: NoteKind
-    indicator: int | None
-    text: str
-    subgroup_name: str
-
-
-@dataclass(frozen=True)
-class TrendSheet:
-    """A trend (None: notes of rounds without a trend) and its risks and opportunities."""
-
-    trend: TrendRecord | None
-    notes: list[TrendNoteRecord]
-
-
-@dataclass(frozen=True)
-class RoundTrendChoice:
-    """What the new-round dialog offers: the presented trends (id, title), one suggested."""
-
-    options: tuple[tuple[str, str], ...]
-    suggested: str | None
-
-    def __bool__(self) -> bool:
-        return bool(self.options)
 
 
 # ---------------------------------------------------------------- the catalogue
@@ -111,7 +51,7 @@ class RoundTrendChoice:
 
 def check_catalogue(document: Any, source: str) -> Catalogue:
     """The catalogue if it is usable; `InvalidInput` (French, with the place) otherwise."""
-    validate(document, SCHEMA, source)
+    validate(document, TRENDS_SCHEMA, source)
     problems = catalogue_problems(document)
     if problems:
         raise InvalidInput(f"{source} : " + " ; ".join(problems) + ".")
@@ -253,9 +193,6 @@ def copy_catalogue(demarche_id: str, catalogue: Catalogue) -> int:
 
 class Trends:
     """The trends a démarche presents at workshop 2, and their risks and opportunities."""
-
-    def catalogue(self) -> Catalogue:
-        return default_catalogue()
 
     def ensure(self, demarche_id: str) -> None:
         """Copy the shipped catalogue into the démarche if it never was (idempotent).

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vitalite_tui.db.models import Questionnaire
 from vitalite_tui.domain.questionnaire import definition_problems
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.formats.schemas import load_json, validate
+from vitalite_tui.formats.schemas import QUESTIONNAIRE_SCHEMA, load_json, validate
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import demarche_row, writing
 from vitalite_tui.store.preparation.records import QuestionnaireChoice
-from vitalite_tui.store.preparation.steps import Steps
 
-SCHEMA = "questionnaire.schema.json"
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
+
 PATTERN = "questionnaire-*.json"
 
 
 def check_definition(document: Any, source: str) -> dict[str, Any]:
     """The definition if it is usable; `InvalidInput` (French) otherwise."""
-    validate(document, SCHEMA, source)
+    validate(document, QUESTIONNAIRE_SCHEMA, source)
     problems = definition_problems(document)
     if problems:
         raise InvalidInput(f"{source} : " + " ; ".join(problems) + ".")
@@ -35,8 +36,25 @@ def _choice(definition: dict[str, Any]) -> QuestionnaireChoice:
     )
 
 
+def register_definition(definition: dict[str, Any]) -> Questionnaire:
+    """Store a definition (once per id and version) so answers keep what they answered."""
+    check_definition(definition, "questionnaire")
+    choice = _choice(definition)
+    row = Questionnaire.get_or_none(
+        (Questionnaire.code == choice.code) & (Questionnaire.version == choice.version)
+    )
+    if row is None:
+        row = Questionnaire.create(
+            code=choice.code, version=choice.version, title=choice.title, definition=definition
+        )
+    return row
+
+
 class Questionnaires:
     """Which definition a démarche types its sheets against (chosen at step 2)."""
+
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
 
     def shipped(self) -> list[dict[str, Any]]:
         """The valid definitions found in `schemas/`; invalid files are skipped."""
@@ -61,16 +79,7 @@ class Questionnaires:
 
     def register(self, definition: dict[str, Any]) -> Questionnaire:
         """Store a definition (once per id and version) so answers keep what they answered."""
-        check_definition(definition, "questionnaire")
-        choice = _choice(definition)
-        row = Questionnaire.get_or_none(
-            (Questionnaire.code == choice.code) & (Questionnaire.version == choice.version)
-        )
-        if row is None:
-            row = Questionnaire.create(
-                code=choice.code, version=choice.version, title=choice.title, definition=definition
-            )
-        return row
+        return register_definition(definition)
 
     def choose(self, demarche_id: str, code: str, version: str) -> None:
         with writing():
@@ -87,7 +96,7 @@ class Questionnaires:
                 raise NotFound(f"Questionnaire {code} version {version} introuvable.")
             demarche.questionnaire = row
             demarche.save()
-            Steps().touch(demarche_id, 2)
+            self._steps.touch(demarche_id, 2)
 
     def chosen(self, demarche_id: str) -> QuestionnaireChoice | None:
         demarche = demarche_row(demarche_id)

@@ -6,10 +6,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from vitalite_tui.domain.barometer import IndicatorBarometer
 from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
 from vitalite_tui.domain.text import plural
+
+if TYPE_CHECKING:
+    from vitalite_tui.formats.answers_reader import RejectedRow
 
 
 class SheetMode(str, Enum):
@@ -96,18 +100,6 @@ class Difference:
     retyped: int | str | None
     stored_text: str
     retyped_text: str
-
-
-@dataclass(frozen=True)
-class RejectedRow:
-    """A spreadsheet row that was not imported, and why (French)."""
-
-    row: int  # as numbered in the spreadsheet: the header is row 1
-    reasons: tuple[str, ...]
-
-    @property
-    def message(self) -> str:
-        return f"ligne {self.row} : " + " ; ".join(self.reasons)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from peewee import chunked, fn
 
@@ -29,8 +29,7 @@ from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.formats.schemas import load_json
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
-from vitalite_tui.store.preparation.steps import Steps
-from vitalite_tui.store.questionnaire.definitions import Questionnaires, check_definition
+from vitalite_tui.store.questionnaire.definitions import check_definition, register_definition
 from vitalite_tui.store.questionnaire.records import (
     Difference,
     DifferenceKind,
@@ -39,6 +38,10 @@ from vitalite_tui.store.questionnaire.records import (
     SheetMode,
     SheetRecord,
 )
+from vitalite_tui.store.questionnaire.sheets import read_sheets
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 #: The definition used when a démarche has not chosen one at step 2.
 DEFAULT_CODE = "sociabilite"
@@ -69,7 +72,7 @@ def definition_row(demarche: Demarche) -> Questionnaire:
     if demarche.questionnaire_id is not None:
         row: Questionnaire = Questionnaire.get_by_id(demarche.questionnaire_id)
         return row
-    row = Questionnaires().register(default_definition())
+    row = register_definition(default_definition())
     demarche.questionnaire = row
     demarche.save()
     return row
@@ -231,7 +234,8 @@ def _apply(sheet: CleanSheet, difference: Difference) -> CleanSheet:
 class Responses:
     """Answer sheets of a démarche. Removal is soft: a removed sheet can be restored."""
 
-    def __init__(self) -> None:
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
         # Definitions never change once stored (id + version), so their forms are cached.
         self._forms: dict[tuple[str, str, tuple[str, ...]], QuestionnaireForm] = {}
 
@@ -269,7 +273,7 @@ class Responses:
             sheet = check_sheet(self._row_form(questionnaire, demarche), draft)
             self._check_number_free(demarche, sheet.sheet_number)
             (sheet_id,) = insert_sheets(demarche, questionnaire, [sheet])
-            Steps().touch(demarche_id, QUESTIONNAIRE_STEP)
+            self._steps.touch(demarche_id, QUESTIONNAIRE_STEP)
         return sheet_id
 
     def update_sheet(self, sheet_id: str, draft: SheetDraft) -> None:
@@ -385,34 +389,9 @@ class Responses:
         self, demarche_id: str, include_removed: bool = False
     ) -> list[tuple[SheetRecord, QuestionnaireForm]]:
         """`all`, each sheet with the definition it was typed against."""
-        demarche = demarche_row(demarche_id)
-        condition = Response.demarche == demarche
-        if not include_removed:
-            condition &= Response.deleted_at.is_null()
-        rows = list(
-            Response.select(Response, Questionnaire)
-            .join(Questionnaire)
-            .where(condition)
-            .order_by(Response.sheet_number.is_null(), Response.sheet_number, Response.created_at)
+        return read_sheets(
+            demarche_row(demarche_id), self._row_form, include_removed=include_removed
         )
-        stored: dict[uuid.UUID, dict[str, int | None]] = {row.id: {} for row in rows}
-        answers = (
-            Answer.select(Answer.response, Answer.item_code, Answer.value)
-            .join(Response)
-            .where(condition)
-            .tuples()
-        )
-        for response_id, code, value in cast(
-            "Iterable[tuple[uuid.UUID, str, int | None]]", answers
-        ):
-            if response_id in stored:
-                stored[response_id][code] = value
-        records = []
-        for row in rows:
-            form = self._row_form(row.questionnaire, demarche)
-            sheet = self._clean_from(row, form, stored[row.id])
-            records.append((self._record(row, demarche, form, sheet), form))
-        return records
 
     def count(self, demarche_id: str) -> int:
         demarche = demarche_row(demarche_id)
@@ -445,16 +424,6 @@ class Responses:
             .scalar()
         )
         return int(highest or 0) + 1
-
-    def find(self, demarche_id: str, sheet_number: int) -> SheetRecord | None:
-        """The live sheet with this number, to verify or correct it."""
-        demarche = demarche_row(demarche_id)
-        row = Response.get_or_none(
-            (Response.demarche == demarche)
-            & (Response.sheet_number == sheet_number)
-            & Response.deleted_at.is_null()
-        )
-        return None if row is None else self.get(key(row))
 
     # ------------------------------------------------------------ verification
 
@@ -540,7 +509,7 @@ class Responses:
                 clean.append(replace(sheet, source_key=source_key))
             ids = insert_sheets(demarche, questionnaire, clean)
             if ids:
-                Steps().touch(demarche_id, QUESTIONNAIRE_STEP)
+                self._steps.touch(demarche_id, QUESTIONNAIRE_STEP)
         return ids
 
     def import_file(self, demarche_id: str, path: Path) -> ImportReport:
@@ -548,20 +517,35 @@ class Responses:
 
         Idempotent; rows that cannot be read are listed in the report, the others added.
         """
-        from vitalite_tui.store.questionnaire.importer import import_answers
+        from vitalite_tui.formats.answers_reader import read_answers
 
-        return import_answers(self, demarche_id, path)
-
-    # ------------------------------------------------------------ files for other tools
-
-    def write_xlsform(self, demarche_id: str, out: Path | None = None) -> Path:
-        """The démarche's questionnaire as an XLSForm (KoboToolbox, ODK); where it went."""
-        from vitalite_tui.formats.xlsform import save_xlsform
-
-        return save_xlsform(self.form(demarche_id), out)
-
-    def write_template(self, demarche_id: str, out: Path | None = None) -> Path:
-        """The entry template (xlsx, or csv after `out`'s extension); where it went."""
-        from vitalite_tui.formats.entry_template import save_template
-
-        return save_template(self.form(demarche_id), out)
+        form = self.form(demarche_id)
+        columns, plan = read_answers(
+            form, path, self.source_keys(demarche_id), self.sheet_numbers(demarche_id)
+        )
+        drafts = [
+            (
+                SheetDraft(
+                    sheet.sheet_number,
+                    sheet.profile,
+                    sheet.answers,
+                    SheetMode.IMPORT,
+                    collected_at=sheet.collected_at,
+                ),
+                source_key,
+            )
+            for _, sheet, source_key in plan.to_add
+        ]
+        ids = self.add_imported(demarche_id, drafts)
+        mapped = set(columns.items)
+        return ImportReport(
+            source=path.name,
+            questionnaire=form.label,
+            rows=plan.rows,
+            added=len(ids),
+            duplicates=tuple(plan.duplicates),
+            rejected=tuple(plan.rejected),
+            ignored_columns=columns.ignored,
+            missing_items=tuple(item.code for item in form.items if item.code not in mapped),
+            sheet_ids=tuple(ids),
+        )

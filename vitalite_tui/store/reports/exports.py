@@ -6,7 +6,6 @@ every sheet shows the database as it was at one instant even while notes are bei
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from collections import Counter, defaultdict
@@ -18,14 +17,10 @@ from typing import Any, NamedTuple, cast
 from peewee import JOIN, fn
 
 from vitalite_tui.db.models import (
-    Answer,
     Attendance,
-    Demarche,
     Note,
     NoteRevision,
     Participant,
-    Questionnaire,
-    Response,
     Round,
     SubGroup,
     SubGroupMember,
@@ -36,16 +31,16 @@ from vitalite_tui.db.models import (
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
-from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.speaking import SpeakingEvent, SpeakingKind, Tally, speaking_balance
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store.base import demarche_row, key
-from vitalite_tui.store.preparation.participants import participant_code, to_record
+from vitalite_tui.store.base import demarche_row
+from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.store.questionnaire.barometer import Pool
-from vitalite_tui.store.questionnaire.records import QuestionnaireExport, SheetMode, SheetRecord
-from vitalite_tui.store.questionnaire.responses import Responses, questionnaire_form
+from vitalite_tui.store.questionnaire.records import QuestionnaireExport
+from vitalite_tui.store.questionnaire.responses import Responses
 from vitalite_tui.store.reports.export_records import (
     ExportNoteRecord,
     PersonSpeaking,
@@ -111,6 +106,9 @@ def _export_note(row: tuple[Any, ...]) -> ExportNoteRecord:
 class Exports:
     """Read-only queries for the workbook (see `vitalite_tui.workbook`)."""
 
+    def __init__(self, responses: Responses) -> None:
+        self._responses = responses
+
     @contextmanager
     def reading(self) -> Iterator[None]:
         """One read transaction: every query inside sees the same state of the file (WAL)."""
@@ -127,7 +125,7 @@ class Exports:
             )
             .order_by(Participant.number)
         )
-        return [to_record(row) for row in rows]
+        return [participant_record(row) for row in rows]
 
     def workshops(self, demarche_id: str) -> list[WorkshopRecord]:
         """The four workshops in order, with date, place and agenda."""
@@ -264,8 +262,8 @@ class Exports:
 
         The sheets are read once for all of it: reading them is the slow part.
         """
-        form = Responses().form(demarche_id)
-        typed = _sheets_with_forms(demarche_row(demarche_id))
+        form = self._responses.form(demarche_id)
+        typed = self._responses.all_with_forms(demarche_id)
         pool = Pool(form, typed)
         forms = {form.label: form}
         for _, sheet_form in typed:
@@ -277,71 +275,6 @@ class Exports:
             barometer=pool.whole,
             segments=pool.every_segment(),
         )
-
-
-def _moment(text: str | None) -> datetime | None:
-    return None if text is None else datetime.fromisoformat(text)
-
-
-def _sheets_with_forms(demarche: Demarche) -> list[tuple[SheetRecord, QuestionnaireForm]]:
-    """`Responses.all_with_forms` read raw: the same records, several times faster.
-
-    A large démarche has thousands of answers, and peewee's conversions of them cost more
-    than writing them to the workbook. A test checks that both readings agree.
-    """
-    live_sheets = (Response.demarche == demarche) & Response.deleted_at.is_null()
-    rows = _raw(
-        Response.select(
-            Response.id.cast("TEXT"),
-            Response.questionnaire.cast("TEXT"),
-            Response.sheet_number,
-            Response.profile,
-            Response.mode,
-            Response.collected_at.cast("TEXT"),
-            Response.verified_at.cast("TEXT"),
-            Response.created_at.cast("TEXT"),
-            Response.updated_at.cast("TEXT"),
-        )
-        .where(live_sheets)
-        .order_by(Response.sheet_number.is_null(), Response.sheet_number, Response.created_at)
-    )
-    stored: dict[str, dict[str, int | None]] = defaultdict(dict)
-    answers = (
-        Answer.select(Answer.response.cast("TEXT"), Answer.item_code, Answer.value)
-        .join(Response)
-        .where(live_sheets)
-    )
-    for response, code, value in _raw(answers):
-        stored[response][code] = value
-    used = {row[1] for row in rows}
-    forms = {
-        row.id.hex: questionnaire_form(row, demarche)
-        for row in Questionnaire.select().where(
-            Questionnaire.id.in_([uuid.UUID(hex=value) for value in used])
-        )
-    }
-    demarche_id = key(demarche)
-    typed = []
-    for sheet_id, questionnaire, number, profile, mode, *moments in rows:
-        collected, verified, created, updated = moments
-        form = forms[questionnaire]
-        answered = stored[sheet_id]
-        record = SheetRecord(
-            id=str(uuid.UUID(hex=sheet_id)),
-            demarche_id=demarche_id,
-            questionnaire_code=form.code,
-            questionnaire_version=form.version,
-            sheet_number=number,
-            profile=dict(json.loads(profile)) if profile else {},
-            answers={item.code: answered.get(item.code) or NO_ANSWER for item in form.items},
-            mode=SheetMode(mode),
-            collected_at=_moment(collected),
-            verified_at=_moment(verified),
-            created_at=datetime.fromisoformat(created),
-            updated_at=datetime.fromisoformat(updated),
-        )
-        typed.append((record, form))
-    return typed
 
 
 class _Person(NamedTuple):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from vitalite_tui.store.base import demarche_row
+from vitalite_tui.store.lookups import workshop_row
 from vitalite_tui.store.reports.restitution_records import (
     ArticleLine,
     BarometerLine,
@@ -17,7 +18,6 @@ from vitalite_tui.store.reports.restitution_records import (
     RestitutionRecord,
 )
 from vitalite_tui.store.workshops.recap import axes, intentions, kept_actions, scenario
-from vitalite_tui.store.workshops.workshop import workshop_row
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store

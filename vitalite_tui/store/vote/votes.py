@@ -15,7 +15,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from peewee import fn
 
@@ -31,6 +31,7 @@ from vitalite_tui.db.models import (
 from vitalite_tui.db.models import Workshop as WorkshopRow
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.lineage import LinkKind
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.domain.votes import (
     ActionResult,
@@ -42,21 +43,24 @@ from vitalite_tui.domain.votes import (
     Tie,
     VoteResults,
     VoteSettings,
-    break_tie,
     check_ballot,
     check_settings,
     check_tally,
     count_votes,
+    decide,
     expected_wall_dots,
-    select_kept,
     suggest_dots,
 )
 from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
 from vitalite_tui.store.links import add_link, sources_of, targets_of
-from vitalite_tui.store.preparation.participants import participant_code
-from vitalite_tui.store.preparation.steps import Steps
+from vitalite_tui.store.lookups import (
+    participant_of,
+    present_counts,
+    present_participants,
+    workshop_row,
+)
 from vitalite_tui.store.vote.records import (
     BALLOT,
     TALLY,
@@ -76,12 +80,9 @@ from vitalite_tui.store.vote.records import (
     VoteSettingsDraft,
     VoteSettingsRecord,
 )
-from vitalite_tui.store.workshops.workshop import (
-    participant_of,
-    present_counts,
-    present_participants,
-    workshop_row,
-)
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.steps import Steps
 
 #: The workshop that votes.
 VOTE_WORKSHOP = 3
@@ -231,13 +232,17 @@ def _state(demarche_id: str) -> _State:
                 tallies[str(session_id)].append(TallyLine(str(action), _college(college), dots))
     state = _State(workshop, rows, present_counts(workshop))
     attendance = _attendance(state.attendance)
-    deciding = True  # the rounds so far are all closed: they decide
+    # The closed rounds before any open one decide; each tie-break round counts among the
+    # actions the rounds before it left tied.
+    decided_rounds: list[VoteResults] = []
     for number, session in enumerate(sessions):
         tie = state.selection.tie if number else None
         if number == 0:
             among = candidates
         else:
-            wanted = set(tie.action_ids) if tie is not None and deciding else set()
+            wanted = (
+                set(tie.action_ids) if tie is not None and len(decided_rounds) == number else set()
+            )
             among = [c for c in candidates if c.id in wanted]
         results = count_votes(
             among,
@@ -249,14 +254,9 @@ def _state(demarche_id: str) -> _State:
         state.rounds.append(
             _Round(session, among, ballots[key(session)], tallies[key(session)], results, tie)
         )
-        if deciding and session.closed_at is not None:
-            state.selection = (
-                select_kept(results, sessions[0].keep_count)
-                if number == 0
-                else break_tie(state.selection, results)
-            )
-        else:
-            deciding = False
+        if len(decided_rounds) == number and session.closed_at is not None:
+            decided_rounds.append(results)
+            state.selection = decide(decided_rounds, sessions[0].keep_count)
     return state
 
 
@@ -328,11 +328,6 @@ def _open_round(state: _State) -> _Round:
     if current.closed:
         raise InvalidInput(CLOSED)
     return current
-
-
-def _touch(demarche_id: str) -> None:
-    """Something of the vote was saved: step 6 (workshop 3), if still to do, is under way."""
-    Steps().touch(demarche_id, workshop_step(VOTE_WORKSHOP))
 
 
 def _tally_session(demarche_id: str, action_id: str) -> VoteSession:
@@ -414,6 +409,13 @@ def _result_line(result: ActionResult, selection: Selection, weighted: bool) -> 
 class Votes:
     """Workshop 3: candidates, the vote's settings, ballots and tallies, results, kept actions."""
 
+    def __init__(self, steps: Steps) -> None:
+        self._steps = steps
+
+    def _touch(self, demarche_id: str) -> None:
+        """Something of the vote was saved: step 6 (workshop 3), if still to do, is under way."""
+        self._steps.touch(demarche_id, workshop_step(VOTE_WORKSHOP))
+
     # ------------------------------------------------------------ candidates
 
     def candidates(self, demarche_id: str) -> list[CandidateRecord]:
@@ -489,7 +491,7 @@ class Votes:
                 position += 1
                 created += 1
             if created:
-                _touch(demarche_id)
+                self._touch(demarche_id)
         return created
 
     def unlinked_intentions(self, demarche_id: str) -> int:
@@ -745,7 +747,7 @@ class Votes:
                     dots=dots,
                     source=TALLY,
                 )
-            _touch(demarche_id)
+            self._touch(demarche_id)
 
     def voters(self, demarche_id: str) -> list[VoterRecord]:
         """People present at workshop 3, in name order, with their ballot of this round."""
@@ -809,7 +811,7 @@ class Votes:
                     dots=count,
                     source=BALLOT,
                 )
-            _touch(demarche_id)
+            self._touch(demarche_id)
 
     # ------------------------------------------------------------ closing and ties
 
@@ -863,19 +865,6 @@ class Votes:
                 weight_colleges=first.weight_colleges,
             )
         return number
-
-    def cancel_tie_break(self, demarche_id: str) -> None:
-        """Remove the last tie-break round and its entries (the tie is back)."""
-        with writing():
-            state = _state(demarche_id)
-            current = state.current
-            if current is None or current.session.round_number == 1:
-                raise InvalidInput("Aucun tour de départage à annuler.")
-            Vote.update(deleted_at=utcnow()).where(
-                (Vote.session == current.session) & Vote.deleted_at.is_null()
-            ).execute()
-            soft_delete(current.session)
-            _apply_kept(_state(demarche_id))
 
     # ------------------------------------------------------------ results
 

@@ -6,9 +6,12 @@ before it returns, so a note the screen shows as saved survives a crash or a pow
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import cast
 
 from peewee import JOIN, ModelSelect, fn
@@ -22,31 +25,35 @@ from vitalite_tui.db.models import (
     Trend,
     Turn,
     Workshop,
+    db,
     utcnow,
 )
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, check_indicator, default_kind, kinds_for
-from vitalite_tui.domain.speaking import SpeakingBalance, SpeakingEvent, speaking_balance
+from vitalite_tui.domain.participants import participant_code
+from vitalite_tui.domain.speaking import (
+    LastTurn,
+    SpeakingBalance,
+    SpeakingEvent,
+    joins_last_turn,
+    repeats_pass,
+    speaking_balance,
+)
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
-from vitalite_tui.store.preparation.participants import participant_code
+from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     NoteRevisionRecord,
     RoundRecord,
     TurnRecord,
+    WallNote,
     WorkshopRecord,
 )
 from vitalite_tui.store.workshops.subgroups import member_colleges
-from vitalite_tui.store.workshops.workshop import (
-    live_subgroups,
-    participant_of,
-    present_participants,
-    to_workshop_record,
-    workshop_row,
-)
+from vitalite_tui.store.workshops.workshop import live_subgroups, to_workshop_record
 
 #: Far more than a screenful: a pasted paragraph fits; a pasted book does not.
 MAX_NOTE = 20_000
@@ -101,9 +108,88 @@ def to_note_record(note: Note, speaker: Participant | None) -> NoteRecord:
     )
 
 
+#: A note read as a tuple: ids, speaker (all None when anonymous), text, tags, dates.
+_NoteRow = tuple[
+    uuid.UUID,
+    uuid.UUID,
+    uuid.UUID | None,
+    uuid.UUID | None,
+    uuid.UUID | None,
+    str,
+    int,
+    str,
+    str,
+    str,
+    int | None,
+    str | None,
+    datetime,
+    datetime,
+    datetime | None,
+]
+
+
 def _notes(condition: object) -> list[NoteRecord]:
-    rows = _note_select().where(condition).order_by(Note.created_at)
-    return [_note_record(row) for row in rows]
+    """Notes as records, read as plain tuples: a workshop holds thousands, and building a
+    model and its speaker's for each costs several times the query."""
+    rows = (
+        Note.select(
+            Note.id,
+            Note.workshop,
+            Note.subgroup,
+            Note.round,
+            Participant.id,
+            Participant.display_name,
+            Participant.number,
+            Participant.college,
+            Note.text,
+            Note.kind,
+            Note.indicator,
+            Note.pole,
+            Note.created_at,
+            Note.updated_at,
+            Note.deleted_at,
+        )
+        .join(Participant, JOIN.LEFT_OUTER)
+        .where(condition)
+        .order_by(Note.created_at)
+        .tuples()
+    )
+    return [
+        NoteRecord(
+            id=str(note_id),
+            workshop_id=str(workshop_id),
+            subgroup_id=str(subgroup_id) if subgroup_id else None,
+            round_id=str(round_id) if round_id else None,
+            speaker_id=str(speaker_id) if speaker_id is not None else None,
+            speaker_name=name if speaker_id is not None else "",
+            speaker_code=participant_code(number) if speaker_id is not None else "",
+            speaker_college=College(college) if speaker_id is not None else None,
+            text=text,
+            kind=NoteKind(kind),
+            indicator=indicator,
+            pole=Pole(pole) if pole else None,
+            created_at=created_at,
+            updated_at=updated_at,
+            deleted=deleted_at is not None,
+        )
+        for (
+            note_id,
+            workshop_id,
+            subgroup_id,
+            round_id,
+            speaker_id,
+            name,
+            number,
+            college,
+            text,
+            kind,
+            indicator,
+            pole,
+            created_at,
+            updated_at,
+            deleted_at,
+        ) in cast("Iterable[_NoteRow]", rows)
+    ]
 
 
 def _note_row(note_id: str, *, deleted: bool = False) -> Note:
@@ -225,6 +311,12 @@ def _last_turn(rnd: Round) -> Turn | None:
     return row
 
 
+def _as_last(turn: Turn | None) -> LastTurn | None:
+    if turn is None:
+        return None
+    return (_id(turn.participant_id), bool(turn.passed))
+
+
 def _new_turn(rnd: Round, speaker: Participant | None, passed: bool) -> Turn:
     last = Turn.select(fn.MAX(Turn.position)).where(Turn.round == rnd).scalar()
     position = 0 if last is None else int(last) + 1
@@ -234,8 +326,7 @@ def _new_turn(rnd: Round, speaker: Participant | None, passed: bool) -> Turn:
 def _turn_for_note(rnd: Round, speaker: Participant | None) -> Turn:
     """The turn a note belongs to: the current one if the same person goes on, else a new one."""
     last = _last_turn(rnd)
-    speaker_id = speaker.id if speaker is not None else None
-    if last is not None and not last.passed and last.participant_id == speaker_id:
+    if last is not None and joins_last_turn(_as_last(last), _id(speaker.id if speaker else None)):
         return last
     return _new_turn(rnd, speaker, passed=False)
 
@@ -282,6 +373,123 @@ def write_note(
     )
 
 
+# ---------------------------------------------------------------- saving a note fast
+
+#: Everything `save_note` checks and needs, in one statement: the live round with its
+#: sub-group and workshop, its latest live turn, the highest turn position, the speaker.
+#: Written out rather than built by peewee (like the two inserts below): while people talk,
+#: building the three joins took longer than SQLite took to run them.
+_NOTE_CONTEXT_SQL = """
+SELECT r.subgroup_id, s.workshop_id, w.number, w.demarche_id, r.trend_id,
+       t.id, t.participant_id, t.passed,
+       (SELECT MAX(position) FROM "turn" WHERE round_id = r.id),
+       p.demarche_id, p.display_name, p.number, p.college
+FROM "round" AS r
+JOIN "sub_group" AS s ON s.id = r.subgroup_id AND s.deleted_at IS NULL
+JOIN "workshop" AS w ON w.id = s.workshop_id
+LEFT JOIN "turn" AS t ON t.id = (
+    SELECT id FROM "turn" WHERE round_id = r.id AND deleted_at IS NULL
+    ORDER BY position DESC LIMIT 1)
+LEFT JOIN "participant" AS p ON p.id = ? AND p.deleted_at IS NULL
+WHERE r.id = ? AND r.deleted_at IS NULL
+"""
+
+
+#: The note and its new turn, as peewee would insert them (keys as 32 hex digits, times as
+#: `DateTimeField` stores them); the columns left out are NULL.
+_INSERT_NOTE_SQL = """
+INSERT INTO "note" ("id", "created_at", "updated_at", "workshop_id", "subgroup_id",
+    "round_id", "turn_id", "speaker_id", "text", "kind", "indicator", "pole", "trend_id")
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+_INSERT_TURN_SQL = """
+INSERT INTO "turn" ("id", "created_at", "updated_at", "round_id", "participant_id",
+    "position", "passed")
+VALUES (?, ?, ?, ?, ?, ?, 0)
+"""
+
+
+def _execute(sql: str, params: tuple[object, ...]) -> sqlite3.Cursor:
+    cursor: sqlite3.Cursor = db.execute_sql(sql, params)  # type: ignore[no-untyped-call]
+    return cursor
+
+
+def _stamp(moment: datetime) -> object:
+    """A time as `DateTimeField` hands it to SQLite."""
+    return Note.created_at.db_value(moment)  # type: ignore[no-untyped-call]
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    display_name: str
+    number: int
+    college: College
+
+
+@dataclass(frozen=True)
+class _NoteContext:
+    """What one `_NOTE_CONTEXT_SQL` row says about the round a note is saved in."""
+
+    round_id: uuid.UUID
+    subgroup_id: uuid.UUID
+    workshop_id: uuid.UUID
+    workshop_number: int
+    demarche_id: str
+    trend_id: uuid.UUID | None
+    last_turn_id: uuid.UUID | None
+    last_turn: LastTurn | None
+    top_position: int | None
+    speaker_row: tuple[str, str, int, str] | None  # démarche, name, number, collège
+
+    @classmethod
+    def read(cls, round_id: uuid.UUID, speaker_id: uuid.UUID | None) -> _NoteContext:
+        speaker_hex = speaker_id.hex if speaker_id is not None else None
+        row = _execute(_NOTE_CONTEXT_SQL, (speaker_hex, round_id.hex)).fetchone()
+        if row is None:
+            raise NotFound("Tour d'expression introuvable (supprimé entre-temps ?).")
+        (subgroup, workshop, number, demarche, trend, turn, turn_speaker, passed, top) = row[:9]
+        return cls(
+            round_id=round_id,
+            subgroup_id=uuid.UUID(subgroup),
+            workshop_id=uuid.UUID(workshop),
+            workshop_number=int(number),
+            demarche_id=demarche,
+            trend_id=uuid.UUID(trend) if trend is not None else None,
+            last_turn_id=uuid.UUID(turn) if turn is not None else None,
+            last_turn=((_hex_id(turn_speaker), bool(passed)) if turn is not None else None),
+            top_position=int(top) if top is not None else None,
+            speaker_row=row[9:] if row[9] is not None else None,
+        )
+
+    def speaker(self, speaker_id: uuid.UUID | None) -> _Speaker | None:
+        """The live speaker of this démarche (None: anonymous), or `participant_of`'s error."""
+        if speaker_id is None:
+            return None
+        if self.speaker_row is None:
+            raise NotFound("Participant introuvable (supprimé entre-temps ?).")
+        demarche, name, number, college = self.speaker_row
+        if demarche != self.demarche_id:
+            raise NotFound("Ce participant n'appartient pas à cette démarche.")
+        return _Speaker(name, int(number), College(college))
+
+    def turn_for(self, speaker_id: uuid.UUID | None, now: datetime) -> uuid.UUID:
+        """The turn the note joins: the latest one, or a new one inserted after all others."""
+        if self.last_turn_id is not None and joins_last_turn(self.last_turn, _id(speaker_id)):
+            return self.last_turn_id
+        turn_id = uuid.uuid4()
+        position = 0 if self.top_position is None else self.top_position + 1
+        speaker = speaker_id.hex if speaker_id is not None else None
+        stamp = _stamp(now)
+        values = (turn_id.hex, stamp, stamp, self.round_id.hex, speaker, position)
+        _execute(_INSERT_TURN_SQL, values)
+        return turn_id
+
+
+def _hex_id(value: str | None) -> str | None:
+    """A key as stored (32 hex digits) as the string screens carry (with dashes)."""
+    return None if value is None else str(uuid.UUID(value))
+
+
 # ---------------------------------------------------------------- the API
 
 
@@ -321,14 +529,6 @@ class Capture:
                 started_at=now,
             )
         return to_round_record(row, 0)
-
-    def end_round(self, round_id: str) -> RoundRecord:
-        with writing():
-            rnd, _, _ = _round_context(round_id)
-            if rnd.ended_at is None:
-                rnd.ended_at = utcnow()
-                rnd.save()
-        return self.get_round(round_id)
 
     def get_round(self, round_id: str) -> RoundRecord:
         rnd, _, _ = _round_context(round_id)
@@ -381,27 +581,80 @@ class Capture:
         speaker's current turn, or opens a new turn when the speaker changed.
         """
         cleaned = clean_note_text(text)
+        round_key = as_uuid(round_id)
+        speaker_key = as_uuid(speaker_id) if speaker_id is not None else None
         with writing():
-            rnd, group, workshop = _round_context(round_id)
-            chosen, indicator, pole = check_tags(workshop.number, kind, indicator, pole)
-            speaker = participant_of(workshop, speaker_id) if speaker_id is not None else None
-            note = write_note(workshop, group, rnd, speaker, cleaned, chosen, indicator, pole)
-        return to_note_record(note, speaker)
+            # Checked inside the transaction: the round (or its sub-group, or the speaker)
+            # may have been removed by another copy of the program a moment ago.
+            context = _NoteContext.read(round_key, speaker_key)
+            chosen, indicator, pole = check_tags(context.workshop_number, kind, indicator, pole)
+            speaker = context.speaker(speaker_key)
+            now = utcnow()
+            turn_id = context.turn_for(speaker_key, now)
+            note_id = uuid.uuid4()
+            stamp = _stamp(now)
+            values = (
+                note_id.hex,
+                stamp,
+                stamp,
+                context.workshop_id.hex,
+                context.subgroup_id.hex,
+                round_key.hex,
+                turn_id.hex,
+                speaker_key.hex if speaker_key is not None else None,
+                cleaned,
+                chosen.value,
+                indicator,
+                pole.value if pole is not None else None,
+                # In workshop 2 a round is about one trend: its risks and opportunities are too.
+                context.trend_id.hex if context.trend_id is not None else None,
+            )
+            _execute(_INSERT_NOTE_SQL, values)
+        return NoteRecord(
+            id=str(note_id),
+            workshop_id=str(context.workshop_id),
+            subgroup_id=str(context.subgroup_id),
+            round_id=str(round_key),
+            speaker_id=str(speaker_key) if speaker_key is not None else None,
+            speaker_name=speaker.display_name if speaker is not None else "",
+            speaker_code=participant_code(speaker.number) if speaker is not None else "",
+            speaker_college=speaker.college if speaker is not None else None,
+            text=cleaned,
+            kind=chosen,
+            indicator=indicator,
+            pole=pole,
+            created_at=now,
+            updated_at=now,
+        )
 
     def notes(self, round_id: str) -> list[NoteRecord]:
         """The round's live notes, oldest first (newest at the bottom of the screen)."""
         rnd, _, _ = _round_context(round_id)
         return _notes((Note.round == rnd) & Note.deleted_at.is_null())
 
-    def subgroup_notes(self, subgroup_id: str) -> list[NoteRecord]:
-        """Every live note of a sub-group, all rounds, oldest first."""
-        group = live(SubGroup, subgroup_id, "Sous-groupe")
-        return _notes((Note.subgroup == group) & Note.deleted_at.is_null())
-
     def workshop_notes(self, demarche_id: str, number: int) -> list[NoteRecord]:
         """Every live note of a workshop, oldest first."""
         workshop = workshop_row(demarche_id, number)
         return _notes((Note.workshop == workshop) & Note.deleted_at.is_null())
+
+    def wall_notes(self, demarche_id: str, number: int) -> list[WallNote]:
+        """Every live note of a workshop as the plenary wall shows it, oldest first.
+
+        Only the four columns the wall needs: a workshop holds thousands of notes.
+        """
+        workshop = workshop_row(demarche_id, number)
+        rows = (
+            Note.select(Note.subgroup, Note.indicator, Note.pole, Note.text)
+            .where((Note.workshop == workshop) & Note.deleted_at.is_null())
+            .order_by(Note.created_at)
+            .tuples()
+        )
+        return [
+            WallNote(str(group) if group else None, indicator, Pole(pole) if pole else None, text)
+            for group, indicator, pole, text in cast(
+                "Iterable[tuple[uuid.UUID | None, int | None, str | None, str]]", rows
+            )
+        ]
 
     def get_note(self, note_id: str) -> NoteRecord:
         """A note, even a removed one (its record says `deleted`)."""
@@ -495,30 +748,10 @@ class Capture:
             rnd, _, workshop = _round_context(round_id)
             person = participant_of(workshop, participant_id)
             last = _last_turn(rnd)
-            if last is not None and last.passed and last.participant_id == person.id:
+            if last is not None and repeats_pass(_as_last(last), key(person)):
                 return to_turn_record(last)
             turn = _new_turn(rnd, person, passed=True)
         return to_turn_record(turn)
-
-    def cancel_pass(self, round_id: str, participant_id: str) -> bool:
-        """Take back the latest pass of someone in the round; False when there was none."""
-        with writing():
-            rnd, _, _ = _round_context(round_id)
-            row = (
-                Turn.select()
-                .where(
-                    (Turn.round == rnd)
-                    & (Turn.participant == as_uuid(participant_id))
-                    & Turn.passed
-                    & Turn.deleted_at.is_null()
-                )
-                .order_by(Turn.position.desc())
-                .first()
-            )
-            if row is None:
-                return False
-            soft_delete(row)
-        return True
 
     def turns(self, round_id: str) -> list[TurnRecord]:
         """The round's live turns in order: who took the floor, who passed."""

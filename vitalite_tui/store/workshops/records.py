@@ -93,6 +93,16 @@ class TurnRecord:
 
 
 @dataclass(frozen=True)
+class WallNote:
+    """A note as the plenary wall shows it: no speaker, only its sub-group, tags and text."""
+
+    subgroup_id: str | None
+    indicator: int | None
+    pole: Pole | None
+    text: str
+
+
+@dataclass(frozen=True)
 class NoteRecord:
     """One note as the capture list shows it: text, speaker (or anonymous) and tags."""
 

@@ -20,15 +20,11 @@ from vitalite_tui.domain.subgroups import Person, form_subgroups
 from vitalite_tui.domain.text import clean_line
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
-from vitalite_tui.store.preparation.participants import to_record
+from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
+from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.store.workshops.records import SubGroupRecord
-from vitalite_tui.store.workshops.workshop import (
-    live_subgroups,
-    participant_of,
-    present_participants,
-    workshop_row,
-)
+from vitalite_tui.store.workshops.workshop import live_subgroups
 
 MAX_GROUPS = 12
 MAX_NAME = 80
@@ -83,7 +79,7 @@ def to_subgroup_record(
         theme=row.theme,
         indicator=row.indicator,
         animateur=row.animateur,
-        members=[to_record(p) for p in members],
+        members=[participant_record(p) for p in members],
     )
 
 
@@ -179,7 +175,9 @@ class SubGroups:
         workshop = workshop_row(demarche_id, number)
         members = member_rows(g.id for g in live_subgroups(workshop))
         placed = {key(p) for people in members.values() for p in people}
-        return [to_record(p) for p in present_participants(workshop) if key(p) not in placed]
+        return [
+            participant_record(p) for p in present_participants(workshop) if key(p) not in placed
+        ]
 
     def move(self, participant_id: str, to_subgroup_id: str) -> None:
         """Put someone at the end of another sub-group's speaking order (or in a first one)."""

@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
-from typing import Any, TypeVar, cast
-
-from peewee import JOIN, fn
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from vitalite_tui.db.models import (
     Attendance,
@@ -19,17 +17,22 @@ from vitalite_tui.db.models import (
     SubGroupMember,
     Workshop,
 )
-from vitalite_tui.domain.colleges import College, CollegeCounts
+from vitalite_tui.domain.colleges import CollegeCounts
 from vitalite_tui.domain.dates import format_time
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.domain.workshops import DEFAULT_AGENDA, WORKSHOP_TITLES, AgendaItem
-from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.store.base import key, live, soft_delete, writing
-from vitalite_tui.store.preparation.participants import Participants, to_record
+from vitalite_tui.errors import InvalidInput
+from vitalite_tui.store.base import key, soft_delete, writing
+from vitalite_tui.store.lookups import (
+    participant_of,
+    present_counts,
+    present_participants,
+    workshop_row,
+)
+from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantDraft
-from vitalite_tui.store.preparation.steps import Planning, Steps
 from vitalite_tui.store.workshops.recap import previous_contents
 from vitalite_tui.store.workshops.records import (
     AgendaSlot,
@@ -40,6 +43,10 @@ from vitalite_tui.store.workshops.records import (
     TagCount,
     WorkshopRecord,
 )
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.preparation.participants import Participants
+    from vitalite_tui.store.preparation.steps import Steps
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -55,19 +62,6 @@ RECAP_NOTES = 3
 # ---------------------------------------------------------------- helpers for the store
 
 
-def workshop_row(demarche_id: str, number: int) -> Workshop:
-    """The workshop 1–4 of a démarche (`NotFound` in French for another number)."""
-    return Planning._row(demarche_id, number)  # one lookup for planning and workshops
-
-
-def participant_of(workshop: Workshop, participant_id: str) -> Participant:
-    """A live participant of the workshop's démarche."""
-    row = live(Participant, participant_id, "Participant")
-    if row.demarche_id != workshop.demarche_id:
-        raise NotFound("Ce participant n'appartient pas à cette démarche.")
-    return row
-
-
 def revive_or_create(model: type[M], condition: Any, **values: Any) -> M:
     """The row matching `condition` (even soft-deleted: unique indexes) made live, or a new one."""
     row = model.get_or_none(condition)
@@ -78,20 +72,6 @@ def revive_or_create(model: type[M], condition: Any, **values: Any) -> M:
     row.deleted_at = None
     row.save()
     return row
-
-
-def present_participants(workshop: Workshop) -> list[Participant]:
-    """Live participants ticked present at the workshop, in name order."""
-    return list(
-        Participant.select()
-        .join(Attendance, on=(Attendance.participant == Participant.id))
-        .where(
-            (Attendance.workshop == workshop)
-            & Attendance.deleted_at.is_null()
-            & Participant.deleted_at.is_null()
-        )
-        .order_by(fn.LOWER(Participant.display_name), Participant.number)
-    )
 
 
 def live_subgroups(workshop: Workshop) -> list[SubGroup]:
@@ -172,6 +152,10 @@ class Workshops:
     Date, times and place are planned in step 2 (`Store.planning`).
     """
 
+    def __init__(self, steps: Steps, participants: Participants) -> None:
+        self._steps = steps
+        self._participants = participants
+
     def get(self, demarche_id: str, number: int) -> WorkshopRecord:
         return to_workshop_record(workshop_row(demarche_id, number))
 
@@ -219,7 +203,7 @@ class Workshops:
         marks = self._marks(workshop_row(demarche_id, number))
         return [
             AttendanceEntry(person, person.id in marks, marks.get(person.id, False))
-            for person in Participants().all(demarche_id, query)
+            for person in self._participants.all(demarche_id, query)
         ]
 
     def present(self, demarche_id: str, number: int) -> list[AttendanceEntry]:
@@ -227,7 +211,7 @@ class Workshops:
         workshop = workshop_row(demarche_id, number)
         marks = self._marks(workshop)
         return [
-            AttendanceEntry(to_record(row), True, marks[str(row.id)])
+            AttendanceEntry(participant_record(row), True, marks[str(row.id)])
             for row in present_participants(workshop)
         ]
 
@@ -257,17 +241,17 @@ class Workshops:
             else:
                 self._unmark(workshop, person)
                 newcomer = False
-            Steps().touch(demarche_id, workshop.number + 3)
-        return AttendanceEntry(to_record(person), present, newcomer)
+            self._steps.touch(demarche_id, workshop.number + 3)
+        return AttendanceEntry(participant_record(person), present, newcomer)
 
     def add_newcomer(self, demarche_id: str, number: int, draft: ParticipantDraft) -> str:
         """Register someone who walked in, and tick them present as a newcomer: one commit."""
         with writing():
             workshop = workshop_row(demarche_id, number)
-            participant_id = Participants().add(demarche_id, draft)
+            participant_id = self._participants.add(demarche_id, draft)
             person = participant_of(workshop, participant_id)
             self._mark(workshop, person, newcomer=True)
-            Steps().touch(demarche_id, workshop.number + 3)
+            self._steps.touch(demarche_id, workshop.number + 3)
         return participant_id
 
     @staticmethod
@@ -377,22 +361,6 @@ class Workshops:
             ],
             contents=previous_contents(current.demarche, previous),
         )
-
-
-def present_counts(workshop: Workshop) -> CollegeCounts:
-    rows = (
-        Participant.select(Participant.college, fn.COUNT(Participant.id).alias("n"))
-        .join(Attendance, JOIN.INNER, on=(Attendance.participant == Participant.id))
-        .where(
-            (Attendance.workshop == workshop)
-            & Attendance.deleted_at.is_null()
-            & Participant.deleted_at.is_null()
-        )
-        .group_by(Participant.college)
-        .tuples()
-    )
-    pairs = cast("list[tuple[str, int]]", list(rows))
-    return CollegeCounts.from_mapping({College(c): int(n) for c, n in pairs})
 
 
 def _came_before(workshop: Workshop, person: Participant) -> bool:

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.prospective.trends import IndicatorCount, TrendRecord
+from vitalite_tui.store.prospective.records import IndicatorCount, TrendRecord
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.trend_form import TrendDraft, TrendFormDialog
 from vitalite_tui.tui.widgets.table import RecordTable
@@ -59,15 +59,6 @@ class TrendsPart(ContentPart):
     DEFAULT_CSS = """
     TrendsPart #trends-details { height: 3; padding: 0 1; }
     """
-    HELP = (
-        "Tendances de l'atelier 2 : le catalogue fourni, que l'on complète et reformule. "
-        "Espace marque une tendance comme présentée (✔) : seules celles-là sont proposées "
-        "aux tours d'expression des sous-groupes (F3 dans la fenêtre d'un nouveau tour). "
-        "n ajoute une tendance locale, ⏎ la reformule, Maj+↑/↓ change l'ordre de "
-        "présentation, Suppr la retire de la liste et u rétablit la dernière retirée. "
-        "Sous la liste : les risques (R) et opportunités (O) notés pour la tendance "
-        "choisie, par indicateur."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "space",

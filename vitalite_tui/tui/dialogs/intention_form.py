@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from textual.app import ComposeResult
 from textual.widgets import Input
 
-from vitalite_tui.store.prospective.intentions import IntentionDraft
+from vitalite_tui.store.prospective.records import IntentionDraft
 from vitalite_tui.tui.widgets.cycle import CycleChoice
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.indicator_toggles import IndicatorToggles

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 
 from vitalite_tui.domain.notes import NoteKind, indicator_tag
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.prospective.intentions import OriginRecord
+from vitalite_tui.store.prospective.records import OriginRecord
 from vitalite_tui.tui.dialogs.tick_pick import Tickable, TickPickDialog, submit_binding
 from vitalite_tui.tui.widgets.table import shorten
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Rule, Static
+from textual.message import Message
+from textual.widgets import DataTable, Footer, ProgressBar, Rule, Static
 
 from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
@@ -17,6 +18,8 @@ from vitalite_tui.store.preparation.records import DemarcheSummary
 from vitalite_tui.tui.screens.base import BaseScreen
 
 if TYPE_CHECKING:
+    from vitalite_tui.demo import DemoResult
+    from vitalite_tui.store import Store
     from vitalite_tui.tui.dialogs.demarche_form import DemarcheDraft
 from vitalite_tui.tui.widgets.table import Column, RecordTable
 
@@ -27,6 +30,8 @@ COLUMNS: list[Column] = [
     ("Étapes", None),
     ("", None),  # « démo » on the demonstration démarche
 ]
+
+BUILDING_DEMO = "Création de la démarche de démonstration…"
 
 EMPTY_INVITATION = (
     "Aucune démarche pour l'instant.\n\n"
@@ -69,10 +74,6 @@ class HomeScreen(BaseScreen):
     """The first screen: every démarche of the database, and the way to start one."""
 
     CSS_PATH = "home.tcss"
-    HELP = (
-        "Les démarches enregistrées dans cette base. ↑↓ pour en choisir une, ⏎ pour l'ouvrir ; "
-        "n pour en créer une, d pour essayer la démarche de démonstration."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",
@@ -98,6 +99,28 @@ class HomeScreen(BaseScreen):
         ),
     ]
 
+    class DemoProgressed(Message):
+        """The demo's builder moved on: `done` of its `total` parts are written."""
+
+        def __init__(self, done: int, total: int) -> None:
+            super().__init__()
+            self.done = done
+            self.total = total
+
+    class DemoBuilt(Message):
+        """The demo is there (made now, or found from an earlier time)."""
+
+        def __init__(self, result: DemoResult) -> None:
+            super().__init__()
+            self.result = result
+
+    class DemoFailed(Message):
+        """The demo could not be made; nothing of it was written."""
+
+        def __init__(self, error: VitaliteError) -> None:
+            super().__init__()
+            self.error = error
+
     def compose(self) -> ComposeResult:
         with Horizontal(classes="screen-title"):
             yield Static("Vitalité sociale — démarches", id="title")
@@ -111,12 +134,15 @@ class HomeScreen(BaseScreen):
     def __init__(self) -> None:
         super().__init__()
         self.count = Static("", id="count")
+        self.building_demo = False
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The home screen is the root: there is nothing to go back to.
         if action == "export":
             tables = self.query(DemarcheTable)
             return bool(tables) and tables.first().current_key is not None
+        if action == "demo":
+            return not self.building_demo
         return action != "back"
 
     def action_export(self) -> None:
@@ -181,11 +207,66 @@ class HomeScreen(BaseScreen):
         self.app.push_screen(DemarcheFormDialog(save=create), open_created)
 
     def action_demo(self) -> None:
+        """Build (or find) the demo in a thread; the screen says how far it is meanwhile."""
+        self.building_demo = True
+        self.refresh_bindings()
+        # Mounted only now: the first screen does not pay for a progress bar (start-up time).
+        self.mount(
+            Horizontal(
+                Static(BUILDING_DEMO, id="demo-status", markup=False),
+                ProgressBar(show_eta=False, show_percentage=False, id="demo-bar"),
+                id="demo-progress",
+            ),
+            before=self.query_one("#empty"),
+        )
+        # The store is read here, on the UI thread; the worker only uses it.
+        self.build_demo(self.store)
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def build_demo(self, store: Store) -> None:
+        """In a thread: the small demo through its own connection; never touches the UI."""
+        # Imported here: only this key needs the demo's builder (start-up time).
+        from vitalite_tui.demo import create_demo
+
+        def progress(done: int, total: int) -> None:
+            self.post_message(self.DemoProgressed(done, total))
+
         try:
-            demo = self.store.create_demo("small")
+            with store.thread_connection():
+                result = create_demo(store, "small", progress=progress)
         except VitaliteError as exc:
-            self.report(exc)
-            return
+            self.post_message(self.DemoFailed(exc))
+        except Exception as exc:  # a locked or full disk, or a bug: say it in French
+            self.post_message(
+                self.DemoFailed(
+                    VitaliteError(
+                        f"La démarche de démonstration n'a pas pu être créée ({exc}) ; "
+                        "rien n'en a été enregistré."
+                    )
+                )
+            )
+        else:
+            self.post_message(self.DemoBuilt(result))
+
+    @on(DemoProgressed)
+    def show_demo_progress(self, message: DemoProgressed) -> None:
+        for bar in self.query("#demo-bar").results(ProgressBar):
+            bar.update(total=message.total, progress=message.done)
+
+    def end_demo_build(self) -> None:
+        self.building_demo = False
+        self.query("#demo-progress").remove()
+        self.refresh_bindings()
+
+    @on(DemoFailed)
+    def say_why_no_demo(self, message: DemoFailed) -> None:
+        self.end_demo_build()
+        self.report(message.error)
+
+    @on(DemoBuilt)
+    def open_built_demo(self, message: DemoBuilt) -> None:
+        self.end_demo_build()
+        demo = message.result
         if demo.created:
             self.notify(
                 f"« {demo.territory} » : un territoire fictif, modifiez-le sans crainte.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.table import Table
 from rich.text import Text
 from textual.containers import VerticalScroll
@@ -31,12 +31,54 @@ def note_renderable(note: NoteRecord, usual_kind: NoteKind | None) -> Renderable
     body.append("  ")
     # Text, not markup: a note may hold « [ » or start with « = ».
     body.append(note.text)
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=5, no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_column(width=3, no_wrap=True, justify="right")
-    grid.add_row(Text(clock_label(note.created_at), "dim"), body, Text(note.tag, "bold"))
-    return grid
+    return NoteColumns(Text(clock_label(note.created_at), "dim"), body, Text(note.tag, "bold"))
+
+
+#: Widths of the time and tag columns of a note row.
+CLOCK_WIDTH, TAG_WIDTH = 5, 3
+
+
+class NoteColumns:
+    """Time, text and tag in three columns, laid out as a rich `Table.grid` would do it.
+
+    A table per note made showing a saved note twice as slow as in a plain list: each row
+    is laid out again whenever a note is added. Here the text is wrapped once per width.
+    """
+
+    def __init__(self, clock: Text, body: Text, tag: Text) -> None:
+        self.clock, self.body, self.tag = clock, body, tag
+
+    def table(self) -> Table:
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(width=CLOCK_WIDTH, no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column(width=TAG_WIDTH, no_wrap=True, justify="right")
+        grid.add_row(self.clock, self.body, self.tag)
+        return grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        room = options.max_width - CLOCK_WIDTH - TAG_WIDTH - 2
+        if room < 1:
+            yield self.table()  # too narrow to be worth doing by hand
+            return
+        clock = self.clock.copy()
+        clock.truncate(CLOCK_WIDTH, pad=True)
+        tag = self.tag.copy()
+        tag.truncate(TAG_WIDTH)
+        tag.align("right", TAG_WIDTH)
+        blank_clock, blank_tag = Text(" " * CLOCK_WIDTH), Text(" " * TAG_WIDTH)
+        for index, line in enumerate(self.body.wrap(console, room, overflow="fold")):
+            line.truncate(room, pad=True)
+            first = index == 0
+            yield Text.assemble(
+                clock if first else blank_clock,
+                " ",
+                line,
+                " ",
+                tag if first else blank_tag,
+                no_wrap=True,
+                overflow="crop",
+            )
 
 
 class NoteRow(Static):

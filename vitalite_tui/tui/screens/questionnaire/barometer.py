@@ -20,33 +20,6 @@ from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.widgets.barometer import BarLine, BarometerBars, FeltLine, IndicatorBlock
 from vitalite_tui.tui.widgets.table import shorten
 
-#: The formula, as `domain/barometer.py` states it, in French (exports/README.md says the same).
-FORMULA = (
-    "Pour chaque répondant et chaque indicateur : chaque réponse sur une échelle de k choix "
-    "(1 à k) devient un accord a de 0 à 100, a = 100 × (réponse − 1) / (k − 1) (sur "
-    "l'échelle en quatre points : 1 → 0, 2 → 33, 3 → 67, 4 → 100) ; « sans réponse » n'est "
-    "pas compté. Le score de vitalité V est la moyenne des accords aux phrases du pôle "
-    "vitalité, le score de dépression D la même moyenne pour les phrases du pôle "
-    "dépression. La position entre les deux pôles (0 = pôle dépression, 100 = pôle "
-    "vitalité) vaut (V + (100 − D)) / 2, ou V seul, ou 100 − D seul quand un seul pôle a "
-    "reçu des réponses. Un répondant qui a répondu à moins de la moitié des phrases d'un "
-    "indicateur n'est pas compté pour cet indicateur. Pour un groupe de répondants, le "
-    "baromètre donne pour chaque indicateur le nombre n de répondants comptés, les "
-    "moyennes de V, de D et de la position, et la répartition des positions en cinq "
-    "tranches : 0–19, 20–39, 40–59, 60–79, 80–100."
-)
-
-#: The felt barometer, as `domain/felt.py` states it, in French.
-FELT_FORMULA = (
-    "Le ressenti (atelier 1) : chaque personne place chaque indicateur de 0 (pôle "
-    "dépression) à 10 (pôle vitalité), ou le groupe colle des gommettes sur ces valeurs. "
-    "La ligne « ressenti » montre la moyenne de ces placements multipliée par 10, pour se "
-    "lire sur la même échelle 0–100 que le mesuré ; n est le nombre de placements. c "
-    "montre aussi le ressenti de chaque collège (les gommettes comptées pour tous ne "
-    "comptent que dans l'ensemble). Le mesuré n'a pas de collège : le questionnaire ne le "
-    "demande pas ; chaque collège se compare donc au mesuré de l'ensemble."
-)
-
 #: Short names of the usual profile fields, for the segment line (others: their label).
 SHORT_NAMES = {
     "commune": "commune",
@@ -121,16 +94,6 @@ class BarometerScreen(BaseScreen):
     """Read-only: the barometer computed from the questionnaires typed so far, and felt."""
 
     CSS_PATH = "barometer.tcss"
-    HELP = (
-        "Le baromètre mesuré, calculé à partir des questionnaires de sociabilité saisis. "
-        "Chaque barre va du pôle dépression (à gauche) au pôle vitalité (à droite) ; le "
-        "nombre est la position moyenne (0 à 100), n le nombre de répondants comptés. "
-        "s montre le baromètre par segment (commune, âge…), une barre par valeur ; "
-        "⏎ montre ou cache le détail (V, D, répartition). Sous le mesuré, la ligne "
-        "« ressenti » : le baromètre placé par les participants de l'atelier 1 ; c le "
-        "montre aussi par collège (le mesuré, lui, n'a pas de collège).\n\n"
-        f"Le calcul. {FORMULA}\n\n{FELT_FORMULA}"
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "s",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
@@ -13,9 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Footer, Label, Static
 
-from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
-from vitalite_tui.domain.notes import NoteKind, default_kind, next_kind
-from vitalite_tui.domain.speaking import SpeakingBalance, next_speaker
+from vitalite_tui.domain.indicators import INDICATORS, indicator
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import ParticipantRecord
@@ -23,45 +20,24 @@ from vitalite_tui.store.workshops.records import (
     NoteRecord,
     RoundRecord,
     SubGroupRecord,
+    TurnRecord,
     WorkshopRecord,
 )
 from vitalite_tui.tui.dialogs.balance import SpeakingBalanceDialog, balance_lines
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.round_form import RoundDraft, RoundFormDialog
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.screens.workshops.capture_state import CaptureState, Tags
 from vitalite_tui.tui.widgets.note_input import NoteInput, flatten
 from vitalite_tui.tui.widgets.notes import NoteList
 from vitalite_tui.tui.widgets.round_timer import RoundTimer
 from vitalite_tui.tui.widgets.speakers import SpeakerList
 
-#: F8 goes round these, starting from « no pole ».
-POLES: tuple[Pole | None, ...] = (None, Pole.VITALITY, Pole.DEPRESSION)
+#: Stands for « nothing shown yet » in `CaptureScreen.changed`.
+_NOTHING = object()
 
 #: A removed note is quoted in the notification up to this many characters.
 QUOTE = 40
-
-
-@dataclass(frozen=True)
-class Tags:
-    """Kind, indicator and pole given to the next notes: they stay on until changed."""
-
-    kind: NoteKind
-    indicator: int | None = None
-    pole: Pole | None = None
-
-    def toggle_indicator(self, number: int) -> Tags:
-        """The same key again takes the indicator off."""
-        return replace(self, indicator=None if self.indicator == number else number)
-
-    def next_pole(self) -> Tags:
-        return replace(self, pole=POLES[(POLES.index(self.pole) + 1) % len(POLES)])
-
-    def next_kind(self, workshop_number: int) -> Tags:
-        return replace(self, kind=next_kind(workshop_number, self.kind))
-
-    @classmethod
-    def of(cls, note: NoteRecord) -> Tags:
-        return cls(note.kind, note.indicator, note.pole)
 
 
 def tags_content(tags: Tags, *, editing: bool) -> Content:
@@ -105,6 +81,15 @@ def fit_title(head: str, theme: str, tail: str, width: int) -> str:
     if room <= 0:
         return head + tail
     return f"{head} « {set_cell_size(theme, room).rstrip()}… »{tail}"
+
+
+def speakers_shown(state: CaptureState, current: str | None) -> object:
+    """What the speaking order shows: marks and turns, not notes (most saves change none)."""
+    balance = state.balance
+    if balance is None:
+        return ([m.id for m in state.members], None, current)
+    people = [balance.person(m.id) for m in state.members]
+    return ([(p.participant_id, p.has_spoken, p.passes > 0, p.turns) for p in people], current)
 
 
 def quote(text: str) -> str:
@@ -174,24 +159,6 @@ class CaptureScreen(BaseScreen):
     """A sub-group's rounds: who speaks, what is said, committed as soon as Enter is pressed."""
 
     CSS_PATH = "capture.tcss"
-    HELP = (
-        "Saisie des tours d'expression. Tapez ce qui est dit, puis ⏎ : la note est enregistrée "
-        "pour la personne marquée ▶, et la ligne ne se vide qu'une fois la note enregistrée. "
-        "Tab passe à la personne suivante dans l'ordre de parole (Maj+Tab : la précédente), "
-        "F2 note qu'elle passe son tour, F3 rend la note suivante anonyme. Les étiquettes "
-        "(F4 à F7 indicateur, F8 pôle, F9 type de note) restent posées jusqu'à ce qu'on les "
-        "change. ✔ a parlé, ▶ parle, — a passé ; le chiffre compte ses prises de parole dans "
-        "le tour, en gras ceux qui n'ont pas encore parlé. Ctrl+Z ou F10 retire la dernière "
-        "note (Ctrl+Y ou Maj+F10 la rétablit) ; ↑ sur une ligne vide ou F11 reprend la "
-        "dernière note pour la corriger (↑/↓ pour une autre), ⏎ enregistre la correction "
-        "(l'ancien texte est gardé), Échap l'abandonne. F12 commence un nouveau tour. "
-        "Page↑/Page↓ montrent les tours précédents : on peut y corriger ou retirer une note, "
-        "mais une nouvelle note ou une passe va toujours dans le tour en cours, qui revient "
-        "alors à l'écran. Un texte collé sur plusieurs lignes est gardé en entier, sur une "
-        "ligne. Ctrl+R montre la répartition de la parole (par personne et par collège, "
-        "dans le sous-groupe et dans tout l'atelier), Ctrl+P la vue de restitution pour le "
-        "vidéoprojecteur. Échap avec un texte non enregistré propose de l'enregistrer d'abord."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "tab",
@@ -339,22 +306,9 @@ class CaptureScreen(BaseScreen):
         self.subgroup_id = subgroup_id
         self.group: SubGroupRecord | None = None
         self.workshop: WorkshopRecord | None = None
-        self.rounds: list[RoundRecord] = []
-        #: Index in `rounds` of the round on screen; the last one is the round in progress.
-        self.shown = -1
-        #: Notes of the round on screen, oldest first, as the list shows them.
-        self.notes: list[NoteRecord] = []
-        self.balance: SpeakingBalance | None = None
-        #: Who has the floor in the round in progress (None: no member, notes anonymous).
-        self.current_id: str | None = None
-        self.anonymous_next = False
-        self.tags = Tags(NoteKind.CONSTAT)
-        #: The note whose text is in the input line, being corrected.
-        self.editing: NoteRecord | None = None
-        #: What was in the input line, and the sticky tags, before a correction began.
-        self.set_aside: tuple[str, Tags] = ("", self.tags)
-        #: Notes removed here, last one last: Ctrl+Y brings them back.
-        self.removed: list[NoteRecord] = []
+        self.state = CaptureState(as_line=flatten)
+        #: What each part of the screen shows now (see `changed`).
+        self._shown: dict[str, object] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture-head", classes="screen-title"):
@@ -379,21 +333,23 @@ class CaptureScreen(BaseScreen):
     async def on_mount(self) -> None:
         self.input.focus()
         try:
-            self.group = self.store.subgroups.get(self.subgroup_id)
+            group = self.store.subgroups.get(self.subgroup_id)
+            self.group = group
             self.workshop = self.store.capture.workshop_of(self.subgroup_id)
-            self.rounds = self.store.capture.rounds(self.subgroup_id)
+            rounds = self.store.capture.rounds(self.subgroup_id)
         except VitaliteError as exc:
             self.report(exc)
             self.query_one("#capture-question", Static).update(
                 "Ce sous-groupe ne peut pas être ouvert (Échap pour revenir)."
             )
             return
-        self.tags = Tags(default_kind(self.group.workshop_number), self.group.indicator)
-        if self.rounds:
-            self.current_id = self.resume_speaker(self.rounds[-1].id)
-            await self.show_round(len(self.rounds) - 1)
+        self.state.open(group.members, group.workshop_number, group.indicator, rounds)
+        if rounds:
+            live_id = rounds[-1].id
+            self.state.resume_speaker(self.read(lambda: self.store.capture.turns(live_id)) or [])
+            await self.show_round(len(rounds) - 1)
         else:
-            self.current_id = self.first_speaker()
+            self.state.resume_speaker([])
             await self.show_round(-1)
             # After the first paint, so the dialog opens over the sub-group it is for.
             self.call_after_refresh(self.action_new_round)
@@ -402,96 +358,96 @@ class CaptureScreen(BaseScreen):
         # The title is fitted to its width, known once the layout is done.
         self.call_after_refresh(self.show_title)
 
-    # --- reading the screen ------------------------------------------------------------
+    # --- what tests and dialogs read of the state --------------------------------------
 
     @property
     def input(self) -> CaptureInput:
         return self.query_one("#capture-input", CaptureInput)
 
     @property
-    def live_round(self) -> RoundRecord | None:
-        """The round in progress: the sub-group's latest."""
-        return self.rounds[-1] if self.rounds else None
+    def current_id(self) -> str | None:
+        return self.state.current_id
+
+    @property
+    def editing(self) -> NoteRecord | None:
+        return self.state.editing
 
     @property
     def shown_round(self) -> RoundRecord | None:
-        return self.rounds[self.shown] if 0 <= self.shown < len(self.rounds) else None
+        return self.state.shown_round
 
     @property
-    def browsing(self) -> bool:
-        """An earlier round is on screen, not the one in progress."""
-        return 0 <= self.shown < len(self.rounds) - 1
+    def notes(self) -> list[NoteRecord]:
+        return self.state.notes
+
+    @property
+    def tags(self) -> Tags:
+        return self.state.tags
 
     @property
     def members(self) -> list[ParticipantRecord]:
-        return self.group.members if self.group is not None else []
+        return self.state.members
 
-    @property
-    def order(self) -> list[str]:
-        return [m.id for m in self.members]
-
-    def member_name(self, participant_id: str | None) -> str:
-        for member in self.members:
-            if member.id == participant_id:
-                return member.display_name
-        return "anonyme"
-
-    # --- speakers ----------------------------------------------------------------------
-
-    def first_speaker(self) -> str | None:
-        return self.order[0] if self.order else None
-
-    def resume_speaker(self, round_id: str) -> str | None:
-        """Coming back to a round: whoever spoke last goes on; after a pass, the next one."""
-        turns = self.read(lambda: self.store.capture.turns(round_id)) or []
-        for turn in reversed(turns):
-            if turn.participant_id is None or turn.participant_id not in self.order:
-                continue
-            if turn.passed:
-                return next_speaker(self.order, turn.participant_id)
-            return turn.participant_id
-        return self.first_speaker()
+    # --- speakers and tags -------------------------------------------------------------
 
     def action_next_speaker(self) -> None:
-        self.current_id = next_speaker(self.order, self.current_id)
+        self.state.next_speaker()
         self.show_speakers()
 
     def action_previous_speaker(self) -> None:
-        self.current_id = next_speaker(self.order[::-1], self.current_id)
+        self.state.previous_speaker()
         self.show_speakers()
 
     def action_anonymous(self) -> None:
-        self.anonymous_next = not self.anonymous_next
+        self.state.toggle_anonymous()
+        self.show_entry()
+
+    def action_indicator(self, number: int) -> None:
+        self.state.toggle_indicator(number)
+        self.show_entry()
+
+    def action_pole(self) -> None:
+        self.state.next_pole()
+        self.show_entry()
+
+    def action_kind(self) -> None:
+        self.state.next_kind()
         self.show_entry()
 
     # --- showing -----------------------------------------------------------------------
 
     async def show_round(self, index: int) -> None:
-        """Put a round on screen (-1: none yet): its question, clock, people and notes."""
-        self.shown = index
-        rnd = self.shown_round
-        self.notes = []
-        self.balance = None
+        """Put a round on screen (-1: none yet): its question, clock, people and notes.
+
+        The one full re-read of a round: notes, speaking balance and turns; a note saved
+        or a pass recorded afterwards is counted on screen without reading them again.
+        """
+        state = self.state
+        rnd = state.rounds[index] if 0 <= index < len(state.rounds) else None
+        notes: list[NoteRecord] = []
+        balance = None
+        turns: list[TurnRecord] = []
         if rnd is not None:
-            self.notes = self.read(lambda: self.store.capture.notes(rnd.id)) or []
-            self.balance = self.read(lambda: self.store.capture.round_balance(rnd.id))
-        usual = default_kind(self.group.workshop_number) if self.group is not None else None
-        await self.query_one(NoteList).fill(self.notes, usual)
+            notes = self.read(lambda: self.store.capture.notes(rnd.id)) or []
+            balance = self.read(lambda: self.store.capture.round_balance(rnd.id))
+            turns = self.read(lambda: self.store.capture.turns(rnd.id)) or []
+        state.show(index, notes, balance, turns)
+        await self.query_one(NoteList).fill(state.notes, state.usual_kind)
         self.query_one(RoundTimer).show_round(rnd)
         self.show_title()
         self.show_speakers()
-        self.show_entry()
         self.refresh_bindings()
 
     def show_title(self) -> None:
-        group, workshop, rnd = self.group, self.workshop, self.shown_round
+        group, workshop, state = self.group, self.workshop, self.state
         if group is None or workshop is None:
             return
+        rnd = state.shown_round
         tour = ""
         if rnd is not None:
             tour = f" · Tour {rnd.number}"
-            if self.browsing:
-                tour += f"/{len(self.rounds)} (ancien)"
+            if state.browsing:
+                tour += f"/{len(state.rounds)} (ancien)"
         title = self.query_one("#capture-title", Label)
         title.update(
             fit_title(
@@ -501,7 +457,7 @@ class CaptureScreen(BaseScreen):
                 title.content_size.width,
             )
         )
-        self.query_one("#capture-head").set_class(self.browsing, "-old")
+        self.query_one("#capture-head").set_class(state.browsing, "-old")
         question = self.query_one("#capture-question", Static)
         if rnd is None:
             question.update("Aucun tour commencé : F12 pour poser la question du premier tour.")
@@ -513,111 +469,112 @@ class CaptureScreen(BaseScreen):
 
         While a note is being corrected, the counts line says how to finish instead.
         """
-        current = None if self.browsing else self.current_id
-        self.query_one(SpeakerList).show(self.members, self.balance, current)
-        line = self.query_one("#capture-balance", Static)
-        if self.editing is not None:
-            line.update(
+        state = self.state
+        current = None if state.browsing else state.current_id
+        if self.changed("speakers", speakers_shown(state, current)):
+            self.query_one(SpeakerList).show(state.members, state.balance, current)
+        if state.editing is not None:
+            line = (
                 "Correction : ⏎ l'enregistre (l'ancien texte est gardé) · Échap l'abandonne · "
                 "↑↓ une autre note"
             )
-        elif self.balance is None:
-            line.update("Parole : aucun tour en cours.")
+        elif state.balance is None:
+            line = "Parole : aucun tour en cours."
         else:
-            anonymous = self.balance.anonymous.turns
+            anonymous = state.balance.anonymous.turns
             extra = f" · anonymes {anonymous}" if anonymous else ""
-            line.update(
-                f"Parole : {self.balance.summary()}{extra} · {plural(len(self.notes), 'note')}"
-            )
+            line = f"Parole : {state.balance.summary()}{extra} · {plural(len(state.notes), 'note')}"
+        if self.changed("balance", line):
+            # Two lines high whatever it says: no new layout needed.
+            self.query_one("#capture-balance", Static).update(line, layout=False)
         self.show_entry()
 
     def show_entry(self) -> None:
         """The prompt before the input line and the tags line under it."""
-        live = self.live_round
-        if self.editing is not None:
-            prompt = f"✎ {self.editing.speaker_label} › "
+        state = self.state
+        live = state.live_round
+        if state.editing is not None:
+            prompt = f"✎ {state.editing.speaker_label} › "
         else:
-            who = "anonyme" if self.anonymous_next else self.member_name(self.current_id)
+            who = "anonyme" if state.anonymous_next else state.member_name(state.current_id)
             # Browsing an old round, a new note still goes to the round in progress.
-            where = f" (tour {live.number})" if self.browsing and live is not None else ""
+            where = f" (tour {live.number})" if state.browsing and live is not None else ""
             prompt = f"{who}{where} › "
-        self.query_one("#capture-prompt", Label).update(prompt)
-        self.query_one("#capture-tags", Static).update(
-            tags_content(self.tags, editing=self.editing is not None)
-        )
+        if self.changed("prompt", prompt):
+            self.query_one("#capture-prompt", Label).update(prompt)
+        editing = state.editing is not None
+        if self.changed("tags", (state.tags, editing)):
+            self.query_one("#capture-tags", Static).update(
+                tags_content(state.tags, editing=editing), layout=False
+            )
 
-    def refresh_balance(self) -> None:
-        rnd = self.shown_round
-        if rnd is not None:
-            self.balance = self.read(lambda: self.store.capture.round_balance(rnd.id))
-        self.show_speakers()
+    def changed(self, part: str, shown: object) -> bool:
+        """Whether `part` must be drawn again to show `shown`.
+
+        Each widget updated is laid out and rendered again before the note appears: after a
+        save, most of them would show exactly what they already show.
+        """
+        if self._shown.get(part, _NOTHING) == shown:
+            return False
+        self._shown[part] = shown
+        return True
 
     # --- saving ------------------------------------------------------------------------
 
     async def action_save_note(self) -> None:
         """Enter. Runs in the input's own queue: keys typed meanwhile wait, none is lost."""
-        if self.editing is not None:
+        state = self.state
+        if state.editing is not None:
             self.save_correction()
             return
         text = self.input.value
         if not text.strip():
             return  # An empty Enter stores nothing, and needs no message.
-        if self.live_round is None:
+        if state.live_round is None:
             # A round may have just been started by keys typed ahead of this one.
             await self.catch_up_rounds()
-        live = self.live_round
+        live = state.live_round
         if live is None:
             self.action_new_round(then_save=True)
             return
-        if self.browsing:
-            await self.show_round(len(self.rounds) - 1)
-        speaker = None if self.anonymous_next else self.current_id
+        if state.browsing:
+            await self.show_round(len(state.rounds) - 1)
+        tags = state.tags
         try:
             note = self.store.capture.save_note(
-                live.id, speaker, text, self.tags.kind, self.tags.indicator, self.tags.pole
+                live.id, state.next_note_speaker, text, tags.kind, tags.indicator, tags.pole
             )
         except VitaliteError as exc:
             self.report(exc)  # The text stays in the line.
             return
         # Committed: only now may the line be cleared.
         self.input.value = ""
-        self.anonymous_next = False
-        self.notes.append(note)
+        state.note_saved(note)
         self.query_one(NoteList).append(note)
-        self.refresh_balance()
-        self.refresh_bindings()
+        self.show_speakers()
+        if len(state.notes) == 1:
+            # Of the keys in the footer, only undo changes with a save: the round's first
+            # note makes it usable. Redrawing the footer costs more than saving the note.
+            self.refresh_bindings()
 
     async def action_pass_turn(self) -> None:
-        live, speaker = self.live_round, self.current_id
+        state = self.state
+        live, speaker = state.live_round, state.current_id
         if live is None or speaker is None:
             return
-        if self.browsing:
-            await self.show_round(len(self.rounds) - 1)
+        if state.browsing:
+            await self.show_round(len(state.rounds) - 1)
         if self.read(lambda: self.store.capture.record_pass(live.id, speaker)) is None:
             return
-        self.current_id = next_speaker(self.order, speaker)
-        self.refresh_balance()
-
-    # --- tags --------------------------------------------------------------------------
-
-    def action_indicator(self, number: int) -> None:
-        self.tags = self.tags.toggle_indicator(number)
-        self.show_entry()
-
-    def action_pole(self) -> None:
-        self.tags = self.tags.next_pole()
-        self.show_entry()
-
-    def action_kind(self) -> None:
-        if self.group is not None:
-            self.tags = self.tags.next_kind(self.group.workshop_number)
-            self.show_entry()
+        state.pass_recorded(speaker)
+        self.show_speakers()
 
     # --- undo and restore --------------------------------------------------------------
 
     async def action_undo(self) -> None:
-        rnd = self.shown_round
-        if rnd is None or self.editing is not None:
+        state = self.state
+        rnd = state.shown_round
+        if rnd is None or state.editing is not None:
             return
         try:
             note = self.store.capture.undo_last(rnd.id)
@@ -627,8 +584,8 @@ class CaptureScreen(BaseScreen):
         if note is None:
             self.notify("Aucune note à retirer dans ce tour.")
             return
-        self.removed.append(note)
-        await self.show_round(self.shown)
+        state.note_removed(note)
+        await self.show_round(state.shown)
         self.notify(
             f"Note retirée : « {quote(note.text)} ». Ctrl+Y (ou Maj+F10) pour la rétablir.",
             title="Annulé",
@@ -636,56 +593,41 @@ class CaptureScreen(BaseScreen):
         )
 
     async def action_restore(self) -> None:
-        if not self.removed or self.editing is not None:
+        state = self.state
+        if not state.removed or state.editing is not None:
             return
-        note = self.removed[-1]
+        note = state.removed[-1]
         if self.read(lambda: self.store.capture.restore(note.id)) is None:
             return
-        self.removed.pop()
-        shown = self.shown_round
+        state.note_restored()
+        shown = state.shown_round
         if shown is not None and note.round_id == shown.id:
-            await self.show_round(self.shown)
-        where = next((r.number for r in self.rounds if r.id == note.round_id), None)
+            await self.show_round(state.shown)
+        where = state.round_number(note.round_id)
         place = f" (tour {where})" if where is not None and shown and shown.number != where else ""
         self.notify(f"Note rétablie{place} : « {quote(note.text)} ».", markup=False)
 
     # --- corrections -------------------------------------------------------------------
 
     def action_edit_last(self) -> None:
-        if not self.notes:
-            return
-        if self.editing is None:
-            self.set_aside = (self.input.value, self.tags)
-        self.begin_correction(len(self.notes) - 1)
+        note = self.state.edit_last(self.input.value)
+        if note is not None:
+            self.show_correction(note)
 
     def action_edit_step(self, step: int) -> None:
         """↑ on an empty line: the last note; while correcting, untouched: the next one."""
-        if self.editing is None:
+        if self.state.editing is None:
             if step < 0:
                 self.action_edit_last()
             return
-        index = self.editing_index() + step
-        if index >= len(self.notes):
+        move = self.state.edit_move(step)
+        if move == "end":
             self.end_correction()
-        elif index >= 0:
-            self.begin_correction(index)
+        elif move is not None:
+            self.show_correction(self.state.begin_correction(move))
 
-    def editing_index(self) -> int:
-        ids = [n.id for n in self.notes]
-        return ids.index(self.editing.id) if self.editing is not None else -1
-
-    def correction_untouched(self) -> bool:
-        editing = self.editing
-        return (
-            editing is not None
-            and self.input.value == flatten(editing.text)
-            and self.tags == Tags.of(editing)
-        )
-
-    def begin_correction(self, index: int) -> None:
-        note = self.notes[index]
-        self.editing = note
-        self.tags = Tags.of(note)
+    def show_correction(self, note: NoteRecord) -> None:
+        """The note being corrected: its text in the line, its row marked."""
         self.input.value = flatten(note.text)
         self.input.cursor_position = len(self.input.value)
         self.query_one(NoteList).mark_editing(note.id)
@@ -694,9 +636,9 @@ class CaptureScreen(BaseScreen):
 
     def end_correction(self) -> None:
         """Back to typing new notes, with what was set aside when the correction began."""
-        self.editing = None
-        text, self.tags = self.set_aside
-        self.set_aside = ("", self.tags)
+        self.show_typing(self.state.end_correction())
+
+    def show_typing(self, text: str) -> None:
         self.input.value = text
         self.input.cursor_position = len(text)
         self.query_one(NoteList).mark_editing(None)
@@ -704,24 +646,25 @@ class CaptureScreen(BaseScreen):
         self.refresh_bindings()
 
     def save_correction(self) -> None:
-        editing = self.editing
+        state = self.state
+        editing = state.editing
         if editing is None:
             return
-        if self.correction_untouched():
+        if state.correction_untouched(self.input.value):
             self.end_correction()
             return
+        tags = state.tags
         try:
             note = self.store.capture.edit_note(
-                editing.id, self.input.value, self.tags.kind, self.tags.indicator, self.tags.pole
+                editing.id, self.input.value, tags.kind, tags.indicator, tags.pole
             )
         except VitaliteError as exc:
             self.report(exc)
             return
-        self.notes[self.editing_index()] = note
         row = self.query_one(NoteList).row(note.id)
         if row is not None:
             row.show_note(note)
-        self.end_correction()
+        self.show_typing(state.correction_saved(note))
 
     # --- rounds ------------------------------------------------------------------------
 
@@ -742,24 +685,24 @@ class CaptureScreen(BaseScreen):
             if draft is None:
                 self.input.focus()
                 return
-            self.anonymous_next = self.anonymous_next and then_save
+            self.state.anonymous_next = self.state.anonymous_next and then_save
             await self.catch_up_rounds()
             self.input.focus()
             if then_save:
                 await self.action_save_note()
 
-        number = len(self.rounds) + 1
+        rounds = self.state.rounds
         intro = (
             "La note tapée est gardée : elle sera enregistrée dans ce tour."
             if then_save
             else "Le tour précédent se termine ; il reste consultable (Page↑)."
-            if self.rounds
+            if rounds
             else ""
         )
         self.app.push_screen(
             RoundFormDialog(
                 # 20 minutes, the usual round, if the store could not suggest one.
-                f"Tour {number} — question et durée",
+                f"Tour {len(rounds) + 1} — question et durée",
                 minutes or 20,
                 intro=intro,
                 trends=trends.options if trends else (),
@@ -772,16 +715,12 @@ class CaptureScreen(BaseScreen):
     async def catch_up_rounds(self) -> None:
         """Read the rounds again; one started since comes on screen, from the first speaker."""
         rounds = self.read(lambda: self.store.capture.rounds(self.subgroup_id))
-        if rounds is None or [r.id for r in rounds] == [r.id for r in self.rounds]:
-            return
-        self.rounds = rounds
-        self.current_id = self.first_speaker()
-        await self.show_round(len(rounds) - 1)
+        if rounds is not None and self.state.rounds_read(rounds):
+            await self.show_round(len(rounds) - 1)
 
     async def action_show_round(self, step: int) -> None:
-        index = self.shown + step
-        if 0 <= index < len(self.rounds):
-            await self.show_round(index)
+        if self.state.can_show_round(step):
+            await self.show_round(self.state.shown + step)
 
     # --- balance, plenary, leaving -----------------------------------------------------
 
@@ -796,7 +735,7 @@ class CaptureScreen(BaseScreen):
         if subgroup is None:
             return
         lines = balance_lines(
-            [(m.id, m.display_name, m.college) for m in group.members], self.balance, subgroup
+            [(m.id, m.display_name, m.college) for m in group.members], self.state.balance, subgroup
         )
         self.app.push_screen(
             SpeakingBalanceDialog(
@@ -815,14 +754,14 @@ class CaptureScreen(BaseScreen):
 
     def action_image(self) -> None:
         """Ctrl+O (workshop 1): the image dialog, prefilled; the line clears once it is saved."""
-        group, workshop = self.group, self.workshop
-        if group is None or workshop is None or self.editing is not None:
+        group, workshop, state = self.group, self.workshop, self.state
+        if group is None or workshop is None or state.editing is not None:
             return
         from vitalite_tui.store.felt.records import ImageDraft
         from vitalite_tui.tui.dialogs.image_form import ImageFormDialog
 
-        live = self.live_round
-        speaker = None if self.anonymous_next else self.current_id
+        live = state.live_round
+        speaker = state.next_note_speaker
         why = self.input.value.strip()
 
         def save(draft: ImageDraft) -> None:
@@ -839,16 +778,16 @@ class CaptureScreen(BaseScreen):
             self.input.focus()
             if draft is None:
                 return  # Cancelled: the line keeps its text.
-            self.anonymous_next = False
-            if self.rounds:
-                await self.show_round(len(self.rounds) - 1)
+            state.anonymous_next = False
+            if state.rounds:
+                await self.show_round(len(state.rounds) - 1)
             self.refresh_bindings()
 
         self.app.push_screen(
             ImageFormDialog(
                 "Image associée",
-                self.members,
-                ImageDraft(speaker, "", self.tags.indicator, self.tags.pole, why),
+                state.members,
+                ImageDraft(speaker, "", state.tags.indicator, state.tags.pole, why),
                 focus_card=speaker is not None,
                 save=save,
             ),
@@ -856,7 +795,7 @@ class CaptureScreen(BaseScreen):
         )
 
     def action_back(self) -> None:
-        if self.editing is not None:
+        if self.state.editing is not None:
             self.end_correction()
             return
         if not self.input.value.strip():
@@ -871,7 +810,8 @@ class CaptureScreen(BaseScreen):
             if not self.input.value.strip():
                 super(CaptureScreen, self).action_back()
 
-        who = "anonyme" if self.anonymous_next else self.member_name(self.current_id)
+        state = self.state
+        who = "anonyme" if state.anonymous_next else state.member_name(state.current_id)
         self.app.push_screen(
             ConfirmDialog(
                 "Le texte tapé n'est pas encore enregistré. L'enregistrer comme note "
@@ -884,30 +824,6 @@ class CaptureScreen(BaseScreen):
         return self.input.value.strip()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        correcting = self.editing is not None
-        if action in ("next_speaker", "previous_speaker"):
-            return bool(self.order)
-        if action == "pass_turn":
-            return False if correcting else self.current_id is not None and bool(self.rounds)
-        if action == "anonymous":
-            return not correcting
-        if action == "undo":
-            return False if correcting else None if not self.notes else True
-        if action == "restore":
-            return bool(self.removed) and not correcting
-        if action == "edit_last":
-            return bool(self.notes)
-        if action == "edit_step":
-            if correcting:
-                return self.correction_untouched()
-            return bool(self.notes) and not self.input.value and parameters == (-1,)
-        if action == "new_round":
-            return not correcting and self.group is not None
-        if action == "show_round":
-            index = self.shown + int(str(parameters[0])) if parameters else -1
-            return not correcting and 0 <= index < len(self.rounds)
-        if action in ("balance", "plenary"):
-            return self.group is not None
-        if action == "image":
-            return not correcting and self.group is not None and self.group.workshop_number == 1
-        return True
+        # Only ↑/↓ depend on the line; the footer asks about every key, often.
+        line = self.input.value if action == "edit_step" else ""
+        return self.state.check(action, parameters, line)

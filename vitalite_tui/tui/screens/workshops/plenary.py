@@ -2,38 +2,63 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from itertools import pairwise
+from typing import ClassVar, Generic, NamedTuple, Protocol, TypeVar
 
-from rich.console import Group, RenderableType
-from rich.table import Table
+from rich._wrap import divide_line
+from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.workshops.records import NoteRecord, SubGroupRecord
+from vitalite_tui.store.workshops.records import SubGroupRecord, WallNote
 from vitalite_tui.tui.screens.base import BaseScreen
 
 #: Poles in the order they are presented: the vitality pole first, untagged last.
 POLE_ORDER: tuple[Pole | None, ...] = (Pole.VITALITY, Pole.DEPRESSION, None)
 
+#: What stands before each note (its next lines start under the text, not the bullet).
+BULLET = "▸"
+
 #: Narrowest column when all sub-groups are shown side by side.
 MIN_COLUMN = 24
 
 
+class Tagged(Protocol):
+    """A note as the wall groups it: its text under its tags (a wall note or a full record)."""
+
+    @property
+    def indicator(self) -> int | None: ...
+
+    @property
+    def pole(self) -> Pole | None: ...
+
+    @property
+    def text(self) -> str: ...
+
+
+N = TypeVar("N", bound=Tagged)
+
+
 @dataclass(frozen=True)
-class TagGroup:
+class TagGroup(Generic[N]):
     """The notes that share one indicator and pole (either may be missing)."""
 
     indicator: int | None
     pole: Pole | None
-    notes: list[NoteRecord]
+    notes: list[N]
 
     @property
     def title(self) -> str:
@@ -53,19 +78,21 @@ class TagGroup:
         return self.pole.label if self.indicator is not None and self.pole is not None else ""
 
 
-def group_by_tag(notes: Sequence[NoteRecord]) -> list[TagGroup]:
+def group_by_tag(notes: Sequence[N]) -> list[TagGroup[N]]:
     """Indicators 1 to 4, each vitality pole then depression pole then no pole; untagged last.
 
     Within a group, notes keep the order they were said in.
     """
-    groups: list[TagGroup] = []
+    tagged: dict[tuple[int | None, Pole | None], list[N]] = {}
+    for note in notes:  # One pass: a column may hold a thousand notes.
+        tagged.setdefault((note.indicator, note.pole), []).append(note)
     numbers: list[int | None] = [i.number for i in INDICATORS]
-    for number in [*numbers, None]:
-        for pole in POLE_ORDER:
-            matching = [n for n in notes if n.indicator == number and n.pole is pole]
-            if matching:
-                groups.append(TagGroup(number, pole, matching))
-    return groups
+    return [
+        TagGroup(number, pole, tagged[number, pole])
+        for number in [*numbers, None]
+        for pole in POLE_ORDER
+        if (number, pole) in tagged
+    ]
 
 
 def subgroup_heading(group: SubGroupRecord) -> str:
@@ -73,37 +100,132 @@ def subgroup_heading(group: SubGroupRecord) -> str:
     return f"{group.name} « {group.theme} »" if group.theme else group.name
 
 
-def plenary_renderable(notes: Sequence[NoteRecord], *, roomy: bool) -> RenderableType:
-    """The notes under their tag headings; `roomy` (one sub-group) spaces them out."""
+class NoteLine(NamedTuple):
+    """One terminal line of a note: the bullet (or a blank, on its next lines) and its text."""
+
+    lead: str
+    text: str
+    style: str
+
+
+#: A line of the notes: a note's, or a heading (or blank, or hint) already one line wide.
+Line = NoteLine | Text
+
+
+#: Every character below this one takes one cell (no wide, combining or control character).
+_NARROW_BELOW = "\u0300"
+
+#: A word and the blanks after it, as Rich cuts lines.
+_WORD = re.compile(r"\s*\S+\s*")
+
+
+def folded(text: str, width: int) -> list[str]:
+    """`text` in lines of `width` cells at most, broken between words, long words folded.
+
+    The same breaks as Rich's wrap with `overflow="fold"`, without its styled-text objects:
+    thousands of notes are folded each time a column opens.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        narrow = paragraph.isprintable() and (not paragraph or max(paragraph) < _NARROW_BELOW)
+        breaks = narrow_breaks(paragraph, width) if narrow else divide_line(paragraph, width)
+        offsets = [0, *breaks, len(paragraph)]
+        lines.extend(paragraph[a:b].rstrip() for a, b in pairwise(offsets) if a < b or a == 0)
+    return lines
+
+
+def narrow_breaks(text: str, width: int) -> list[int]:
+    """Rich's `divide_line` (fold) for text whose every character takes one cell."""
+    breaks: list[int] = []
+    offset = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        length = len(match.group().rstrip())
+        if width - offset >= length:
+            offset += end - start
+        elif length > width:
+            # Too long for any line: cut into lines of `width`, the last one continuing.
+            for cut in range(start, end, width):
+                if cut:
+                    breaks.append(cut)
+                offset = min(width, end - cut)
+        elif offset and start:
+            breaks.append(start)
+            offset = end - start
+    return breaks
+
+
+def plenary_lines(
+    notes: Sequence[WallNote], *, roomy: bool, width: int, console: Console
+) -> list[Line]:
+    """The notes under their tag headings, one entry per terminal line of `width` cells."""
     if not notes:
-        return Text("Aucune note pour ce sous-groupe.", "italic")
-    parts: list[RenderableType] = []
+        return list(Text("Aucune note pour ce sous-groupe.", "italic").wrap(console, width))
+    lines: list[Line] = []
+    style = "bold" if roomy else ""
+    text_width = max(1, width - 2)  # the bullet, then a blank
     for tag_group in group_by_tag(notes):
         heading = Text(f" {tag_group.title.upper()} ", "bold reverse")
         if tag_group.pole_hint:
             heading.append(f" {tag_group.pole_hint}", "italic")
         heading.append(f"  {len(tag_group.notes)}", "bold")
-        parts.append(heading)
+        lines.extend(heading.wrap(console, width))
         if roomy:
-            parts.append(Text())
+            lines.append(Text())
         for note in tag_group.notes:
-            grid = Table.grid(padding=(0, 1), expand=True)
-            grid.add_column(width=1, no_wrap=True)
-            grid.add_column(ratio=1, overflow="fold")
             # The text only: a note on the wall carries no name (the screen is projected).
-            grid.add_row(Text("▸", "bold"), Text(note.text, "bold" if roomy else ""))
-            parts.append(grid)
+            for index, part in enumerate(folded(note.text, text_width)):
+                lead = BULLET if index == 0 else " "
+                lines.append(NoteLine(lead, part, style))
             if roomy:
-                parts.append(Text())
+                lines.append(Text())
         if not roomy:
-            parts.append(Text())
-    return Group(*parts)
+            lines.append(Text())
+    return lines
+
+
+class PlenaryNotes(Widget):
+    """A column's notes, folded once per width, only the lines in view drawn (line API)."""
+
+    DEFAULT_CSS = """
+    PlenaryNotes {
+        height: auto;
+    }
+    """
+
+    def __init__(self, notes: Sequence[WallNote], *, roomy: bool, classes: str) -> None:
+        super().__init__(classes=classes)
+        self.notes = notes
+        self.roomy = roomy
+        #: The lines per width: the layout asks with and without a scrollbar.
+        self._lines: dict[int, list[Line]] = {}
+
+    def lines(self, width: int) -> list[Line]:
+        if width not in self._lines:
+            self._lines[width] = plenary_lines(
+                self.notes, roomy=self.roomy, width=width, console=self.app.console
+            )
+        return self._lines[width]
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        lines = self.lines(width)
+        if not 0 <= y < len(lines):
+            return Strip.blank(width, self.rich_style)
+        line = lines[y]
+        if isinstance(line, NoteLine):
+            line = Text.assemble((line.lead, "bold"), " ", (line.text, line.style))
+        segments = Segment.apply_style(line.render(self.app.console), self.rich_style)
+        return Strip(segments).adjust_cell_length(width, self.rich_style)
 
 
 class PlenaryColumn(VerticalScroll, can_focus=False):
     """One sub-group: its heading and its notes, scrolled by the screen's keys."""
 
-    def __init__(self, group: SubGroupRecord, notes: Sequence[NoteRecord], *, roomy: bool) -> None:
+    def __init__(self, group: SubGroupRecord, notes: Sequence[WallNote], *, roomy: bool) -> None:
         super().__init__(classes="plenary-column -roomy" if roomy else "plenary-column")
         self.group = group
         self.notes = list(notes)
@@ -117,21 +239,13 @@ class PlenaryColumn(VerticalScroll, can_focus=False):
         yield Static(
             Text(plural(len(self.notes), "note"), "italic"), classes="plenary-count", markup=False
         )
-        yield Static(plenary_renderable(self.notes, roomy=self.roomy), classes="plenary-notes")
+        yield PlenaryNotes(self.notes, roomy=self.roomy, classes="plenary-notes")
 
 
 class PlenaryScreen(BaseScreen):
     """Read-only, for the projector: one sub-group, or all of them side by side."""
 
     CSS_PATH = "plenary.tcss"
-    HELP = (
-        "Restitution en plénière, pour le vidéoprojecteur : les notes des sous-groupes, "
-        "regroupées par indicateur et par pôle, sans aucun nom de participant. ←/→ passent "
-        "d'un sous-groupe à l'autre, Page↓ ou Espace font défiler (Page↑ pour remonter), "
-        "t montre tous les sous-groupes côte à côte (t à nouveau : un seul), r la restitution "
-        "de toute la démarche (baromètre ressenti et mesuré, intentions par axe…). Rien ne "
-        "peut être modifié ici."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "left",
@@ -204,7 +318,7 @@ class PlenaryScreen(BaseScreen):
         self.number = number
         self.start_subgroup = subgroup_id
         self.groups: list[SubGroupRecord] = []
-        self.notes: dict[str, list[NoteRecord]] = {}
+        self.notes: dict[str, list[WallNote]] = {}
         #: The sub-group shown alone, or the first column when all are shown.
         self.index = 0
         self.all_shown = subgroup_id is None
@@ -220,7 +334,7 @@ class PlenaryScreen(BaseScreen):
     async def on_mount(self) -> None:
         try:
             self.groups = self.store.subgroups.all(self.demarche_id, self.number)
-            notes = self.store.capture.workshop_notes(self.demarche_id, self.number)
+            notes = self.store.capture.wall_notes(self.demarche_id, self.number)
         except VitaliteError as exc:
             self.report(exc)
             return

@@ -1,4 +1,4 @@
-"""Importing answer sheets from a spreadsheet: our template, or a KoboToolbox / ODK export.
+"""Reading answer sheets from a spreadsheet: our template, or a KoboToolbox / ODK export.
 
 Columns are matched on item and profile codes (group prefixes such as `group_x/I1_V1` or
 ODK Central's `group_x-I1_V1` are dropped), or on their French label (Kobo exports with
@@ -6,8 +6,10 @@ labels). Answers may be the value (3), the choice name, or the label (« Plutôt
 
 Importing the same file twice adds nothing: a row is recognised by its submission id
 (`meta/instanceID`, `KEY`, `_uuid`, `_id`) or, without one, by a hash of its content; the
-key is kept in `Response.source_key`. A row with an unknown answer or a value off the scale
-is reported with its line number and skipped; every other row is imported.
+store keeps that key with the sheet. A row with an unknown answer or a value off the scale
+is reported with its line number and skipped; every other row is planned for import.
+
+This module only reads and plans: `Responses.import_file` in the store writes the plan.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from vitalite_tui.domain.questionnaire_form import (
     NO_ANSWER,
@@ -35,15 +37,6 @@ from vitalite_tui.domain.questionnaire_form import (
 from vitalite_tui.domain.text import fold
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.formats.entry_template import SHEET_NUMBER_COLUMN
-from vitalite_tui.store.questionnaire.records import (
-    ImportReport,
-    RejectedRow,
-    SheetDraft,
-    SheetMode,
-)
-
-if TYPE_CHECKING:
-    from vitalite_tui.store.questionnaire.responses import Responses
 
 #: Columns holding a submission id, best first (ODK, ODK Central, Kobo).
 ID_COLUMNS = ("meta/instanceid", "meta-instanceid", "instanceid", "key", "_uuid", "_id")
@@ -89,12 +82,34 @@ class Columns:
     ignored: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class RejectedRow:
+    """A spreadsheet row that was not imported, and why (French)."""
+
+    row: int  # as numbered in the spreadsheet: the header is row 1
+    reasons: tuple[str, ...]
+
+    @property
+    def message(self) -> str:
+        return f"ligne {self.row} : " + " ; ".join(self.reasons)
+
+
+@dataclass(frozen=True)
+class ReadSheet:
+    """A row of the file, checked against the questionnaire, ready to be stored."""
+
+    sheet_number: int | None
+    profile: dict[str, str]
+    answers: dict[str, int]
+    collected_at: datetime | None  # naive UTC; None when no column says it
+
+
 @dataclass
 class Plan:
     """What an import will do, before anything is written."""
 
     rows: int = 0
-    to_add: list[tuple[int, SheetDraft, str]] = field(default_factory=list)  # (row, draft, key)
+    to_add: list[tuple[int, ReadSheet, str]] = field(default_factory=list)  # (row, sheet, key)
     duplicates: list[int] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
 
@@ -345,44 +360,18 @@ def plan_import(
         keys.add(source_key)
         if number is not None:
             numbers.add(number)
-        draft = SheetDraft(
-            sheet_number=number,
-            profile=profile,
-            answers=dict(cleaned),
-            mode=SheetMode.IMPORT,
-            collected_at=collected_at(row, columns),
-        )
-        plan.to_add.append((offset, draft, source_key))
+        sheet = ReadSheet(number, profile, dict(cleaned), collected_at(row, columns))
+        plan.to_add.append((offset, sheet, source_key))
     return plan
 
 
-def import_answers(responses: Responses, demarche_id: str, path: Path) -> ImportReport:
-    """Import the sheets of `path` into the démarche; the report says what became of each row.
-
-    Screens and commands call it as `store.responses.import_file`.
-    """
-    form = responses.form(demarche_id)
+def read_answers(
+    form: QuestionnaireForm, path: Path, known_keys: set[str], used_numbers: set[int]
+) -> tuple[Columns, Plan]:
+    """Read `path` against `form` and plan every row: added, duplicate (of `known_keys`, or
+    earlier in the file) or rejected; `InvalidInput` (French) when the file cannot be used."""
     table = read_table(path)
     if not table or not any(_cell_text(cell) for cell in table[0]):
         raise InvalidInput(f"{path.name} est vide : la première ligne doit porter les codes.")
     columns = map_columns(form, table[0], path.name)
-    plan = plan_import(
-        form,
-        table,
-        columns,
-        responses.source_keys(demarche_id),
-        responses.sheet_numbers(demarche_id),
-    )
-    ids = responses.add_imported(demarche_id, [(draft, key) for _, draft, key in plan.to_add])
-    mapped = set(columns.items)
-    return ImportReport(
-        source=path.name,
-        questionnaire=form.label,
-        rows=plan.rows,
-        added=len(ids),
-        duplicates=tuple(plan.duplicates),
-        rejected=tuple(plan.rejected),
-        ignored_columns=columns.ignored,
-        missing_items=tuple(item.code for item in form.items if item.code not in mapped),
-        sheet_ids=tuple(ids),
-    )
+    return columns, plan_import(form, table, columns, known_keys, used_numbers)

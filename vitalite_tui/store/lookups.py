@@ -1,0 +1,61 @@
+"""Row lookups that several areas of the store share: a démarche's workshops, who was there,
+participants' codes and records. Plain functions over rows; the parts stay in their areas."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from peewee import JOIN, fn
+
+from vitalite_tui.db.models import Attendance, Participant, Workshop
+from vitalite_tui.domain.colleges import College, CollegeCounts
+from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
+from vitalite_tui.errors import NotFound
+from vitalite_tui.store.base import demarche_row, live
+
+
+def workshop_row(demarche_id: str, number: int) -> Workshop:
+    """The workshop 1–4 of a démarche, created on first use (`NotFound` in French otherwise)."""
+    if number not in WORKSHOP_NUMBERS:
+        raise NotFound(f"Atelier {number} inconnu (1 à 4).")
+    demarche = demarche_row(demarche_id)
+    row = Workshop.get_or_none((Workshop.demarche == demarche) & (Workshop.number == number))
+    return row if row is not None else Workshop.create(demarche=demarche, number=number)
+
+
+def participant_of(workshop: Workshop, participant_id: str) -> Participant:
+    """A live participant of the workshop's démarche."""
+    row = live(Participant, participant_id, "Participant")
+    if row.demarche_id != workshop.demarche_id:
+        raise NotFound("Ce participant n'appartient pas à cette démarche.")
+    return row
+
+
+def present_participants(workshop: Workshop) -> list[Participant]:
+    """Live participants ticked present at the workshop, in name order."""
+    return list(
+        Participant.select()
+        .join(Attendance, on=(Attendance.participant == Participant.id))
+        .where(
+            (Attendance.workshop == workshop)
+            & Attendance.deleted_at.is_null()
+            & Participant.deleted_at.is_null()
+        )
+        .order_by(fn.LOWER(Participant.display_name), Participant.number)
+    )
+
+
+def present_counts(workshop: Workshop) -> CollegeCounts:
+    rows = (
+        Participant.select(Participant.college, fn.COUNT(Participant.id).alias("n"))
+        .join(Attendance, JOIN.INNER, on=(Attendance.participant == Participant.id))
+        .where(
+            (Attendance.workshop == workshop)
+            & Attendance.deleted_at.is_null()
+            & Participant.deleted_at.is_null()
+        )
+        .group_by(Participant.college)
+        .tuples()
+    )
+    pairs = cast("list[tuple[str, int]]", list(rows))
+    return CollegeCounts.from_mapping({College(c): int(n) for c, n in pairs})
