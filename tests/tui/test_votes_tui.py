@@ -10,6 +10,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tui.conftest import make_app
 from vitalite_tui.db.models import Vote, VoteSession
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
@@ -64,7 +65,7 @@ async def test_candidates_are_imported_added_merged_and_restored_by_keys(
     store: Store, scene: Scene
 ) -> None:
     d = scene.demarche_id
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "candidates")
         assert "4 intentions à importer" in text(app, "#candidates-counts")
@@ -115,7 +116,7 @@ async def test_the_wall_count_is_typed_cell_by_cell(store: Store, scene: Scene) 
     d = scene.demarche_id
     store.votes.import_intentions(d)
     store.votes.save_settings(d, VoteSettingsDraft(3, 2))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         assert isinstance(app.focused, DotsGrid)
@@ -141,7 +142,7 @@ async def test_the_wall_count_is_typed_cell_by_cell(store: Store, scene: Scene) 
 async def test_keys_typed_in_a_burst_land_in_order(store: Store, scene: Scene) -> None:
     d = scene.demarche_id
     store.votes.import_intentions(d)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         burst(app, [*"31", "enter", "2", "enter", "0", "enter", "right", "up", *"17", "enter"])
@@ -165,7 +166,7 @@ async def test_a_ballot_is_typed_and_a_cap_is_refused(store: Store, scene: Scene
     d = scene.demarche_id
     store.votes.import_intentions(d)
     store.votes.save_settings(d, VoteSettingsDraft(3, 2))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         await pilot.press("b", *"P003", "enter")
@@ -214,7 +215,7 @@ async def test_a_ballot_is_typed_and_a_cap_is_refused(store: Store, scene: Scene
 async def test_settings_close_keep_and_tie_break_by_keys(store: Store, scene: Scene) -> None:
     d = scene.demarche_id
     store.votes.import_intentions(d)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         await pilot.press("s")
@@ -257,7 +258,7 @@ async def test_results_are_hidden_until_closed_when_asked(store: Store, scene: S
     ids = ids_by_title(store, d)
     store.votes.save_settings(d, VoteSettingsDraft(3, 2, hide_results=True, keep_count=1))
     store.votes.set_tally(d, ids[INTENTIONS[2]], HABITANT, 4)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "results")
         assert "masqués jusqu'à la clôture" in text(app, "#results-hidden")
@@ -272,7 +273,7 @@ async def test_results_are_hidden_until_closed_when_asked(store: Store, scene: S
 
 
 async def test_an_empty_workshop_says_what_to_do(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "candidates")
         assert "Aucune action candidate" in text(app, "#candidates-empty")
@@ -289,7 +290,7 @@ async def test_an_empty_workshop_says_what_to_do(store: Store, demarche_id: str)
 
 async def test_vote_keys_are_named_in_the_help(store: Store, scene: Scene) -> None:
     store.votes.import_intentions(scene.demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, scene.demarche_id, "vote")
         part = app.screen.query_one(VotePart)
@@ -303,7 +304,7 @@ async def test_a_ballot_typed_in_one_burst_lands_where_meant(store: Store, scene
     d = scene.demarche_id
     store.votes.import_intentions(d)
     store.votes.save_settings(d, VoteSettingsDraft(3, 2))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         # Two people's ballots in one go: each key lands in the list, then the ballot, then
