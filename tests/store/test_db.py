@@ -221,3 +221,31 @@ def test_second_connection_can_write_while_the_first_is_open(db_path: Path) -> N
         assert {d.territory for d in Demarche.select()} == {"Première copie", "Seconde copie"}
     finally:
         close_database()
+
+
+def test_an_older_base_missing_a_table_is_refused_and_keeps_its_version(db_path: Path) -> None:
+    """The models describe the newest schema: an older base is checked by its migration."""
+    make_v1_database(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("DROP TABLE note")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match=r"est abîmée .* manque.*sauvegardes"):
+        open_database(db_path)
+    close_database()
+    assert pragma(db_path, "user_version") == 1
+    assert list(backups_dir(db_path).iterdir()) == []
+
+
+def test_an_older_base_is_checked_against_the_models_once_migrated(db_path: Path) -> None:
+    make_v1_database(db_path)
+    conn = sqlite3.connect(db_path)
+    conn.execute("ALTER TABLE trend DROP COLUMN source")
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="colonne « source » manque dans la table « trend »"):
+        open_database(db_path)
+    close_database()
+    assert pragma(db_path, "user_version") == 1  # the migration was rolled back
+    # The copy made before the migration is of the damaged file: not left as a "backup".
+    assert list(backups_dir(db_path).iterdir()) == []

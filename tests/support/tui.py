@@ -1,14 +1,12 @@
-"""Shared test helpers: tui."""
+"""Shared TUI test helpers: opening screens, the people of a registry, typing a note."""
 
 from __future__ import annotations
 
-import html
-import re
-from collections import defaultdict
-
-from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Static
+
+# Kept here for the test files that still import them from this module (they are being
+# restructured in parallel): their home is now tests/tui/conftest.py.
+from tui.conftest import SIZE, screen_lines, screen_text, text_of
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
@@ -19,7 +17,19 @@ from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.screens.workshops.workshop import WorkshopScreen
 
-SIZE = (80, 24)
+__all__ = [
+    "PEOPLE",
+    "SIZE",
+    "open_capture",
+    "open_part",
+    "open_registry",
+    "open_workshop",
+    "register",
+    "screen_lines",
+    "screen_text",
+    "text_of",
+    "type_note",
+]
 
 
 async def open_registry(
@@ -31,32 +41,9 @@ async def open_registry(
     return screen
 
 
-_TEXT = re.compile(
-    r'<text class="[^"]*-r\d+" x="([\d.]+)" y="([\d.]+)" textLength="([\d.]+)"[^>]*>([^<]*)</text>'
-)
-
-
-def screen_lines(app: App[None]) -> list[str]:
-    """The screen as it looks: each text of the SVG screenshot put back in its columns."""
-    width = app.size.width
-    rows: dict[float, list[str]] = defaultdict(lambda: [" "] * width)
-    for x, y, length, text in _TEXT.findall(app.export_screenshot()):
-        chars = html.unescape(text).replace("\xa0", " ")
-        cell = float(length) / max(len(chars), 1)  # one terminal cell, in pixels
-        column = round(float(x) / cell)
-        for offset, char in enumerate(chars):
-            if column + offset < width:
-                rows[float(y)][column + offset] = char
-    return ["".join(rows[y]).rstrip() for y in sorted(rows)]
-
-
 async def open_part(app: VitaliteApp, pilot: Pilot[None], demarche_id: str, part: str) -> None:
     await app.push_screen(contents_screen(demarche_id, 2, initial=part))
     await pilot.pause()
-
-
-def screen_text(app: VitaliteApp) -> str:
-    return "\n".join(line.text for line in app.screen._compositor.render_strips())
 
 
 #: Two of each collège, in name order: Anne, Bruno (élus), Chloé, Denis (acteurs), …
@@ -76,10 +63,6 @@ def register(store: Store, demarche_id: str) -> dict[str, str]:
         name: store.participants.add(demarche_id, ParticipantDraft(name, college, commune))
         for name, college, commune in PEOPLE
     }
-
-
-def text_of(screen: WorkshopScreen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
 
 
 async def open_workshop(

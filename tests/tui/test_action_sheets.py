@@ -7,6 +7,7 @@ from support.charter import kept_action
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tui.conftest import make_app
 from vitalite_tui.db.models import Action, ActionSheet
 from vitalite_tui.domain.charter import SheetContent
 from vitalite_tui.domain.steps import StepStatus
@@ -107,7 +108,7 @@ async def open_sheets(app: VitaliteApp, pilot: Pilot[None], demarche_id: str) ->
 
 
 async def test_nothing_kept_says_the_vote_decides(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_sheets(app, pilot, demarche_id)
         empty = part.query_one("#sheets-empty", Static)
@@ -119,7 +120,7 @@ async def test_nothing_kept_says_the_vote_decides(store: Store, demarche_id: str
 
 async def test_a_sheet_is_filled_by_keys(store: Store, demarche_id: str) -> None:
     ids = three_actions(demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_sheets(app, pilot, demarche_id)
         assert not part.query_one("#sheets-empty", Static).display
@@ -159,7 +160,7 @@ async def test_a_sheet_is_filled_by_keys(store: Store, demarche_id: str) -> None
 async def test_escape_leaves_the_sheet_as_it_was(store: Store, demarche_id: str) -> None:
     ids = three_actions(demarche_id)
     store.action_sheets.save(ids["bus"], FULL)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_sheets(app, pilot, demarche_id)
         await pilot.press("enter", *"Autre", "escape")
@@ -170,7 +171,7 @@ async def test_escape_leaves_the_sheet_as_it_was(store: Store, demarche_id: str)
 
 async def test_the_same_part_is_f8_of_workshop_3(store: Store, demarche_id: str) -> None:
     ids = three_actions(demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(contents_screen(demarche_id, 3, initial="sheets"))
         await pilot.pause()

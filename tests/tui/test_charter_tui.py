@@ -8,6 +8,7 @@ from support.charter import make_thread, titles
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tui.conftest import make_app
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
 from vitalite_tui.store.charter.records import ArticleDraft, SignatoryDraft
@@ -20,6 +21,7 @@ from vitalite_tui.tui.dialogs.charter_heading_form import CharterHeadingDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.origins_pick import OriginsDialog
 from vitalite_tui.tui.dialogs.signatory_form import SignatoryFormDialog
+from vitalite_tui.tui.help_texts import HELP_TEXTS
 from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 
@@ -38,7 +40,7 @@ def charter_part(app: VitaliteApp) -> CharterPart:
 
 
 async def test_an_article_is_written_by_keys(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id)
         empty = charter_part(app).query_one("#charter-empty", Static)
@@ -68,7 +70,7 @@ async def test_an_article_is_written_by_keys(store: Store, demarche_id: str) -> 
 async def test_articles_are_reordered_removed_and_restored(store: Store, demarche_id: str) -> None:
     for title in ("A", "B", "C"):
         store.charter.add_article(demarche_id, ArticleDraft(title))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id)
         table = charter_part(app).query_one(ArticlesTable)
@@ -95,7 +97,7 @@ async def test_articles_are_reordered_removed_and_restored(store: Store, demarch
 
 async def test_draft_then_link_origins_with_space(store: Store, demarche_id: str) -> None:
     thread = make_thread(demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id)
         assert charter_part(app).check_action("draft", ())
@@ -121,7 +123,7 @@ async def test_draft_then_link_origins_with_space(store: Store, demarche_id: str
 
 
 async def test_preamble_title_and_date(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id)
         await pilot.press("p")
@@ -144,12 +146,12 @@ async def test_preamble_title_and_date(store: Store, demarche_id: str) -> None:
 
 async def test_help_names_the_charter_keys(store: Store, demarche_id: str) -> None:
     store.charter.add_article(demarche_id, ArticleDraft("A"))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id)
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        assert app.screen.intro == CharterPart.HELP
+        assert app.screen.intro == HELP_TEXTS["CharterPart"]
         keys = "\n".join(line.plain for line in app.screen.lines)
         for label in ("Nouveau", "Modifier", "Origines", "Monter", "Descendre", "Retirer"):
             assert label in keys
@@ -163,7 +165,7 @@ async def test_signatories_are_added_by_keys(store: Store, demarche_id: str) -> 
         store.participants.add(
             demarche_id, ParticipantDraft(name, College.ELU, organisation="Mairie")
         )
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "signatories")
         part = app.screen.query_one(SignatoriesPart)
@@ -200,7 +202,7 @@ async def test_signatories_are_added_by_keys(store: Store, demarche_id: str) -> 
 async def test_signatories_are_edited_and_removed(store: Store, demarche_id: str) -> None:
     first = store.charter.add_signatory(demarche_id, SignatoryDraft(name="Anne", organisation="A"))
     store.charter.add_signatory(demarche_id, SignatoryDraft(name="Paul"))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "signatories")
         await pilot.press("enter", "tab", "tab", *"ADMR", "f2")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from support.tui import SIZE, open_registry
+from support.tui import open_registry
 from textual import events
 
+from tui.conftest import SIZE, make_app
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.participant_form import ParticipantFormDialog
 
 
@@ -16,7 +16,7 @@ async def test_keys_typed_in_a_burst_after_a_choice_reach_the_next_fields(
 ) -> None:
     """Name, Enter, collège 2, Enter, the commune, F2 typed faster than the form follows:
     the commune's letters were queued at the choice when Enter moved the focus on."""
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_registry(app, pilot, demarche_id)
         await pilot.press("a")

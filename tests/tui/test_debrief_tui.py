@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
+from tui.conftest import make_app
 from vitalite_tui.domain.debrief import NO_AXIS, UNTAGGED
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
@@ -79,7 +80,7 @@ async def test_digits_typed_in_a_burst_file_each_note_and_move_on(
     store: Store, scene: Scene
 ) -> None:
     places, info = two_axes(store, scene)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, scene.demarche_id)
         assert shown(part, scene) == ORDER
@@ -107,7 +108,7 @@ async def test_digits_typed_in_a_burst_file_each_note_and_move_on(
 
 async def test_marked_notes_are_filed_together(store: Store, scene: Scene) -> None:
     _, info = two_axes(store, scene)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, scene.demarche_id)
         # Space marks and moves on: cafe and bench marked, market skipped.
@@ -132,7 +133,7 @@ async def test_marked_notes_are_filed_together(store: Store, scene: Scene) -> No
 async def test_one_key_per_filter_then_escape_shows_everything(store: Store, scene: Scene) -> None:
     places, _ = two_axes(store, scene)
     store.axes.assign([scene.notes["cafe"], scene.notes["shopping"]], places.id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, scene.demarche_id)
         await pilot.press("i", "i")
@@ -170,7 +171,7 @@ async def test_one_key_per_filter_then_escape_shows_everything(store: Store, sce
 async def test_the_text_filter_ignores_accents_and_escape_leaves_it(
     store: Store, scene: Scene
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, scene.demarche_id)
         await pilot.press("slash")
@@ -201,7 +202,7 @@ async def test_the_text_filter_ignores_accents_and_escape_leaves_it(
 
 
 async def test_new_axis_by_keys_then_a_note_filed_in_it(store: Store, scene: Scene) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, scene.demarche_id)
         assert "Aucun axe" in str(part.query_one("#debrief-axes").render())
@@ -230,7 +231,7 @@ async def test_enter_chooses_the_axis_from_a_list_and_e_renames_one(
     store: Store, scene: Scene
 ) -> None:
     places, info = two_axes(store, scene)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, scene.demarche_id)
         await pilot.press("enter")
@@ -256,7 +257,7 @@ async def test_the_axes_list_removes_restores_reorders_and_renames(
 ) -> None:
     places, info = two_axes(store, scene)
     store.axes.assign([scene.notes["cafe"], scene.notes["market"]], places.id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, scene.demarche_id)
         await pilot.press("a")
@@ -294,7 +295,7 @@ async def test_the_axes_list_removes_restores_reorders_and_renames(
 
 
 async def test_an_empty_workshop_says_what_to_do(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, demarche_id)
         assert part.notes == {}

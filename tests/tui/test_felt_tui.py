@@ -11,6 +11,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
 
+from tui.conftest import make_app
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import FELT_FORMULA
 from vitalite_tui.domain.steps import StepStatus
@@ -22,7 +23,8 @@ from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.questionnaire.barometer import NO_FELT, BarometerScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.widgets.barometer import BarometerBars
-from vitalite_tui.tui.widgets.felt_grid import FeltGrid, StickerGrid
+from vitalite_tui.tui.widgets.felt_grid import FeltGrid
+from vitalite_tui.tui.widgets.sticker_grid import StickerGrid
 
 SIZE = (80, 24)
 
@@ -76,7 +78,7 @@ def status(part: FeltPart) -> str:
 
 async def test_a_felt_barometer_typed_person_by_person(store: Store, demarche_id: str) -> None:
     present(store, demarche_id, PEOPLE)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_felt(app, pilot, demarche_id)
         # Agathe: four keys, x for 10; stored at the fourth.
@@ -111,7 +113,7 @@ async def test_a_felt_barometer_typed_person_by_person(store: Store, demarche_id
 
 async def test_keys_typed_in_a_burst_land_in_order(store: Store, demarche_id: str) -> None:
     present(store, demarche_id, PEOPLE)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_felt(app, pilot, demarche_id)
         # Agathe, Bruno, Chloé (a slip undone with ⌫), Denis kept half-typed with F2; the
@@ -132,7 +134,7 @@ async def test_keys_typed_in_a_burst_land_in_order(store: Store, demarche_id: st
 
 async def test_leaving_a_half_typed_person_is_refused(store: Store, demarche_id: str) -> None:
     present(store, demarche_id, PEOPLE)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_felt(app, pilot, demarche_id)
         await pilot.press("5", "7", "down", "g")
@@ -152,7 +154,7 @@ async def test_leaving_a_half_typed_person_is_refused(store: Store, demarche_id:
 
 
 async def test_stickers_counted_by_value_and_by_college(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_felt(app, pilot, demarche_id)  # nobody present: stickers still work
         assert "Personne n'est noté présent" in status(part)
@@ -188,7 +190,7 @@ async def test_fifty_people_fit_and_the_list_follows_the_typing(
 ) -> None:
     people = [(f"Personne {n:02d}", list(College)[n % 3]) for n in range(50)]
     present(store, demarche_id, people)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_felt(app, pilot, demarche_id)
         burst(app, [*"5555"] * 20)
@@ -209,7 +211,7 @@ async def test_the_felt_line_under_each_measured_bar(store: Store, demarche_id: 
     ids = present(store, demarche_id, PEOPLE)
     store.felt.record(demarche_id, ids[0], [6, 5, 4, 3])  # Agathe, élue
     store.felt.record(demarche_id, ids[2], [2, 3, 4, 5])  # Chloé, habitante
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_felt(app, pilot, demarche_id)
         await pilot.press("b")  # from the felt part
@@ -243,7 +245,7 @@ async def test_the_felt_line_under_each_measured_bar(store: Store, demarche_id: 
 async def test_nothing_felt_yet_gives_a_hint_and_no_felt_line(
     store: Store, demarche_id: str
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = BarometerScreen(demarche_id)
         await app.push_screen(screen)

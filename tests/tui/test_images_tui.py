@@ -7,6 +7,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tui.conftest import make_app
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
@@ -49,7 +50,7 @@ async def open_capture(app: VitaliteApp, pilot: Pilot[None], subgroup_id: str) -
 async def test_an_image_recorded_from_the_capture_screen(store: Store, demarche_id: str) -> None:
     subgroup_id, members = subgroup_of(store, demarche_id)
     rnd = store.capture.start_round(subgroup_id, "Quelle image associez-vous au village ?")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         await pilot.press("tab")  # the second person has the floor
@@ -95,7 +96,7 @@ async def test_an_image_typed_in_a_burst_and_the_next_note_after_it(
     lands where it was meant, none is lost while the dialog closes."""
     subgroup_id, _ = subgroup_of(store, demarche_id)
     rnd = store.capture.start_round(subgroup_id, "Quelle image ?")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         keys = [*"le pont", "ctrl+o", *"15", "enter", "3", "enter", "v", "enter", "enter"]
@@ -122,7 +123,7 @@ async def test_an_image_typed_in_a_burst_and_the_next_note_after_it(
 async def test_a_cancelled_image_keeps_the_line(store: Store, demarche_id: str) -> None:
     subgroup_id, _ = subgroup_of(store, demarche_id)
     store.capture.start_round(subgroup_id, "Quelle image ?")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         await pilot.press(*"le pont", "ctrl+o")
@@ -141,7 +142,7 @@ async def test_a_cancelled_image_keeps_the_line(store: Store, demarche_id: str) 
 async def test_the_image_key_is_only_for_workshop_one(store: Store, demarche_id: str) -> None:
     subgroup_id, _ = subgroup_of(store, demarche_id, number=2)
     store.capture.start_round(subgroup_id, "Quelle tendance ?")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         assert screen.check_action("image", ()) is False
@@ -152,7 +153,7 @@ async def test_the_image_key_is_only_for_workshop_one(store: Store, demarche_id:
 
 async def test_images_part_add_edit_remove_restore(store: Store, demarche_id: str) -> None:
     subgroup_of(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(contents_screen(demarche_id, 1, initial="images"))
         await pilot.pause()

@@ -5,10 +5,10 @@ from __future__ import annotations
 from support.prospective import axis, live_links, said
 from support.tui import SIZE, open_part, screen_text
 
+from tui.conftest import make_app
 from vitalite_tui.db.models import Intention
 from vitalite_tui.store import Store
 from vitalite_tui.store.prospective.records import AxisChoice
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.contents.intentions import IntentionsPart, next_axis
 from vitalite_tui.tui.dialogs.intention_form import IntentionFormDialog
 from vitalite_tui.tui.dialogs.origin_pick import OriginPickDialog
@@ -27,7 +27,7 @@ async def test_intentions_by_key_presses(store: Store, demarche_id: str) -> None
     notes, trends, _ = said(store, demarche_id)
     meeting = axis(demarche_id, "Se rencontrer", 0, 1)
     moving = axis(demarche_id, "Se déplacer", 1, 3)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "intentions")
         part = app.screen.query_one(IntentionsPart)

@@ -7,6 +7,7 @@ from support.charter import Thread, make_thread
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tui.conftest import make_app
 from vitalite_tui.db.models import Note
 from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.errors import NotFound
@@ -123,7 +124,7 @@ async def open_lineage(app: VitaliteApp, pilot: Pilot[None], demarche_id: str) -
 
 
 async def test_no_article_says_what_to_do(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_lineage(app, pilot, demarche_id)
         assert str(part.query_one("#lineage-hint", Static).render()) == NO_ARTICLE
@@ -135,7 +136,7 @@ async def test_follow_the_thread_on_screen_and_read_a_note(store: Store, demarch
     thread = make_thread(demarche_id)
     cafe, guide = charter_of(store, thread)
     store.charter.add_article(demarche_id, ArticleDraft("Sans origine"))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         part = await open_lineage(app, pilot, demarche_id)
         tree = part.query_one(ThreadTree)

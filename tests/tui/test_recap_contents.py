@@ -6,11 +6,11 @@ import uuid
 
 from support.tui import SIZE, open_workshop, register, text_of
 
+from tui.conftest import make_app
 from vitalite_tui.db.models import Action, Axis, Intention, Note, Scenario, Trend
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.store import Store
 from vitalite_tui.store.lookups import workshop_row
-from vitalite_tui.tui.app import VitaliteApp
 
 
 def note_in_workshop_1(store: Store, demarche_id: str, text: str) -> Note:
@@ -76,7 +76,7 @@ async def test_the_recap_screen_shows_axes_then_says_where_to_name_them(
     store: Store, demarche_id: str
 ) -> None:
     note_in_workshop_1(store, demarche_id, "Le marché du jeudi.")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id, number=2)
         recap = text_of(screen, "#recap-summary")

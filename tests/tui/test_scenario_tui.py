@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from support.tui import SIZE, open_part, screen_text
 
+from tui.conftest import make_app
 from vitalite_tui.store import Store
 from vitalite_tui.store.prospective.records import IntentionDraft
 from vitalite_tui.tui.app import VitaliteApp
@@ -23,7 +24,7 @@ async def test_the_scenario_is_written_drafted_and_stored_by_keys(
 ) -> None:
     store.intentions.create(demarche_id, IntentionDraft("Un café associatif", indicators=(1,)))
     store.intentions.create(demarche_id, IntentionDraft("Un minibus", indicators=(1, 2)))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "scenario")
         screen = app.screen
@@ -95,7 +96,7 @@ async def test_the_scenario_is_written_drafted_and_stored_by_keys(
 
 
 async def test_nothing_to_draft_says_so(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "scenario")
         await pilot.press("f4")

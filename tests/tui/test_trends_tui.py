@@ -8,6 +8,7 @@ import pytest
 from support.prospective import workshop2_scene
 from support.tui import open_capture, open_part, screen_text, type_note
 
+from tui.conftest import make_app
 from vitalite_tui.db.models import Note, Round
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.store import Store
@@ -28,7 +29,7 @@ def help_text(app: VitaliteApp) -> str:
 
 
 async def test_trends_are_chosen_worded_and_ordered_by_keys(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "trends")
         part = app.screen.query_one(TrendsPart)
@@ -89,7 +90,7 @@ async def test_risks_opportunities_and_intentions_typed_in_a_round_on_a_trend(
     scene = workshop2_scene(store, demarche_id, ("mobilites", "numerique"))
     mobility = scene.trends["mobilites"]
     rnd = store.capture.start_round(scene.subgroup_id, "Risques et chances ?", trend_id=mobility)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_capture(app, pilot, scene.subgroup_id)
         # Workshop 2 starts on « intention »; F9 goes tendance → risque → opportunité.
@@ -123,7 +124,7 @@ async def test_the_round_dialog_cycles_the_presented_trends(store: Store, demarc
             scene.subgroup_id, draft.question, draft.minutes, trend_id=draft.trend_id
         )
 
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         dialog = RoundFormDialog(
             "Tour 1 — question et durée",
@@ -149,7 +150,7 @@ async def test_the_round_dialog_cycles_the_presented_trends(store: Store, demarc
 
 async def test_the_round_dialog_without_trends_is_unchanged(store: Store) -> None:
     results: list[RoundDraft | None] = []
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(RoundFormDialog("Tour 1", 20), results.append)
         await pilot.pause()
@@ -171,7 +172,7 @@ async def test_a_round_on_a_trend_started_from_the_capture_screen(
     store: Store, demarche_id: str
 ) -> None:
     scene = workshop2_scene(store, demarche_id, ("mobilites", "numerique"))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_capture(app, pilot, scene.subgroup_id)
         # No round yet: the dialog opens at once, on the first presented trend.

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from support.tui import screen_lines
 from textual.app import App
+from textual.pilot import Pilot
 from textual.widgets import Label
 
+from tui.conftest import SIZE, footer_shows, make_app, screen_lines, wait_for
 from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.barometer import FORMULA, IndicatorBarometer
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import MeasuredBarometer
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
 from vitalite_tui.tui.widgets.barometer import (
@@ -23,8 +23,6 @@ from vitalite_tui.tui.widgets.barometer import (
     layout,
     render_blocks,
 )
-
-SIZE = (80, 24)
 
 
 @pytest.fixture
@@ -43,9 +41,20 @@ def bar_text(name: str, result: IndicatorBarometer) -> str:
     return f"{round(result.position):>4}  (n={result.n})"
 
 
-async def open_barometer(app: App[None], demarche_id: str) -> BarometerScreen:
+def drawn(app: App[None]) -> bool:
+    """The barometer laid out (its footer on the last line), its bars drawn to their width."""
+    if not isinstance(app.screen, BarometerScreen):
+        return False
+    bars = bars_of(app)
+    widest = max((len(line) for line in bars.text.splitlines()), default=0)
+    return widest <= bars.content_size.width and footer_shows(app, "Échap Retour")
+
+
+async def open_barometer(pilot: Pilot[None], demarche_id: str) -> BarometerScreen:
     screen = BarometerScreen(demarche_id)
-    await app.push_screen(screen)
+    await pilot.app.push_screen(screen)
+    # Layout and the bars' redraw at their width come later than the push on a busy machine.
+    await wait_for(pilot, lambda: drawn(pilot.app))
     return screen
 
 
@@ -53,9 +62,8 @@ async def open_barometer(app: App[None], demarche_id: str) -> BarometerScreen:
 async def test_four_bars_with_their_n_on_the_demo(store: Store, demo_id: str) -> None:
     measured = store.barometer.measured(demo_id)
     assert measured.sheets == 80
-    async with VitaliteApp(store).run_test(size=SIZE) as pilot:
-        await open_barometer(pilot.app, demo_id)
-        await pilot.pause()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await open_barometer(pilot, demo_id)
         title = pilot.app.screen.query_one("#barometer-title", Label)
         assert str(title.content) == "Baromètre · 80 questionnaires · ressenti : 38 participants"
         bars = bars_of(pilot.app)
@@ -83,9 +91,8 @@ async def test_four_bars_with_their_n_on_the_demo(store: Store, demo_id: str) ->
 @pytest.mark.demo("small")
 async def test_s_splits_by_commune_with_the_stores_figures(store: Store, demo_id: str) -> None:
     by_commune = store.barometer.measured(demo_id, "commune")
-    async with VitaliteApp(store).run_test(size=SIZE) as pilot:
-        screen = await open_barometer(pilot.app, demo_id)
-        await pilot.pause()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        screen = await open_barometer(pilot, demo_id)
         await pilot.press("s")
         assert screen.segment is not None
         assert screen.segment.code == "commune"
@@ -96,6 +103,9 @@ async def test_s_splits_by_commune_with_the_stores_figures(store: Store, demo_id
                 (group.label, group.indicators[index]) for group in by_commune.segments
             ]
         first = by_commune.segments[0]
+        await wait_for(
+            pilot, lambda: any(first.label[:12] in line for line in screen_lines(pilot.app))
+        )
         lines = screen_lines(pilot.app)
         row = next(line for line in lines if first.label[:12] in line)  # under indicator 1
         assert row.endswith(bar_text(first.label, first.indicators[0]))
@@ -118,21 +128,19 @@ async def test_enter_shows_and_hides_v_and_d(store: Store, demo_id: str) -> None
     assert first.depression is not None
     detail = f"V {round(first.vitality)} · D {round(first.depression)} · répartition "
     detail += "/".join(str(count) for count in first.distribution)
-    async with VitaliteApp(store).run_test(size=SIZE) as pilot:
-        await open_barometer(pilot.app, demo_id)
-        await pilot.pause()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await open_barometer(pilot, demo_id)
         assert any(line.strip() == detail for line in screen_lines(pilot.app))
         await pilot.press("enter")
-        assert not any(detail in line for line in screen_lines(pilot.app))
+        await wait_for(pilot, lambda: not any(detail in line for line in screen_lines(pilot.app)))
         assert bars_of(pilot.app).details is False
         await pilot.press("enter")
         assert detail in bars_of(pilot.app).text
 
 
 async def test_an_empty_demarche_says_so(store: Store, demarche_id: str) -> None:
-    async with VitaliteApp(store).run_test(size=SIZE) as pilot:
-        screen = await open_barometer(pilot.app, demarche_id)
-        await pilot.pause()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        screen = await open_barometer(pilot, demarche_id)
         await pilot.press("s", "enter", "pagedown")  # nothing to act on: nothing happens
         assert pilot.app.screen is screen
         assert screen.segment is None
@@ -148,16 +156,19 @@ async def test_an_empty_demarche_says_so(store: Store, demarche_id: str) -> None
 
 @pytest.mark.demo("small")
 async def test_f1_explains_the_formula(store: Store, demo_id: str) -> None:
-    async with VitaliteApp(store).run_test(size=SIZE) as pilot:
-        await open_barometer(pilot.app, demo_id)
-        await pilot.pause()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await open_barometer(pilot, demo_id)
         await pilot.press("f1")
         help_screen = pilot.app.screen
         assert isinstance(help_screen, HelpScreen)
         assert FORMULA in help_screen.intro
-        text = " ".join(line.strip(" █") for line in screen_lines(pilot.app))
-        assert "(V + (100 − D)) / 2" in " ".join(text.split())
-        assert "a = 100 × (réponse − 1) / (k − 1)" in " ".join(text.split())
+
+        def shown() -> str:
+            text = " ".join(line.strip(" █") for line in screen_lines(pilot.app))
+            return " ".join(text.split())
+
+        await wait_for(pilot, lambda: "(V + (100 − D)) / 2" in shown())
+        assert "a = 100 × (réponse − 1) / (k − 1)" in shown()
         keys = " ".join(str(line) for line in help_screen.lines)
         assert "Segment" in keys
         assert "Détail" in keys
@@ -167,13 +178,11 @@ async def test_f1_explains_the_formula(store: Store, demo_id: str) -> None:
 
 @pytest.mark.demo("small")
 async def test_a_wider_screen_gets_longer_bars(store: Store, demo_id: str) -> None:
-    async with VitaliteApp(store).run_test(size=(120, 30)) as pilot:
-        await open_barometer(pilot.app, demo_id)
-        await pilot.pause()
+    async with make_app(store).run_test(size=(120, 30)) as pilot:
+        await open_barometer(pilot, demo_id)
         wide = bars_of(pilot.app).text
-    async with VitaliteApp(store).run_test(size=SIZE) as pilot:
-        await open_barometer(pilot.app, demo_id)
-        await pilot.pause()
+    async with make_app(store).run_test(size=SIZE) as pilot:
+        await open_barometer(pilot, demo_id)
         narrow = bars_of(pilot.app).text
 
     def cells(text: str) -> int:

@@ -10,6 +10,7 @@ from support.tui import open_capture, type_note
 from textual import events
 from textual.pilot import Pilot
 
+from tui.conftest import make_app, wait_for
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
@@ -53,7 +54,7 @@ async def start_round_by_keys(
 async def test_a_round_by_key_presses(store: Store, demarche_id: str) -> None:
     subgroup_id, members = formed_subgroup(store, demarche_id)
     first, second, third, fourth = (m.id for m in members)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         # No round yet: the screen asks for one at once.
@@ -126,7 +127,7 @@ async def test_text_is_stored_exactly_and_whole(store: Store, demarche_id: str) 
     subgroup_id, members = formed_subgroup(store, demarche_id)
     rnd = store.capture.start_round(subgroup_id, "Question ?")
     long_note = ("Une phrase assez longue sur la vie du village, " * 110)[:5000].strip()
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         await pilot.press(*"=SUM(A1) ")
@@ -174,7 +175,7 @@ async def test_notes_typed_in_a_burst_are_all_stored_in_order(
 ) -> None:
     subgroup_id, _ = formed_subgroup(store, demarche_id)
     rnd = store.capture.start_round(subgroup_id, "Question ?")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         burst(app, [*"un car", "enter", *"deux cars", "enter", *"trois cars", "enter", *"qu"])
@@ -190,7 +191,7 @@ async def test_notes_typed_in_a_burst_are_all_stored_in_order(
 async def test_escape_never_drops_typed_text(store: Store, demarche_id: str) -> None:
     subgroup_id, members = formed_subgroup(store, demarche_id)
     rnd = store.capture.start_round(subgroup_id, "Question ?")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         await pilot.press(*"pas fini")
@@ -212,7 +213,7 @@ async def test_escape_abandons_a_correction_and_gives_back_the_draft(
 ) -> None:
     subgroup_id, _ = formed_subgroup(store, demarche_id)
     rnd = store.capture.start_round(subgroup_id, "Question ?")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         await type_note(pilot, "première")
@@ -230,36 +231,49 @@ async def test_escape_abandons_a_correction_and_gives_back_the_draft(
 
 async def test_rounds_kinds_and_old_rounds(store: Store, demarche_id: str) -> None:
     subgroup_id, members = formed_subgroup(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
+        # The round dialog opens after the screen's first paint: wait for it, not for a pause.
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundFormDialog))
         await pilot.press("escape")  # no round for now
+        await wait_for(pilot, lambda: not isinstance(app.screen, RoundFormDialog))
         assert app.screen is screen
         assert store.capture.rounds(subgroup_id) == []
         # A note typed with no round: the round dialog comes, then the note goes in it.
         await type_note(pilot, "gardée")
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundFormDialog))
         await start_round_by_keys(pilot, "Premier tour ?", ["backspace"])
         # No duration: the dialog stays, with its French message; nothing is started.
-        assert isinstance(app.screen, RoundFormDialog)
-        assert "minutes" in app.screen.error_text
+        dialog = app.screen
+        assert isinstance(dialog, RoundFormDialog)
+        await wait_for(pilot, lambda: "minutes" in dialog.error_text)
+        assert app.screen is dialog
         assert store.capture.rounds(subgroup_id) == []
         await pilot.press(*"20", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: len(store.capture.rounds(subgroup_id)) == 1)
         first_round = store.capture.rounds(subgroup_id)[0]
+        await wait_for(pilot, lambda: store.capture.notes(first_round.id) != [])
         assert [n.text for n in store.capture.notes(first_round.id)] == ["gardée"]
 
         await pilot.press("f9")  # workshop 1: constat → image
         await type_note(pilot, "la photo du lavoir")
+        await wait_for(pilot, lambda: len(store.capture.notes(first_round.id)) == 2)
         await pilot.press("f12")
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundFormDialog))
         await start_round_by_keys(pilot, "Second tour ?", "10")
+        await wait_for(pilot, lambda: len(store.capture.rounds(subgroup_id)) == 2)
         second_round = store.capture.rounds(subgroup_id)[1]
+        await wait_for(pilot, lambda: app.screen is screen and screen.shown_round is not None)
         assert screen.shown_round == second_round
         await pilot.press("pageup")
+        await wait_for(pilot, lambda: screen.shown_round != second_round)
         assert screen.shown_round is not None
         assert screen.shown_round.id == first_round.id
-        assert len(screen.query_one(NoteList).rows) == 2
+        await wait_for(pilot, lambda: len(screen.query_one(NoteList).rows) == 2)
         # A new note goes to the round in progress, which comes back on screen.
         await type_note(pilot, "dite maintenant")
+        await wait_for(pilot, lambda: store.capture.notes(second_round.id) != [])
         assert screen.shown_round is not None
         assert screen.shown_round.id == second_round.id
 
@@ -283,7 +297,7 @@ async def test_the_sub_group_theme_is_the_first_tag(store: Store, demarche_id: s
     group = store.subgroups.get(subgroup_id)
     store.subgroups.update(subgroup_id, group.name, theme="Perspectives", indicator=2)
     rnd = store.capture.start_round(subgroup_id, "Question ?")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_capture(app, pilot, subgroup_id)
         await type_note(pilot, "sur le thème")
@@ -303,7 +317,7 @@ async def test_balance_and_coming_back(store: Store, demarche_id: str) -> None:
     subgroup_id, members = formed_subgroup(store, demarche_id)
     rnd = store.capture.start_round(subgroup_id, "Question ?")
     store.capture.save_note(rnd.id, members[1].id, "déjà dit")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         # Back on a round: the last speaker keeps the floor; the notes are shown.
@@ -333,7 +347,7 @@ def test_suggested_timebox(store: Store, demarche_id: str) -> None:
 async def test_a_round_and_notes_typed_in_one_burst(store: Store, demarche_id: str) -> None:
     """Question, Enter, duration, Enter, then notes at once: each key lands where meant."""
     subgroup_id, _ = formed_subgroup(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         while not isinstance(app.screen, RoundFormDialog):
@@ -353,7 +367,7 @@ async def test_a_round_and_notes_typed_in_one_burst(store: Store, demarche_id: s
 
 async def test_quitting_with_typed_text_asks_first(store: Store, demarche_id: str) -> None:
     subgroup_id, _ = formed_subgroup(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         await start_round_by_keys(pilot, "Où vous retrouvez-vous ?", "15")

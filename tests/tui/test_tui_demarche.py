@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from tui.conftest import SIZE, make_app, text_of
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.steps import StepStatus
 from vitalite_tui.store import Store
@@ -11,17 +12,11 @@ from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.screens.demarche import DemarcheScreen, StepList
 
-SIZE = (80, 24)
-
 
 def step_lines(screen: DemarcheScreen) -> list[str]:
     """The text of each line of the stepper, as shown."""
     steps = screen.query_one(StepList)
     return [str(steps.get_option_at_index(i).prompt) for i in range(steps.option_count)]
-
-
-def text_of(screen: DemarcheScreen, selector: str) -> str:
-    return str(screen.query_one(selector, Static).render())
 
 
 def add_people(store: Store, demarche_id: str, *colleges: College) -> None:
@@ -39,7 +34,7 @@ async def test_stepper_shows_the_seven_steps_and_their_status(
 ) -> None:
     store.steps.set_status(demarche_id, 1, StepStatus.DONE)
     store.steps.set_status(demarche_id, 2, StepStatus.IN_PROGRESS)
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -57,7 +52,7 @@ async def test_stepper_shows_the_seven_steps_and_their_status(
 
 
 async def test_stepper_refreshes_when_coming_back(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -77,7 +72,7 @@ async def test_participants_line_counts_each_college_and_warns(
     store: Store, demarche_id: str
 ) -> None:
     add_people(store, demarche_id, *[College.ELU] * 5, College.ACTEUR, College.HABITANT)
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -92,7 +87,7 @@ async def test_participants_line_counts_each_college_and_warns(
 
 
 async def test_no_participants_yet_no_warning(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -104,7 +99,7 @@ async def test_no_participants_yet_no_warning(store: Store, demarche_id: str) ->
 async def test_enter_on_step_3_opens_the_questionnaire(store: Store, demarche_id: str) -> None:
     from vitalite_tui.tui.screens.questionnaire.sheets import Step3Screen
 
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("down", "down", "enter")
@@ -116,7 +111,7 @@ async def test_enter_on_step_3_opens_the_questionnaire(store: Store, demarche_id
 async def test_escape_goes_back_home(store: Store, demarche_id: str) -> None:
     from vitalite_tui.tui.screens.home import HomeScreen
 
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")
         await pilot.pause()
@@ -126,7 +121,7 @@ async def test_escape_goes_back_home(store: Store, demarche_id: str) -> None:
 async def test_p_opens_the_participants(store: Store, demarche_id: str) -> None:
     from vitalite_tui.tui.screens.preparation.participants import ParticipantsScreen
 
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("p")
         await pilot.pause()
@@ -136,7 +131,7 @@ async def test_p_opens_the_participants(store: Store, demarche_id: str) -> None:
 async def test_enter_on_step_1_opens_step_1(store: Store, demarche_id: str) -> None:
     from vitalite_tui.tui.screens.preparation.step1 import Step1Screen
 
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -146,7 +141,7 @@ async def test_enter_on_step_1_opens_step_1(store: Store, demarche_id: str) -> N
 async def test_enter_on_step_2_opens_step_2(store: Store, demarche_id: str) -> None:
     from vitalite_tui.tui.screens.preparation.step2 import Step2Screen
 
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "enter")
         await pilot.pause()

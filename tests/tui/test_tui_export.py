@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tui.conftest import SIZE, make_app, text_of, wait_for
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
@@ -21,7 +22,6 @@ from vitalite_tui.workbook import registry
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import SheetWriter
 
-SIZE = (80, 24)
 FILE = f"vitalite-cc-du-val-d-orbieu-{date.today()}.xlsx"
 
 
@@ -31,22 +31,19 @@ def messages(app: VitaliteApp) -> list[str]:
 
 
 async def finish(pilot: Pilot[None]) -> None:
-    """Let the export's thread end and its messages close the dialog (10 s at most)."""
-    for _ in range(200):
-        await pilot.pause(0.05)
-        if not isinstance(pilot.app.screen, ExportDialog):
-            return
-    raise AssertionError("the export dialog is still open")
+    """Until the export's thread has said how it ended and its dialog has closed by itself."""
+    app = pilot.app
+    assert isinstance(app, VitaliteApp)
+    await wait_for(pilot, lambda: bool(messages(app)) and not isinstance(app.screen, ExportDialog))
 
 
 async def test_e_writes_the_workbook_and_says_where(
     store: Store, demarche_id: str, tmp_path: Path
 ) -> None:
     store.participants.add(demarche_id, ParticipantDraft("Zéphyrine Altabrac", College.ELU))
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, DemarcheScreen)
+        await wait_for(pilot, lambda: isinstance(app.screen, DemarcheScreen))
         await pilot.press("e")
         await finish(pilot)
         await pilot.pause()
@@ -61,7 +58,7 @@ async def test_an_export_that_fails_says_why_in_french(
     store: Store, demarche_id: str, tmp_path: Path
 ) -> None:
     (tmp_path / "exports").write_text("un fichier à la place du dossier")
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -84,12 +81,19 @@ async def test_escape_stops_the_export_between_two_sheets(
     sheets = list(registry.SHEETS)
     sheets[3] = registry.SheetSpec(sheets[3].title, slow)
     monkeypatch.setattr(registry, "SHEETS", tuple(sheets))
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
         assert reached.wait(10)
-        await pilot.pause(0.1)
+        # The thread has reached the fourth sheet; its message naming it comes next.
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, ExportDialog)
+                and text_of(app.screen, "#export-step") == "Contributions"
+            ),
+        )
         dialog = app.screen
         assert isinstance(dialog, ExportDialog)
         assert str(dialog.query_one("#export-step", Static).render()) == "Contributions"
@@ -104,7 +108,7 @@ async def test_escape_stops_the_export_between_two_sheets(
 async def test_e_on_the_home_screen_exports_the_highlighted_demarche(
     store: Store, demarche_id: str, tmp_path: Path
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
@@ -115,7 +119,7 @@ async def test_e_on_the_home_screen_exports_the_highlighted_demarche(
 
 
 async def test_e_on_an_empty_home_screen_does_nothing(store: Store, tmp_path: Path) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")

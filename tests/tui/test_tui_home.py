@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-import time
-from collections.abc import Callable
 from pathlib import Path
 
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from tui.conftest import SIZE, make_app, wait_for
 from vitalite_tui.store import Store
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.demarche_form import DemarcheFormDialog
 from vitalite_tui.tui.screens.demarche import DemarcheScreen
 from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.home import HomeScreen
-
-SIZE = (80, 24)
 
 
 def static_text(widget: Static) -> str:
@@ -25,7 +20,7 @@ def static_text(widget: Static) -> str:
 
 
 async def test_empty_database_invites_to_explore_the_demo(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -39,7 +34,7 @@ async def test_empty_database_invites_to_explore_the_demo(store: Store) -> None:
 
 
 async def test_escape_on_home_stays_on_home(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("escape")
         await pilot.pause()
@@ -48,7 +43,7 @@ async def test_escape_on_home_stays_on_home(store: Store) -> None:
 
 
 async def test_new_demarche_is_created_and_opened(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n")
         await pilot.pause()
@@ -67,7 +62,7 @@ async def test_new_demarche_is_created_and_opened(store: Store) -> None:
 
 
 async def test_brackets_in_a_territory_are_text_not_markup(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"CC [Nord] a [/] b", "enter", *"Alba", "enter")
         await pilot.pause()
@@ -79,7 +74,7 @@ async def test_brackets_in_a_territory_are_text_not_markup(store: Store) -> None
 
 
 async def test_empty_territory_keeps_the_form_and_what_was_typed(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", "enter")  # Enter on an empty territory: on to the communes
         await pilot.pause()
@@ -105,7 +100,7 @@ async def test_empty_territory_keeps_the_form_and_what_was_typed(store: Store) -
 
 
 async def test_escape_cancels_the_form(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("n", *"CC des Coteaux", "escape")
         await pilot.pause()
@@ -117,7 +112,7 @@ async def test_list_shows_demarches_and_enter_opens_the_highlighted_one(
     store: Store, demarche_id: str
 ) -> None:
     other = store.demarches.create("CC des Coteaux", "Alba")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         table = app.screen.query_one(DataTable)
@@ -139,25 +134,17 @@ async def test_list_shows_demarches_and_enter_opens_the_highlighted_one(
         assert table.get_row_at(0)[0].plain == "CC du Val d'Orbieu"
 
 
-async def wait_until(pilot: Pilot[None], condition: Callable[[], bool], seconds: float) -> None:
-    """Let the app run until `condition` holds (the demo is built in a thread)."""
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, "the condition never came true"
-        await pilot.pause(0.05)
-
-
 async def test_d_creates_the_demo_and_opens_it(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d")
-        await wait_until(pilot, lambda: isinstance(app.screen, DemarcheScreen), 120)
+        await wait_for(pilot, lambda: isinstance(app.screen, DemarcheScreen), timeout=120)
         screen = app.screen
         assert isinstance(screen, DemarcheScreen)
         home = app.screen_stack[0]
-        await wait_until(pilot, lambda: not home.query("#demo-progress"), 10)
+        await wait_for(pilot, lambda: not home.query("#demo-progress"), timeout=10)
         await pilot.press("escape")
-        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), 10)
+        await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), timeout=10)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 1
         assert [cell.plain for cell in table.get_row_at(0)][-1] == "démo"
@@ -175,24 +162,24 @@ async def test_the_screen_answers_while_the_demo_waits_and_a_failure_says_so(
     other = sqlite3.connect(db_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        app = VitaliteApp(store)
+        app = make_app(store)
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("d")
-            await wait_until(pilot, lambda: bool(app.screen.query("#demo-status")), 10)
+            await wait_for(pilot, lambda: bool(app.screen.query("#demo-status")), timeout=10)
             status = app.screen.query_one("#demo-status", Static)
             assert static_text(status) == "Création de la démarche de démonstration…"
             # The UI thread is free: F1 opens the help while the builder waits for the lock.
             await pilot.press("f1")
-            await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), 10)
+            await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen), timeout=10)
             await pilot.press("escape")
-            await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), 10)
-            await wait_until(pilot, lambda: bool(list(app._notifications)), 60)
+            await wait_for(pilot, lambda: isinstance(app.screen, HomeScreen), timeout=10)
+            await wait_for(pilot, lambda: bool(list(app._notifications)), timeout=60)
             [notification] = list(app._notifications)
             assert "n'a pas pu être créée" in notification.message
             assert "rien n'en a été enregistré" in notification.message
             assert isinstance(app.screen, HomeScreen)
             home = app.screen
-            await wait_until(pilot, lambda: not home.query("#demo-progress"), 10)
+            await wait_for(pilot, lambda: not home.query("#demo-progress"), timeout=10)
     finally:
         other.rollback()
         other.close()
@@ -200,7 +187,7 @@ async def test_the_screen_answers_while_the_demo_waits_and_a_failure_says_so(
 
 
 async def test_f1_lists_the_home_keys(store: Store) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
         await pilot.pause()

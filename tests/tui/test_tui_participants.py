@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from support.tui import SIZE, open_registry
+from support.tui import open_registry
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
+from tui.conftest import SIZE, make_app
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.participant_form import ParticipantFormDialog
 from vitalite_tui.tui.screens.preparation.participants import ParticipantsScreen, ParticipantTable
@@ -36,7 +36,7 @@ def shown_names(screen: ParticipantsScreen) -> list[str]:
 
 
 async def test_three_participants_added_by_keys(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_registry(app, pilot, demarche_id)
         assert counts_line(screen) == (
@@ -59,7 +59,7 @@ async def test_three_participants_added_by_keys(store: Store, demarche_id: str) 
 
 
 async def test_commune_suggestion_and_consents(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_registry(app, pilot, demarche_id)
         await pilot.press("a", *"Sophie Garcia", "enter", "2", "enter")
@@ -86,7 +86,7 @@ async def test_warnings_follow_the_counts(store: Store, demarche_id: str) -> Non
         store.participants.add(demarche_id, ParticipantDraft(f"Élu {n}", College.ELU))
         store.participants.add(demarche_id, ParticipantDraft(f"Hab {n}", College.HABITANT))
     store.participants.add(demarche_id, ParticipantDraft("Acteur 0", College.ACTEUR))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_registry(app, pilot, demarche_id)
         warnings = screen.query_one("#warnings", Static)
@@ -102,7 +102,7 @@ async def test_warnings_follow_the_counts(store: Store, demarche_id: str) -> Non
 async def test_filter_is_accent_and_case_insensitive(store: Store, demarche_id: str) -> None:
     for name in ("Hélène Martin", "Karim Benali", "Michel Hélias"):
         store.participants.add(demarche_id, ParticipantDraft(name, College.HABITANT))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_registry(app, pilot, demarche_id)
         await pilot.press("slash", *"HEL")
@@ -123,7 +123,7 @@ async def test_edit_a_participants_commune(store: Store, demarche_id: str) -> No
     pid = store.participants.add(
         demarche_id, ParticipantDraft("Hélène Martin", College.ELU, commune="Lagrasse")
     )
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_registry(app, pilot, demarche_id)
         await pilot.press("enter")
@@ -142,7 +142,7 @@ async def test_edit_a_participants_commune(store: Store, demarche_id: str) -> No
 async def test_remove_then_u_restores(store: Store, demarche_id: str) -> None:
     store.participants.add(demarche_id, ParticipantDraft("Hélène Martin", College.ELU))
     store.participants.add(demarche_id, ParticipantDraft("Karim Benali", College.ACTEUR))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_registry(app, pilot, demarche_id)
         assert "u" not in screen.active_bindings
@@ -162,7 +162,7 @@ async def test_remove_then_u_restores(store: Store, demarche_id: str) -> None:
 
 
 async def test_empty_name_is_refused_and_nothing_added(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_registry(app, pilot, demarche_id)
         await pilot.press("a", "enter", "3", "enter", *"Lagrasse", "f2")
@@ -186,7 +186,7 @@ async def test_empty_name_is_refused_and_nothing_added(store: Store, demarche_id
 
 async def test_unusual_names_are_stored_exactly(store: Store, demarche_id: str) -> None:
     names = ["Zoé 🌻 Müller-Noël", "=SUM(A1)", "[b]Rémi[/b]"]
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_registry(app, pilot, demarche_id)
         for name in names:
@@ -199,7 +199,7 @@ async def test_unusual_names_are_stored_exactly(store: Store, demarche_id: str) 
 async def test_long_name_is_cut_on_screen_only(store: Store, demarche_id: str) -> None:
     long_name = "Marie-Christine de La Tour d'Auvergne-Lauraguais"
     pid = store.participants.add(demarche_id, ParticipantDraft(long_name, College.ELU))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_registry(app, pilot, demarche_id)
         table = screen.query_one(ParticipantTable)
@@ -212,7 +212,7 @@ async def test_long_name_is_cut_on_screen_only(store: Store, demarche_id: str) -
 
 
 async def test_new_card_starts_with_the_last_college(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_registry(app, pilot, demarche_id)
         await add_by_keys(pilot, "Jean-Paul Roux", College.ELU)

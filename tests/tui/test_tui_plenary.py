@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from support.tui import SIZE, screen_lines
 from textual.pilot import Pilot
 
+from tui.conftest import SIZE, make_app, screen_lines
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.store import Store
@@ -53,7 +53,7 @@ def test_notes_are_grouped_vitality_first_untagged_last(store: Store, demarche_i
 
 async def test_one_sub_group_then_the_next_without_names(store: Store, demarche_id: str) -> None:
     first, second = two_subgroups_with_notes(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = PlenaryScreen(demarche_id, 1, first)
         await app.push_screen(screen)
@@ -86,7 +86,7 @@ async def test_one_sub_group_then_the_next_without_names(store: Store, demarche_
 
 async def test_all_sub_groups_side_by_side(store: Store, demarche_id: str) -> None:
     first, second = two_subgroups_with_notes(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = PlenaryScreen(demarche_id, 1, first)
         await app.push_screen(screen)
@@ -115,7 +115,7 @@ async def test_opened_from_the_capture_screen(store: Store, demarche_id: str) ->
     first, _ = two_subgroups_with_notes(store, demarche_id)
     from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(CaptureScreen(first))
         await pilot.pause()

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
+from tui.conftest import make_app
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import SheetDraft, SheetMode, SheetRecord
 from vitalite_tui.tui.app import VitaliteApp
@@ -115,7 +116,7 @@ def store_sheet(store: Store, demarche_id: str, number: int, digits: str) -> str
 
 
 async def test_three_sheets_typed_key_by_key(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id)
         assert screen.query_one("#number", Input).value == "1"
@@ -141,7 +142,7 @@ async def test_three_sheets_typed_key_by_key(store: Store, demarche_id: str) -> 
 
 
 async def test_a_whole_sheet_in_one_press_call(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_entry(app, pilot, demarche_id)
         for commune, profile, digits in SHEETS:
@@ -156,7 +157,7 @@ async def test_sheets_typed_in_one_burst_land_on_the_right_lines(
     store: Store, demarche_id: str
 ) -> None:
     """Three sheets and the start of a fourth, queued at once with no pause at all."""
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id)
         keys = [key for sheet in SHEETS for key in sheet_keys(*sheet)] + [*"rib", "enter", "2"]
@@ -174,7 +175,7 @@ async def test_sheets_typed_in_one_burst_land_on_the_right_lines(
 
 
 async def test_backspace_goes_back_one_line_and_clears_it(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id)
         grid = screen.query_one(SheetGrid)
@@ -206,7 +207,7 @@ async def test_backspace_goes_back_one_line_and_clears_it(store: Store, demarche
 
 
 async def test_a_key_off_the_scale_is_refused(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id)
         grid = screen.query_one(SheetGrid)
@@ -220,7 +221,7 @@ async def test_a_key_off_the_scale_is_refused(store: Store, demarche_id: str) ->
 
 
 async def test_f2_saves_an_incomplete_sheet_as_sans_reponse(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id)
         # The rule is on screen before F2 is pressed.
@@ -242,7 +243,7 @@ async def test_f2_saves_an_incomplete_sheet_as_sans_reponse(store: Store, demarc
 async def test_last_answer_with_lines_left_blank_does_not_save(
     store: Store, demarche_id: str
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id)
         grid = screen.query_one(SheetGrid)
@@ -256,7 +257,7 @@ async def test_last_answer_with_lines_left_blank_does_not_save(
 
 
 async def test_escape_asks_and_never_drops_a_started_sheet(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = await open_entry(app, pilot, demarche_id)
@@ -294,7 +295,7 @@ async def test_escape_asks_and_never_drops_a_started_sheet(store: Store, demarch
 
 async def test_a_number_already_typed_is_refused_at_once(store: Store, demarche_id: str) -> None:
     store_sheet(store, demarche_id, 7, "1" * 24)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id)
         number = screen.query_one("#number", Input)
@@ -316,7 +317,7 @@ async def test_a_number_already_typed_is_refused_at_once(store: Store, demarche_
 
 async def test_correcting_a_stored_sheet(store: Store, demarche_id: str) -> None:
     sheet_id = store_sheet(store, demarche_id, 4, "1234" * 6)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id, sheet_id)
         grid = screen.query_one(SheetGrid)
@@ -342,7 +343,7 @@ async def test_verification_with_two_differences_resolved_each_way(
     digits = "344213421342134213421342"
     sheet_id = store_sheet(store, demarche_id, 5, digits)
     retyped = "344213421" + "2" + "4213421342134" + "1"  # I2_D1 and I4_D3 differ
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id, sheet_id, verify=True)
         grid = screen.query_one(SheetGrid)
@@ -376,7 +377,7 @@ async def test_verification_without_difference_marks_the_sheet(
 ) -> None:
     digits = "1111222233334444" + "01234321"
     sheet_id = store_sheet(store, demarche_id, 6, digits)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_entry(app, pilot, demarche_id, sheet_id, verify=True)
         burst(app, [*"LAG", "enter", "3", "0", "0", *digits])
@@ -387,12 +388,12 @@ async def test_verification_without_difference_marks_the_sheet(
 
 async def test_escape_during_verification_changes_nothing(store: Store, demarche_id: str) -> None:
     sheet_id = store_sheet(store, demarche_id, 5, "1" * 24)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_entry(app, pilot, demarche_id, sheet_id, verify=True)
         await pilot.press(*"lag", "enter", "3", "0", "0", *"2" * 24)
         await pilot.pause()
-        assert screen.differences is not None
+        assert screen.resolution is not None
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("o")
@@ -422,7 +423,7 @@ async def test_the_list_shows_each_sheet(store: Store, demarche_id: str) -> None
     first = store_sheet(store, demarche_id, 2, "1234" * 6)
     store_sheet(store, demarche_id, 1, "0" * 12 + "1" * 12)
     store.responses.mark_verified(first)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_hub(app, pilot, demarche_id)
         rows = table_rows(screen)
@@ -440,7 +441,7 @@ async def test_the_list_shows_each_sheet(store: Store, demarche_id: str) -> None
 async def test_removing_and_restoring_a_sheet(store: Store, demarche_id: str) -> None:
     store_sheet(store, demarche_id, 1, "1" * 24)
     second = store_sheet(store, demarche_id, 2, "2" * 24)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_hub(app, pilot, demarche_id)
         await pilot.press("down", "delete")
@@ -459,7 +460,7 @@ async def test_removing_and_restoring_a_sheet(store: Store, demarche_id: str) ->
 
 
 async def test_new_sheets_then_back_to_the_list(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_hub(app, pilot, demarche_id)
         assert screen.query_one("#empty").display
@@ -492,7 +493,7 @@ async def test_new_sheets_then_back_to_the_list(store: Store, demarche_id: str) 
 async def test_f3_marks_step_3_done(store: Store, demarche_id: str) -> None:
     from vitalite_tui.domain.steps import StepStatus
 
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_hub(app, pilot, demarche_id)
         await pilot.press("f3")
@@ -501,7 +502,7 @@ async def test_f3_marks_step_3_done(store: Store, demarche_id: str) -> None:
 
 
 async def test_step_3_opens_from_the_demarche_screen(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("down", "down", "enter")
@@ -520,7 +521,7 @@ async def test_b_opens_the_barometer(store: Store, demarche_id: str) -> None:
     from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
 
     store_sheet(store, demarche_id, 1, "1234" * 6)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_hub(app, pilot, demarche_id)
         await pilot.press("b")

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import uuid
 
-from support.tui import SIZE, screen_lines
-
+from tui.conftest import SIZE, make_app, screen_lines
 from vitalite_tui.db.models import Action, Axis, Intention, Scenario
 from vitalite_tui.demo import create_demo
 from vitalite_tui.store import Store
 from vitalite_tui.store.lookups import workshop_row
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.screens.restitution import RestitutionScreen
 
 
@@ -37,7 +35,7 @@ async def test_pages_turn_with_arrows_and_digits(store: Store, demarche_id: str)
     )
     Scenario.create(demarche=demarche, indicator=1, text="On se retrouve au café.")
     Action.create(demarche=demarche, title="Transport solidaire", kept=True)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         app.push_screen(RestitutionScreen(demarche_id))
         await pilot.pause()

@@ -7,13 +7,12 @@ from datetime import date
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from tui.conftest import SIZE, make_app
 from vitalite_tui.domain.steps import Decision, StepStatus
 from vitalite_tui.store import Store
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.screens.preparation.step1 import Step1Screen
 from vitalite_tui.tui.widgets.step_header import StepHeader
-
-SIZE = (80, 24)
 
 
 def notifications(app: VitaliteApp) -> list[str]:
@@ -36,7 +35,7 @@ async def type_form(pilot: Pilot[None], presentation: str) -> None:
 
 
 async def test_typed_values_are_saved_with_f2(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step1(app, pilot, demarche_id)
         await type_form(pilot, "02/03/2026")
@@ -54,7 +53,7 @@ async def test_typed_values_are_saved_with_f2(store: Store, demarche_id: str) ->
 
 
 async def test_impossible_date_is_refused_and_kept(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step1(app, pilot, demarche_id)
         await type_form(pilot, "31/02/2026")
@@ -73,7 +72,7 @@ async def test_impossible_date_is_refused_and_kept(store: Store, demarche_id: st
 
 
 async def test_f3_marks_the_step_done_then_reopens_it(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step1(app, pilot, demarche_id)
         await pilot.press("f3")
@@ -87,7 +86,7 @@ async def test_f3_marks_the_step_done_then_reopens_it(store: Store, demarche_id:
 
 
 async def test_escape_saves_unsaved_changes(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step1(app, pilot, demarche_id)
         await type_form(pilot, "02/03/2026")
@@ -102,7 +101,7 @@ async def test_escape_saves_unsaved_changes(store: Store, demarche_id: str) -> N
 
 
 async def test_reopening_shows_what_was_saved(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_step1(app, pilot, demarche_id)
         await type_form(pilot, "02/03/2026")
@@ -115,7 +114,7 @@ async def test_reopening_shows_what_was_saved(store: Store, demarche_id: str) ->
 
 
 async def test_quitting_keeps_valid_changes(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_step1(app, pilot, demarche_id)
         await type_form(pilot, "02/03/2026")
@@ -130,7 +129,7 @@ async def test_quitting_keeps_valid_changes(store: Store, demarche_id: str) -> N
 async def test_enter_walks_the_form_but_not_out_of_the_comment(
     store: Store, demarche_id: str
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step1(app, pilot, demarche_id)
         await type_form(pilot, "02/03/2026")

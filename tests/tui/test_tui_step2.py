@@ -8,6 +8,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
+from tui.conftest import make_app
 from vitalite_tui.domain.steps import StepStatus
 from vitalite_tui.store import Store
 from vitalite_tui.tui.app import VitaliteApp
@@ -34,7 +35,7 @@ async def add_member(pilot: Pilot[None], name: str, role: str, organisation: str
 
 
 async def test_add_then_edit_a_committee_member(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step2(app, pilot, demarche_id)
         await add_member(pilot, "Martine Dupont", "animatrice", "Mairie de Lagrasse")
@@ -56,7 +57,7 @@ async def test_add_then_edit_a_committee_member(store: Store, demarche_id: str) 
 
 
 async def test_member_without_name_is_refused_in_the_dialog(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_step2(app, pilot, demarche_id)
         await pilot.press("a", "enter", *"animatrice", "f2")
@@ -72,7 +73,7 @@ async def test_member_without_name_is_refused_in_the_dialog(store: Store, demarc
 async def test_remove_a_committee_member_after_confirmation(store: Store, demarche_id: str) -> None:
     store.committee.add(demarche_id, "Martine Dupont", "animatrice")
     store.committee.add(demarche_id, "Karim Benali", "technicien")
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_step2(app, pilot, demarche_id)
         await pilot.press("delete")
@@ -87,7 +88,7 @@ async def test_remove_a_committee_member_after_confirmation(store: Store, demarc
 
 
 async def test_edit_a_workshop_plan(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step2(app, pilot, demarche_id)
         await pilot.press("f6", "down")
@@ -109,7 +110,7 @@ async def test_edit_a_workshop_plan(store: Store, demarche_id: str) -> None:
 async def test_unreadable_workshop_date_keeps_the_dialog_open(
     store: Store, demarche_id: str
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_step2(app, pilot, demarche_id)
         await pilot.press("f6", "enter", *"32/10/2026", "f2")
@@ -122,7 +123,7 @@ async def test_unreadable_workshop_date_keeps_the_dialog_open(
 
 
 async def test_tick_and_add_logistics_items(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step2(app, pilot, demarche_id)
         await pilot.press("f7", "down", "space")
@@ -139,7 +140,7 @@ async def test_tick_and_add_logistics_items(store: Store, demarche_id: str) -> N
 
 async def test_choose_the_questionnaire(store: Store, demarche_id: str) -> None:
     available = store.questionnaires.available()
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step2(app, pilot, demarche_id)
         await pilot.press("f8")
@@ -155,7 +156,7 @@ async def test_no_questionnaire_available_says_so(
     store: Store, demarche_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(store.questionnaires, "available", list)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step2(app, pilot, demarche_id)
         await pilot.press("f8", "enter")
@@ -167,7 +168,7 @@ async def test_no_questionnaire_available_says_so(
 
 
 async def test_f3_marks_step_2_done(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_step2(app, pilot, demarche_id)
         await pilot.press("f7", "f3")

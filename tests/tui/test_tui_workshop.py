@@ -9,12 +9,12 @@ import pytest
 from support.tui import PEOPLE, open_workshop, register, text_of
 from textual.widgets import TabbedContent
 
+from tui.conftest import make_app
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.steps import StepStatus
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import WorkshopPlan
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.agenda_item_form import AgendaItemFormDialog, parse_minutes
 from vitalite_tui.tui.dialogs.newcomer_form import NewcomerFormDialog
 from vitalite_tui.tui.dialogs.subgroup_form import SubGroupCountDialog, SubGroupFormDialog
@@ -36,7 +36,7 @@ async def test_enter_on_step_4_opens_workshop_1_on_attendance(
     store.planning.save(
         demarche_id, WorkshopPlan(1, None, time(18, 30), time(21, 0), "Salle des fêtes")
     )
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("down", "down", "down", "enter")
         await pilot.pause()
@@ -51,7 +51,7 @@ async def test_enter_on_step_4_opens_workshop_1_on_attendance(
 
 
 async def test_steps_5_to_7_open_workshops_2_to_4(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store, demarche_id=demarche_id)
+    app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*["down"] * 4)
         for number in (2, 3, 4):
@@ -66,7 +66,7 @@ async def test_steps_5_to_7_open_workshops_2_to_4(store: Store, demarche_id: str
 
 async def test_tick_three_people_present_by_keys(store: Store, demarche_id: str) -> None:
     register(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         # Anne, then Chloé (skipping Bruno), then Denis.
@@ -87,23 +87,25 @@ async def test_tick_three_people_present_by_keys(store: Store, demarche_id: str)
 
 async def test_type_to_filter_then_tick(store: Store, demarche_id: str) -> None:
     register(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         await pilot.press("slash", *"fatou", "enter", "space")
         await pilot.pause()
         assert present_names(store, demarche_id) == {"Fatou Faure"}
-        assert list(screen.entries) == [store.workshops.present(demarche_id, 1)[0].participant.id]
+        assert list(screen.attendance.entries) == [
+            store.workshops.present(demarche_id, 1)[0].participant.id
+        ]
         # Escape first shows everyone again, and stays on the screen.
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-        assert len(screen.entries) == len(PEOPLE)
+        assert len(screen.attendance.entries) == len(PEOPLE)
 
 
 async def test_add_a_newcomer_by_keys(store: Store, demarche_id: str) -> None:
     register(store, demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id, number=2)
         await pilot.press("f6", "a")
@@ -129,7 +131,7 @@ async def test_add_a_newcomer_by_keys(store: Store, demarche_id: str) -> None:
 async def test_a_newcomer_without_a_name_is_refused_in_the_dialog(
     store: Store, demarche_id: str
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id)
         await pilot.press("insert", "enter", "1", "enter", *"Lagrasse", "enter")
@@ -146,7 +148,7 @@ async def test_form_two_subgroups_by_keys(store: Store, demarche_id: str) -> Non
     ids = register(store, demarche_id)
     for person in ids.values():
         store.workshops.set_present(demarche_id, 1, person, True)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         await pilot.press("f7", "f")
@@ -155,7 +157,7 @@ async def test_form_two_subgroups_by_keys(store: Store, demarche_id: str) -> Non
         await pilot.press("2", "enter")
         await pilot.pause()
         assert app.screen_stack[-1] is screen
-        assert len(screen.groups) == 2
+        assert len(screen.subgroups.groups) == 2
 
     groups = store.subgroups.all(demarche_id, 1)
     assert [len(g.members) for g in groups] == [3, 3]
@@ -171,7 +173,7 @@ async def test_move_then_reorder_a_person_by_keys(store: Store, demarche_id: str
         store.workshops.set_present(demarche_id, 1, person, True)
     first, second = store.subgroups.form(demarche_id, 1, 2)
     moved = first.members[0]
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id)
         # The title line of group 1, then its first member.
@@ -197,12 +199,12 @@ async def test_place_a_late_arrival_by_keys(store: Store, demarche_id: str) -> N
         store.workshops.set_present(demarche_id, 1, person, True)
     store.subgroups.form(demarche_id, 1, 2)
     store.workshops.set_present(demarche_id, 1, late, True)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         await pilot.press("f7", "end", "m", "1")
         await pilot.pause()
-        assert not screen.unplaced
+        assert not screen.subgroups.state.unplaced
 
     assert store.subgroups.all(demarche_id, 1)[0].members[-1].id == late
     assert store.subgroups.unassigned(demarche_id, 1) == []
@@ -213,7 +215,7 @@ async def test_edit_a_subgroup_by_keys(store: Store, demarche_id: str) -> None:
     for person in ids.values():
         store.workshops.set_present(demarche_id, 1, person, True)
     store.subgroups.form(demarche_id, 1, 2)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id)
         await pilot.press("f7", "e")
@@ -240,7 +242,7 @@ async def test_forming_again_after_notes_is_refused_with_the_store_message(
     [group] = store.subgroups.form(demarche_id, 1, 1)
     round_ = store.capture.start_round(group.id, "Où vous retrouvez-vous ?")
     store.capture.save_note(round_.id, group.members[0].id, "Au marché.", indicator=1)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id)
         await pilot.press("f7", "f", "2", "enter")
@@ -254,7 +256,7 @@ async def test_forming_again_after_notes_is_refused_with_the_store_message(
 
 async def test_edit_an_agenda_item_by_keys(store: Store, demarche_id: str) -> None:
     store.planning.save(demarche_id, WorkshopPlan(1, None, time(18, 30), time(21, 0), ""))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         await pilot.press("f5", "enter")
@@ -271,7 +273,7 @@ async def test_edit_an_agenda_item_by_keys(store: Store, demarche_id: str) -> No
 
 
 async def test_add_move_and_remove_an_agenda_item_by_keys(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id)
         await pilot.press("f5", "a", *"Photolangage", "enter", *"20", "enter", "2", "enter")
@@ -294,7 +296,7 @@ async def test_add_move_and_remove_an_agenda_item_by_keys(store: Store, demarche
 async def test_minutes_that_cannot_be_read_stay_in_the_dialog(
     store: Store, demarche_id: str
 ) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id)
         await pilot.press("f5", "enter", "enter", *"vingt", "f2")
@@ -322,7 +324,7 @@ async def test_workshop_2_opens_on_the_recap_of_workshop_1(store: Store, demarch
     store.capture.save_note(
         round_.id, ids["Anne Azéma"], "Le marché du jeudi.", indicator=1, pole=Pole.VITALITY
     )
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id, number=2)
         assert screen.query_one("#parts", TabbedContent).active == "recap"
@@ -342,17 +344,17 @@ async def test_workshop_2_opens_on_the_recap_of_workshop_1(store: Store, demarch
 
 
 async def test_workshop_1_has_no_previous_workshop(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         await pilot.press("f8")
         await pilot.pause()
         assert "pas d'atelier précédent" in text_of(screen, "#recap-summary")
-        assert not screen.check_action("edit_recap", ())
+        assert not screen.parts["recap"].check_action("edit_recap", ())
 
 
 async def test_f3_marks_the_step_done(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id, number=3)
         await pilot.press("f3")
@@ -368,7 +370,7 @@ async def test_every_key_has_french_help_and_the_footer_fits(
     for person in ids.values():
         store.workshops.set_present(demarche_id, 1, person, True)
     store.subgroups.form(demarche_id, 1, 2)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         for keys in (("f5",), ("f6",), ("f7",), ("f7", "down"), ("f8",)):
@@ -399,7 +401,7 @@ async def test_enter_on_a_subgroup_opens_its_capture_screen(store: Store, demarc
     for person in ids.values():
         store.workshops.set_present(demarche_id, 1, person, True)
     _, second = store.subgroups.form(demarche_id, 1, 2)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         await pilot.press("f7")
@@ -419,7 +421,7 @@ async def test_someone_unticked_leaves_their_subgroup(store: Store, demarche_id:
         store.workshops.set_present(demarche_id, 1, person, True)
     first, _ = store.subgroups.form(demarche_id, 1, 2)
     leaving = first.members[0]
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         # Their line is under the cursor in the sub-groups list when they are unticked.
@@ -428,7 +430,7 @@ async def test_someone_unticked_leaves_their_subgroup(store: Store, demarche_id:
         await pilot.press("f7")
         await pilot.pause()
         assert app.screen is screen
-        assert leaving.id not in {p.id for g in screen.groups.values() for p in g.members}
+        assert leaving.id not in {p.id for g in screen.subgroups.groups.values() for p in g.members}
 
     assert leaving.display_name not in present_names(store, demarche_id)
     assert leaving.id not in {p.id for p in store.subgroups.get(first.id).members}

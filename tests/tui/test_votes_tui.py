@@ -10,6 +10,7 @@ from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from tui.conftest import make_app
 from vitalite_tui.db.models import Vote, VoteSession
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
@@ -21,6 +22,7 @@ from vitalite_tui.tui.contents.vote import VotePart
 from vitalite_tui.tui.dialogs.ballot import BallotDialog
 from vitalite_tui.tui.dialogs.filter_pick import FilterPickDialog
 from vitalite_tui.tui.dialogs.vote_settings import VoteSettingsDialog
+from vitalite_tui.tui.help_texts import help_for
 from vitalite_tui.tui.screens.help import key_lines
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 from vitalite_tui.tui.widgets.dots_grid import DotsGrid
@@ -63,7 +65,7 @@ async def test_candidates_are_imported_added_merged_and_restored_by_keys(
     store: Store, scene: Scene
 ) -> None:
     d = scene.demarche_id
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "candidates")
         assert "4 intentions à importer" in text(app, "#candidates-counts")
@@ -104,7 +106,7 @@ async def test_candidates_are_imported_added_merged_and_restored_by_keys(
         await pilot.pause()
         assert [c.title for c in store.votes.candidates(d)][1] == "Café"
         part = app.screen.query_one(CandidatesPart)
-        assert "Orig." in part.HELP
+        assert "Orig." in help_for(part)
 
 
 # ---------------------------------------------------------------- the wall
@@ -114,7 +116,7 @@ async def test_the_wall_count_is_typed_cell_by_cell(store: Store, scene: Scene) 
     d = scene.demarche_id
     store.votes.import_intentions(d)
     store.votes.save_settings(d, VoteSettingsDraft(3, 2))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         assert isinstance(app.focused, DotsGrid)
@@ -140,7 +142,7 @@ async def test_the_wall_count_is_typed_cell_by_cell(store: Store, scene: Scene) 
 async def test_keys_typed_in_a_burst_land_in_order(store: Store, scene: Scene) -> None:
     d = scene.demarche_id
     store.votes.import_intentions(d)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         burst(app, [*"31", "enter", "2", "enter", "0", "enter", "right", "up", *"17", "enter"])
@@ -164,7 +166,7 @@ async def test_a_ballot_is_typed_and_a_cap_is_refused(store: Store, scene: Scene
     d = scene.demarche_id
     store.votes.import_intentions(d)
     store.votes.save_settings(d, VoteSettingsDraft(3, 2))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         await pilot.press("b", *"P003", "enter")
@@ -213,7 +215,7 @@ async def test_a_ballot_is_typed_and_a_cap_is_refused(store: Store, scene: Scene
 async def test_settings_close_keep_and_tie_break_by_keys(store: Store, scene: Scene) -> None:
     d = scene.demarche_id
     store.votes.import_intentions(d)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         await pilot.press("s")
@@ -256,7 +258,7 @@ async def test_results_are_hidden_until_closed_when_asked(store: Store, scene: S
     ids = ids_by_title(store, d)
     store.votes.save_settings(d, VoteSettingsDraft(3, 2, hide_results=True, keep_count=1))
     store.votes.set_tally(d, ids[INTENTIONS[2]], HABITANT, 4)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "results")
         assert "masqués jusqu'à la clôture" in text(app, "#results-hidden")
@@ -271,7 +273,7 @@ async def test_results_are_hidden_until_closed_when_asked(store: Store, scene: S
 
 
 async def test_an_empty_workshop_says_what_to_do(store: Store, demarche_id: str) -> None:
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "candidates")
         assert "Aucune action candidate" in text(app, "#candidates-empty")
@@ -288,11 +290,11 @@ async def test_an_empty_workshop_says_what_to_do(store: Store, demarche_id: str)
 
 async def test_vote_keys_are_named_in_the_help(store: Store, scene: Scene) -> None:
     store.votes.import_intentions(scene.demarche_id)
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, scene.demarche_id, "vote")
         part = app.screen.query_one(VotePart)
-        assert "bulletin" in part.HELP
+        assert "bulletin" in help_for(part)
         lines = " ".join(str(line) for line in key_lines(app.screen))
         assert "Bulletins" in lines
         assert "Clore" in lines
@@ -302,7 +304,7 @@ async def test_a_ballot_typed_in_one_burst_lands_where_meant(store: Store, scene
     d = scene.demarche_id
     store.votes.import_intentions(d)
     store.votes.save_settings(d, VoteSettingsDraft(3, 2))
-    app = VitaliteApp(store)
+    app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, d, "vote")
         # Two people's ballots in one go: each key lands in the list, then the ballot, then

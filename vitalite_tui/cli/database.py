@@ -44,10 +44,7 @@ def check(ctx: typer.Context, db: DbOption = None) -> None:
         typer.echo(f"Base abîmée : {path} ({len(report.problems)} problème(s)).")
         for problem in report.problems:
             typer.echo(f"  - {problem}")
-        typer.echo(
-            "Faites une copie du fichier avant toute chose ; "
-            f"les sauvegardes sont dans {backups_dir(path)}."
-        )
+        typer.echo(report.message, err=True)
     for remark in report.remarks:
         typer.echo(f"Remarque : {remark}.")
     if not report.ok:

@@ -21,7 +21,7 @@ def existing_store(path: Path) -> Iterator[Store]:
 
     if not path.exists():
         raise DatabaseError(f"Aucune base à l'emplacement {path}.")
-    store = open_store(path)
+    store = open_store(path, create=False)
     try:
         yield store
     finally:

@@ -11,6 +11,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from peewee import DatabaseError as PeeweeDatabaseError
+
+from vitalite_tui.db import checked
+from vitalite_tui.db.integrity import (
+    PAGES_DAMAGED,
+    DamagedBase,
+    damaged,
+    schema_problems,
+    structure_problems,
+    text_problems,
+)
 from vitalite_tui.db.migrations import SCHEMA_VERSION, migrate_to
 from vitalite_tui.db.models import db, execute
 from vitalite_tui.errors import DatabaseError, DatabaseTooNew
@@ -40,31 +51,66 @@ class FileInfo:
     application_id: int
     table_count: int
 
+    @property
+    def blank(self) -> bool:
+        """An SQLite file with nothing in it yet (as `sqlite3 base.sqlite ''` leaves it)."""
+        return self.version == 0 and self.application_id == 0 and self.table_count == 0
 
-def inspect_file(path: Path) -> FileInfo | None:
-    """Read-only look at an existing file; None when there is no file (or an empty one)."""
+
+def inspect_file(path: Path, *, verify: bool = False) -> FileInfo | None:
+    """Read-only look at an existing file; None when there is no file (or an empty one).
+
+    With `verify`, a file with tables is also checked as `open_database` needs it (see
+    `check_at_open`), on the same connection: SQLite reads the schema once.
+    """
     if not path.exists() or (path.is_file() and path.stat().st_size == 0):
         return None
     if path.is_dir():
         raise DatabaseError(f"{path} est un dossier, pas un fichier de base de données.")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only(path)
         try:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
             app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
             query = "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
             tables = int(conn.execute(query).fetchone()[0])
+            info = FileInfo(version=version, application_id=app_id, table_count=tables)
+            if verify and not info.blank:
+                check_compatible(info, path)
+                check_at_open(conn, path, info)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise _explain(exc, path) from None
     except OSError as exc:
         raise DatabaseError(f"Impossible de lire {path} : {exc.strerror or exc}.") from None
-    return FileInfo(version=version, application_id=app_id, table_count=tables)
+    return info
 
 
-def _explain(exc: sqlite3.Error, path: Path) -> DatabaseError:
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot change the file (nor turn on WAL mode)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+        # No copy has it open: `immutable` reads it without creating an empty WAL and
+        # index beside it, which a refused file must not gain (nor a `check` leave).
+        uri += "&immutable=1"
+    conn = sqlite3.connect(uri, uri=True)
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+    return conn
+
+
+def missing(path: Path) -> DatabaseError:
+    """For the commands that need an existing base: nothing there, or an empty file."""
+    if path.is_file():
+        return DatabaseError(
+            f"Le fichier {path} est vide, ce n'est pas une base vitalite : vérifiez le chemin "
+            f"(vitalite where), ou remettez une copie du dossier {backups_dir(path.absolute())} ; "
+            "le fichier n'a pas été modifié."
+        )
+    return DatabaseError(f"Aucune base à l'emplacement {path}.")
+
+
+def _explain(exc: Exception, path: Path) -> DatabaseError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return DatabaseError(
@@ -72,11 +118,24 @@ def _explain(exc: sqlite3.Error, path: Path) -> DatabaseError:
         )
     if "not a database" in text or "malformed" in text or "encrypted" in text:
         return DatabaseError(
-            f"{path} n'est pas une base vitalite lisible (fichier abîmé ou d'un autre type)."
+            f"{path} n'est pas une base vitalite lisible (fichier abîmé ou d'un autre type) : "
+            "il n'a pas été modifié ; s'il s'agit de votre base, remplacez-le par la dernière "
+            f"bonne copie du dossier des sauvegardes {backups_dir(path.absolute())}."
         )
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return DatabaseError(f"Impossible d'ouvrir {path} : vérifiez le dossier et les droits.")
     return DatabaseError(f"Erreur de la base {path} : {exc}.")
+
+
+def _explain_damage(exc: Exception, path: Path) -> DatabaseError:
+    """For a file known to be ours: SQLite stumbling on a page means the base is damaged."""
+    text = str(exc).lower()
+    if "malformed" in text:
+        return damaged(path, [PAGES_DAMAGED])
+    if "no such table" in text or "no such column" in text:
+        # A migration met a base that lacks what its version promises.
+        return damaged(path, ["une table ou une colonne manque"])
+    return _explain(exc, path)
 
 
 def check_compatible(info: FileInfo, path: Path) -> None:
@@ -110,22 +169,36 @@ def backup_file(path: Path, version: int) -> Path:
     return target
 
 
-def open_database(path: Path) -> Path | None:
+def check_at_open(conn: sqlite3.Connection, path: Path, info: FileInfo) -> None:
+    """Refuse a damaged base before anything writes to it (read-only, cheap; see `checked`)."""
+    try:
+        # An older schema is checked after its migration: the models describe the newest.
+        problems = schema_problems(conn) if info.version == SCHEMA_VERSION else []
+        if not checked.unchanged_since_record(path):
+            problems += structure_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        raise _explain_damage(exc, path) from None
+    if problems:
+        raise damaged(path, problems)
+
+
+def open_database(path: Path, *, create: bool = True) -> Path | None:
     """Open `path` as the program's database, migrating it if needed.
 
-    Returns the backup made before a migration, if any. Raises `DatabaseError` (French
-    message) when the file cannot be used; in that case the file is left as it was.
+    `create`: a missing or empty file becomes a new base (the TUI, the demo); otherwise it
+    is refused. Returns the backup made before a migration, if any. Raises `DatabaseError`
+    (French message) when the file cannot be used; in that case the file is left as it was.
     """
-    if not db.is_closed():
-        db.close()
-    info = inspect_file(path)
-    if info is not None:
-        check_compatible(info, path)
+    close_database()
+    info = inspect_file(path, verify=True)
+    if (info is None or info.blank) and not create:
+        raise missing(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseError(f"Impossible de créer le dossier {path.parent} : {exc}.") from None
     backup: Path | None = None
+    error: DatabaseError
     try:
         if info is not None and 0 < info.version < SCHEMA_VERSION:
             backup = backup_file(path, info.version)
@@ -134,17 +207,40 @@ def open_database(path: Path) -> Path | None:
         current = int(execute(db, "PRAGMA user_version").fetchone()[0])
         if current == 0:
             execute(db, f"PRAGMA application_id = {APPLICATION_ID:d}")
-        migrate_to(db, current)
-    except sqlite3.Error as exc:
-        if not db.is_closed():
-            db.close()
-        raise _explain(exc, path) from None
-    return backup
+        with db.atomic("IMMEDIATE"):
+            migrate_to(db, current)
+            # Before the commit: a base lacking what the models need is left as it was.
+            if backup is not None:
+                problems = schema_problems(db.connection())  # type: ignore[no-untyped-call]
+                if problems:
+                    raise damaged(path, problems)
+    except (sqlite3.Error, PeeweeDatabaseError) as exc:
+        # peewee wraps SQLite's errors (playhouse.migrate runs through it).
+        error = _explain_damage(exc, path)
+    except DatabaseError as exc:
+        error = exc
+    else:
+        _opened.add(path)
+        return backup
+    if not db.is_closed():
+        db.close()
+    if backup is not None and isinstance(error, DamagedBase):
+        # A copy of the damaged file, just made: it must not pass for the last good one.
+        backup.unlink(missing_ok=True)
+    raise error
+
+
+#: Bases opened after passing the open check: their state is recorded when they close.
+_opened: set[Path] = set()
 
 
 def close_database() -> None:
     if not db.is_closed():
         db.close()
+    # The file as we leave it is one we checked and then wrote through SQLite alone.
+    for path in list(_opened):
+        _opened.discard(path)
+        checked.record(path)
 
 
 @dataclass(frozen=True)
@@ -153,30 +249,40 @@ class CheckReport:
     version: int
     problems: list[str]
     remarks: list[str]
+    #: The sentence the open gives for this file ("" when sound): what is wrong, the way out.
+    message: str = ""
 
 
 def check_database(path: Path) -> CheckReport:
     """Integrity and foreign-key checks, read-only. Raises `DatabaseError` when unreadable."""
     info = inspect_file(path)
-    if info is None:
-        raise DatabaseError(f"Aucune base à l'emplacement {path}.")
+    if info is None or info.blank:
+        raise missing(path)
     check_compatible(info, path)
-    problems: list[str] = []
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = read_only(path)
         try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
-            problems += [str(row[0]) for row in rows if row[0] != "ok"]
-            fk_rows = conn.execute("PRAGMA foreign_key_check").fetchall()
-            problems += [f"référence orpheline dans la table {row[0]}" for row in fk_rows]
+            problems = schema_problems(conn) if info.version == SCHEMA_VERSION else []
+            problems += structure_problems(conn, "integrity_check")
+            problems += text_problems(conn)
+            if not problems:
+                # Only on a sound file: with a table missing, the pragma itself fails.
+                fk_rows = conn.execute("PRAGMA foreign_key_check").fetchall()
+                problems += [f"référence orpheline dans la table {row[0]}" for row in fk_rows]
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise _explain(exc, path) from None
+        raise _explain_damage(exc, path) from None
     remarks: list[str] = []
     if info.version < SCHEMA_VERSION:
         remarks.append(
             f"schéma {info.version} : il sera mis à jour (schéma {SCHEMA_VERSION}) "
             "à la prochaine ouverture, après une sauvegarde"
         )
-    return CheckReport(ok=not problems, version=info.version, problems=problems, remarks=remarks)
+    return CheckReport(
+        ok=not problems,
+        version=info.version,
+        problems=problems,
+        remarks=remarks,
+        message=damaged(path, problems).message if problems else "",
+    )

@@ -46,10 +46,10 @@ if TYPE_CHECKING:
 class Store:
     """One open database and the parts of the API over it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
         #: The copy made before a migration ran at open, if one did.
-        self.backup = open_database(path)
+        self.backup = open_database(path, create=create)
         self._lock = InstanceLock(path)
         #: Another copy of the program has this database open too.
         self.shared = not self._lock.acquire()
@@ -218,6 +218,9 @@ class Store:
         return BulkImport()
 
 
-def open_store(path: Path) -> Store:
-    """Open (creating or migrating) the database at `path`; `DatabaseError` in French if not."""
-    return Store(path)
+def open_store(path: Path, *, create: bool = True) -> Store:
+    """Open (creating unless `create` is False, or migrating) the database at `path`.
+
+    Raises `DatabaseError` in French when it cannot be used, missing, empty or damaged.
+    """
+    return Store(path, create=create)

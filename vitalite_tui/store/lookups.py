@@ -11,29 +11,7 @@ from vitalite_tui.db.models import Attendance, Participant, Workshop
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import NotFound
-from vitalite_tui.store.base import demarche_row, key, live
-from vitalite_tui.store.preparation.records import ParticipantRecord
-
-
-def participant_code(number: int) -> str:
-    """The pseudonymous code used in exports instead of a name."""
-    return f"P{number:03d}"
-
-
-def participant_record(row: Participant) -> ParticipantRecord:
-    """A participant row as the screens and the workbook read it."""
-    return ParticipantRecord(
-        id=key(row),
-        code=participant_code(row.number),
-        display_name=row.display_name,
-        college=College(row.college),
-        commune=row.commune,
-        organisation=row.organisation,
-        contact=row.contact,
-        consent_data=row.consent_data,
-        consent_contact=row.consent_contact,
-        consent_named=row.consent_named,
-    )
+from vitalite_tui.store.base import demarche_row, live
 
 
 def workshop_row(demarche_id: str, number: int) -> Workshop:

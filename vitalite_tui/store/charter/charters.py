@@ -26,6 +26,7 @@ from vitalite_tui.domain.charter import (
     default_charter_title,
 )
 from vitalite_tui.domain.lineage import LinkKind
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, clean_text, fold
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
@@ -40,7 +41,6 @@ from vitalite_tui.store.charter.records import (
     SignatoryRecord,
 )
 from vitalite_tui.store.links import add_link, remove_links, sources_of
-from vitalite_tui.store.lookups import participant_code
 
 if TYPE_CHECKING:
     from vitalite_tui.store.preparation.steps import Steps

@@ -27,6 +27,7 @@ from vitalite_tui.domain.felt import (
 )
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.notes import check_indicator
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import soft_delete, writing
 from vitalite_tui.store.felt.records import (
@@ -36,12 +37,7 @@ from vitalite_tui.store.felt.records import (
     FeltSummary,
     FeltValues,
 )
-from vitalite_tui.store.lookups import (
-    participant_code,
-    participant_of,
-    present_participants,
-    workshop_row,
-)
+from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
 
 if TYPE_CHECKING:
     from vitalite_tui.store.preparation.steps import Steps

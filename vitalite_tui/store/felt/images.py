@@ -17,12 +17,13 @@ from vitalite_tui.db.models import ImageChoice, Note, Participant, Round, SubGro
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, check_indicator
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
 from vitalite_tui.store.felt.barometer import STEP, felt_workshop
 from vitalite_tui.store.felt.records import ImageDraft, ImageRecord
-from vitalite_tui.store.lookups import participant_code, participant_of
+from vitalite_tui.store.lookups import participant_of
 from vitalite_tui.store.workshops.capture import Capture, write_note
 
 if TYPE_CHECKING:

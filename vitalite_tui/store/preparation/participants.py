@@ -8,9 +8,9 @@ from peewee import fn
 
 from vitalite_tui.db.models import Participant
 from vitalite_tui.domain.colleges import College, CollegeCounts
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, matches
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
-from vitalite_tui.store.lookups import participant_record
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 
 MAX_NAME = 80
@@ -97,3 +97,19 @@ class Participants:
         )
         pairs = cast("list[tuple[str, int]]", list(rows))
         return CollegeCounts.from_mapping({College(c): int(n) for c, n in pairs})
+
+
+def participant_record(row: Participant) -> ParticipantRecord:
+    """A participant row as the screens and the workbook read it."""
+    return ParticipantRecord(
+        id=key(row),
+        code=participant_code(row.number),
+        display_name=row.display_name,
+        college=College(row.college),
+        commune=row.commune,
+        organisation=row.organisation,
+        contact=row.contact,
+        consent_data=row.consent_data,
+        consent_contact=row.consent_contact,
+        consent_named=row.consent_named,
+    )

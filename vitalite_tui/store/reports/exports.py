@@ -32,11 +32,12 @@ from vitalite_tui.db.models import (
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.speaking import SpeakingEvent, SpeakingKind, Tally, speaking_balance
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import demarche_row
-from vitalite_tui.store.lookups import participant_code, participant_record
+from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.store.questionnaire.barometer import Pool
 from vitalite_tui.store.questionnaire.records import QuestionnaireExport

@@ -31,6 +31,7 @@ from vitalite_tui.db.models import (
 from vitalite_tui.db.models import Workshop as WorkshopRow
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.lineage import LinkKind
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.domain.votes import (
     ActionResult,
@@ -55,7 +56,6 @@ from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
 from vitalite_tui.store.links import add_link, sources_of, targets_of
 from vitalite_tui.store.lookups import (
-    participant_code,
     participant_of,
     present_counts,
     present_participants,

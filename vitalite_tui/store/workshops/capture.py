@@ -31,6 +31,7 @@ from vitalite_tui.db.models import (
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, check_indicator, default_kind, kinds_for
+from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.speaking import (
     LastTurn,
     SpeakingBalance,
@@ -42,12 +43,7 @@ from vitalite_tui.domain.speaking import (
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
-from vitalite_tui.store.lookups import (
-    participant_code,
-    participant_of,
-    present_participants,
-    workshop_row,
-)
+from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     NoteRevisionRecord,

@@ -20,12 +20,8 @@ from vitalite_tui.domain.subgroups import Person, form_subgroups
 from vitalite_tui.domain.text import clean_line
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
-from vitalite_tui.store.lookups import (
-    participant_of,
-    participant_record,
-    present_participants,
-    workshop_row,
-)
+from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
+from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.store.workshops.records import SubGroupRecord
 from vitalite_tui.store.workshops.workshop import live_subgroups

@@ -27,11 +27,11 @@ from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import key, soft_delete, writing
 from vitalite_tui.store.lookups import (
     participant_of,
-    participant_record,
     present_counts,
     present_participants,
     workshop_row,
 )
+from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.store.workshops.recap import previous_contents
 from vitalite_tui.store.workshops.records import (

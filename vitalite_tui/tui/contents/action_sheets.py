@@ -42,13 +42,6 @@ class SheetsTable(RecordTable):
 class ActionSheetsPart(ContentPart):
     """One fiche action per kept action: porteur, partners, public, means, calendar…"""
 
-    HELP = (
-        "Fiches actions : une fiche par action retenue par le vote (porteur, partenaires, "
-        "public, moyens, calendrier, première étape, signe de réussite, indicateurs). ⏎ "
-        "ouvre la fiche de l'action choisie ; elle reste modifiable à tout moment. « 6/8 » "
-        "dit combien de rubriques sont remplies ; ✔ quand la fiche est complète."
-    )
-
     def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
         super().__init__(demarche_id, number, id=id)
         self.sheets: dict[str, ActionSheetRecord] = {}

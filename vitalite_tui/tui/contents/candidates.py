@@ -61,14 +61,6 @@ class CandidateTable(RecordTable):
 class CandidatesPart(ContentPart):
     """The list put to the vote. Every change is stored at once; nothing is ever lost."""
 
-    HELP = (
-        "Candidats au vote : i importe les intentions de l'atelier 2 (une action par "
-        "intention, liée à elle ; refaire i n'ajoute que les nouvelles), n ajoute une action "
-        "dite en séance, ⏎ la reformule, m fusionne l'action choisie dans une autre (ses "
-        "origines la suivent : rien n'est perdu), u défait une fusion (sur une ligne ↳) ou "
-        "remet une action retirée, Suppr la retire, Maj+↑/↓ la déplace. « Orig. » compte "
-        "les intentions d'où vient l'action, fusions comprises."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "i",

@@ -57,13 +57,6 @@ def article_cells(article: ArticleRecord) -> list[str]:
 class CharterPart(ContentPart):
     """The charter's preamble and articles; every change is stored at once."""
 
-    HELP = (
-        "Charte : un préambule et des articles (les engagements), chacun relié aux actions "
-        "retenues et aux axes dont il vient. n nouvel article, ⏎ le modifier, l ses origines "
-        "(Espace coche), Maj+↑/↓ le déplacer, Suppr le retirer, u rétablir le dernier retiré, "
-        "d rédiger un article par action retenue qui n'en a pas encore, p titre, date "
-        "d'adoption et préambule. « vitalite charter » l'imprime en Markdown."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",

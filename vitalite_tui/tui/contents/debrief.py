@@ -169,16 +169,6 @@ class DebriefPart(ContentPart):
         height: auto; max-height: 6; padding: 0 1; border-top: solid $foreground 20%;
     }
     """
-    HELP = (
-        "Débrief du lendemain matin : toutes les notes de l'atelier, à regrouper en axes de "
-        "travail (« intentions pour l'avenir »). Filtres : g sous-groupe, i indicateur, p pôle, "
-        "k type, x axe (tous, sans axe, chaque axe), / cherche dans le texte (accents "
-        "indifférents), Échap revoit tout. Un chiffre 1–9 range la note choisie dans l'axe de ce "
-        "numéro et passe à la suivante ; 0 la sort de son axe ; Espace marque plusieurs notes, "
-        "puis un chiffre les range toutes ; ⏎ choisit l'axe dans une liste. n nomme un nouvel "
-        "axe, e en modifie un, a ouvre la liste des axes (Suppr retire, u rétablit, Maj+↑↓ "
-        "change l'ordre). Tout est enregistré aussitôt."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         *_digit_bindings(),
         Binding(
@@ -274,10 +264,13 @@ class DebriefPart(ContentPart):
         """Read the notes and axes again; the filters then work on these notes at once."""
         groups = self.read(lambda: self.store.subgroups.all(self.demarche_id, self.number))
         every = self.read(lambda: self.store.axes.notes(self.demarche_id, self.number))
-        if groups is None or every is None or not self.refresh_axes():
+        if groups is None or every is None:
             return
         self.groups = groups
+        # Before the axes: their line counts the notes filed in none of them.
         self.every = {note.id: note for note in every}
+        if not self.refresh_axes():
+            return
         # A filter on a sub-group or an axis removed meanwhile would hide everything.
         known = {g.id for g in groups} | {a.id for a in self.axes} | {NO_AXIS}
         if self.chosen.subgroup is not None and self.chosen.subgroup not in known:

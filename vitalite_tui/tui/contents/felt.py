@@ -17,15 +17,8 @@ from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.text import plural
 from vitalite_tui.store.felt.records import FeltSummary
 from vitalite_tui.tui.contents.base import ContentPart
-from vitalite_tui.tui.widgets.felt_grid import (
-    STICKER_COLLEGES,
-    FeltGrid,
-    FeltRow,
-    Said,
-    StickerGrid,
-    college_name,
-    header_line,
-)
+from vitalite_tui.tui.widgets.felt_grid import FeltGrid, Said, header_line
+from vitalite_tui.tui.widgets.sticker_grid import STICKER_COLLEGES, StickerGrid, college_name
 from vitalite_tui.tui.widgets.table import shorten
 
 PEOPLE = "people"
@@ -98,25 +91,6 @@ class FeltPart(ContentPart):
     }
     FeltPart #felt-spacer { height: 1fr; }
     """
-    HELP = (
-        "Baromètre ressenti de l'atelier 1 : chaque personne présente place chaque indicateur "
-        "de 0 (pôle dépression) à 10 (pôle vitalité). Une touche par valeur : 0 à 9, et x "
-        "pour 10. La case suivante vient seule : I1, I2, I3, I4, puis la personne suivante ; "
-        "la personne est enregistrée dès sa quatrième valeur. ⏎ garde la valeur d'une case, "
-        "⌫ revient à la case précédente et l'efface, ←→ changent de case sans rien effacer, "
-        "↑↓ changent de personne (une ligne commencée doit d'abord être enregistrée), F2 "
-        "enregistre une personne telle quelle (valeurs manquantes), Suppr efface toutes ses "
-        "valeurs. * : tapé, pas encore enregistré ; ✔ : quatre valeurs enregistrées ; … : "
-        "certaines seulement.\n\n"
-        "g passe aux gommettes, quand le groupe vote avec des gommettes sur un mur : pour "
-        "chaque indicateur, le nombre de gommettes sur chaque valeur de 0 à 10 ; tapez le "
-        "nombre puis ⏎ (la case suivante vient), ⌫ efface un chiffre, Suppr met 0, ↑↓ "
-        "changent d'indicateur, Maj+←→ de valeur, ←→ de collège (« tous » quand les "
-        "gommettes ne sont pas comptées par collège). Un nombre retapé remplace le précédent.\n\n"
-        "En bas : la moyenne sur 10 de chaque indicateur et le nombre n de placements, pour "
-        "l'ensemble et par collège (les gommettes comptées pour « tous » ne comptent que dans "
-        "l'ensemble). b ouvre le baromètre : le ressenti sous le mesuré des questionnaires."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "g",
@@ -152,8 +126,8 @@ class FeltPart(ContentPart):
         yield Static("", id="felt-poles", classes="hint", markup=False)
         yield Static("", id="felt-colleges")
         yield Static("", id="felt-header", markup=False)
-        yield FeltGrid(save=self.save_row, clear=self.clear_row, id="felt-grid")
-        yield StickerGrid(load=self.load_counts, save=self.save_count, id="felt-stickers")
+        yield FeltGrid(self, id="felt-grid")
+        yield StickerGrid(self, id="felt-stickers")
         yield Static("", id="felt-spacer")
         yield Static("", id="felt-status", classes="counts", markup=False)
         yield Static("", id="felt-summary")
@@ -189,24 +163,28 @@ class FeltPart(ContentPart):
             self.query_one("#felt-summary", Static).update(summary_text(self.summary))
         self.show_state()
 
-    def save_row(self, row: FeltRow) -> bool:
+    # The grids' keeper (`FeltKeeper`): called at once, before their next key.
+
+    def save_felt(self, participant_id: str, values: Sequence[int | None]) -> bool:
         ok = self.run_safely(
-            lambda: self.store.felt.record(self.demarche_id, row.participant_id, row.values)
+            lambda: self.store.felt.record(self.demarche_id, participant_id, values)
         )
         if ok:
             self.refresh_summary()
         return ok
 
-    def clear_row(self, row: FeltRow) -> bool:
-        ok = self.run_safely(lambda: self.store.felt.clear(self.demarche_id, row.participant_id))
+    def clear_felt(self, participant_id: str) -> bool:
+        ok = self.run_safely(lambda: self.store.felt.clear(self.demarche_id, participant_id))
         if ok:
             self.refresh_summary()
         return ok
 
-    def load_counts(self, college: College | None) -> Mapping[int, Sequence[int]] | None:
+    def sticker_counts(self, college: College | None) -> Mapping[int, Sequence[int]] | None:
         return self.read(lambda: self.store.felt.sticker_counts(self.demarche_id, college))
 
-    def save_count(self, indicator: int, value: int, count: int, college: College | None) -> bool:
+    def save_sticker_count(
+        self, indicator: int, value: int, count: int, college: College | None
+    ) -> bool:
         ok = self.run_safely(
             lambda: self.store.felt.set_count(self.demarche_id, indicator, value, count, college)
         )

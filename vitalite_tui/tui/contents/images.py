@@ -47,15 +47,6 @@ class ImagesPart(ContentPart):
     DEFAULT_CSS = """
     ImagesPart #images-empty { padding: 0 1 1 1; }
     """
-    HELP = (
-        "Images associées (photo-langage) de l'atelier 1 : pour une personne, la carte "
-        "choisie (un numéro ou un mot-clé), l'indicateur et le pôle, et pourquoi. Chaque "
-        "image est aussi une note de type « image » : elle paraît avec les notes, en "
-        "plénière et dans la feuille Contributions. n note une image, ⏎ la corrige, Suppr "
-        "la retire (avec sa note), u rétablit la dernière retirée. Pendant la saisie d'un "
-        "tour, Ctrl+O note une image pour la personne qui a la parole, avec les étiquettes "
-        "posées et le texte déjà tapé comme « pourquoi »."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "add", "Nouvelle", id="images-add", tooltip="Noter une image associée."),
         Binding(

@@ -63,15 +63,6 @@ class IntentionsPart(ContentPart):
     DEFAULT_CSS = """
     IntentionsPart #intentions-details { height: 2; padding: 0 1; }
     """
-    HELP = (
-        "Intentions d'action de l'atelier 2, rangées par axe de travail (les axes nommés au "
-        "débrief de l'atelier 1). p reprend en intentions les notes « intention » des "
-        "sous-groupes qui ne le sont pas encore (chacune garde le lien vers sa note). n en "
-        "écrit une nouvelle, ⏎ la modifie, a lui donne l'axe suivant, l choisit les notes "
-        "dont elle vient (risques, opportunités, intentions : Espace coche, les lettres "
-        "filtrent). Suppr la retire, u rétablit la dernière retirée. « Or. » compte ses "
-        "origines."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",

@@ -78,13 +78,6 @@ def node_label(node: ThreadNode, depth: int) -> Text:
 class LineagePart(ContentPart):
     """Follow an article back to the notes it comes from, and read any of them whole."""
 
-    HELP = (
-        "Fil : choisissez un article (↑↓) ; dessous, d'où il vient : ses actions (et celles "
-        "fusionnées avec elles), les intentions de l'atelier 2, leurs notes d'origine et "
-        "leur axe, puis les notes de l'atelier 1 de cet axe. Tab passe au fil, ↑↓ le "
-        "parcourent, ⏎ sur une note la lit en entier avec ce qu'elle a donné, Espace plie "
-        "ou déplie une ligne."
-    )
     DEFAULT_CSS = """
     LineagePart ThreadTree { height: 1fr; padding: 0 1; }
     """

@@ -68,14 +68,6 @@ def result_cells(line: ResultLine, weighted: bool) -> list[str]:
 class ResultsPart(ContentPart):
     """The ranking of the first round; the tie-break rounds under it when there were some."""
 
-    HELP = (
-        "Résultats : rang (« 2= » : à égalité), total des gommettes (bulletins et mur), par "
-        "collège, score pondéré quand les collèges pèsent autant chacun (les gommettes de "
-        "chaque collège divisées par ses présents), ✔ retenue, ? à égalité sur la dernière "
-        "place, ⚠ les collèges sont en désaccord (la part de leurs gommettes sur l'action "
-        "diffère d'au moins 20 points). k choisit le nombre d'actions à retenir ; t ouvre "
-        "un tour de départage entre les actions à égalité."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "k",

@@ -13,9 +13,9 @@ from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.scenario import filled
 from vitalite_tui.domain.text import clean_text
 from vitalite_tui.tui.contents.base import ContentPart
+from vitalite_tui.tui.contents.tabs import CONTENT_TABS
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.base import BaseScreen
-from vitalite_tui.tui.screens.workshops.contents import CONTENTS
 
 
 class ScenarioText(TextArea):
@@ -24,14 +24,14 @@ class ScenarioText(TextArea):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            spec.key,
-            f"screen.show_part('{spec.part}')",
-            spec.title,
-            id=f"scenario-text-{spec.part}",
-            tooltip=f"Afficher la partie « {spec.title} ».",
+            key,
+            f"screen.show_part('{part}')",
+            title,
+            id=f"scenario-text-{part}",
+            tooltip=f"Afficher la partie « {title} ».",
             show=False,
         )
-        for spec in CONTENTS[2]
+        for part, title, key in CONTENT_TABS[2]
     ]
 
 
@@ -49,13 +49,6 @@ class ScenarioPart(ContentPart):
     ScenarioPart ScenarioText { height: 5; margin: 0 1; }
     ScenarioPart ScenarioText:focus { border: tall $accent; }
     """
-    HELP = (
-        "Esquisse du scénario, écrite au débrief de l'atelier 2 : un texte par indicateur. "
-        "Tab passe d'un texte à l'autre, ⏎ va à la ligne. F4 propose un premier texte pour "
-        "chaque indicateur à partir des intentions qui le portent (les textes vides sont "
-        "remplis ; pour ceux déjà écrits, la question est posée). F2 enregistre les quatre "
-        "textes ; rien n'est enregistré avant."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f2",

@@ -41,12 +41,6 @@ class SignatoriesTable(RecordTable):
 class SignatoriesPart(ContentPart):
     """Participants and organisations who sign the charter; every change is stored at once."""
 
-    HELP = (
-        "Signataires de la charte : des participants (tapez leur code, P007, ou le début de "
-        "leur nom) ou des structures (nom de la structure, et de qui signe pour elle), avec "
-        "la date (JJ/MM/AAAA). n ajoute, ⏎ modifie, Suppr retire. La charte est signée "
-        "publiquement : les noms des signataires figurent dans la charte imprimée."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",

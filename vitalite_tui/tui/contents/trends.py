@@ -59,15 +59,6 @@ class TrendsPart(ContentPart):
     DEFAULT_CSS = """
     TrendsPart #trends-details { height: 3; padding: 0 1; }
     """
-    HELP = (
-        "Tendances de l'atelier 2 : le catalogue fourni, que l'on complète et reformule. "
-        "Espace marque une tendance comme présentée (✔) : seules celles-là sont proposées "
-        "aux tours d'expression des sous-groupes (F3 dans la fenêtre d'un nouveau tour). "
-        "n ajoute une tendance locale, ⏎ la reformule, Maj+↑/↓ change l'ordre de "
-        "présentation, Suppr la retire de la liste et u rétablit la dernière retirée. "
-        "Sous la liste : les risques (R) et opportunités (O) notés pour la tendance "
-        "choisie, par indicateur."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "space",

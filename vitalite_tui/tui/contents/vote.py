@@ -47,14 +47,6 @@ def voter_line(voter: VoterRecord) -> str:
 class VotePart(ContentPart):
     """The grid of the wall count (one line per candidate) and the ballots typed."""
 
-    HELP = (
-        "Vote : tapez le nombre de gommettes lues sur le mur dans la case marquée ▶, puis ⏎ "
-        "(la case suivante est l'action du dessous) ; ←/→ changent de collège (« s.coll. » : "
-        "gommettes d'une seule couleur), ↑/↓ d'action, Suppr vide une case. b saisit le "
-        "bulletin d'une personne présente (ses gommettes ne sont alors pas attendues sur le "
-        "mur : rien n'est compté deux fois). s règle le vote, c le clôt (o le rouvre), "
-        "r montre les résultats."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "b",

@@ -21,11 +21,11 @@ from textual.worker import get_current_worker
 
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.paths import exports_dir
+from vitalite_tui.tui.services import AppServices, services
 from vitalite_tui.workbook import ExportResult, export_workbook
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
-    from vitalite_tui.tui.app import VitaliteApp
 
 
 class ExportCancelled(Exception):
@@ -88,11 +88,8 @@ class ExportDialog(ModalScreen[ExportResult | None]):
         self.cancelling = False
 
     @property
-    def vitalite(self) -> VitaliteApp:
-        from vitalite_tui.tui.app import VitaliteApp
-
-        assert isinstance(self.app, VitaliteApp)
-        return self.app
+    def vitalite(self) -> AppServices:
+        return services(self)
 
     def compose(self) -> ComposeResult:
         what = f"de l'atelier {self.workshop}" if self.workshop is not None else "de la démarche"

@@ -9,10 +9,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from vitalite_tui.errors import VitaliteError
+from vitalite_tui.tui.help_texts import help_for
+from vitalite_tui.tui.services import AppServices, services
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
-    from vitalite_tui.tui.app import VitaliteApp
 
 
 T = TypeVar("T")
@@ -25,15 +26,9 @@ class BaseScreen(Screen[None]):
         Binding("escape", "back", "Retour", id="back", tooltip="Revenir à l'écran précédent."),
     ]
 
-    #: One line for the help screen (F1): what this screen is for.
-    HELP: ClassVar[str] = ""
-
     @property
-    def vitalite(self) -> VitaliteApp:
-        from vitalite_tui.tui.app import VitaliteApp
-
-        assert isinstance(self.app, VitaliteApp)
-        return self.app
+    def vitalite(self) -> AppServices:
+        return services(self)
 
     @property
     def store(self) -> Store:
@@ -41,7 +36,7 @@ class BaseScreen(Screen[None]):
 
     def help_text(self) -> str:
         """What F1 says this screen is for (a screen of parts says what its part is for)."""
-        return self.HELP
+        return help_for(self)
 
     def unsaved_text(self) -> str:
         """Text typed on this screen that is not stored yet (asked about before quitting)."""

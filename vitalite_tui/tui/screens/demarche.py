@@ -111,10 +111,6 @@ class DemarcheScreen(BaseScreen):
     """The seven steps of one démarche with their status; Enter opens a step."""
 
     CSS_PATH = "demarche.tcss"
-    HELP = (
-        "Les sept étapes de la démarche : ✔ terminée, ● en cours, ○ à faire. "
-        "↑↓ pour choisir une étape, ⏎ pour l'ouvrir."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         # Back to the list of démarches: said in F1, left out of a footer that is full.
         Binding(

@@ -74,10 +74,6 @@ class HomeScreen(BaseScreen):
     """The first screen: every démarche of the database, and the way to start one."""
 
     CSS_PATH = "home.tcss"
-    HELP = (
-        "Les démarches enregistrées dans cette base. ↑↓ pour en choisir une, ⏎ pour l'ouvrir ; "
-        "n pour en créer une, d pour essayer la démarche de démonstration."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",

@@ -145,12 +145,6 @@ class RestitutionScreen(BaseScreen):
     """Read-only, for the projector: the démarche from the barometer to the charter."""
 
     CSS_PATH = "restitution.tcss"
-    HELP = (
-        "Restitution de la démarche, pour le vidéoprojecteur : le baromètre mesuré et "
-        "ressenti, les axes du débrief, les intentions par axe, l'esquisse de scénario, les "
-        "actions retenues et la charte, sans aucun nom. ←/→ changent de page, 1 à 6 vont à "
-        "une page, Page↓/Espace font défiler. Rien ne peut être modifié ici."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "left",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from vitalite_tui.tui.widgets.keepers import SheetKeeper
 from vitalite_tui.tui.widgets.table import shorten
 from vitalite_tui.tui.widgets.typing_order import refused_in_order
 
@@ -189,12 +190,11 @@ class SheetGrid(ScrollView, can_focus=True):
         self,
         rows: Sequence[GridRow],
         *,
-        last_answered: Callable[[], None] | None = None,
-        leave_top: Callable[[], None] | None = None,
+        keeper: SheetKeeper | None = None,
         id: str | None = None,
     ) -> None:
-        """`last_answered` runs as soon as the last line gets its answer, before the next key;
-        `leave_top` when ↑ or ⌫ goes above the first line."""
+        """`keeper` is called as soon as the last line gets its answer, before the next key,
+        and when ↑ or ⌫ goes above the first line (see `keepers.py`)."""
         super().__init__(id=id)
         self.rows = list(rows)
         #: The line marked ▶; len(rows) once the last line is answered (« after the end »).
@@ -203,8 +203,7 @@ class SheetGrid(ScrollView, can_focus=True):
         self.marked: int | None = None
         #: No typing, no moving: the lines are being compared, not typed.
         self.locked = False
-        self._last_answered = last_answered
-        self._leave_top = leave_top
+        self._keeper = keeper
         self.code_width = max((len(row.code) for row in self.rows), default=0)
 
     # --- state -------------------------------------------------------------------------
@@ -269,13 +268,13 @@ class SheetGrid(ScrollView, can_focus=True):
         self.cursor += 1
         self._show_cursor()
         self._changed()
-        if self.cursor == len(self.rows) and self._last_answered is not None:
-            self._last_answered()
+        if self.cursor == len(self.rows) and self._keeper is not None:
+            self._keeper.sheet_typed()
 
     def action_back_one(self) -> None:
         if self.cursor == 0:
-            if self._leave_top is not None:
-                self._leave_top()
+            if self._keeper is not None:
+                self._keeper.leave_top()
             return
         self.cursor -= 1
         self.rows[self.cursor].value = None
@@ -284,8 +283,8 @@ class SheetGrid(ScrollView, can_focus=True):
 
     def action_move(self, step: int) -> None:
         if step < 0 and self.cursor == 0:
-            if self._leave_top is not None:
-                self._leave_top()
+            if self._keeper is not None:
+                self._keeper.leave_top()
             return
         self.go_to(min(self.cursor + step, len(self.rows) - 1))
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.suggester import Suggester
+from textual.widgets import Label
 
+from vitalite_tui.domain.questionnaire_form import FieldKind, ProfileFieldSpec, QuestionnaireForm
 from vitalite_tui.domain.text import fold
 from vitalite_tui.tui.widgets.note_input import FieldInput
 
@@ -57,3 +60,19 @@ class SheetFieldInput(FieldInput):
             show=False,
         ),
     ]
+
+
+def compose_text_field(
+    form: QuestionnaireForm, index: int, field: ProfileFieldSpec
+) -> ComposeResult:
+    """A profile field typed as text: its label, then its input (communes are proposed)."""
+    communes = form.communes if field.kind is FieldKind.COMMUNE else ()
+    yield Label(field.label, classes="entry-label")
+    yield SheetFieldInput(
+        id=f"text-{index}",
+        classes="text-field",
+        suggester=CommuneSuggester(communes) if communes else None,
+        placeholder="début du nom, puis ⏎" if communes else "",
+        restrict=r"-?[0-9]*" if field.kind is FieldKind.INTEGER else None,
+        compact=True,
+    )

@@ -114,12 +114,6 @@ class ParticipantsScreen(BaseScreen):
     """Everyone registered for the démarche, with the balance of the three collèges."""
 
     CSS_PATH = "participants.tcss"
-    HELP = (
-        "Registre des participants : tapez quelques lettres pour filtrer (accents et "
-        "majuscules indifférents), ↓ pour descendre dans la liste, Échap pour tout revoir. "
-        "Chaque collège devrait compter pour un tiers ; la démarche prévoit au plus "
-        "50 participants."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "insert",

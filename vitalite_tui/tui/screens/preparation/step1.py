@@ -27,11 +27,6 @@ class Step1Screen(BaseScreen):
     """The presentation and deliberation form. Leaving with Escape keeps what was typed."""
 
     CSS_PATH = "step1.tcss"
-    HELP = (
-        "Étape 1 : la démarche est présentée aux élus et au technicien, puis le conseil "
-        "communautaire délibère. Les dates se tapent JJ/MM/AAAA ; la décision se choisit avec "
-        "←/→ ou les chiffres 1 à 4. Échap enregistre ce qui a changé avant de revenir."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f2",

@@ -11,9 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Label, Static
 
-from vitalite_tui.domain.barometer import FORMULA
 from vitalite_tui.domain.colleges import College
-from vitalite_tui.domain.felt import FELT_FORMULA
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.felt.records import FeltSummary
@@ -96,16 +94,6 @@ class BarometerScreen(BaseScreen):
     """Read-only: the barometer computed from the questionnaires typed so far, and felt."""
 
     CSS_PATH = "barometer.tcss"
-    HELP = (
-        "Le baromètre mesuré, calculé à partir des questionnaires de sociabilité saisis. "
-        "Chaque barre va du pôle dépression (à gauche) au pôle vitalité (à droite) ; le "
-        "nombre est la position moyenne (0 à 100), n le nombre de répondants comptés. "
-        "s montre le baromètre par segment (commune, âge…), une barre par valeur ; "
-        "⏎ montre ou cache le détail (V, D, répartition). Sous le mesuré, la ligne "
-        "« ressenti » : le baromètre placé par les participants de l'atelier 1 ; c le "
-        "montre aussi par collège (le mesuré, lui, n'a pas de collège).\n\n"
-        f"Le calcul. {FORMULA}\n\n{FELT_FORMULA}"
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "s",

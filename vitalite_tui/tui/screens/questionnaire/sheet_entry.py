@@ -2,180 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
-from enum import Enum
+from datetime import datetime, timezone
 from typing import ClassVar
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal
-from textual.timer import Timer
-from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
 
-from vitalite_tui.domain.questionnaire_form import (
-    MAX_SHEET_NUMBER,
-    FieldKind,
-    ProfileFieldSpec,
-    QuestionnaireForm,
-)
-from vitalite_tui.domain.text import plural
-from vitalite_tui.errors import InvalidInput, VitaliteError
-from vitalite_tui.store.questionnaire.records import (
-    Difference,
-    DifferenceKind,
-    SheetDraft,
-    SheetMode,
-    SheetRecord,
-)
+from vitalite_tui.errors import VitaliteError
+from vitalite_tui.store.questionnaire.records import SheetDraft
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.unsaved_sheet import Leave, UnsavedSheetDialog
-from vitalite_tui.tui.screens.base import BaseScreen
-from vitalite_tui.tui.widgets.answer_grid import GridRow, SheetGrid
-from vitalite_tui.tui.widgets.sheet_fields import (
-    CommuneSuggester,
-    SheetFieldInput,
-    complete_commune,
+from vitalite_tui.tui.screens.questionnaire.sheet_form import (
+    EntryMode,
+    difference_row,
+    evening_start,
+    following_number,
+    quoted,
+    sheet_label,
 )
+from vitalite_tui.tui.screens.questionnaire.sheet_typing import SheetTypingScreen
+from vitalite_tui.tui.screens.questionnaire.verification import Resolution
 
-#: « Ce soir » begins at this local hour: an evening that runs past midnight stays one.
-EVENING_HOUR = 6
-#: How long a note (sheet saved, key refused) stays on the progress line, in seconds.
-NOTE_SECONDS = 6
-#: What 0 means on a profile choice.
-NOT_GIVEN = "non renseigné"
+__all__ = ["SheetEntryScreen", "evening_start", "sheet_label"]
 
 
-def quoted(text: str) -> str:
-    """« text », the guillemets held to it by no-break spaces (a line never starts with »)."""
-    return f"«\u00a0{text}\u00a0»"
-
-
-#: Said on screen, always: F2 takes a sheet as it is, and what a blank line becomes.
-F2_RULES = {
-    "save": f"F2 : question non tapée = {quoted('sans réponse')}",
-    "compare": f"F2 compare ; non tapée = {quoted('sans réponse')}",
-}
-
-
-class EntryMode(str, Enum):
-    NEW = "new"  # a pile of new sheets, one after the other
-    CORRECT = "correct"  # one stored sheet, prefilled
-    VERIFY = "verify"  # one stored sheet, retyped blind, then compared
-
-
-def evening_start(now: datetime) -> datetime:
-    """When « ce soir » began, as naive UTC: 6 h today (local), or yesterday after midnight."""
-    local = now.astimezone()
-    start = local.replace(hour=EVENING_HOUR, minute=0, second=0, microsecond=0)
-    if local < start:
-        start -= timedelta(days=1)
-    return start.astimezone(timezone.utc).replace(tzinfo=None)
-
-
-def text_fields(form: QuestionnaireForm) -> list[ProfileFieldSpec]:
-    """Profile fields typed as text (the commune…): the lines above the answers."""
-    return [field for field in form.profile if field.kind is not FieldKind.CHOICE]
-
-
-def choice_fields(form: QuestionnaireForm) -> list[ProfileFieldSpec]:
-    """Profile fields answered with one key (age band…): the first answer lines."""
-    return [field for field in form.profile if field.kind is FieldKind.CHOICE]
-
-
-def grid_rows(form: QuestionnaireForm) -> list[GridRow]:
-    """The profile choices, then the statements, as one list of one-key lines."""
-    rows = [
-        GridRow("", field.label, tuple(c.label for c in field.choices), NOT_GIVEN, profile=True)
-        for field in choice_fields(form)
-    ]
-    rows += [
-        GridRow(item.code, item.text, tuple(c.label for c in item.choices), item.no_answer)
-        for item in form.items
-    ]
-    return rows
-
-
-def row_values(form: QuestionnaireForm, sheet: SheetRecord) -> list[int | None]:
-    """A stored sheet as answer lines: the rank of each profile choice, then each answer
-    (0 for a blank profile choice or « sans réponse »)."""
-    values: list[int | None] = []
-    for field in choice_fields(form):
-        stored = sheet.profile.get(field.code, "")
-        ranks = [rank for rank, c in enumerate(field.choices, start=1) if c.value == stored]
-        values.append(ranks[0] if ranks else 0)
-    values += [sheet.answers.get(item.code, 0) for item in form.items]
-    return values
-
-
-def sheet_label(number: int | None) -> str:
-    """« n° 12 », or « sans numéro »."""
-    return "sans numéro" if number is None else f"n° {number}"
-
-
-def parse_number(text: str) -> int | None:
-    """The sheet number as typed; None when left blank; `InvalidInput` in French."""
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not 1 <= int(text) <= MAX_SHEET_NUMBER:
-        raise InvalidInput(f"N° de fiche : un nombre de 1 à {MAX_SHEET_NUMBER} est attendu.")
-    return int(text)
-
-
-def difference_legend(difference: Difference, rank: int, count: int) -> str:
-    """« Différence 1 sur 2 · I2_D1 : saisi 3, retapé 2 », then the key of each choice."""
-    if difference.kind is DifferenceKind.PROFILE:
-        name, stored, retyped = difference.label, difference.stored_text, difference.retyped_text
-    else:
-        name = difference.code or difference.label
-        stored, retyped = (
-            "(vide)" if value is None else str(value)
-            for value in (difference.stored, difference.retyped)
-        )
-    return (
-        f"Différence {rank} sur {count} · {name} : saisi {stored}, retapé {retyped}\n"
-        f"  1 garder la première saisie ({difference.stored_text})\n"
-        f"  2 prendre la nouvelle ({difference.retyped_text})"
-    )
-
-
-def compose_text_field(
-    form: QuestionnaireForm, index: int, field: ProfileFieldSpec
-) -> ComposeResult:
-    """A profile field typed as text: its label, then its input (communes are proposed)."""
-    communes = form.communes if field.kind is FieldKind.COMMUNE else ()
-    yield Label(field.label, classes="entry-label")
-    yield SheetFieldInput(
-        id=f"text-{index}",
-        classes="text-field",
-        suggester=CommuneSuggester(communes) if communes else None,
-        placeholder="début du nom, puis ⏎" if communes else "",
-        restrict=r"-?[0-9]*" if field.kind is FieldKind.INTEGER else None,
-        compact=True,
-    )
-
-
-class SheetEntryScreen(BaseScreen):
+class SheetEntryScreen(SheetTypingScreen):
     """One line per question, one key per answer; the next sheet starts by itself."""
 
     CSS_PATH = "sheet_entry.tcss"
-    HELP = (
-        "Saisie des questionnaires papier. En haut : le n° de la fiche (proposé, modifiable) "
-        "et la commune (tapez le début : ⏎ ou → prend la commune proposée ; vide = non "
-        "renseignée). Puis une ligne par question : tapez UN chiffre par réponse, la ligne "
-        "suivante vient seule (1 à 4 sur l'échelle d'accord, 0 = sans réponse ; pour le "
-        "profil : le numéro du choix, 0 = non renseigné). ⌫ revient à la ligne précédente et "
-        "l'efface, ↑↓ se déplacent sans rien changer, ⏎ garde la réponse et passe à la "
-        "suivante. Dès la dernière réponse, la fiche est enregistrée et la suivante commence, "
-        "le curseur sur la commune. F2 enregistre une fiche incomplète telle quelle : une "
-        "question non tapée compte « sans réponse » dans le baromètre. Échap avec une fiche "
-        "commencée demande quoi en faire (rien n'est perdu sans qu'on l'ait choisi). "
-        "En vérification, la fiche est retapée sans voir la première saisie ; chaque "
-        "différence se tranche d'une touche : 1 garde la première saisie, 2 prend la nouvelle."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f2",
@@ -217,72 +70,6 @@ class SheetEntryScreen(BaseScreen):
         ),
     ]
 
-    def __init__(self, demarche_id: str, sheet_id: str | None = None, verify: bool = False) -> None:
-        super().__init__()
-        if verify and sheet_id is None:
-            raise ValueError("verification needs a stored sheet")
-        self.demarche_id = demarche_id
-        self.sheet_id = sheet_id
-        self.mode = EntryMode.VERIFY if verify else EntryMode.CORRECT if sheet_id else EntryMode.NEW
-        self.form: QuestionnaireForm | None = None
-        self.record: SheetRecord | None = None
-        self.error: VitaliteError | None = None
-        #: What the screen held when loaded or last saved: leaving asks only if it changed.
-        self.initial: tuple[object, ...] = ()
-        #: Sheets typed this evening and in all (new sheets only).
-        self.tonight = 0
-        self.total = 0
-        #: The differences being resolved (verification), the index of the one shown, and
-        #: those where the new typing is taken.
-        self.differences: list[Difference] | None = None
-        self.difference_index = 0
-        self.accepted: list[Difference] = []
-        self.note = ""
-        self._note_timer: Timer | None = None
-
-    # --- building ----------------------------------------------------------------------
-
-    def load(self) -> None:
-        if self.sheet_id is None:
-            self.form = self.store.responses.form(self.demarche_id)
-        else:
-            self.record = self.store.responses.get(self.sheet_id)
-            self.form = self.store.responses.sheet_form(self.sheet_id)
-
-    def compose(self) -> ComposeResult:
-        try:
-            self.load()
-        except VitaliteError as exc:
-            self.error = exc
-        with Horizontal(id="entry-head", classes="screen-title"):
-            yield Label("", id="entry-title", markup=False)
-            yield Label("", id="entry-counts", markup=False)
-        form = self.form
-        if form is None:
-            yield Static("Cette fiche ne peut pas être ouverte (Échap pour revenir).", id="legend")
-            yield Footer(compact=True)
-            return
-        texts = text_fields(form)
-        with Horizontal(classes="entry-line"):
-            yield Label("Fiche n°", classes="entry-label")
-            yield SheetFieldInput(id="number", restrict=r"[0-9]*", max_length=5, compact=True)
-            if texts:
-                yield from compose_text_field(form, 0, texts[0])
-        for index, field in enumerate(texts[1:], start=1):
-            with Horizontal(classes="entry-line"):
-                yield from compose_text_field(form, index, field)
-        yield SheetGrid(
-            grid_rows(form),
-            last_answered=self.sheet_typed,
-            leave_top=self.focus_last_field,
-            id="grid",
-        )
-        yield Static("", id="legend", markup=False)
-        with Horizontal(id="entry-status"):
-            yield Label("", id="progress", markup=False)
-            yield Label("", id="note", markup=False)
-        yield Footer(compact=True)
-
     def on_mount(self) -> None:
         if self.error is not None or self.form is None:
             if self.error is not None:
@@ -307,260 +94,7 @@ class SheetEntryScreen(BaseScreen):
         else:
             self.start_sheet(number)
 
-    # --- reading the screen ------------------------------------------------------------
-
-    @property
-    def grid(self) -> SheetGrid:
-        return self.query_one(SheetGrid)
-
-    @property
-    def number_input(self) -> Input:
-        return self.query_one("#number", Input)
-
-    @property
-    def text_inputs(self) -> list[Input]:
-        return list(self.query(".text-field").results(Input))
-
-    @property
-    def fields(self) -> list[Widget]:
-        """The focus order: number, text fields, answer lines."""
-        return [self.number_input, *self.text_inputs, self.grid]
-
-    @property
-    def resolving(self) -> bool:
-        return self.differences is not None
-
-    def snapshot(self) -> tuple[object, ...]:
-        return (
-            self.number_input.value,
-            tuple(i.value for i in self.text_inputs),
-            tuple(row.value for row in self.grid.rows),
-        )
-
-    @property
-    def dirty(self) -> bool:
-        """Typed but not stored (the number alone does not count on a new sheet)."""
-        if self.form is None:
-            return False
-        if self.resolving:
-            return True
-        now, then = self.snapshot(), self.initial
-        if self.mode is EntryMode.NEW:
-            return now[1:] != then[1:]
-        return now != then
-
-    def unsaved_text(self) -> str:
-        if not self.dirty:
-            return ""
-        shown = sheet_label(self.typed_number())
-        if self.resolving:
-            return f"La vérification de la fiche {shown}"
-        return f"Fiche {shown} : {self.progress_text()}"
-
-    def typed_number(self) -> int | None:
-        """The number in its field, None when blank or unreadable."""
-        try:
-            return parse_number(self.number_input.value)
-        except InvalidInput:
-            return None
-
-    def draft(self) -> SheetDraft:
-        """What is on screen, as the store reads a sheet; `InvalidInput` for a bad number."""
-        assert self.form is not None
-        number = parse_number(self.number_input.value)
-        profile: dict[str, str] = {}
-        for field, text_input in zip(text_fields(self.form), self.text_inputs, strict=True):
-            value = text_input.value
-            if field.kind is FieldKind.COMMUNE:
-                value = complete_commune(value, self.form.communes) or value
-            profile[field.code] = value
-        rows = self.grid.rows
-        choices = choice_fields(self.form)
-        for field, row in zip(choices, rows, strict=False):
-            if row.value:
-                profile[field.code] = field.choices[row.value - 1].value
-        answers = {
-            item.code: row.value
-            for item, row in zip(self.form.items, rows[len(choices) :], strict=True)
-        }
-        if self.record is not None:
-            # A correction keeps how the sheet came (typed or imported) and when collected.
-            return SheetDraft(number, profile, answers, self.record.mode, self.record.collected_at)
-        return SheetDraft(number, profile, answers, SheetMode.PAPER)
-
-    # --- what is shown -----------------------------------------------------------------
-
-    def show_title(self) -> None:
-        shown = sheet_label(self.record.sheet_number if self.record else None)
-        title = {
-            EntryMode.NEW: "Étape 3 · Nouvelle fiche",
-            EntryMode.CORRECT: f"Étape 3 · Correction de la fiche {shown}",
-            EntryMode.VERIFY: f"Étape 3 · Vérification de la fiche {shown} (à l'aveugle)",
-        }[self.mode]
-        self.query_one("#entry-title", Label).update(title)
-        counts = (
-            f"Fiches saisies ce soir : {self.tonight} · au total : {self.total}"
-            if self.mode is EntryMode.NEW
-            else ""
-        )
-        self.query_one("#entry-counts", Label).update(counts)
-
-    def show_state(self) -> None:
-        """The legend of where the cursor is, and the progress line."""
-        if self.form is None:
-            return
-        self.query_one("#progress", Label).update(self.progress_text(short=True))
-        rule = "" if self.resolving else F2_RULES[self.f2_action]
-        self.query_one("#note", Label).update(self.note or rule)
-        legend = self.query_one("#legend", Static)
-        legend.update(self.legend())
-        legend.set_class(self.resolving, "-resolving")
-
-    @property
-    def f2_action(self) -> str:
-        return "compare" if self.mode is EntryMode.VERIFY else "save"
-
-    def legend(self) -> str:
-        if self.differences is not None:
-            return difference_legend(
-                self.differences[self.difference_index],
-                self.difference_index + 1,
-                len(self.differences),
-            )
-        focused = self.focused
-        if focused is self.number_input:
-            return "Le n° écrit sur la fiche papier ; ⏎ passe au champ suivant."
-        if isinstance(focused, Input) and self.form is not None:
-            index = self.text_inputs.index(focused)
-            field = text_fields(self.form)[index]
-            if field.kind is FieldKind.COMMUNE and self.form.communes:
-                return (
-                    f"{field.label} : tapez le début du nom, ⏎ prend la commune proposée. "
-                    "Vide : non renseignée."
-                )
-            return f"{field.label} : ⏎ passe au champ suivant. Vide : non renseigné."
-        row = self.grid.current
-        if row is None:
-            return "Fiche complète : F2 pour l'enregistrer, ⌫ pour revenir sur la dernière."
-        return f"{row.text} — {row.legend}" if row.profile else row.legend
-
-    def say(self, note: str) -> None:
-        """A short message on the progress line (sheet saved, key refused)."""
-        self.note = note
-        if self._note_timer is not None:
-            self._note_timer.stop()
-        self._note_timer = self.set_timer(NOTE_SECONDS, self.clear_note)
-        self.show_state()
-
-    def clear_note(self) -> None:
-        self.note = ""
-        self.show_state()
-
-    @on(SheetGrid.Changed)
-    def grid_changed(self) -> None:
-        self.show_state()
-
-    @on(SheetGrid.Refused)
-    def key_refused(self, event: SheetGrid.Refused) -> None:
-        row = event.grid.current
-        if self.resolving:
-            self.say(f"⚠ {quoted(event.key)} : 1 garde la première saisie, 2 prend la nouvelle")
-        elif row is None:
-            self.say(f"⚠ {quoted(event.key)} : la fiche est complète, F2 pour l'enregistrer")
-        else:
-            self.say(f"⚠ {quoted(event.key)} : tapez 1 à {row.size}, ou 0")
-
-    def on_descendant_focus(self) -> None:
-        self.show_state()
-
-    # --- moving between the fields -----------------------------------------------------
-
-    def action_advance(self) -> None:
-        """⏎ or ↓ in a field: on to the next one at once (keys typed ahead follow)."""
-        focused = self.focused
-        fields = self.fields
-        if focused not in fields:
-            return
-        if focused is self.number_input and not self.number_is_free():
-            return
-        if isinstance(focused, Input) and focused in self.text_inputs:
-            self.complete(focused)
-        self.set_focus(fields[min(fields.index(focused) + 1, len(fields) - 1)])
-
-    def action_field_up(self) -> None:
-        focused = self.focused
-        fields = self.fields
-        if focused in fields and fields.index(focused) > 0:
-            self.set_focus(fields[fields.index(focused) - 1])
-
-    def focus_last_field(self) -> None:
-        """↑ or ⌫ above the first answer line."""
-        self.set_focus(self.fields[-2])
-
-    def complete(self, text_input: Input) -> None:
-        """The commune proposed, written in full (« fab » → « Fabrezan »)."""
-        assert self.form is not None
-        field = text_fields(self.form)[self.text_inputs.index(text_input)]
-        if field.kind is FieldKind.COMMUNE and text_input.value.strip():
-            completed = complete_commune(text_input.value, self.form.communes)
-            if completed is not None:
-                text_input.value = completed
-            elif self.form.communes:
-                self.say(
-                    f"⚠ {quoted(text_input.value.strip())} n'est pas une commune du territoire"
-                )
-
-    def number_is_free(self) -> bool:
-        """The typed number is a number, and no other live sheet has it; else say why."""
-        try:
-            number = parse_number(self.number_input.value)
-            own = self.record.sheet_number if self.record else None
-            if number not in (None, own) and number in self.store.responses.sheet_numbers(
-                self.demarche_id
-            ):
-                raise InvalidInput(
-                    f"La fiche n° {number} est déjà saisie : pour la corriger, "
-                    "revenez à la liste (Échap) et choisissez-la."
-                )
-        except VitaliteError as exc:
-            self.report(exc)
-            return False
-        return True
-
-    # --- a sheet typed -----------------------------------------------------------------
-
-    def start_sheet(self, number: int | None) -> None:
-        """A blank sheet (or a blank retyping)."""
-        self.show_sheet(number, [""] * len(self.text_inputs), [None] * len(self.grid.rows))
-
-    def fill(self, record: SheetRecord) -> None:
-        """A stored sheet, to correct."""
-        assert self.form is not None
-        texts = [record.profile.get(field.code, "") for field in text_fields(self.form)]
-        self.show_sheet(record.sheet_number, texts, row_values(self.form, record))
-
-    def show_sheet(
-        self, number: int | None, texts: Sequence[str], values: Sequence[int | None]
-    ) -> None:
-        """Every field at once, then the cursor on the first profile field."""
-        self.number_input.value = "" if number is None else str(number)
-        for text_input, text in zip(self.text_inputs, texts, strict=True):
-            text_input.value = text
-        self.grid.set_values(values)
-        self.initial = self.snapshot()
-        self.set_focus(self.fields[1])
-        self.show_state()
-
-    def sheet_typed(self) -> None:
-        """The last line was just answered: store the sheet if every line has an answer."""
-        empty = self.grid.first_empty()
-        if empty is None:
-            self.finish()
-            return
-        missing = sum(1 for row in self.grid.rows if row.value is None)
-        self.grid.go_to(empty)
-        self.app.bell()
-        self.say(f"⚠ {plural(missing, 'ligne')} à taper encore (ou F2 : sans réponse)")
+    # --- a sheet stored -------------------------------------------------------------------
 
     def action_save(self) -> None:
         self.finish()
@@ -613,10 +147,7 @@ class SheetEntryScreen(BaseScreen):
         except VitaliteError as exc:
             self.report(exc)
             return None
-        following = (number if number is not None else max(taken, default=0)) + 1
-        while following in taken:
-            following += 1
-        return following if following <= MAX_SHEET_NUMBER else None
+        return following_number(number, taken)
 
     def leave(self) -> None:
         super().action_back()
@@ -637,12 +168,9 @@ class SheetEntryScreen(BaseScreen):
             self.notify(f"{self.sheet_name} vérifiée : aucune différence.", timeout=5)
             self.leave()
             return
-        self.differences = differences
-        self.difference_index = 0
-        self.accepted = []
+        self.resolution = Resolution(differences)
         self.grid.locked = True
-        for widget in (self.number_input, *self.text_inputs):
-            widget.disabled = True
+        self.head.freeze()
         self.set_focus(self.grid)
         self.show_difference()
         self.refresh_bindings()
@@ -653,45 +181,27 @@ class SheetEntryScreen(BaseScreen):
         return f"La fiche {sheet_label(self.record.sheet_number if self.record else None)}"
 
     def show_difference(self) -> None:
-        assert self.differences is not None
+        assert self.resolution is not None
         assert self.form is not None
-        difference = self.differences[self.difference_index]
-        choices = [field.code for field in choice_fields(self.form)]
-        items = [item.code for item in self.form.items]
-        row: int | None = None
-        if difference.kind is DifferenceKind.ANSWER and difference.code in items:
-            row = len(choices) + items.index(difference.code)
-        elif difference.kind is DifferenceKind.PROFILE and difference.code in choices:
-            row = choices.index(difference.code)
-        self.grid.mark(row)
+        self.grid.mark(difference_row(self.form, self.resolution.current))
         self.show_state()
 
     def action_resolve(self, take_new: bool) -> None:
-        if self.differences is None or self.sheet_id is None:
+        resolution = self.resolution
+        if resolution is None or self.sheet_id is None:
             return
-        difference = self.differences[self.difference_index]
-        if take_new:
-            self.accepted.append(difference)
-        if self.difference_index + 1 < len(self.differences):
-            self.difference_index += 1
+        if not resolution.decide(take_new):
             self.show_difference()
             return
         try:
             # Once every difference is decided: the sheet takes the chosen values and is
             # marked verified in the same write (never half-way if the laptop stops).
-            self.store.responses.resolve(self.sheet_id, self.accepted)
+            self.store.responses.resolve(self.sheet_id, resolution.accepted)
         except VitaliteError as exc:
             self.report(exc)
             return
-        taken = len(self.accepted)
-        kept = len(self.differences) - taken
-        self.differences = None
-        self.notify(
-            f"{self.sheet_name} vérifiée : "
-            f"{plural(taken, 'valeur prise', 'valeurs prises')} de la nouvelle saisie, "
-            f"{plural(kept, 'première saisie gardée', 'premières saisies gardées')}.",
-            timeout=6,
-        )
+        self.resolution = None
+        self.notify(resolution.summary(self.sheet_name), timeout=6)
         self.leave()
 
     # --- leaving -----------------------------------------------------------------------
@@ -740,12 +250,3 @@ class SheetEntryScreen(BaseScreen):
             ),
             chosen,
         )
-
-    def progress_text(self, *, short: bool = False) -> str:
-        """« 12/24 réponses tapées », with the number of « sans réponse » (0) typed."""
-        assert self.form is not None
-        items = self.grid.rows[len(choice_fields(self.form)) :]
-        typed = sum(1 for row in items if row.value is not None)
-        none = sum(1 for row in items if row.value == 0)
-        text = f"{typed}/{len(items)} réponses" + ("" if short else " tapées")
-        return text + (f" · {none} sans réponse" if none else "")

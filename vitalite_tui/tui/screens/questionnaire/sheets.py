@@ -111,16 +111,6 @@ class Step3Screen(BaseScreen):
     """The step's hub: which questionnaire, how many sheets, the list; n types new ones."""
 
     CSS_PATH = "sheets.tcss"
-    HELP = (
-        "Étape 3 : le questionnaire de sociabilité, rempli sur papier par les habitants, est "
-        "saisi ici. n (ou Inser) ouvre la saisie rapide : une touche par réponse, la fiche "
-        "suivante commence seule. ⏎ corrige la fiche choisie, v la vérifie (on la retape "
-        "sans voir la première saisie, puis on tranche chaque différence), Suppr la retire "
-        "et u la fait revenir. b montre le baromètre calculé à partir des fiches. "
-        "Réponses : questions répondues sur le total («\u00a0sans réponse\u00a0» ne compte pas) ; "
-        "État : ✔ vérifiée, import = venue d'un tableur (commande «\u00a0vitalite questionnaire "
-        "import\u00a0»)."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "n",

@@ -159,24 +159,6 @@ class CaptureScreen(BaseScreen):
     """A sub-group's rounds: who speaks, what is said, committed as soon as Enter is pressed."""
 
     CSS_PATH = "capture.tcss"
-    HELP = (
-        "Saisie des tours d'expression. Tapez ce qui est dit, puis ⏎ : la note est enregistrée "
-        "pour la personne marquée ▶, et la ligne ne se vide qu'une fois la note enregistrée. "
-        "Tab passe à la personne suivante dans l'ordre de parole (Maj+Tab : la précédente), "
-        "F2 note qu'elle passe son tour, F3 rend la note suivante anonyme. Les étiquettes "
-        "(F4 à F7 indicateur, F8 pôle, F9 type de note) restent posées jusqu'à ce qu'on les "
-        "change. ✔ a parlé, ▶ parle, — a passé ; le chiffre compte ses prises de parole dans "
-        "le tour, en gras ceux qui n'ont pas encore parlé. Ctrl+Z ou F10 retire la dernière "
-        "note (Ctrl+Y ou Maj+F10 la rétablit) ; ↑ sur une ligne vide ou F11 reprend la "
-        "dernière note pour la corriger (↑/↓ pour une autre), ⏎ enregistre la correction "
-        "(l'ancien texte est gardé), Échap l'abandonne. F12 commence un nouveau tour. "
-        "Page↑/Page↓ montrent les tours précédents : on peut y corriger ou retirer une note, "
-        "mais une nouvelle note ou une passe va toujours dans le tour en cours, qui revient "
-        "alors à l'écran. Un texte collé sur plusieurs lignes est gardé en entier, sur une "
-        "ligne. Ctrl+R montre la répartition de la parole (par personne et par collège, "
-        "dans le sous-groupe et dans tout l'atelier), Ctrl+P la vue de restitution pour le "
-        "vidéoprojecteur. Échap avec un texte non enregistré propose de l'enregistrer d'abord."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "tab",

@@ -8,8 +8,7 @@ a `ContentPart` widget in `tui/contents/`, imported only when its workshop is op
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from importlib import import_module
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -19,67 +18,121 @@ from textual.widgets import Footer, Static
 from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.contents.base import ContentPart
+from vitalite_tui.tui.contents.tabs import CONTENT_TABS
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-from vitalite_tui.tui.screens.parts import Part, PartsScreen, part_bindings
+from vitalite_tui.tui.screens.parts import PartSpec, PartsScreen, part_bindings
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import shorten
 
+#: A part of a workshop's contents (its class imported only when its workshop is opened).
+ContentSpec = PartSpec[ContentPart]
 
-@dataclass(frozen=True)
-class ContentSpec:
-    """A part of a workshop's contents: pane id, French title, F-key, `module:Class`."""
-
-    part: str
-    title: str
-    key: str
-    widget: str
-
-    @property
-    def as_part(self) -> Part:
-        return (self.part, self.title, self.key)
-
-    def build(self, demarche_id: str, number: int) -> ContentPart:
-        module, name = self.widget.split(":")
-        cls = getattr(import_module(f"vitalite_tui.tui.contents.{module}"), name)
-        part = cls(demarche_id, number, id=f"content-{self.part}")
-        assert isinstance(part, ContentPart)
-        return part
+# Each factory imports its part's module on first use: opening the app loads none of them.
 
 
-_SHEETS = ContentSpec("sheets", "Fiches actions", "f8", "action_sheets:ActionSheetsPart")
+def _felt() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.felt import FeltPart
+
+    return FeltPart
+
+
+def _images() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.images import ImagesPart
+
+    return ImagesPart
+
+
+def _debrief() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.debrief import DebriefPart
+
+    return DebriefPart
+
+
+def _trends() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.trends import TrendsPart
+
+    return TrendsPart
+
+
+def _intentions() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.intentions import IntentionsPart
+
+    return IntentionsPart
+
+
+def _scenario() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.scenario import ScenarioPart
+
+    return ScenarioPart
+
+
+def _candidates() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.candidates import CandidatesPart
+
+    return CandidatesPart
+
+
+def _vote() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.vote import VotePart
+
+    return VotePart
+
+
+def _results() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.results import ResultsPart
+
+    return ResultsPart
+
+
+def _action_sheets() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.action_sheets import ActionSheetsPart
+
+    return ActionSheetsPart
+
+
+def _charter() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.charter import CharterPart
+
+    return CharterPart
+
+
+def _signatories() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.signatories import SignatoriesPart
+
+    return SignatoriesPart
+
+
+def _lineage() -> type[ContentPart]:
+    from vitalite_tui.tui.contents.lineage import LineagePart
+
+    return LineagePart
+
+
+#: Each part's widget class, by pane id (the tabs themselves are in `contents/tabs.py`).
+_WIDGETS: dict[str, Callable[[], type[ContentPart]]] = {
+    "felt": _felt,
+    "images": _images,
+    "debrief": _debrief,
+    "trends": _trends,
+    "intentions": _intentions,
+    "scenario": _scenario,
+    "candidates": _candidates,
+    "vote": _vote,
+    "results": _results,
+    "sheets": _action_sheets,
+    "charter": _charter,
+    "signatories": _signatories,
+    "lineage": _lineage,
+}
 
 #: The parts of each workshop's contents, in tab order.
 CONTENTS: dict[int, tuple[ContentSpec, ...]] = {
-    1: (
-        ContentSpec("felt", "Ressenti", "f5", "felt:FeltPart"),
-        ContentSpec("images", "Images", "f6", "images:ImagesPart"),
-        ContentSpec("debrief", "Débrief", "f7", "debrief:DebriefPart"),
-    ),
-    2: (
-        ContentSpec("trends", "Tendances", "f5", "trends:TrendsPart"),
-        ContentSpec("intentions", "Intentions", "f6", "intentions:IntentionsPart"),
-        ContentSpec("scenario", "Scénario", "f7", "scenario:ScenarioPart"),
-    ),
-    3: (
-        ContentSpec("candidates", "Candidats", "f5", "candidates:CandidatesPart"),
-        ContentSpec("vote", "Vote", "f6", "vote:VotePart"),
-        ContentSpec("results", "Résultats", "f7", "results:ResultsPart"),
-        _SHEETS,
-    ),
-    4: (
-        ContentSpec("charter", "Charte", "f5", "charter:CharterPart"),
-        ContentSpec("signatories", "Signataires", "f6", "signatories:SignatoriesPart"),
-        ContentSpec("lineage", "Fil", "f7", "lineage:LineagePart"),
-        _SHEETS,
-    ),
+    number: tuple(ContentSpec(part, title, key, _WIDGETS[part]) for part, title, key in tabs)
+    for number, tabs in CONTENT_TABS.items()
 }
 
 
-def _parts(number: int) -> tuple[Part, ...]:
-    return tuple(spec.as_part for spec in CONTENTS[number])
-
-
-class ContentsScreen(PartsScreen):
+class ContentsScreen(PartsScreen[ContentPart]):
     """What one workshop produces, one F-key per part; every change is stored at once.
 
     Open it with `contents_screen(demarche_id, number)`: one subclass per workshop carries
@@ -87,7 +140,6 @@ class ContentsScreen(PartsScreen):
     """
 
     CSS_PATH = "contents.tcss"
-    HELP = "Contenus de l'atelier : une partie par touche F5 à F8."
     NUMBER: ClassVar[int] = 1
     BINDINGS: ClassVar[list[BindingType]] = [STEP_DONE_BINDING]
 
@@ -97,34 +149,22 @@ class ContentsScreen(PartsScreen):
         self.number = self.NUMBER
         self.specs = CONTENTS[self.number]
         self.initial = initial or self.specs[0].part
-        self.parts: dict[str, ContentPart] = {}
 
     def compose(self) -> ComposeResult:
         yield StepHeader(workshop_step(self.number))
         yield Static(f"Atelier {self.number} · contenus", id="contents-title")
-        yield from self.compose_parts(_parts(self.number), self.initial)
+        yield from self.compose_parts(self.specs, self.initial)
         yield Footer(compact=True)
 
-    def compose_part(self, part: str) -> ComposeResult:
-        spec = next(spec for spec in self.specs if spec.part == part)
-        widget = spec.build(self.demarche_id, self.number)
-        self.parts[part] = widget
-        yield widget
+    def build_part(self, spec: ContentSpec) -> ContentPart:
+        return spec.widget()(self.demarche_id, self.number, id=f"content-{spec.part}")
 
-    def focus_part(self, part: str) -> None:
-        widget = self.parts.get(part)
-        if widget is not None:
-            widget.reload()
-            widget.focus_first()
-
-    def on_screen_resume(self) -> None:
+    def reload_parts(self) -> None:
         step = workshop_step(self.number)
         status = self.read(lambda: self.store.steps.status(self.demarche_id, step))
         if status is not None:
             self.query_one(StepHeader).show_status(status)
-        widget = self.parts.get(self.active_part)
-        if widget is not None:
-            widget.reload()
+        super().reload_parts()
 
     def action_back(self) -> None:
         """Leaving with something typed but not stored asks first (nothing is lost silently)."""
@@ -153,32 +193,25 @@ class ContentsScreen(PartsScreen):
             return
         self.query_one(StepHeader).show_status(status)
 
-    def help_text(self) -> str:
-        widget = self.parts.get(self.active_part)
-        return widget.HELP if widget is not None and widget.HELP else self.HELP
-
-    def unsaved_text(self) -> str:
-        return "\n".join(text for part in self.parts.values() if (text := part.unsaved_text()))
-
 
 class Workshop1Contents(ContentsScreen):
     NUMBER = 1
-    BINDINGS: ClassVar[list[BindingType]] = [*part_bindings("contents", _parts(1))]
+    BINDINGS: ClassVar[list[BindingType]] = [*part_bindings("contents", CONTENTS[1])]
 
 
 class Workshop2Contents(ContentsScreen):
     NUMBER = 2
-    BINDINGS: ClassVar[list[BindingType]] = [*part_bindings("contents", _parts(2))]
+    BINDINGS: ClassVar[list[BindingType]] = [*part_bindings("contents", CONTENTS[2])]
 
 
 class Workshop3Contents(ContentsScreen):
     NUMBER = 3
-    BINDINGS: ClassVar[list[BindingType]] = [*part_bindings("contents", _parts(3))]
+    BINDINGS: ClassVar[list[BindingType]] = [*part_bindings("contents", CONTENTS[3])]
 
 
 class Workshop4Contents(ContentsScreen):
     NUMBER = 4
-    BINDINGS: ClassVar[list[BindingType]] = [*part_bindings("contents", _parts(4))]
+    BINDINGS: ClassVar[list[BindingType]] = [*part_bindings("contents", CONTENTS[4])]
 
 
 _SCREENS: dict[int, type[ContentsScreen]] = {

@@ -246,14 +246,6 @@ class PlenaryScreen(BaseScreen):
     """Read-only, for the projector: one sub-group, or all of them side by side."""
 
     CSS_PATH = "plenary.tcss"
-    HELP = (
-        "Restitution en plénière, pour le vidéoprojecteur : les notes des sous-groupes, "
-        "regroupées par indicateur et par pôle, sans aucun nom de participant. ←/→ passent "
-        "d'un sous-groupe à l'autre, Page↓ ou Espace font défiler (Page↑ pour remonter), "
-        "t montre tous les sous-groupes côte à côte (t à nouveau : un seul), r la restitution "
-        "de toute la démarche (baromètre ressenti et mesuré, intentions par axe…). Rien ne "
-        "peut être modifié ici."
-    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "left",

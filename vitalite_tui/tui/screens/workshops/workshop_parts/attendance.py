@@ -1,0 +1,254 @@
+"""Workshop part F6 · Présences: the registry with a tick per person present, and newcomers."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Input, Label, Static
+
+from vitalite_tui.domain.text import plural
+from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.workshops.records import AttendanceEntry
+from vitalite_tui.tui.dialogs.newcomer_form import NewcomerFormDialog
+from vitalite_tui.tui.dialogs.participant_form import DEFAULT_COLLEGE
+from vitalite_tui.tui.screens.preparation.participants import FilterInput
+from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
+from vitalite_tui.tui.widgets.screen_part import PartKeys
+from vitalite_tui.tui.widgets.table import RecordTable
+
+
+class AttendanceTable(PartKeys, RecordTable):
+    """The registry with a tick per person present; the letters act here, not in the filter."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "space",
+            "part('toggle_present')",
+            "Présent",
+            id="attendance-toggle",
+            tooltip="Noter la personne choisie présente, ou ne plus la noter présente.",
+        ),
+        Binding(
+            "enter",
+            "part('toggle_present')",
+            "Présent",
+            id="attendance-toggle-enter",
+            tooltip="Comme Espace : noter présent ou non.",
+            show=False,
+        ),
+        Binding(
+            "a",
+            "part('add_newcomer')",
+            "Nouveau venu",
+            id="attendance-add",
+            tooltip="Inscrire quelqu'un qui arrive (nom, collège, commune) et le noter présent.",
+        ),
+        Binding(
+            "slash",
+            "part('focus_filter')",
+            "Filtrer",
+            id="attendance-filter",
+            tooltip="Aller à la ligne de filtre (nom, commune, structure, collège).",
+            key_display="/",
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(
+            [
+                ("", 1),
+                ("Code", 4),
+                ("Nom", 22),
+                ("Collège", 7),
+                ("Commune", 22),
+                ("Nouveau", 7),
+            ],
+            id="attendance-table",
+        )
+
+
+def attendance_cells(entry: AttendanceEntry) -> list[str]:
+    person = entry.participant
+    return [
+        "☑" if entry.present else "☐",
+        person.code,
+        person.display_name,
+        person.college.short,
+        person.commune,
+        "oui" if entry.newcomer else "",
+    ]
+
+
+class AttendanceChanged(Message):
+    """Someone was noted present or not, or a newcomer registered (sub-groups follow)."""
+
+
+class AttendancePart(WorkshopPart):
+    """Tick who is present, filter the registry, register newcomers as they arrive."""
+
+    def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
+        super().__init__(demarche_id, number, id=id)
+        #: The lines shown, by participant id, as the store returned them.
+        self.entries: dict[str, AttendanceEntry] = {}
+        self.communes: list[str] = []
+        #: Newcomers often come in a row from one collège: the next card starts with the last.
+        self.last_college = DEFAULT_COLLEGE
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="filter-line"):
+            yield FilterInput(
+                placeholder="Filtrer : nom, commune, collège… (/ pour revenir ici)",
+                id="filter",
+                compact=True,
+            )
+            yield Label("", id="shown")
+        yield AttendanceTable()
+        yield Static("", id="attendance-empty", classes="hint")
+        yield Static("", id="attendance-counts", classes="counts")
+        yield Static("", id="attendance-warnings", classes="warning")
+
+    def on_mount(self) -> None:
+        communes = self.read(lambda: self.store.demarches.get(self.demarche_id).communes)
+        if communes is not None:
+            self.communes = communes
+
+    def focus_target(self) -> AttendanceTable:
+        return self.query_one(AttendanceTable)
+
+    @property
+    def filter_text(self) -> str:
+        return self.query_one("#filter", FilterInput).value
+
+    def reload(self) -> None:
+        self.show_attendance()
+
+    def show_attendance(self, select: str | None = None) -> None:
+        found = self.read(
+            lambda: (
+                self.store.workshops.attendance(self.demarche_id, self.number, self.filter_text),
+                self.store.workshops.present(self.demarche_id, self.number),
+                self.store.workshops.attendance_counts(self.demarche_id, self.number),
+            )
+        )
+        if found is None:
+            return
+        shown, present, counts = found
+        self.entries = {e.participant.id: e for e in shown}
+        self.query_one(AttendanceTable).fill(
+            ((e.participant.id, attendance_cells(e)) for e in shown), select=select
+        )
+        filtering = bool(self.filter_text.strip())
+        self.query_one("#shown", Label).update(plural(len(shown), "affiché") if filtering else "")
+        empty = self.query_one("#attendance-empty", Static)
+        empty.display = not shown
+        empty.update(
+            "Personne ne correspond au filtre : Inser pour l'inscrire, Échap pour tout revoir."
+            if filtering
+            else "Le registre est vide : a ou Inser pour inscrire chaque personne qui arrive."
+        )
+        newcomers = sum(1 for e in present if e.newcomer)
+        self.query_one("#attendance-counts", Static).update(
+            f"Présents : {counts.total} · {counts.summary()} · "
+            f"dont {plural(newcomers, 'nouveau venu', 'nouveaux venus')}"
+        )
+        warnings = self.query_one("#attendance-warnings", Static)
+        messages = counts.warnings()
+        warnings.update(Content("\n".join(f"⚠ {m}" for m in messages)))
+        warnings.display = bool(messages)
+        self.screen.refresh_bindings()
+
+    @property
+    def current_entry(self) -> AttendanceEntry | None:
+        return self.entries.get(self.query_one(AttendanceTable).current_key or "")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_present":
+            return self.current_entry is not None
+        return True
+
+    def back(self) -> bool:
+        # A filter hides people: Escape first shows everyone again, then goes back.
+        if not self.filter_text:
+            return False
+        self.query_one("#filter", FilterInput).value = ""
+        self.action_focus_table()
+        return True
+
+    @on(Input.Changed, "#filter")
+    def apply_filter(self) -> None:
+        self.show_attendance()
+
+    @on(Input.Submitted, "#filter")
+    def go_to_table(self) -> None:
+        self.action_focus_table()
+
+    def action_focus_table(self) -> None:
+        self.screen.set_focus(self.query_one(AttendanceTable))
+
+    def action_focus_filter(self) -> None:
+        self.screen.set_focus(self.query_one("#filter", FilterInput))
+
+    def after_change(self, select: str) -> None:
+        self.show_attendance(select=select)
+        self.post_message(AttendanceChanged())
+
+    def action_toggle_present(self) -> None:
+        entry = self.current_entry
+        if entry is None:
+            return
+        person = entry.participant
+        # Someone no longer present also leaves their sub-group (the store does it): say so.
+        groups = (
+            self.read(lambda: self.store.subgroups.all(self.demarche_id, self.number))
+            if entry.present
+            else []
+        )
+        left = next((g for g in groups or [] if any(p.id == person.id for p in g.members)), None)
+        if not self.run_safely(
+            lambda: self.store.workshops.set_present(
+                self.demarche_id, self.number, person.id, not entry.present
+            )
+        ):
+            return
+        self.after_change(person.id)
+        if left is not None:
+            self.notify(
+                f"{person.display_name} n'est plus noté(e) présent(e) et quitte « {left.name} » "
+                "(ses notes restent).",
+                markup=False,
+            )
+
+    def action_add_newcomer(self) -> None:
+        added: list[str] = []
+
+        def save(draft: ParticipantDraft) -> None:
+            added.append(self.store.workshops.add_newcomer(self.demarche_id, self.number, draft))
+
+        def done(draft: ParticipantDraft | None) -> None:
+            if draft is None:
+                return
+            self.last_college = draft.college
+            self.after_change(added[-1])
+            hidden = "" if added[-1] in self.entries else " (masqué par le filtre)"
+            self.notify(
+                f"{draft.display_name.strip()} est inscrit(e) et noté(e) présent(e){hidden}.",
+                markup=False,
+            )
+
+        # Filtered on a name nobody has: the newcomer card starts with what was typed.
+        name = self.filter_text.strip() if not self.entries else ""
+        self.app.push_screen(
+            NewcomerFormDialog(
+                f"Nouveau venu — atelier {self.number}",
+                ParticipantDraft(name, self.last_college),
+                communes=self.communes,
+                save=save,
+            ),
+            done,
+        )
