@@ -3,8 +3,7 @@
 The bare call is what people type every day and it has nothing to parse: it skips loading
 Typer and building every command's options, which old laptops feel at each start. Any
 argument (`--db`, `--help`, a command) goes through `cli.app`, where the bare call with
-options ends in the same `open_tui`. A plain `vitalite export` (known options, plain values)
-skips Typer too: `cli.export_run` parses it and runs the command's own code.
+options ends in the same `open_tui`.
 """
 
 from __future__ import annotations
@@ -15,11 +14,6 @@ import sys
 def main() -> None:
     """Entry point of the `vitalite` script and of `python -m vitalite_tui`."""
     if len(sys.argv) > 1:
-        if sys.argv[1] == "export":
-            from vitalite_tui.cli.export_run import run_plain
-
-            if run_plain(sys.argv[2:]):
-                return
         from vitalite_tui.cli.app import app
 
         app()
