@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     )
     from vitalite_tui.store.vote.records import VoteExport
     from vitalite_tui.store.workshops.records import WorkshopRecord
-    from vitalite_tui.workbook.registry import SheetSpec
 
 
 @dataclass
@@ -42,8 +41,9 @@ class ExportContext:
     #: When the export started (local time).
     started: datetime = field(default_factory=datetime.now)
     warnings: list[str] = field(default_factory=list)
-    #: The sheets being written, in order (the register lists those with personal data).
-    sheets: tuple[SheetSpec, ...] = ()
+    #: (title, what it holds) of the sheets being written that hold personal data, in
+    #: order: the Registre RGPD lists them.
+    personal_data: tuple[tuple[str, str], ...] = ()
 
     @property
     def numbers(self) -> tuple[int, ...]:

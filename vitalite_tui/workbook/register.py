@@ -59,7 +59,7 @@ def _consents(context: ExportContext) -> str:
 
 
 def _sheets(context: ExportContext) -> str:
-    held = [f"{spec.title} : {spec.personal_data}" for spec in context.sheets if spec.personal_data]
+    held = [f"{title} : {what}" for title, what in context.personal_data]
     return " ; ".join(held) + "." if held else "Aucune."
 
 

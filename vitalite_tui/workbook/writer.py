@@ -45,7 +45,9 @@ def write_workbook(
     _properties(workbook, context)
     # Read at each export, so that a test can swap a builder for one that fails.
     sheets = registry.SHEETS
-    context.sheets = sheets
+    context.personal_data = tuple(
+        (spec.title, spec.personal_data) for spec in sheets if spec.personal_data
+    )
     total = len(sheets) + 1
     summaries: list[SheetSummary] = []
 
