@@ -3,33 +3,20 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from peewee import Expression, fn
 
-from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response, db
+from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response
 from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
-from vitalite_tui.store.base import key
+from vitalite_tui.store.base import key, raw_rows
 from vitalite_tui.store.questionnaire.records import SheetLine, SheetMode, SheetRecord
 
 #: The form of a stored definition for a démarche (the store's parts cache them).
 FormOf = Callable[[Questionnaire, Demarche], QuestionnaireForm]
-
-
-def _raw(query: Any) -> list[tuple[Any, ...]]:
-    """The rows of a query as SQLite returns them, without peewee's conversions.
-
-    A large démarche has thousands of answers, and peewee's conversions of them cost more
-    than the rest of the reading; the columns are plain numbers and texts (ids cast to TEXT,
-    the hex form SQLite stores), converted here.
-    """
-    cursor: sqlite3.Cursor = db.execute(query)  # type: ignore[no-untyped-call]
-    return list(cursor.fetchall())
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -65,7 +52,7 @@ def read_sheets(
     """Sheets in number order (unnumbered last, by entry time), each with its answers and
     the form it was typed against (every definition is read once, not once per sheet)."""
     sheets = _sheets_of(demarche, include_removed=include_removed)
-    rows = _raw(
+    rows = raw_rows(
         Response.select(
             Response.id.cast("TEXT"),
             Response.questionnaire.cast("TEXT"),
@@ -87,7 +74,7 @@ def read_sheets(
         .join(Response)
         .where(sheets)
     )
-    for response, code, value in _raw(answers):
+    for response, code, value in raw_rows(answers):
         stored[response][code] = value
     forms = _forms_used(demarche, form_of, {row[1] for row in rows})
     demarche_id = key(demarche)
@@ -121,7 +108,7 @@ def read_sheet_lines(
     """Live sheets in number order as the list shows them, each with the form it was typed
     against: the answers are counted by SQLite, not read (a large démarche has thousands)."""
     sheets = _sheets_of(demarche, include_removed=False)
-    rows = _raw(
+    rows = raw_rows(
         Response.select(
             Response.id.cast("TEXT"),
             Response.questionnaire.cast("TEXT"),
@@ -149,7 +136,7 @@ def read_sheet_lines(
             )
             .group_by(Answer.response)
         )
-        answered.update(_raw(counted))
+        answered.update(raw_rows(counted))
     return [
         (
             SheetLine(
