@@ -128,6 +128,7 @@ def test_write_edit_remove_restore(store: Store, demarche_id: str) -> None:
     store.intentions.remove(second)
     assert [i.id for i in store.intentions.all(demarche_id)] == [third, made]
     assert [i.id for i in store.intentions.all(demarche_id, removed=True)] == [second]
+    assert store.intentions.removed_count(demarche_id) == 1
     with pytest.raises(NotFound, match="Intention introuvable"):
         store.intentions.edit(second, IntentionDraft("Non"))
     assert not store.intentions.restore(second).deleted
@@ -178,6 +179,7 @@ def test_promote_turns_each_intention_note_into_one_intention_once(
     assert Intention.select().count() == 2
     # A note said later is promoted on the next call.
     store.capture.save_note(notes.round_id, None, "Un minibus le jeudi", None, 1)
+    assert store.intentions.pending(demarche_id) == 1
     assert len(store.intentions.promote(demarche_id)) == 1
 
 

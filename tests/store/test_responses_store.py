@@ -158,6 +158,35 @@ def test_answers_keep_the_definition_they_were_typed_against(
         store.responses.update_sheet(second, SheetDraft(2, {}, {"I4_D3": 1}))
 
 
+def test_the_lines_of_the_list_count_what_the_full_sheets_hold(
+    store: Store, demarche_id: str
+) -> None:
+    first = store.responses.save_sheet(demarche_id, draft(1, I1_V1=0, I2_V2=None))
+    removed = store.responses.save_sheet(demarche_id, draft(2))
+    store.responses.remove(removed)
+    store.responses.mark_verified(first)
+    store.questionnaires.register(variant("sociabilite-courte", "2.0"))
+    store.questionnaires.choose(demarche_id, "sociabilite-courte", "2.0")
+    store.responses.save_sheet(demarche_id, SheetDraft(None, {}, {"I1_V1": 2, "I1_V2": 0}))
+    store.responses.save_sheet(demarche_id, SheetDraft(7, {"age": "75 ans et plus"}, {}))
+    full = store.responses.all_with_forms(demarche_id)
+    lines = store.responses.lines(demarche_id)
+    assert [(line.id, form.label) for line, form in lines] == [
+        (record.id, form.label) for record, form in full
+    ]
+    assert [line.sheet_number for line, _ in lines] == [1, 7, None]
+    for (line, _), (record, _) in zip(lines, full, strict=True):
+        assert (line.sheet_number, line.profile, line.mode) == (
+            record.sheet_number,
+            record.profile,
+            record.mode,
+        )
+        assert (line.verified, line.created_at) == (record.verified, record.created_at)
+        assert (line.answered, line.asked) == (record.answered, len(record.answers))
+    assert [(line.answered, line.asked) for line, _ in lines] == [(22, 24), (0, 23), (1, 23)]
+    assert [line.verified for line, _ in lines] == [True, False, False]
+
+
 # ---------------------------------------------------------------- correcting and removing
 
 

@@ -19,7 +19,7 @@ from vitalite_tui.store.preparation.records import ParticipantDraft, Participant
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.round_form import RoundFormDialog
-from vitalite_tui.tui.widgets.notes import NoteColumns, NoteList, NoteRow
+from vitalite_tui.tui.widgets.notes import PAGE, NoteColumns, NoteList, NoteRow
 
 SIZE = (80, 24)
 
@@ -332,6 +332,43 @@ async def test_balance_and_coming_back(store: Store, demarche_id: str) -> None:
     balance = store.capture.round_balance(rnd.id)
     assert balance.person(members[1].id).turns == 1
     assert balance.not_spoken == (members[0].id, members[2].id, members[3].id)
+
+
+async def test_a_long_round_shows_its_newest_notes_then_the_older_ones(
+    store: Store, demarche_id: str
+) -> None:
+    subgroup_id, members = formed_subgroup(store, demarche_id)
+    rnd = store.capture.start_round(subgroup_id, "Question ?")
+    texts = [f"note {number}" for number in range(PAGE + 5)]
+    for text in texts:
+        store.capture.save_note(rnd.id, members[0].id, text)
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        notes = screen.query_one(NoteList)
+        assert [r.note.text for r in notes.rows] == texts[-PAGE:]
+        # Corrected from the keys, an older note is shown and marked.
+        await pilot.press("f11", *["up"] * PAGE)
+        assert screen.input.value == texts[4]
+        (marked,) = notes.query(".-editing")
+        assert isinstance(marked, NoteRow)
+        assert marked.note.text == texts[4]
+        assert [r.note.text for r in notes.rows] == texts
+        await pilot.press("escape")
+    # Scrolled to the top, the list shows the notes above it.
+    app = VitaliteApp(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        notes = screen.query_one(NoteList)
+        await pilot.pause()
+        notes.scroll_home(animate=False)
+        for _ in range(100):  # until the older rows are laid out and the view moved down
+            await pilot.pause()
+            if notes.scroll_y > 0:
+                break
+        assert [r.note.text for r in notes.rows] == texts
+        # The notes in sight before stay in sight: the view moved down by the rows above.
+        assert notes.scroll_y == sum(row.outer_size.height for row in notes.rows[:5])
 
 
 def test_suggested_timebox(store: Store, demarche_id: str) -> None:

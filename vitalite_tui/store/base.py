@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from vitalite_tui.db.models import BaseModel, Demarche, db, utcnow
 from vitalite_tui.errors import NotFound
@@ -20,6 +21,22 @@ def as_uuid(value: str | uuid.UUID) -> uuid.UUID:
         return uuid.UUID(value)
     except ValueError:
         raise NotFound(f"Identifiant inconnu : « {value} ».") from None
+
+
+def raw_rows(query: Any) -> list[tuple[Any, ...]]:
+    """The rows of a query as SQLite returns them, without peewee's conversions.
+
+    Lists of a large démarche hold thousands of rows, and peewee's conversions of each value
+    (a UUID per id, a parsed date per moment) cost more than the reading; the caller casts
+    ids to TEXT (the hex form SQLite stores) and converts what it shows.
+    """
+    cursor: sqlite3.Cursor = db.execute(query)  # type: ignore[no-untyped-call]
+    return list(cursor.fetchall())
+
+
+def dashed(hex_id: str) -> str:
+    """An id as stored (32 hex digits) in the form screens carry: `str(uuid.UUID(hex=...))`."""
+    return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
 
 
 def key(row: BaseModel) -> str:

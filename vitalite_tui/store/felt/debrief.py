@@ -20,7 +20,15 @@ from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, check_indicator
 from vitalite_tui.domain.text import clean_line, clean_text, fold
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.store.base import as_uuid, demarche_row, key, soft_delete, writing
+from vitalite_tui.store.base import (
+    as_uuid,
+    dashed,
+    demarche_row,
+    key,
+    raw_rows,
+    soft_delete,
+    writing,
+)
 from vitalite_tui.store.felt.debrief_records import (
     AxesExport,
     AxisDraft,
@@ -254,20 +262,17 @@ class Axes:
         chosen = chosen or DebriefFilter()
         workshop = workshop_row(demarche_id, number)
         records = self._capture.workshop_notes(demarche_id, number)
-        filed = dict(
-            cast(
-                "list[tuple[uuid.UUID, uuid.UUID]]",
-                list(
-                    Note.select(Note.id, Note.axis)
-                    .where(
-                        (Note.workshop == workshop)
-                        & Note.deleted_at.is_null()
-                        & Note.axis.is_null(False)
-                    )
-                    .tuples()
-                ),
+        # Ids as stored, dashed as the records carry them: no UUID parsed per note.
+        filed = {
+            dashed(note_id): dashed(axis_id)
+            for note_id, axis_id in raw_rows(
+                Note.select(Note.id, Note.axis).where(
+                    (Note.workshop == workshop)
+                    & Note.deleted_at.is_null()
+                    & Note.axis.is_null(False)
+                )
             )
-        )
+        }
         axes = {axis.id: axis for axis in self.all(demarche_id)}
         groups = {
             key(row): row
@@ -278,8 +283,8 @@ class Axes:
         shown = []
         for record in records:
             group = groups.get(record.subgroup_id or "")
-            axis_key = filed.get(as_uuid(record.id))
-            axis = axes.get(str(axis_key)) if axis_key is not None else None
+            axis_key = filed.get(record.id)
+            axis = axes.get(axis_key) if axis_key is not None else None
             note = DebriefNote(
                 note=record,
                 subgroup_name=group.name if group is not None else "",

@@ -311,6 +311,15 @@ class Intentions:
             )
         return _records((Intention.demarche == demarche) & Intention.deleted_at.is_null(), _BY_AXIS)
 
+    def removed_count(self, demarche_id: str) -> int:
+        """How many intentions were removed (`all(removed=True)`, counted by SQLite)."""
+        demarche = demarche_row(demarche_id)
+        return int(
+            Intention.select()
+            .where((Intention.demarche == demarche) & Intention.deleted_at.is_null(False))
+            .count()
+        )
+
     def get(self, intention_id: str) -> IntentionRecord:
         """An intention, even a removed one (its record says `deleted`)."""
         found = _records(Intention.id == as_uuid(intention_id), ())
@@ -474,8 +483,26 @@ class Intentions:
     # ------------------------------------------------------------ promotion
 
     def pending(self, demarche_id: str) -> int:
-        """Intention notes of workshop 2 that no intention comes from yet (`promote` them)."""
-        return len(self._unpromoted(demarche_id))
+        """Intention notes of workshop 2 that no intention comes from yet (`promote` them).
+
+        Counted by SQLite (the notes `promote` would take): a list shows only the count.
+        """
+        workshop = workshop_row(demarche_id, 2)
+        taken = Link.select(Link.source_id).where(
+            (Link.source_type == LinkKind.NOTE.value)
+            & (Link.target_type == LinkKind.INTENTION.value)
+            & Link.deleted_at.is_null()
+        )
+        return int(
+            Note.select()
+            .where(
+                (Note.workshop == workshop)
+                & (Note.kind == NoteKind.INTENTION.value)
+                & Note.deleted_at.is_null()
+                & Note.id.not_in(taken)
+            )
+            .count()
+        )
 
     def _unpromoted(self, demarche_id: str) -> list[OriginRecord]:
         workshop = workshop_row(demarche_id, 2)

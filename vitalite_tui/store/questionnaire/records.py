@@ -79,6 +79,20 @@ class SheetRecord:
         )
 
 
+@dataclass(frozen=True)
+class SheetLine:
+    """A sheet as the list of step 3 shows it: how many items were answered, not the answers."""
+
+    id: str
+    sheet_number: int | None
+    profile: dict[str, str]
+    mode: SheetMode
+    verified: bool
+    created_at: datetime
+    answered: int
+    asked: int
+
+
 class DifferenceKind(str, Enum):
     SHEET_NUMBER = "sheet_number"
     PROFILE = "profile"

@@ -35,10 +35,11 @@ from vitalite_tui.store.questionnaire.records import (
     DifferenceKind,
     ImportReport,
     SheetDraft,
+    SheetLine,
     SheetMode,
     SheetRecord,
 )
-from vitalite_tui.store.questionnaire.sheets import read_sheets
+from vitalite_tui.store.questionnaire.sheets import read_sheet_lines, read_sheets
 
 if TYPE_CHECKING:
     from vitalite_tui.store.preparation.steps import Steps
@@ -392,6 +393,10 @@ class Responses:
         return read_sheets(
             demarche_row(demarche_id), self._row_form, include_removed=include_removed
         )
+
+    def lines(self, demarche_id: str) -> list[tuple[SheetLine, QuestionnaireForm]]:
+        """Live sheets in number order as a list shows them (answers counted, not read)."""
+        return read_sheet_lines(demarche_row(demarche_id), self._row_form)
 
     def count(self, demarche_id: str) -> int:
         demarche = demarche_row(demarche_id)

@@ -3,35 +3,47 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
-from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response, db
+from peewee import Expression, fn
+
+from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response
 from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
-from vitalite_tui.store.base import key
-from vitalite_tui.store.questionnaire.records import SheetMode, SheetRecord
+from vitalite_tui.store.base import key, raw_rows
+from vitalite_tui.store.questionnaire.records import SheetLine, SheetMode, SheetRecord
 
 #: The form of a stored definition for a démarche (the store's parts cache them).
 FormOf = Callable[[Questionnaire, Demarche], QuestionnaireForm]
 
 
-def _raw(query: Any) -> list[tuple[Any, ...]]:
-    """The rows of a query as SQLite returns them, without peewee's conversions.
-
-    A large démarche has thousands of answers, and peewee's conversions of them cost more
-    than the rest of the reading; the columns are plain numbers and texts (ids cast to TEXT,
-    the hex form SQLite stores), converted here.
-    """
-    cursor: sqlite3.Cursor = db.execute(query)  # type: ignore[no-untyped-call]
-    return list(cursor.fetchall())
-
-
 def _moment(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text)
+
+
+#: Number order, unnumbered sheets last by entry time.
+SHEET_ORDER = (Response.sheet_number.is_null(), Response.sheet_number, Response.created_at)
+
+
+def _sheets_of(demarche: Demarche, *, include_removed: bool) -> Expression:
+    sheets: Expression = Response.demarche == demarche
+    if not include_removed:
+        sheets &= Response.deleted_at.is_null()
+    return sheets
+
+
+def _forms_used(
+    demarche: Demarche, form_of: FormOf, used: set[str]
+) -> dict[str, QuestionnaireForm]:
+    """The form of each definition used (by its id as stored), each read once."""
+    return {
+        row.id.hex: form_of(row, demarche)
+        for row in Questionnaire.select().where(
+            Questionnaire.id.in_([uuid.UUID(hex=value) for value in used])
+        )
+    }
 
 
 def read_sheets(
@@ -39,10 +51,8 @@ def read_sheets(
 ) -> list[tuple[SheetRecord, QuestionnaireForm]]:
     """Sheets in number order (unnumbered last, by entry time), each with its answers and
     the form it was typed against (every definition is read once, not once per sheet)."""
-    sheets = Response.demarche == demarche
-    if not include_removed:
-        sheets &= Response.deleted_at.is_null()
-    rows = _raw(
+    sheets = _sheets_of(demarche, include_removed=include_removed)
+    rows = raw_rows(
         Response.select(
             Response.id.cast("TEXT"),
             Response.questionnaire.cast("TEXT"),
@@ -56,7 +66,7 @@ def read_sheets(
             Response.deleted_at.cast("TEXT"),
         )
         .where(sheets)
-        .order_by(Response.sheet_number.is_null(), Response.sheet_number, Response.created_at)
+        .order_by(*SHEET_ORDER)
     )
     stored: dict[str, dict[str, int | None]] = defaultdict(dict)
     answers = (
@@ -64,15 +74,9 @@ def read_sheets(
         .join(Response)
         .where(sheets)
     )
-    for response, code, value in _raw(answers):
+    for response, code, value in raw_rows(answers):
         stored[response][code] = value
-    used = {row[1] for row in rows}
-    forms = {
-        row.id.hex: form_of(row, demarche)
-        for row in Questionnaire.select().where(
-            Questionnaire.id.in_([uuid.UUID(hex=value) for value in used])
-        )
-    }
+    forms = _forms_used(demarche, form_of, {row[1] for row in rows})
     demarche_id = key(demarche)
     typed = []
     for sheet_id, questionnaire, number, profile, mode, *moments in rows:
@@ -96,3 +100,56 @@ def read_sheets(
         )
         typed.append((record, form))
     return typed
+
+
+def read_sheet_lines(
+    demarche: Demarche, form_of: FormOf
+) -> list[tuple[SheetLine, QuestionnaireForm]]:
+    """Live sheets in number order as the list shows them, each with the form it was typed
+    against: the answers are counted by SQLite, not read (a large démarche has thousands)."""
+    sheets = _sheets_of(demarche, include_removed=False)
+    rows = raw_rows(
+        Response.select(
+            Response.id.cast("TEXT"),
+            Response.questionnaire.cast("TEXT"),
+            Response.sheet_number,
+            Response.profile,
+            Response.mode,
+            Response.verified_at.is_null(False),
+            Response.created_at.cast("TEXT"),
+        )
+        .where(sheets)
+        .order_by(*SHEET_ORDER)
+    )
+    forms = _forms_used(demarche, form_of, {row[1] for row in rows})
+    answered: dict[str, int] = {}
+    for questionnaire, form in forms.items():
+        # Only the items of the sheet's own form count, as in `SheetRecord.answered`.
+        counted = (
+            Answer.select(Answer.response.cast("TEXT"), fn.COUNT(Answer.item_code))
+            .join(Response)
+            .where(
+                sheets
+                & (Response.questionnaire == uuid.UUID(hex=questionnaire))
+                & Answer.item_code.in_([item.code for item in form.items])
+                & (Answer.value != NO_ANSWER)  # NULL is not counted either
+            )
+            .group_by(Answer.response)
+        )
+        answered.update(raw_rows(counted))
+    return [
+        (
+            SheetLine(
+                id=str(uuid.UUID(hex=sheet_id)),
+                sheet_number=number,
+                profile=dict(json.loads(profile)) if profile else {},
+                mode=SheetMode(mode),
+                verified=bool(verified),
+                created_at=datetime.fromisoformat(created),
+                answered=answered.get(sheet_id, 0),
+                asked=len(forms[questionnaire].items),
+            ),
+            forms[questionnaire],
+        )
+        for sheet_id, questionnaire, number, profile, mode, verified, created in rows
+    ]

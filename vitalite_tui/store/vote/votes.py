@@ -53,7 +53,17 @@ from vitalite_tui.domain.votes import (
 )
 from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
+from vitalite_tui.store.base import (
+    as_uuid,
+    dashed,
+    demarche_row,
+    fk_id,
+    key,
+    live,
+    raw_rows,
+    soft_delete,
+    writing,
+)
 from vitalite_tui.store.links import add_link, sources_of, targets_of
 from vitalite_tui.store.lookups import (
     participant_of,
@@ -213,23 +223,22 @@ def _state(demarche_id: str) -> _State:
     ballots: dict[str, list[BallotLine]] = defaultdict(list)
     tallies: dict[str, list[TallyLine]] = defaultdict(list)
     if sessions:
-        query = (
+        # Ids as stored (hex), dashed as records carry them: a vote has thousands of lines.
+        found = raw_rows(
             Vote.select(
                 Vote.session, Vote.action, Vote.participant, Vote.college, Vote.dots, Vote.source
-            )
-            .where(Vote.session.in_([s.id for s in sessions]) & Vote.deleted_at.is_null())
-            .tuples()
-        )
-        found = cast(
-            "list[tuple[uuid.UUID, uuid.UUID, uuid.UUID | None, str | None, int, str]]", list(query)
+            ).where(Vote.session.in_([s.id for s in sessions]) & Vote.deleted_at.is_null())
         )
         for session_id, action, participant, college, dots, source in found:
             if source == BALLOT:
-                ballots[str(session_id)].append(
-                    BallotLine(str(participant), _college(college), str(action), dots)
+                voter = dashed(participant) if participant is not None else str(None)
+                ballots[dashed(session_id)].append(
+                    BallotLine(voter, _college(college), dashed(action), dots)
                 )
             else:
-                tallies[str(session_id)].append(TallyLine(str(action), _college(college), dots))
+                tallies[dashed(session_id)].append(
+                    TallyLine(dashed(action), _college(college), dots)
+                )
     state = _State(workshop, rows, present_counts(workshop))
     attendance = _attendance(state.attendance)
     # The closed rounds before any open one decide; each tie-break round counts among the

@@ -42,7 +42,7 @@ from vitalite_tui.domain.speaking import (
 )
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
+from vitalite_tui.store.base import as_uuid, dashed, key, live, raw_rows, soft_delete, writing
 from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
@@ -108,30 +108,11 @@ def to_note_record(note: Note, speaker: Participant | None) -> NoteRecord:
     )
 
 
-#: A note read as a tuple: ids, speaker (all None when anonymous), text, tags, dates.
-_NoteRow = tuple[
-    uuid.UUID,
-    uuid.UUID,
-    uuid.UUID | None,
-    uuid.UUID | None,
-    uuid.UUID | None,
-    str,
-    int,
-    str,
-    str,
-    str,
-    int | None,
-    str | None,
-    datetime,
-    datetime,
-    datetime | None,
-]
-
-
 def _notes(condition: object) -> list[NoteRecord]:
-    """Notes as records, read as plain tuples: a workshop holds thousands, and building a
-    model and its speaker's for each costs several times the query."""
-    rows = (
+    """Notes as records, read as SQLite returns them: a workshop holds thousands, and
+    peewee's conversions (a UUID per id, a parsed date per moment) cost several times the
+    query; ids are stored as 32 hex digits, dates in ISO form."""
+    rows = raw_rows(
         Note.select(
             Note.id,
             Note.workshop,
@@ -152,15 +133,14 @@ def _notes(condition: object) -> list[NoteRecord]:
         .join(Participant, JOIN.LEFT_OUTER)
         .where(condition)
         .order_by(Note.created_at)
-        .tuples()
     )
     return [
         NoteRecord(
-            id=str(note_id),
-            workshop_id=str(workshop_id),
-            subgroup_id=str(subgroup_id) if subgroup_id else None,
-            round_id=str(round_id) if round_id else None,
-            speaker_id=str(speaker_id) if speaker_id is not None else None,
+            id=dashed(note_id),
+            workshop_id=dashed(workshop_id),
+            subgroup_id=dashed(subgroup_id) if subgroup_id else None,
+            round_id=dashed(round_id) if round_id else None,
+            speaker_id=dashed(speaker_id) if speaker_id is not None else None,
             speaker_name=name if speaker_id is not None else "",
             speaker_code=participant_code(number) if speaker_id is not None else "",
             speaker_college=College(college) if speaker_id is not None else None,
@@ -168,8 +148,8 @@ def _notes(condition: object) -> list[NoteRecord]:
             kind=NoteKind(kind),
             indicator=indicator,
             pole=Pole(pole) if pole else None,
-            created_at=created_at,
-            updated_at=updated_at,
+            created_at=datetime.fromisoformat(created_at),
+            updated_at=datetime.fromisoformat(updated_at),
             deleted=deleted_at is not None,
         )
         for (
@@ -188,7 +168,7 @@ def _notes(condition: object) -> list[NoteRecord]:
             created_at,
             updated_at,
             deleted_at,
-        ) in cast("Iterable[_NoteRow]", rows)
+        ) in rows
     ]
 
 

@@ -140,8 +140,7 @@ class IntentionsPart(ContentPart):
         if intentions is None:
             return
         self.axes = self.read(lambda: self.store.intentions.axes(self.demarche_id)) or []
-        removed = self.read(lambda: self.store.intentions.all(self.demarche_id, removed=True))
-        self.removed = len(removed or [])
+        self.removed = self.read(lambda: self.store.intentions.removed_count(self.demarche_id)) or 0
         self.pending = self.read(lambda: self.store.intentions.pending(self.demarche_id)) or 0
         self.intentions = {i.id: i for i in intentions}
         self.table.fill(((i.id, intention_cells(i)) for i in intentions), select=select)

@@ -99,6 +99,12 @@ class NoteRow(Static):
         self.update(note_renderable(note, self.usual_kind))
 
 
+#: Rows mounted when a round is shown: its newest notes. Older ones are mounted as the list
+#: is scrolled to its top, or as one of them is corrected: a round of a large démarche holds
+#: hundreds of notes, each a widget laid out when the screen opens.
+PAGE = 100
+
+
 class NoteList(VerticalScroll, can_focus=False):
     """The round's notes. A save appends one row; only undo or a round change refills."""
 
@@ -111,21 +117,59 @@ class NoteList(VerticalScroll, can_focus=False):
         super().__init__(id=id)
         self.usual_kind: NoteKind | None = None
         self.empty_text = empty_text
+        #: The round's notes not mounted yet, oldest first: they come before every row.
+        self.older: list[NoteRecord] = []
 
     @property
     def rows(self) -> list[NoteRow]:
         return list(self.query_children(NoteRow))
 
-    def row(self, note_id: str) -> NoteRow | None:
+    def mounted_row(self, note_id: str) -> NoteRow | None:
         for row in self.query_children(NoteRow):
             if row.note.id == note_id:
                 return row
         return None
 
+    def row(self, note_id: str) -> NoteRow | None:
+        row = self.mounted_row(note_id)
+        if row is not None:
+            return row
+        index = next((i for i, note in enumerate(self.older) if note.id == note_id), None)
+        if index is None:
+            return None
+        # An older note not shown yet: the notes from it (a page at least) are mounted.
+        rows = self.take_older(max(len(self.older) - index, PAGE))
+        self.mount_all(rows, before=0)
+        return next(row for row in rows if row.note.id == note_id)
+
+    def take_older(self, count: int) -> list[NoteRow]:
+        """Rows for the `count` newest of the notes not shown yet, to mount above the rows."""
+        taken = self.older[-count:]
+        del self.older[-count:]
+        return [NoteRow(note, self.usual_kind) for note in taken]
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        if new_value <= 0 < old_value and self.older:
+            self.call_later(self.show_older)
+
+    async def show_older(self) -> None:
+        """At the top with older notes to come: they are put above, and once they are laid
+        out the view moves down by their height, so that the same notes stay in sight."""
+        rows = self.take_older(PAGE)
+        if rows:
+            await self.mount_all(rows, before=0)
+            self.call_after_refresh(self.keep_in_sight, rows)
+
+    def keep_in_sight(self, rows: list[NoteRow]) -> None:
+        self.scroll_to(y=sum(row.outer_size.height for row in rows), animate=False)
+
     async def fill(self, notes: Iterable[NoteRecord], usual_kind: NoteKind | None) -> None:
         """Replace every row (a round shown, a note removed or restored)."""
         self.usual_kind = usual_kind
-        rows: list[Static] = [NoteRow(note, usual_kind) for note in notes]
+        every = list(notes)
+        self.older = every[:-PAGE]
+        rows: list[Static] = [NoteRow(note, usual_kind) for note in every[-PAGE:]]
         if not rows and self.empty_text:
             rows = [Static(self.empty_text, classes="notes-empty", markup=False)]
         await self.remove_children()
@@ -144,6 +188,14 @@ class NoteList(VerticalScroll, can_focus=False):
         """Highlight the note whose text is in the input line (None: none)."""
         for row in self.query_children(NoteRow):
             row.set_class(row.note.id == note_id, "-editing")
-        editing = self.row(note_id) if note_id is not None else None
+        if note_id is None:
+            return
+        editing = self.mounted_row(note_id)
         if editing is not None:
             self.scroll_to_widget(editing, animate=False)
+            return
+        editing = self.row(note_id)  # an older note, its row mounted now
+        if editing is not None:
+            editing.add_class("-editing")
+            # After a refresh: the row just mounted has no place in the list before it.
+            self.call_after_refresh(self.scroll_to_widget, editing, animate=False)

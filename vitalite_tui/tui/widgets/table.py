@@ -8,6 +8,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, DuplicateKey, Row, RowKey
 
 #: One column: its French header and its width in cells (None: as wide as its content).
 Column = tuple[str, int | None]
@@ -16,7 +17,9 @@ Column = tuple[str, int | None]
 def shorten(text: str, width: int | None) -> str:
     """The text cut to `width` cells with an ellipsis; the store keeps the whole of it."""
     line = " ".join(text.split())
-    if width is None or cell_len(line) <= width:
+    # No character takes more than two cells: a short line needs no measure (thousands of
+    # cells are shortened when a large list opens).
+    if width is None or 2 * len(line) <= width or cell_len(line) <= width:
         return line
     return set_cell_size(line, max(width - 1, 0)).rstrip() + "…"
 
@@ -51,17 +54,45 @@ class RecordTable(DataTable[Text]):
         self.clear()
         widths = [width for _, width in self._columns]
         keys: list[str] = []
+        columns = [column.key for column in self.ordered_columns]
         for key, cells in rows:
             # Text, not str: a DataTable reads str cells as markup, and names may hold "[".
-            self.add_row(
-                *(
-                    Text(shorten(cell, width), no_wrap=True)
-                    for cell, width in zip(cells, widths, strict=True)
-                ),
-                key=key,
-            )
+            texts = [
+                Text(shorten(cell, width), no_wrap=True)
+                for cell, width in zip(cells, widths, strict=True)
+            ]
+            if keys:
+                self._append_row(key, dict(zip(columns, texts, strict=True)))
+            else:  # The first row the public way: it highlights the cursor and says so.
+                self.add_row(*texts, key=key)
             keys.append(key)
         if not keys:
             return
+        self._update_count += 1
+        self.check_idle()
         row = keys.index(wanted) if wanted in keys else min(max(index, 0), len(keys) - 1)
         self.move_cursor(row=row)
+
+    def _append_row(self, key: str, cells: dict[ColumnKey, Text]) -> None:
+        """`add_row` for a row after the first, without its per-row cost.
+
+        A démarche ten times the large demo lists thousands of rows: `add_row` sets the cursor
+        again (a reactive, its validation and watcher) and schedules an idle pass for each
+        one, while after the first row the cursor stays on it; `fill` schedules one pass.
+        """
+        row_key = RowKey(key)
+        if row_key in self._row_locations:
+            raise DuplicateKey(f"The row key {row_key!r} already exists.")
+        self._row_locations[row_key] = self.row_count
+        self._data[row_key] = cells
+        self.rows[row_key] = Row(row_key, 1)
+        self._new_rows.add(row_key)
+        self._require_update_dimensions = True
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        # Columns of a fixed width take no measure of their cells (the table's pass measures
+        # every cell of every new row): with no column as wide as its content, only the
+        # table's size is computed again.
+        if all(width is not None for _, width in self._columns):
+            new_rows = ()
+        super()._update_dimensions(new_rows)

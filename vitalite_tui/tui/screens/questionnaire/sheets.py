@@ -17,7 +17,7 @@ from vitalite_tui.domain.questionnaire_form import (
 )
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.questionnaire.records import SheetMode, SheetRecord
+from vitalite_tui.store.questionnaire.records import SheetLine, SheetMode
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen, sheet_label
@@ -88,7 +88,7 @@ def commune_field(form: QuestionnaireForm) -> ProfileFieldSpec | None:
     return next((f for f in form.profile if f.kind is FieldKind.COMMUNE), None)
 
 
-def sheet_cells(record: SheetRecord, form: QuestionnaireForm) -> list[str]:
+def sheet_cells(record: SheetLine, form: QuestionnaireForm) -> list[str]:
     """« 12 · 16/10 19:02 · Lagrasse · 40 à 59 ans · 22/24 · ✔ import »."""
     commune = commune_field(form)
     segment = segment_field(form)
@@ -102,7 +102,7 @@ def sheet_cells(record: SheetRecord, form: QuestionnaireForm) -> list[str]:
         local_time(record.created_at).strftime("%d/%m %H:%M"),
         record.profile.get(commune.code, "") if commune else "",
         choice_label(segment.choices, record.profile.get(segment.code, "")) if segment else "",
-        f"{record.answered}/{len(record.answers)}",
+        f"{record.answered}/{record.asked}",
         state,
     ]
 
@@ -149,9 +149,9 @@ class Step3Screen(BaseScreen):
     def __init__(self, demarche_id: str) -> None:
         super().__init__()
         self.demarche_id = demarche_id
-        self.records: dict[str, SheetRecord] = {}
+        self.records: dict[str, SheetLine] = {}
         #: Sheets removed from this screen, last one last: `u` brings them back.
-        self.removed: list[SheetRecord] = []
+        self.removed: list[SheetLine] = []
 
     def compose(self) -> ComposeResult:
         yield StepHeader(STEP)
@@ -175,7 +175,7 @@ class Step3Screen(BaseScreen):
             status = self.store.steps.status(self.demarche_id, STEP)
             form = self.store.responses.form(self.demarche_id)
             chosen = self.store.questionnaires.chosen(self.demarche_id)
-            sheets = self.store.responses.all_with_forms(self.demarche_id)
+            sheets = self.store.responses.lines(self.demarche_id)
         except VitaliteError as exc:
             self.report(exc)
             return
@@ -211,7 +211,7 @@ class Step3Screen(BaseScreen):
         self.refresh_bindings()
 
     @property
-    def current(self) -> SheetRecord | None:
+    def current(self) -> SheetLine | None:
         return self.records.get(self.query_one(SheetTable).current_key or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

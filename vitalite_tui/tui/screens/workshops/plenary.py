@@ -231,6 +231,13 @@ class PlenaryColumn(VerticalScroll, can_focus=False):
         self.notes = list(notes)
         self.roomy = roomy
 
+    def on_mount(self) -> None:
+        if len(self.notes) > self.app.size.height:
+            # One line a note at least: the column will scroll. Its scrollbar's room is kept
+            # from the start, so the notes are folded at one width, not first at the
+            # width without it (a column may hold a thousand notes).
+            self.styles.scrollbar_gutter = "stable"
+
     def compose(self) -> ComposeResult:
         if not self.roomy:  # Shown alone, the sub-group is named in the title line.
             yield Static(
