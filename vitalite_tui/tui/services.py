@@ -28,6 +28,13 @@ class AppServices(Protocol):
     def run_safely(self, work: Callable[[], object]) -> bool: ...
 
 
+@runtime_checkable
+class GoesBack(Protocol):
+    """A screen with its own way back (`BaseScreen.action_back`: asks first when it must)."""
+
+    def action_back(self) -> None: ...
+
+
 def services(node: DOMNode) -> AppServices:
     """The running app's services, seen from a screen, a part or a dialog."""
     app = node.app

@@ -17,6 +17,7 @@ from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.text import plural
 from vitalite_tui.store.felt.records import FeltSummary
 from vitalite_tui.tui.contents.base import ContentPart
+from vitalite_tui.tui.messages import BarometerAsked
 from vitalite_tui.tui.widgets.felt_grid import FeltGrid, Said, header_line
 from vitalite_tui.tui.widgets.sticker_grid import STICKER_COLLEGES, StickerGrid, college_name
 from vitalite_tui.tui.widgets.table import shorten
@@ -271,9 +272,7 @@ class FeltPart(ContentPart):
         self.focus_first()
 
     def action_barometer(self) -> None:
-        from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
-
-        self.app.push_screen(BarometerScreen(self.demarche_id))
+        self.post_message(BarometerAsked(self.demarche_id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "mode":

@@ -15,7 +15,7 @@ from vitalite_tui.domain.text import clean_text
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.contents.tabs import CONTENT_TABS
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.services import GoesBack
 
 
 class ScenarioText(TextArea):
@@ -146,7 +146,7 @@ class ScenarioPart(ContentPart):
         return True
 
     def go_back(self) -> None:
-        if isinstance(self.screen, BaseScreen):
+        if isinstance(self.screen, GoesBack):
             self.screen.action_back()
 
     def action_leave(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import Footer, Static
@@ -20,6 +21,7 @@ from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.contents.tabs import CONTENT_TABS
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.messages import BarometerAsked
 from vitalite_tui.tui.screens.parts import PartSpec, PartsScreen, part_bindings
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
 from vitalite_tui.tui.widgets.table import shorten
@@ -184,6 +186,13 @@ class ContentsScreen(PartsScreen[ContentPart]):
             ),
             confirmed,
         )
+
+    @on(BarometerAsked)
+    def open_barometer(self, message: BarometerAsked) -> None:
+        # Imported here: only this key needs the barometer screen.
+        from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
+
+        self.app.push_screen(BarometerScreen(message.demarche_id))
 
     def action_toggle_done(self) -> None:
         try:
