@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-# Kept here for the test files that still import them from this module (they are being
-# restructured in parallel): their home is now tests/tui/conftest.py.
-from tui.conftest import SIZE, screen_lines, screen_text, text_of
-
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
@@ -19,15 +15,11 @@ from vitalite_tui.tui.screens.workshops.workshop import WorkshopScreen
 
 __all__ = [
     "PEOPLE",
-    "SIZE",
     "open_capture",
     "open_part",
     "open_registry",
     "open_workshop",
     "register",
-    "screen_lines",
-    "screen_text",
-    "text_of",
     "type_note",
 ]
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from support.tui import screen_lines
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Label, Static
 
-from tui.conftest import make_app
+from tui.conftest import make_app, screen_lines
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.felt import FELT_FORMULA
 from vitalite_tui.domain.steps import StepStatus

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from support.prospective import axis, live_links, said
-from support.tui import SIZE, open_part, screen_text
+from support.tui import open_part
 
-from tui.conftest import make_app
+from tui.conftest import SIZE, make_app, screen_text
 from vitalite_tui.db.models import Intention
 from vitalite_tui.store import Store
 from vitalite_tui.store.prospective.records import AxisChoice

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from support.tui import SIZE, open_workshop, register, text_of
+from support.tui import open_workshop, register
 
-from tui.conftest import make_app
+from tui.conftest import SIZE, make_app, text_of
 from vitalite_tui.db.models import Action, Axis, Intention, Note, Scenario, Trend
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.store import Store

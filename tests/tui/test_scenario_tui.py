@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from support.tui import SIZE, open_part, screen_text
+from support.tui import open_part
 
-from tui.conftest import make_app
+from tui.conftest import SIZE, make_app, screen_text
 from vitalite_tui.store import Store
 from vitalite_tui.store.prospective.records import IntentionDraft
 from vitalite_tui.tui.app import VitaliteApp

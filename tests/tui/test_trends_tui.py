@@ -6,9 +6,9 @@ import inspect
 
 import pytest
 from support.prospective import workshop2_scene
-from support.tui import open_capture, open_part, screen_text, type_note
+from support.tui import open_capture, open_part, type_note
 
-from tui.conftest import make_app
+from tui.conftest import make_app, screen_text
 from vitalite_tui.db.models import Note, Round
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.store import Store

@@ -6,10 +6,10 @@ import importlib.util
 from datetime import time
 
 import pytest
-from support.tui import PEOPLE, open_workshop, register, text_of
+from support.tui import PEOPLE, open_workshop, register
 from textual.widgets import TabbedContent
 
-from tui.conftest import make_app
+from tui.conftest import make_app, text_of
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.steps import StepStatus
