@@ -9,7 +9,6 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.tui.help_texts import help_for
 from vitalite_tui.tui.services import AppServices, services
 
 if TYPE_CHECKING:
@@ -36,6 +35,9 @@ class BaseScreen(Screen[None]):
 
     def help_text(self) -> str:
         """What F1 says this screen is for (a screen of parts says what its part is for)."""
+        # Imported on F1 only: the texts (and the formulas they quote) are not needed to start.
+        from vitalite_tui.tui.help_texts import help_for
+
         return help_for(self)
 
     def unsaved_text(self) -> str:

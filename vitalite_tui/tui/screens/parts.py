@@ -16,7 +16,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import TabbedContent, TabPane, Tabs
 
-from vitalite_tui.tui.help_texts import help_for
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.widgets.screen_part import ScreenPart
 
@@ -127,6 +126,8 @@ class PartsScreen(BaseScreen, Generic[P]):
 
     def help_text(self) -> str:
         """What the part shown is for, when it says; else what the screen is for."""
+        from vitalite_tui.tui.help_texts import help_for
+
         return help_for(self.shown_part) or super().help_text()
 
     def action_back(self) -> None:
