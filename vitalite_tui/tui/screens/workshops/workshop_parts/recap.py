@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich._wrap import divide_line
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widgets import Static
 
 from vitalite_tui.domain.indicators import INDICATORS, Pole
@@ -33,6 +37,66 @@ class RecapView(PartKeys, VerticalScroll):
             tooltip="Écrire ou corriger ce qui a été retenu de l'atelier précédent.",
         ),
     ]
+
+
+class RecapSummary(Static):
+    """The recap's text, each of its lines folded on its own and only the lines in view drawn.
+
+    At ten times the large demo the recap of workshop 2 lists thousands of intentions: folding
+    the whole text at once, for each width the layout tries, took most of the opening. Each
+    line folds apart exactly as it would in the whole (Content folds line by line), a line
+    narrower than the width without folding at all.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self._lines: list[Content] = []
+        #: Per width, each terminal row as (line, row within that line's folds).
+        self._rows: dict[int, list[tuple[int, int]]] = {}
+        #: Per width and line, its folded strips, drawn when first in view.
+        self._strips: dict[tuple[int, int], list[Strip]] = {}
+
+    def show(self, content: Content) -> None:
+        self._lines = content.split(allow_blank=True)
+        self._rows.clear()
+        self._strips.clear()
+        self.update(content)
+
+    def rows(self, width: int) -> list[tuple[int, int]]:
+        if width not in self._rows:
+            rows: list[tuple[int, int]] = []
+            for index, line in enumerate(self._lines):
+                rows.extend((index, row) for row in range(self._height(line, width)))
+            self._rows[width] = rows
+        return self._rows[width]
+
+    def _height(self, line: Content, width: int) -> int:
+        if "\t" in line.plain:
+            line = line.expand_tabs(8)  # as Content does before it folds
+        if line.cell_length <= width:
+            return 1
+        # Where Content itself breaks a line (a Static's default: wrap, fold), without
+        # building the styled pieces: one more row per break.
+        return len(divide_line(line.plain, width, fold=True)) + 1
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.rows(width))
+
+    def render_line(self, y: int) -> Strip:
+        if self.text_selection is not None:
+            # A mouse selection spans lines: drawn over the whole text, as a Static does.
+            return super().render_line(y)
+        width = self.size.width
+        rows = self.rows(width)
+        if not 0 <= y < len(rows):
+            return Strip.blank(width, self.visual_style.rich_style)
+        index, row = rows[y]
+        strips = self._strips.get((width, index))
+        if strips is None:
+            line = self._lines[index]
+            strips = Visual.to_strips(self, line, width, None, self.visual_style)
+            self._strips[width, index] = strips
+        return strips[row]
 
 
 def tag_summary(tags: list[TagCount]) -> list[str]:
@@ -105,26 +169,28 @@ class RecapPart(WorkshopPart):
 
     def compose(self) -> ComposeResult:
         with RecapView(id="recap-view"):
-            yield Static("", id="recap-summary")
+            yield RecapSummary(id="recap-summary")
 
     def focus_target(self) -> RecapView:
         return self.query_one(RecapView)
 
     def reload(self) -> None:
-        summary = self.query_one("#recap-summary", Static)
+        summary = self.query_one("#recap-summary", RecapSummary)
         if self.number == 1:
             self.recap = None
-            summary.update(
-                "Atelier 1 : c'est le premier atelier, il n'y a pas d'atelier précédent à "
-                "rappeler.\n\nCe qui en sera retenu s'écrit dans le rappel qui ouvre "
-                "l'atelier 2 (étape 5, F8)."
+            summary.show(
+                Content(
+                    "Atelier 1 : c'est le premier atelier, il n'y a pas d'atelier précédent à "
+                    "rappeler.\n\nCe qui en sera retenu s'écrit dans le rappel qui ouvre "
+                    "l'atelier 2 (étape 5, F8)."
+                )
             )
             return
         recap = self.read(lambda: self.store.workshops.recap(self.demarche_id, self.number))
         if recap is None:
             return
         self.recap = recap
-        summary.update(recap_content(recap))
+        summary.show(recap_content(recap))
         self.screen.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
