@@ -23,15 +23,21 @@ def as_uuid(value: str | uuid.UUID) -> uuid.UUID:
         raise NotFound(f"Identifiant inconnu : « {value} ».") from None
 
 
-def raw_rows(query: Any) -> list[tuple[Any, ...]]:
-    """The rows of a query as SQLite returns them, without peewee's conversions.
+def raw_cursor(query: Any) -> Iterator[tuple[Any, ...]]:
+    """The rows of a query as SQLite returns them, without peewee's conversions, one by one.
 
     Lists of a large démarche hold thousands of rows, and peewee's conversions of each value
     (a UUID per id, a parsed date per moment) cost more than the reading; the caller casts
-    ids to TEXT (the hex form SQLite stores) and converts what it shows.
+    ids to TEXT (the hex form SQLite stores) and converts what it shows. Converted as they
+    come, the raw rows are never all held beside their records.
     """
     cursor: sqlite3.Cursor = db.execute(query)  # type: ignore[no-untyped-call]
-    return list(cursor.fetchall())
+    return iter(cursor)
+
+
+def raw_rows(query: Any) -> list[tuple[Any, ...]]:
+    """All the rows of `raw_cursor(query)`, for a caller that reads them more than once."""
+    return list(raw_cursor(query))
 
 
 def dashed(hex_id: str) -> str:

@@ -12,7 +12,7 @@ from peewee import Expression, fn
 
 from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response
 from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
-from vitalite_tui.store.base import key, raw_rows
+from vitalite_tui.store.base import dashed, key, raw_rows
 from vitalite_tui.store.questionnaire.records import SheetLine, SheetMode, SheetRecord
 
 #: The form of a stored definition for a démarche (the store's parts cache them).
@@ -84,7 +84,7 @@ def read_sheets(
         form = forms[questionnaire]
         answered = stored[sheet_id]
         record = SheetRecord(
-            id=str(uuid.UUID(hex=sheet_id)),
+            id=dashed(sheet_id),
             demarche_id=demarche_id,
             questionnaire_code=form.code,
             questionnaire_version=form.version,
@@ -140,7 +140,7 @@ def read_sheet_lines(
     return [
         (
             SheetLine(
-                id=str(uuid.UUID(hex=sheet_id)),
+                id=dashed(sheet_id),
                 sheet_number=number,
                 profile=dict(json.loads(profile)) if profile else {},
                 mode=SheetMode(mode),

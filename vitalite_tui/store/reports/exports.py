@@ -6,7 +6,6 @@ every sheet shows the database as it was at one instant even while notes are bei
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -36,7 +35,7 @@ from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.speaking import SpeakingEvent, SpeakingKind, Tally, speaking_balance
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store.base import demarche_row
+from vitalite_tui.store.base import demarche_row, raw_cursor
 from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.store.questionnaire.barometer import Pool
@@ -66,17 +65,6 @@ def _in_scope(demarche_id: str, workshop: int | None) -> Any:
     if check_workshop(workshop) is not None:
         condition = condition & (Workshop.number == workshop)
     return condition
-
-
-def _raw(query: Any) -> Iterator[tuple[Any, ...]]:
-    """The rows of a query as SQLite returns them, without peewee's conversions.
-
-    For the queries that return thousands of rows: their columns are plain numbers and
-    texts (ids cast to TEXT, the hex form SQLite stores), converted by the caller as they
-    come from the cursor, so that the raw rows are never all held beside their records.
-    """
-    cursor: sqlite3.Cursor = db.execute(query)  # type: ignore[no-untyped-call]
-    return iter(cursor)
 
 
 #: Stored texts to enum members, for the rows read raw: a look-up is several times faster
@@ -195,7 +183,7 @@ class Exports:
             .where(_in_scope(demarche_id, workshop) & Note.deleted_at.is_null())
             .order_by(Workshop.number, SubGroup.position, Round.position, Note.created_at)
         )
-        return [_export_note(row) for row in _raw(rows)]
+        return [_export_note(row) for row in raw_cursor(rows)]
 
     def speaking(
         self,
@@ -225,7 +213,7 @@ class Exports:
             .join(Workshop)
             .where(scope & Round.deleted_at.is_null() & SubGroup.deleted_at.is_null())
         )
-        rounds = Counter(group_id for (group_id,) in _raw(round_rows))
+        rounds = Counter(group_id for (group_id,) in raw_cursor(round_rows))
         subgroups = []
         # A person's tally over a workshop: the sum of their tallies in its sub-groups.
         tallies: dict[tuple[int, str], Tally] = defaultdict(Tally)
@@ -335,7 +323,7 @@ def _members(scope: Any, everyone: dict[str, _Person]) -> dict[str, list[_Person
         .order_by(SubGroupMember.position, SubGroupMember.created_at)
     )
     members: dict[str, list[_Person]] = defaultdict(list)
-    for group, person in _raw(rows):
+    for group, person in raw_cursor(rows):
         members[group].append(everyone[person])
     return members
 
@@ -360,9 +348,9 @@ def _events(scope: Any, everyone: dict[str, _Person]) -> dict[str, list[Speaking
         .order_by(Note.created_at)
     )
     rows: list[tuple[str, str | None, SpeakingKind]] = [
-        (group, person, "pass" if passed else "turn") for group, person, passed in _raw(turns)
+        (group, person, "pass" if passed else "turn") for group, person, passed in raw_cursor(turns)
     ]
-    rows += [(group, person, "note") for group, person in _raw(notes)]
+    rows += [(group, person, "note") for group, person in raw_cursor(notes)]
     events: dict[str, list[SpeakingEvent]] = defaultdict(list)
     for group, raw, kind in rows:
         person = everyone.get(raw) if raw is not None else None
