@@ -513,7 +513,7 @@ class CaptureScreen(BaseScreen):
         prompt = self.query_one("#capture-prompt", Label)
         self._shown.pop("prompt", None)
         if waiting:
-            prompt.update("Base occupée, la note attend… › ")
+            prompt.update("Base occupée… › ")
             self.notify(
                 "La base est occupée par un autre programme : la note attend son tour et "
                 "reste dans la ligne ; elle s'enregistre dès que la base se libère.",
