@@ -104,6 +104,7 @@ async def test_a_base_locked_too_long_gives_up_in_french_and_keeps_the_note(
         with write_lock_held(store.path):
             await pilot.press(*"La fête du four", "enter")
             await wait_for(pilot, lambda: "Réessayez" in notices(app))
+            assert "La note reste dans la ligne" in notices(app)
             await wait_for(pilot, lambda: "occupée" not in prompt(screen))
             assert screen.input.value == "La fête du four"
         assert texts(store, round_id) == []
@@ -125,6 +126,7 @@ async def test_a_full_disk_keeps_the_note_and_says_so(store: Store, demarche_id:
         screen.input.value = long_note
         await pilot.press("enter")
         await wait_for(pilot, lambda: "plein" in notices(app))
+        assert "La note reste dans la ligne" in notices(app)
         assert screen.input.value == long_note
         assert texts(store, round_id) == []
         assert app.is_running

@@ -150,13 +150,17 @@ class VitaliteApp(App[None]):
         return True
 
     async def write_patiently(
-        self, work: Callable[[], T], *, waiting: Callable[[bool], None] | None = None
+        self,
+        work: Callable[[], T],
+        *,
+        waiting: Callable[[bool], None] | None = None,
+        kept: str = "",
     ) -> T | None:
         """Run a store write; while another program holds the base, try again for a while.
 
         The screen stays alive meanwhile (keys typed wait their turn in the caller's queue)
         and `waiting(True)` lets it show that it waits; None after reporting a French error:
-        nothing was stored, and the caller keeps what was typed.
+        nothing was stored, and the caller keeps what was typed (`kept` says so to the user).
         """
         deadline = time.monotonic() + PATIENCE
         waited = False
@@ -166,7 +170,7 @@ class VitaliteApp(App[None]):
                     return work()
                 except BaseBusy as exc:
                     if time.monotonic() >= deadline:
-                        self.report(exc)
+                        self.report(VitaliteError(f"{exc.message} {kept}".strip()))
                         return None
                     if not waited:
                         waited = True
@@ -174,7 +178,7 @@ class VitaliteApp(App[None]):
                             waiting(True)
                 await asyncio.sleep(RETRY_EVERY)
         except VitaliteError as exc:
-            self.report(exc)
+            self.report(VitaliteError(f"{exc.message} {kept}".strip()))
             return None
         finally:
             if waited and waiting is not None:

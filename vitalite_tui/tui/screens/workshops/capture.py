@@ -561,6 +561,7 @@ class CaptureScreen(BaseScreen):
                 live.id, speaker, text, tags.kind, tags.indicator, tags.pole
             ),
             waiting=self.show_waiting,
+            kept="La note reste dans la ligne : ⏎ pour réessayer.",
         )
         if note is None:
             return  # Reported; the text stays in the line.
