@@ -121,6 +121,17 @@ def test_questionnaire_check_of_a_file_with_escapes(tmp_path: Path) -> None:
     assert_harmless(result, "Questionnaire invalide", "invalide")
 
 
+def test_template_and_xlsform_summaries(tmp_path: Path) -> None:
+    out = tmp_path / hostile("modèles")
+    out.mkdir()
+    template = run("questionnaire", "template", "--out", str(out / "modele.csv"))
+    assert template.exit_code == 0, template.output
+    assert_harmless(template, "Modèle de saisie écrit", "modèles")
+    xlsform = run("questionnaire", "xlsform", "--out", str(out / "kobo.xlsx"))
+    assert xlsform.exit_code == 0, xlsform.output
+    assert_harmless(xlsform, "XLSForm écrit", "modèles")
+
+
 def test_check_and_where_print_a_path_with_escapes(base: Path) -> None:
     assert_harmless(run("check", "--db", str(base)), "Base saine", "dossier")
     assert_harmless(run("where", "--db", str(base)), "Base de données", "dossier")
