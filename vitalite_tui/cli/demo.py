@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from vitalite_tui.cli.common import DbOption, chosen_db, database_path
+from vitalite_tui.cli.output import say
 
 if TYPE_CHECKING:
     from vitalite_tui.demo import DemoResult
@@ -70,4 +71,4 @@ def demo(
     finally:
         store.close()
     for line in _demo_lines(result, path, open_command(ctx, db)):
-        typer.echo(line)
+        say(line)
