@@ -12,6 +12,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from vitalite_tui.domain.text import terminal_safe
 from vitalite_tui.errors import BaseBusy, VitaliteError
 from vitalite_tui.formats.crash_log import crash_message, write_crash_log
 from vitalite_tui.paths import data_dir
@@ -129,8 +130,10 @@ class VitaliteApp(App[None]):
 
     def report(self, error: VitaliteError) -> None:
         """Show an error meant for the user; nothing typed is cleared by it."""
-        # Messages quote what was typed: never read them as markup (« [ » would break it).
-        self.notify(error.message, title="Attention", severity="error", timeout=8, markup=False)
+        # Messages quote what was typed, file names and cells: never read them as markup
+        # (« [ » would break it), and no escape sequence of theirs may reach the terminal.
+        message = terminal_safe(error.message, lines=True)
+        self.notify(message, title="Attention", severity="error", timeout=8, markup=False)
 
     def read(self, query: Callable[[], T]) -> T | None:
         """The store's answer, or None after reporting why there is none."""
