@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from vitalite_tui.db.models import ALL_MODELS
+from vitalite_tui.db.migrations import stamp_trigger_names
+from vitalite_tui.db.models import ALL_MODELS, TRAVELLING_MODELS
 from vitalite_tui.errors import DatabaseError
 from vitalite_tui.paths import backups_dir
 
@@ -14,6 +15,12 @@ EXPECTED_COLUMNS: dict[str, frozenset[str]] = {
     model._meta.table_name: frozenset(field.column_name for field in model._meta.sorted_fields)
     for model in ALL_MODELS
 }
+
+#: The triggers that record which laptop changed a row: without them, a bundle would
+#: carry changes as if another laptop had made them.
+EXPECTED_TRIGGERS: frozenset[str] = frozenset(
+    name for model in TRAVELLING_MODELS for name in stamp_trigger_names(model._meta.table_name)
+)
 
 #: The problem when SQLite finds pages it cannot follow (whatever check found them).
 PAGES_DAMAGED = "des pages du fichier sont abîmées"
@@ -31,6 +38,9 @@ def schema_problems(conn: sqlite3.Connection) -> list[str]:
     )
     for table, column in rows:
         found.setdefault(table, set()).add(column)
+    triggers = {
+        row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+    }
     problems: list[str] = []
     for table, columns in EXPECTED_COLUMNS.items():
         if table not in found:
@@ -40,6 +50,9 @@ def schema_problems(conn: sqlite3.Connection) -> list[str]:
             f"la colonne « {column} » manque dans la table « {table} »"
             for column in sorted(columns - found[table])
         ]
+    problems += [
+        f"le déclencheur « {name} » manque" for name in sorted(EXPECTED_TRIGGERS - triggers)
+    ]
     return problems
 
 

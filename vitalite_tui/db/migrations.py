@@ -7,12 +7,13 @@ Never edit a migration that has shipped: add the next one.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from vitalite_tui.db.models import execute
+from vitalite_tui.db.models import execute, utcnow
 
 Migration = Callable[[SqliteDatabase], None]
 
@@ -40,9 +41,103 @@ def _v2_indexes_for_screens(database: SqliteDatabase) -> None:
     )
 
 
+#: The tables whose rows travel in bundles, as schema 3 knows them (frozen: a later table
+#: gets its column and triggers in its own migration, through `_stamp_changes`).
+_V3_TRAVELLING = (
+    "questionnaire",
+    "demarche",
+    "step_record",
+    "participant",
+    "committee_member",
+    "logistics_item",
+    "workshop",
+    "attendance",
+    "sub_group",
+    "sub_group_member",
+    "trend",
+    "round",
+    "turn",
+    "axis",
+    "note",
+    "note_revision",
+    "image_choice",
+    "felt_rating",
+    "response",
+    "answer",
+    "intention",
+    "action",
+    "action_sheet",
+    "vote_session",
+    "vote",
+    "scenario",
+    "charter",
+    "charter_article",
+    "signatory",
+    "link",
+)
+
+_V3_TABLES = (
+    'CREATE TABLE "laptop" ("id" TEXT NOT NULL PRIMARY KEY, "name" VARCHAR(255) NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "merging" INTEGER NOT NULL)',
+    'CREATE TABLE "kept_version" ("id" TEXT NOT NULL PRIMARY KEY, '
+    '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "deleted_at" DATETIME, '
+    '"changed_by" TEXT, "demarche_id" TEXT NOT NULL, "table_name" VARCHAR(255) NOT NULL, '
+    '"row_id" TEXT NOT NULL, "texts" TEXT NOT NULL, "version_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("demarche_id") REFERENCES "demarche" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX "kept_version_demarche_id" ON "kept_version" ("demarche_id")',
+    'CREATE INDEX "kept_version_row_id" ON "kept_version" ("row_id")',
+)
+
+
+def stamp_trigger_names(table: str) -> tuple[str, str]:
+    """The two triggers that stamp a table's changed rows with this laptop."""
+    return f"{table}_stamp_insert", f"{table}_stamp_update"
+
+
+def _stamp_changes(database: SqliteDatabase, table: str) -> None:
+    """Every row written to `table`, by any path (a model's save, an UPDATE query, a bulk
+    insert, raw SQL), records this laptop in `changed_by`; not while a bundle is merged."""
+    inserted, updated = stamp_trigger_names(table)
+    # By rowid: the stamp costs one lookup in the table itself, not one in the id index.
+    stamp = f'UPDATE "{table}" SET changed_by = (SELECT id FROM laptop) WHERE rowid = NEW.rowid'
+    quiet = "NOT (SELECT merging FROM laptop)"
+    execute(
+        database,
+        f'CREATE TRIGGER "{inserted}" AFTER INSERT ON "{table}" '
+        f"WHEN NEW.changed_by IS NULL AND {quiet} BEGIN {stamp}; END",
+    )
+    execute(
+        database,
+        f'CREATE TRIGGER "{updated}" AFTER UPDATE ON "{table}" '
+        f"WHEN NEW.changed_by IS NOT (SELECT id FROM laptop) AND {quiet} BEGIN {stamp}; END",
+    )
+
+
+def _v3_laptops_and_bundles(database: SqliteDatabase) -> None:
+    """This laptop's identity, who last changed each row, and the versions a merge set aside."""
+    import socket
+    import uuid
+
+    for sql in _V3_TABLES:
+        execute(database, sql)
+    name = f"Poste {socket.gethostname()[:60]}".strip()
+    connection: sqlite3.Connection = database.connection()  # type: ignore[no-untyped-call]
+    connection.execute(
+        "INSERT INTO laptop (id, name, created_at, merging) VALUES (?, ?, ?, 0)",
+        (uuid.uuid4().hex, name, utcnow().isoformat(sep=" ")),
+    )
+    for table in _V3_TRAVELLING:
+        execute(database, f'ALTER TABLE "{table}" ADD COLUMN "changed_by" TEXT')
+        # Every row so far was written on this laptop.
+        execute(database, f'UPDATE "{table}" SET changed_by = (SELECT id FROM laptop)')
+    for table in (*_V3_TRAVELLING, "kept_version"):
+        _stamp_changes(database, table)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial_schema,
     _v2_indexes_for_screens,
+    _v3_laptops_and_bundles,
 )
 
 #: The schema version this program writes.

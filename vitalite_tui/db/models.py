@@ -53,11 +53,31 @@ class JSONField(TextField):
         return None if value is None else json.loads(value)
 
 
+class Laptop(Model):
+    """This base's laptop: its identity in bundles, and whether a bundle is being merged.
+
+    One row, made with the base (schema 3). Triggers stamp every changed row with its `id`
+    (see `migrations._v3_laptops_and_bundles`) except while `merging` is set: rows read from
+    a bundle keep the laptop that changed them.
+    """
+
+    id = UUIDField(primary_key=True, default=uuid.uuid4)
+    name = CharField()
+    created_at = DateTimeField(default=utcnow)
+    merging = BooleanField(default=False)
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
 class BaseModel(Model):
     id = UUIDField(primary_key=True, default=uuid.uuid4)
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     deleted_at = DateTimeField(null=True)
+    #: The laptop that last changed the row, set by a trigger (schema 3): never written here.
+    changed_by = UUIDField(null=True)
 
     class Meta:
         database = db
@@ -461,7 +481,23 @@ class Link(BaseModel):
         )
 
 
-ALL_MODELS: tuple[type[BaseModel], ...] = (
+class KeptVersion(BaseModel):
+    """The texts of a row's other version, kept when a bundle's merge chose the later change.
+
+    Notes keep theirs as `NoteRevision`s; every other table's typed texts come here, so
+    nothing anyone typed on any laptop is lost. `changed_by` and `version_at` are the kept
+    version's own.
+    """
+
+    demarche = ForeignKeyField(Demarche, backref="kept_versions", on_delete="CASCADE")
+    table_name = CharField()
+    row_id = UUIDField(index=True)
+    texts = JSONField()
+    version_at = DateTimeField()
+
+
+#: Every table whose rows travel in a démarche's bundle.
+TRAVELLING_MODELS: tuple[type[BaseModel], ...] = (
     Questionnaire,
     Demarche,
     StepRecord,
@@ -492,4 +528,8 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     CharterArticle,
     Signatory,
     Link,
+    KeptVersion,
 )
+
+#: Every table of the program.
+ALL_MODELS: tuple[type[Model], ...] = (Laptop, *TRAVELLING_MODELS)

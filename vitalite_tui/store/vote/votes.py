@@ -805,7 +805,8 @@ class Votes:
             titles = {c.id: c.title for c in current.candidates}
             rules = _settings_record(state).rules
             check_ballot(wanted, rules, titles)
-            Vote.update(deleted_at=utcnow()).where(
+            now = utcnow()
+            Vote.update(deleted_at=now, updated_at=now).where(
                 (Vote.session == current.session)
                 & (Vote.participant == person)
                 & (Vote.source == BALLOT)
