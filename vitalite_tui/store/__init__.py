@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from vitalite_tui.store.charter.action_sheets import ActionSheets
     from vitalite_tui.store.charter.charters import Charters
     from vitalite_tui.store.charter.lineage import Lineage
+    from vitalite_tui.store.exchange import Exchange
     from vitalite_tui.store.felt.barometer import FeltBarometer
     from vitalite_tui.store.felt.debrief import Axes
     from vitalite_tui.store.felt.images import Images
@@ -218,6 +219,12 @@ class Store:
     def close(self) -> None:
         self._lock.release()
         close_database()
+
+    @cached_property
+    def exchange(self) -> Exchange:
+        from vitalite_tui.store.exchange import Exchange
+
+        return Exchange()
 
     @cached_property
     def bulk(self) -> BulkImport:

@@ -1,0 +1,323 @@
+"""Reading bundles: rows matched by id, the later change kept, the other text kept too,
+deletions travelling, one thing made twice made one, and every refusal leaving the base as
+it was."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from support.bundles import Laptops, file_state
+
+from vitalite_tui.db.models import Attendance, CharterArticle, KeptVersion, Note
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.formats.bundle import BundleRefused
+from vitalite_tui.store.charter.records import ArticleDraft
+from vitalite_tui.store.preparation.records import ParticipantDraft
+
+
+@dataclass
+class Evening:
+    demarche_id: str
+    people: list[str]
+    #: The first round of each sub-group.
+    rounds: list[str]
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> Iterator[Laptops]:
+    machines = Laptops(tmp_path)
+    yield machines
+    machines.close()
+
+
+def prepare(laptops: Laptops, groups: int = 2) -> Evening:
+    """The hub's démarche: six people present at workshop 1, in sub-groups with a round each."""
+    hub = laptops.open("hub")
+    demarche_id = hub.demarches.create("CC du Val d'Orbieu", "Lagrasse, Fabrezan")
+    people = []
+    for i in range(6):
+        draft = ParticipantDraft(f"Personne {i}", list(College)[i % 3], "Lagrasse")
+        person = hub.participants.add(demarche_id, draft)
+        hub.workshops.set_present(demarche_id, 1, person, True)
+        people.append(person)
+    formed = hub.subgroups.form(demarche_id, 1, count=groups)
+    rounds = [hub.capture.start_round(g.id, "Où vous retrouvez-vous ?", 20).id for g in formed]
+    return Evening(demarche_id, people, rounds)
+
+
+@pytest.fixture
+def evening(laptops: Laptops) -> Evening:
+    return prepare(laptops)
+
+
+def handed_to(laptops: Laptops, evening: Evening, *names: str) -> None:
+    bundle = laptops.write("hub", evening.demarche_id)
+    for name in names:
+        laptops.read(name, bundle)
+
+
+def test_a_bundle_brings_a_demarche_to_a_new_laptop(laptops: Laptops, evening: Evening) -> None:
+    expected = laptops.dump("hub", evening.demarche_id)
+    bundle = laptops.write("hub", evening.demarche_id)
+    (report,) = laptops.read("a", bundle)
+    assert report.created
+    assert report.demarche_name == "CC du Val d'Orbieu"
+    assert report.added == sum(len(rows) for rows in expected.values())
+    assert (report.updated, report.conflicts) == (0, [])
+    assert laptops.dump("a", evening.demarche_id) == expected
+    a = laptops.open("a")
+    assert [d.id for d in a.demarches.all()] == [evening.demarche_id]
+    assert len(a.participants.all(evening.demarche_id)) == 6
+
+
+def test_reading_a_bundle_again_changes_nothing(laptops: Laptops, evening: Evening) -> None:
+    bundle = laptops.write("hub", evening.demarche_id)
+    laptops.read("a", bundle)
+    before = laptops.dump("a", evening.demarche_id)
+    (again,) = laptops.read("a", bundle)
+    assert (again.created, again.added, again.updated, again.conflicts) == (False, 0, 0, [])
+    assert again.unchanged == sum(len(rows) for rows in before.values())
+    assert laptops.dump("a", evening.demarche_id) == before
+
+
+def test_notes_of_each_laptop_meet_on_the_hub(laptops: Laptops, evening: Evening) -> None:
+    handed_to(laptops, evening, "a", "b")
+    for name, round_id in zip(("a", "b"), evening.rounds, strict=True):
+        store = laptops.open(name)
+        store.capture.save_note(round_id, None, f"Dit dans le sous-groupe de {name}")
+    bundles = [laptops.write(name, evening.demarche_id) for name in ("a", "b")]
+    laptops.read("hub", *bundles)
+    hub = laptops.open("hub")
+    texts = sorted(n.text for n in hub.capture.workshop_notes(evening.demarche_id, 1))
+    assert texts == ["Dit dans le sous-groupe de a", "Dit dans le sous-groupe de b"]
+
+
+def test_the_later_change_wins_and_the_other_text_is_kept(
+    laptops: Laptops, evening: Evening
+) -> None:
+    hub = laptops.open("hub")
+    note = hub.capture.save_note(evening.rounds[0], evening.people[0], "Au marché")
+    handed_to(laptops, evening, "a")
+    laptops.open("a").capture.edit_note(note.id, "Au marché du jeudi", None, None, None)
+    from_a = laptops.write("a", evening.demarche_id)
+    # Edited on the hub after: the hub's version is the later one.
+    laptops.open("hub").capture.edit_note(note.id, "Au marché, le matin", None, None, None)
+    from_hub = laptops.write("hub", evening.demarche_id, "-2")
+    (report,) = laptops.read("hub", from_a)
+    assert [(c.label, c.kept, c.other) for c in report.conflicts] == [
+        ("notes", "Au marché, le matin", "Au marché du jeudi")
+    ]
+    (back,) = laptops.read("a", from_hub)
+    assert [(c.kept, c.other) for c in back.conflicts] == [
+        ("Au marché, le matin", "Au marché du jeudi")
+    ]
+    for name in ("hub", "a"):
+        store = laptops.open(name)
+        assert store.capture.get_note(note.id).text == "Au marché, le matin"
+        kept = {r.text for r in store.capture.revisions(note.id)}
+        assert kept == {"Au marché", "Au marché du jeudi"}
+    assert laptops.dump("hub", evening.demarche_id) == laptops.dump("a", evening.demarche_id)
+
+
+def test_an_article_edited_on_two_laptops_keeps_both_texts(
+    laptops: Laptops, evening: Evening
+) -> None:
+    article = laptops.open("hub").charter.add_article(
+        evening.demarche_id, ArticleDraft("Se retrouver", "Un lieu.")
+    )
+    handed_to(laptops, evening, "a")
+    laptops.open("a").charter.update_article(article, ArticleDraft("Se retrouver", "Des lieux."))
+    laptops.open("hub").charter.update_article(article, ArticleDraft("Se voir", "Un café."))
+    from_hub = laptops.write("hub", evening.demarche_id)
+    (report,) = laptops.read("a", from_hub)
+    assert [c.label for c in report.conflicts] == ["articles de la charte"]
+    assert CharterArticle.get_by_id(article).text == "Un café."
+    (kept,) = KeptVersion.select()
+    assert kept.texts == {"title": "Se retrouver", "text": "Des lieux."}
+    assert kept.row_id.hex == article.replace("-", "")
+
+
+def test_a_deletion_travels(laptops: Laptops, evening: Evening) -> None:
+    note = laptops.open("hub").capture.save_note(evening.rounds[0], None, "Une idée")
+    handed_to(laptops, evening, "a")
+    laptops.open("a").capture.remove_note(note.id)
+    laptops.read("hub", laptops.write("a", evening.demarche_id))
+    assert laptops.open("hub").capture.get_note(note.id).deleted
+
+
+def test_a_tie_breaks_the_same_way_on_both_laptops(laptops: Laptops, evening: Evening) -> None:
+    note = laptops.open("hub").capture.save_note(evening.rounds[0], None, "Une idée")
+    handed_to(laptops, evening, "a")
+    moment = "2030-01-01 10:00:00"
+    for name, text in (("hub", "Version du hub"), ("a", "Version de a")):
+        laptops.open(name)
+        Note.update(text=text).where(Note.id == note.id).execute()
+        Note.update(updated_at=moment).where(Note.id == note.id).execute()
+    from_hub, from_a = (laptops.write(n, evening.demarche_id, "-tie") for n in ("hub", "a"))
+    laptops.read("hub", from_a)
+    laptops.read("a", from_hub)
+    texts = {laptops.open(n).capture.get_note(note.id).text for n in ("hub", "a")}
+    assert len(texts) == 1
+    assert laptops.dump("hub", evening.demarche_id) == laptops.dump("a", evening.demarche_id)
+
+
+def test_a_person_ticked_present_on_two_laptops_is_one_presence(
+    laptops: Laptops, evening: Evening
+) -> None:
+    newcomer = laptops.open("hub").participants.add(
+        evening.demarche_id, ParticipantDraft("Zoé", College.HABITANT)
+    )
+    handed_to(laptops, evening, "a")
+    for name in ("hub", "a"):
+        laptops.open(name).workshops.set_present(evening.demarche_id, 2, newcomer, True)
+    from_hub, from_a = (laptops.write(n, evening.demarche_id, "-2") for n in ("hub", "a"))
+    laptops.read("hub", from_a)
+    laptops.read("a", from_hub)
+    for name in ("hub", "a"):
+        laptops.open(name)
+        rows = Attendance.select().where(Attendance.participant == newcomer)
+        assert len([r for r in rows if r.workshop.number == 2]) == 1
+    assert laptops.dump("hub", evening.demarche_id) == laptops.dump("a", evening.demarche_id)
+
+
+def test_a_charter_opened_on_two_laptops_is_one_charter(laptops: Laptops, evening: Evening) -> None:
+    handed_to(laptops, evening, "a")
+    for name in ("hub", "a"):
+        laptops.open(name).charter.add_article(
+            evening.demarche_id, ArticleDraft(f"Article écrit sur {name}")
+        )
+    from_hub, from_a = (laptops.write(n, evening.demarche_id, "-2") for n in ("hub", "a"))
+    laptops.read("hub", from_a)
+    laptops.read("a", from_hub)
+    for name in ("hub", "a"):
+        titles = {a.title for a in laptops.open(name).charter.articles(evening.demarche_id)}
+        assert titles == {"Article écrit sur hub", "Article écrit sur a"}
+    assert laptops.dump("hub", evening.demarche_id) == laptops.dump("a", evening.demarche_id)
+
+
+def test_any_order_of_the_same_bundles_gives_the_same_base(
+    laptops: Laptops, evening: Evening
+) -> None:
+    handed_to(laptops, evening, "a", "b")
+    note = laptops.open("hub").capture.save_note(evening.rounds[0], None, "Première")
+    for name in ("a", "b"):
+        laptops.read(name, laptops.write("hub", evening.demarche_id, "-note"))
+        store = laptops.open(name)
+        store.capture.edit_note(note.id, f"Reprise par {name}", None, None, None)
+        store.capture.save_note(evening.rounds[1], None, f"Nouvelle de {name}")
+    bundles = [laptops.write(n, evening.demarche_id, "-end") for n in ("a", "b")]
+    laptops.copy("hub", "hub2")
+    laptops.read("hub", *bundles)
+    laptops.read("hub2", *reversed(bundles))
+    assert laptops.dump("hub", evening.demarche_id) == laptops.dump("hub2", evening.demarche_id)
+    # Transitive: a's bundle through b reaches c as a's and b's bundles reach d directly.
+    laptops.read("b", bundles[0])
+    laptops.read("c", laptops.write("b", evening.demarche_id, "-via"))
+    laptops.read("d", *bundles)
+    assert laptops.dump("c", evening.demarche_id) == laptops.dump("d", evening.demarche_id)
+
+
+def _rewritten(bundle: Path, table: str, change: dict[str, object]) -> Path:
+    """The bundle with the first row of `table` changed, its checksum made right again."""
+    import hashlib
+
+    with zipfile.ZipFile(bundle) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    lines = files[f"{table}.jsonl"].decode().splitlines()
+    columns = json.loads(lines[0])
+    row = json.loads(lines[1])
+    for column, value in change.items():
+        row[columns.index(column)] = value
+    lines[1] = json.dumps(row, ensure_ascii=False)
+    files[f"{table}.jsonl"] = ("\n".join(lines) + "\n").encode()
+    manifest = json.loads(files["manifest.json"])
+    manifest["checksums"][f"{table}.jsonl"] = hashlib.sha256(files[f"{table}.jsonl"]).hexdigest()
+    files["manifest.json"] = json.dumps(manifest).encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    target = bundle.with_name(f"changed-{bundle.name}")
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def _refused_untouched(laptops: Laptops, name: str, bundle: Path) -> str:
+    laptops.open(name)
+    laptops.close()
+    before = file_state(laptops.path(name))
+    store = laptops.open(name)
+    with pytest.raises(BundleRefused) as caught:
+        store.exchange.read(bundle)
+    laptops.close()
+    assert file_state(laptops.path(name)) == before
+    return caught.value.message
+
+
+def test_a_bundle_pointing_into_another_demarche_is_refused(
+    laptops: Laptops, evening: Evening
+) -> None:
+    hub = laptops.open("hub")
+    other = hub.demarches.create("CC voisine", "Ribaute")
+    stranger = hub.participants.add(other, ParticipantDraft("Étranger", College.ELU))
+    bundle = laptops.write("hub", evening.demarche_id)
+    hostile = _rewritten(bundle, "participant", {"id": stranger.replace("-", "")})
+    message = _refused_untouched(laptops, "hub", hostile)
+    assert "désigne une ligne absente" in message or "autre démarche" in message
+
+
+def test_a_row_taken_from_another_demarche_is_refused(laptops: Laptops, evening: Evening) -> None:
+    hub = laptops.open("hub")
+    other = hub.demarches.create("CC voisine", "Ribaute")
+    laptops.write("hub", other)
+    bundle = laptops.write("hub", evening.demarche_id)
+    # A note of the évening whose id is a logistics line of the other démarche.
+    hub = laptops.open("hub")
+    (line,) = hub.logistics.all(other)[:1]
+    hostile = _rewritten(bundle, "logistics_item", {"id": line.id.replace("-", "")})
+    message = _refused_untouched(laptops, "hub", hostile)
+    assert "autre démarche" in message
+
+
+def test_a_bundle_with_a_hostile_value_is_refused(laptops: Laptops, evening: Evening) -> None:
+    laptops.open("hub").capture.save_note(evening.rounds[0], None, "Une idée")
+    bundle = laptops.write("hub", evening.demarche_id)
+    handed_to(laptops, evening, "a")
+    changes: list[dict[str, object]] = [
+        {"text": "\x1b]0;titre\x07"},
+        {"created_at": "hier"},
+        {"kind": 3},
+    ]
+    for change in changes:
+        message = _refused_untouched(laptops, "a", _rewritten(bundle, "note", change))
+        assert "abîmé ou incomplet" in message
+        assert "la base n'a pas changé" in message
+
+
+def test_one_code_given_to_two_people_is_refused_for_now(
+    laptops: Laptops, evening: Evening
+) -> None:
+    handed_to(laptops, evening, "a")
+    for name in ("hub", "a"):
+        laptops.open(name).participants.add(
+            evening.demarche_id, ParticipantDraft(f"Nouveau sur {name}", College.ACTEUR)
+        )
+    from_a = laptops.write("a", evening.demarche_id, "-p7")
+    message = _refused_untouched(laptops, "hub", from_a)
+    assert "P007" in message
+    assert "la base n'a pas changé" in message
+
+
+def test_a_merged_base_passes_its_own_checks(laptops: Laptops, evening: Evening) -> None:
+    from vitalite_tui.db.connection import check_database
+
+    handed_to(laptops, evening, "a")
+    laptops.close()
+    report = check_database(laptops.path("a"))
+    assert report.ok, report.problems

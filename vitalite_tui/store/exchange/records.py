@@ -1,0 +1,70 @@
+"""What the exchange of bundles returns: this laptop, and the report of a merge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class LaptopRecord:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    path: Path
+    demarche_name: str
+    laptop_name: str
+    #: In bytes.
+    size: int
+
+
+@dataclass
+class TableCount:
+    """What a merge did to one table."""
+
+    table: str
+    label: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A row changed on both sides with different texts: both versions are in the base."""
+
+    table: str
+    label: str
+    row_id: str
+    #: The texts of the version the row now has, and of the one kept beside it.
+    kept: str
+    other: str
+
+
+@dataclass
+class MergeReport:
+    """What reading one bundle changed in the base."""
+
+    source: str
+    demarche_id: str
+    demarche_name: str
+    laptop_name: str
+    #: The base lacked this démarche: the bundle brought it.
+    created: bool = False
+    tables: list[TableCount] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def added(self) -> int:
+        return sum(t.added for t in self.tables)
+
+    @property
+    def updated(self) -> int:
+        return sum(t.updated for t in self.tables)
+
+    @property
+    def unchanged(self) -> int:
+        return sum(t.unchanged for t in self.tables)
