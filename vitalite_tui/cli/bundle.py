@@ -1,0 +1,166 @@
+"""`vitalite bundle …`: a démarche written to one file, bundles read back, this laptop's name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from vitalite_tui.cli.common import (
+    COMMANDS_PANEL,
+    DbOption,
+    DemarcheOption,
+    VitaliteCommand,
+    VitaliteGroup,
+    database_path,
+    opened_store,
+    pick_demarche,
+)
+from vitalite_tui.cli.output import say
+from vitalite_tui.errors import VitaliteError
+
+if TYPE_CHECKING:
+    from vitalite_tui.store.exchange.records import MergeReport
+
+bundle_app: typer.Typer = typer.Typer(
+    name="bundle",
+    cls=VitaliteGroup,
+    help=(
+        "Paquets : une démarche dans un fichier, pour la porter sur un autre poste et "
+        "rassembler les notes de chaque sous-groupe."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+#: What `read` looks for in a folder it is given (an exchange folder, a USB stick).
+BUNDLE_PATTERN = "*.vitalite"
+
+
+@bundle_app.command("write", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def write(
+    ctx: typer.Context,
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            help=(
+                "Fichier .vitalite à écrire, ou dossier où le mettre (son nom dit alors le "
+                "territoire, le poste et l'heure)."
+            ),
+            metavar="FICHIER_OU_DOSSIER",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+    demarche: DemarcheOption = None,
+) -> None:
+    """Écrire le paquet d'une démarche : toutes ses lignes, pour un autre poste."""
+    with opened_store(ctx, db) as store:
+        written = store.exchange.write(pick_demarche(store, demarche), out)
+    say(
+        f"Paquet écrit : {written.path} (démarche « {written.demarche_name} », poste "
+        f"« {written.laptop_name} ») ; lisez-le sur l'autre poste avec « vitalite bundle read »."
+    )
+
+
+def _bundles(paths: list[Path]) -> list[Path]:
+    """The files given, and the bundles inside each folder given, in name order."""
+    found: list[Path] = []
+    for path in paths:
+        found += sorted(path.glob(BUNDLE_PATTERN)) if path.is_dir() else [path]
+    return found
+
+
+@bundle_app.command("read", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def read(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Paquets à lire, ou dossiers d'échange (chaque .vitalite qu'ils contiennent).",
+            metavar="FICHIER…",
+            show_default=False,
+        ),
+    ],
+    db: DbOption = None,
+) -> None:
+    """Lire des paquets dans cette base : chaque ligne ajoutée ou mise à jour, rien perdu."""
+    from vitalite_tui.store import open_store
+
+    bundles = _bundles(files)
+    if not bundles:
+        say("Aucun paquet .vitalite dans ce qui est donné : rien n'a été lu.", err=True)
+        raise typer.Exit(1)
+    path = database_path(ctx, db)
+    new_base = not path.exists()
+    store = open_store(path)
+    refused = 0
+    try:
+        if new_base:
+            say(f"Nouvelle base créée pour ce poste : {path}.")
+        for bundle in bundles:
+            try:
+                report = store.exchange.read(bundle)
+            except VitaliteError as exc:
+                refused += 1
+                say(exc.message, err=True)
+                continue
+            say(report_text(report), lines=True)
+    finally:
+        store.close()
+    if refused:
+        raise typer.Exit(1)
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count <= 1 else many}"
+
+
+def report_text(report: MergeReport) -> str:
+    """What reading one bundle did, in French, a line per table that changed."""
+    origin = f"démarche « {report.demarche_name} », poste « {report.laptop_name} »"
+    if report.added == 0 and report.updated == 0:
+        return f"{report.source} ({origin}) : rien de nouveau, la base n'a pas changé."
+    lines = [
+        f"{report.source} ({origin}) lu"
+        + (" : la démarche arrive dans cette base" if report.created else "")
+        + f" ; {_counted(report.added, 'ligne ajoutée', 'lignes ajoutées')}, "
+        f"{_counted(report.updated, 'mise à jour', 'mises à jour')}, "
+        f"{_counted(report.unchanged, 'inchangée', 'inchangées')}."
+    ]
+    for table in report.tables:
+        parts = [_counted(table.added, "ajout", "ajouts")] if table.added else []
+        parts += [_counted(table.updated, "mise à jour", "mises à jour")] if table.updated else []
+        if parts:
+            lines.append(f"  {table.label} : {', '.join(parts)}")
+    if report.conflicts:
+        lines.append(
+            f"  {_counted(len(report.conflicts), 'conflit', 'conflits')} : modifié des deux "
+            "côtés ; la version la plus récente est gardée, l'autre conservée à côté."
+        )
+        lines += [
+            f"    {c.label} : « {c.kept} » gardé, « {c.other} » conservé" for c in report.conflicts
+        ]
+    return "\n".join(lines)
+
+
+@bundle_app.command("poste", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def laptop(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            help="Nouveau nom de ce poste (« Poste sous-groupe 2 ») ; sans nom : l'afficher.",
+            metavar="NOM",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Afficher ou changer le nom de ce poste, que portent ses paquets."""
+    with opened_store(ctx, db) as store:
+        found = store.exchange.laptop() if name is None else store.exchange.rename_laptop(name)
+    say(f"Ce poste s'appelle « {found.name} » (identifiant {found.id}).")
