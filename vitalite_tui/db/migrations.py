@@ -82,7 +82,7 @@ _V3_TABLES = (
     'CREATE TABLE "kept_version" ("id" TEXT NOT NULL PRIMARY KEY, '
     '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "deleted_at" DATETIME, '
     '"changed_by" TEXT, "demarche_id" TEXT NOT NULL, "table_name" VARCHAR(255) NOT NULL, '
-    '"row_id" TEXT NOT NULL, "texts" TEXT NOT NULL, "version_at" DATETIME NOT NULL, '
+    '"row_id" TEXT NOT NULL, "texts" TEXT NOT NULL, '
     'FOREIGN KEY ("demarche_id") REFERENCES "demarche" ("id") ON DELETE CASCADE)',
     'CREATE INDEX "kept_version_demarche_id" ON "kept_version" ("demarche_id")',
     'CREATE INDEX "kept_version_row_id" ON "kept_version" ("row_id")',

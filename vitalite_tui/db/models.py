@@ -484,16 +484,15 @@ class Link(BaseModel):
 class KeptVersion(BaseModel):
     """The texts of a row's other version, kept when a bundle's merge chose the later change.
 
-    Notes keep theirs as `NoteRevision`s; every other table's typed texts come here, so
-    nothing anyone typed on any laptop is lost. `changed_by` and `version_at` are the kept
-    version's own.
+    Its id and values come from the row and the texts alone (`created_at`: the row's own),
+    so that every laptop that sets the same texts aside makes the very same row; whatever
+    was typed on any laptop stays in the base.
     """
 
     demarche = ForeignKeyField(Demarche, backref="kept_versions", on_delete="CASCADE")
     table_name = CharField()
     row_id = UUIDField(index=True)
     texts = JSONField()
-    version_at = DateTimeField()
 
 
 #: Every table whose rows travel in a démarche's bundle.

@@ -5,9 +5,10 @@ base, and reading one twice changes nothing):
 - a row the base lacks is added; a row on both sides keeps the version changed last,
   ordered by (`updated_at`, `changed_by`, a digest of its values): ties break alike
   everywhere; a deletion (`deleted_at`) is a change like any other;
-- when the two versions' typed texts differ, the losing one is kept beside the row (a
-  `NoteRevision`, or a `KeptVersion`) under an id made from that version itself, so that
-  every laptop that sets the same version aside makes the same row;
+- when the two versions' typed texts differ, the losing texts are kept beside the row (a
+  `KeptVersion`) under an id made from the row and those texts alone, so that every laptop
+  that sets the same texts aside makes the same row, whatever order it met the versions in
+  (a `NoteRevision` would carry a version's tags and time, which laptops see differently);
 - rows that are one thing made twice (the same person ticked present on two laptops) are
   one row under the smaller of their ids, and what pointed at the other follows it;
 - all of it in one transaction, with this laptop's stamps paused: merged rows keep the
@@ -247,25 +248,17 @@ class Merge(MergeContext):
     # ------------------------------------------------------------ versions set aside
 
     def _set_aside(self, spec: TableSpec, loser: Row, winner: Row) -> None:
-        version = "/".join(_version(spec, loser))
-        kept_id = uuid.uuid5(_VERSIONS, f"{spec.name}/{loser['id']}/{version}").hex
-        at, by = loser["updated_at"], loser["changed_by"]
-        if spec.name == "note":
-            note_tags = (loser["indicator"], loser["pole"])
-            db.execute_sql(
-                "INSERT OR IGNORE INTO note_revision (id, created_at, updated_at, deleted_at, "
-                "changed_by, note_id, text, kind, indicator, pole) "
-                "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
-                (kept_id, at, at, by, loser["id"], loser["text"], loser["kind"], *note_tags),
-            )
-        else:
-            texts = json.dumps({c: loser[c] for c in spec.texts}, ensure_ascii=False)
-            db.execute_sql(
-                "INSERT OR IGNORE INTO kept_version (id, created_at, updated_at, deleted_at, "
-                "changed_by, demarche_id, table_name, row_id, texts, version_at) "
-                "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?)",
-                (kept_id, at, at, by, self.demarche_hex, spec.name, loser["id"], texts, at),
-            )
+        texts = json.dumps({c: loser[c] for c in spec.texts}, ensure_ascii=False, sort_keys=True)
+        # From the row and the texts alone: two versions with the same texts (a note, then
+        # the same note removed) are one kept version, whichever laptop met which first.
+        kept_id = uuid.uuid5(_VERSIONS, f"{spec.name}/{loser['id']}/{texts}").hex
+        at = loser["created_at"]
+        db.execute_sql(
+            "INSERT OR IGNORE INTO kept_version (id, created_at, updated_at, deleted_at, "
+            "changed_by, demarche_id, table_name, row_id, texts) "
+            "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?)",
+            (kept_id, at, at, self.demarche_hex, spec.name, loser["id"], texts),
+        )
         self.report.conflicts.append(
             Conflict(
                 table=spec.name,

@@ -70,8 +70,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "charter": ("demarche_id",),
 }
 
-#: The columns people type: when two versions of a row differ there, the losing one is
-#: kept (a `NoteRevision` for a note, a `KeptVersion` otherwise).
+#: The columns people type: when two versions of a row differ there, the losing texts are
+#: kept as a `KeptVersion`.
 TEXTS: dict[str, tuple[str, ...]] = {
     "note": ("text",),
     "charter_article": ("title", "text"),
