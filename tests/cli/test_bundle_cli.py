@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from support.bundles import Laptops
+import pytest
+from support.bundles import Laptops, without_close_pause
 from support.cli import assert_clean_error, run
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store.preparation.records import ParticipantDraft
 
 SUBGROUPS = 3
+
+
+@pytest.fixture(autouse=True)
+def _no_close_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    without_close_pause(monkeypatch)
 
 
 def prepared_hub(laptops: Laptops) -> tuple[str, list[str]]:

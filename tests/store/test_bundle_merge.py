@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support.bundles import Laptops, file_state
+from support.bundles import Laptops, file_state, without_close_pause
 
 from vitalite_tui.db.models import Attendance, CharterArticle, KeptVersion, Note
 from vitalite_tui.domain.colleges import College
@@ -30,7 +30,8 @@ class Evening:
 
 
 @pytest.fixture
-def laptops(tmp_path: Path) -> Iterator[Laptops]:
+def laptops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Laptops]:
+    without_close_pause(monkeypatch)
     machines = Laptops(tmp_path)
     yield machines
     machines.close()
@@ -120,8 +121,10 @@ def test_the_later_change_wins_and_the_other_text_is_kept(
     for name in ("hub", "a"):
         store = laptops.open(name)
         assert store.capture.get_note(note.id).text == "Au marché, le matin"
-        kept = {r.text for r in store.capture.revisions(note.id)}
-        assert kept == {"Au marché", "Au marché du jeudi"}
+        # Each laptop's own edit kept the text before it; the merge kept the other laptop's.
+        assert {r.text for r in store.capture.revisions(note.id)} == {"Au marché"}
+        (kept,) = KeptVersion.select()
+        assert kept.texts == {"text": "Au marché du jeudi"}
     assert laptops.dump("hub", evening.demarche_id) == laptops.dump("a", evening.demarche_id)
 
 

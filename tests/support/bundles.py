@@ -6,12 +6,21 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from vitalite_tui.db import checked
 from vitalite_tui.db.connection import close_database
 from vitalite_tui.store import Store, open_store
 from vitalite_tui.store.exchange.dump import demarche_tables
 from vitalite_tui.store.exchange.records import MergeReport
 
 Dump = dict[str, list[tuple[Any, ...]]]
+
+
+def without_close_pause(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests switch bases hundreds of times: no pause at each close for the file clock
+    (see `checked.TICK_NS`); a base they reopen is checked or not, it is the same base."""
+    monkeypatch.setattr(checked, "TICK_NS", 0)
 
 
 class Laptops:
