@@ -8,7 +8,6 @@ one is written under a timestamped name instead. The file gets the user's usual 
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import tempfile
@@ -21,6 +20,7 @@ from typing import BinaryIO
 
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.formats.naming import stamped
+from vitalite_tui.paths import reason
 
 #: Temporary files start with this: hidden on Linux, and easy to recognise if one remains.
 TEMP_PREFIX = ".vitalite-"
@@ -37,26 +37,9 @@ STALE_AFTER = 6 * 3600
 #: How a failed write begins, for a workbook (the default); other files say their own.
 WORKBOOK_NOT_WRITTEN = "Le classeur n'a pas pu être écrit"
 
-_REASONS = {
-    errno.EACCES: "accès refusé",
-    errno.EPERM: "accès refusé",
-    errno.EROFS: "support en lecture seule",
-    errno.ENOSPC: "disque plein",
-    errno.ENOENT: "dossier introuvable",
-    errno.ENOTDIR: "ce n'est pas un dossier",
-    errno.EEXIST: "un fichier porte déjà ce nom",
-}
-
 
 class ExportFailed(VitaliteError):
     """A file (a workbook, the charter) could not be written where it was asked for."""
-
-
-def reason(exc: OSError) -> str:
-    """What went wrong, in French when we know the case (strerror is in English)."""
-    if exc.errno in _REASONS:
-        return _REASONS[exc.errno]
-    return exc.strerror or str(exc)
 
 
 def prepare_folder(folder: Path) -> Path:
