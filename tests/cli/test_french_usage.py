@@ -95,3 +95,17 @@ def test_real_entry_point_speaks_french_without_rich(tmp_path: Path) -> None:
     assert not ENGLISH.search(out.stderr), out.stderr
     assert "Erreur : Valeur invalide pour --db" in out.stderr
     assert "Utilisation : vitalite export [OPTIONS]" in out.stderr
+
+
+def test_plain_help_without_rich_is_french_too(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [str(Path(sys.executable).with_name("vitalite")), "questionnaire", "import", "--help"],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "TYPER_USE_RICH": "0", "VITALITE_HOME": str(tmp_path)},
+        check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    assert not ENGLISH.search(out.stdout), out.stdout
+    assert "[obligatoire]" in out.stdout
+    assert "Utilisation : vitalite questionnaire import" in out.stdout

@@ -33,6 +33,17 @@ _RICH_TEXTS = {
     "RICH_HELP": "Pour l'aide : [blue]{command_path} {help_option}[/]",
 }
 
+#: The words of Typer's plain help (without Rich), which it looks up through gettext.
+_GETTEXT = {
+    "required": "obligatoire",
+    "default: {default}": "par défaut : {default}",
+    "env var: {var}": "variable : {var}",
+    "Arguments": "Arguments",
+    "Options": "Options",
+    "Commands": "Commandes",
+    "Missing command.": "Commande manquante.",
+}
+
 #: What a value should have been, by Click's type name.
 _TYPE_NAMES = {
     "integer": "un nombre entier",
@@ -69,11 +80,17 @@ _USAGE_SENTENCES: tuple[tuple[str, str], ...] = (
 
 
 def speak_french() -> None:
-    """Put Typer's help and error frame in French (read by `typer.rich_utils` at each use)."""
-    from typer import rich_utils
+    """Put Typer's help and error frame in French: the constants `typer.rich_utils` reads at
+    each use, and the `_` (gettext) through which `typer.core` words its plain help."""
+    from typer import core, rich_utils
 
     for name, text in _RICH_TEXTS.items():
         setattr(rich_utils, name, text)
+    core._ = _french_gettext  # type: ignore[attr-defined]
+
+
+def _french_gettext(message: str) -> str:
+    return _GETTEXT.get(message, message)
 
 
 def _quoted(text: str) -> str:
