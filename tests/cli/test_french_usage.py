@@ -40,6 +40,7 @@ def assert_french_usage_error(result: Result, *fragments: str) -> None:
         (["export", "extra"], "Argument en trop : extra"),
         (["export", "--out"], "L'option « --out » attend une valeur"),
         (["where", "one", "two"], "Argument en trop : one two"),
+        (["demo", "--size", "huge"], "« huge » n'est pas parmi « small », « large »"),
     ],
 )
 def test_usage_errors_are_french_with_exit_code_2(args: list[str], fragment: str) -> None:

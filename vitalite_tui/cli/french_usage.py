@@ -113,6 +113,8 @@ def _translate(message: str, sentences: tuple[tuple[str, str], ...]) -> str | No
             parts["type"] = _TYPE_NAMES.get(parts["type"].lower(), "une valeur valide")
         if "kind" in parts:
             parts["kind"] = _PATH_KINDS.get(parts["kind"].lower(), "Le chemin")
+        if "choices" in parts:
+            parts["choices"] = re.sub(r"'([^']*)'", r"« \1 »", parts["choices"])
         if "range" in parts:
             parts["range"] = f"l'intervalle {parts['range']}"
         return french.format(**parts)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-#: Atomic writes and transactions leave nothing half-done when a command is interrupted.
+#: True of every command: files are written atomically and each transaction is whole
+#: (a batched import keeps the batches it committed, hence no "nothing was written").
 INTERRUPTED = (
-    "Interrompu (Ctrl+C) : l'opération en cours est annulée, "
-    "aucun fichier n'est resté à moitié écrit."
+    "Interrompu (Ctrl+C) : la commande s'est arrêtée sans laisser de fichier à moitié écrit ; "
+    "relancez-la au besoin."
 )
 
 #: The exit code of a program stopped by SIGINT (128 + 2), as shells expect.
