@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -54,13 +54,26 @@ def prepare_folder(folder: Path) -> Path:
     return folder
 
 
-def new_temp_file(folder: Path) -> tuple[int, Path]:
-    """A private temporary file in `folder` under our name (with this process's id, for the
-    sweep of a later run); its open descriptor and its path."""
-    handle, name = tempfile.mkstemp(
-        prefix=f"{TEMP_PREFIX}{os.getpid()}-", suffix=TEMP_SUFFIX, dir=folder
-    )
-    return handle, Path(name)
+#: How a temporary file is created: new (never someone else's), private, binary on Windows.
+_CREATE = (
+    os.O_RDWR
+    | os.O_CREAT
+    | os.O_EXCL
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_BINARY", 0)
+    | getattr(os, "O_NOINHERIT", 0)
+)
+
+
+def temp_name(folder: Path) -> Path:
+    """A new temporary name in `folder`: ours, with this process's id for the sweep of a
+    later run. Named before it is made, so that an interrupted creation can be undone."""
+    return folder / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}{TEMP_SUFFIX}"
+
+
+def create_private(path: Path) -> int:
+    """Create `path` (which must not exist) readable by its owner only; its descriptor."""
+    return os.open(path, _CREATE, 0o600)
 
 
 def sweep_leftovers(folder: Path) -> list[Path]:
@@ -139,14 +152,11 @@ def write_atomically(
     """
     folder = target.parent
     sweep_leftovers(folder)
+    temp = temp_name(folder)
+    created = False
     try:
-        handle, temp = new_temp_file(folder)
-    except OSError as exc:
-        raise ExportFailed(
-            f"Impossible d'écrire dans le dossier {folder} ({reason(exc)}) : "
-            "choisissez-en un autre avec --out."
-        ) from None
-    try:
+        handle = create_private(temp)
+        created = True
         with os.fdopen(handle, "w+b") as stream:
             write(stream)
             stream.flush()
@@ -155,8 +165,15 @@ def write_atomically(
             os.fsync(stream.fileno())
         final = _rename(temp, target)
     except BaseException as exc:
-        with suppress(OSError):
-            temp.unlink()
+        # Even when Ctrl+C came between the creation and `created`: the name is known.
+        if not isinstance(exc, FileExistsError):
+            with suppress(OSError):
+                temp.unlink()
+        if isinstance(exc, OSError) and not created:
+            raise ExportFailed(
+                f"Impossible d'écrire dans le dossier {folder} ({reason(exc)}) : "
+                "choisissez-en un autre avec --out."
+            ) from None
         if isinstance(exc, OSError):
             raise ExportFailed(
                 f"{what} dans {folder} ({reason(exc)}) ; "

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from vitalite_tui.formats.atomic import new_temp_file
+from vitalite_tui.formats.atomic import create_private, temp_name
 
 
 @dataclass
@@ -58,9 +58,10 @@ def _route_openpyxl_temporaries() -> None:
         spool = _current.get()
         if spool is None:
             return original(suffix)
-        handle, path = new_temp_file(spool.folder)
+        path = temp_name(spool.folder)
+        # Recorded before it exists: an interrupted creation is still removed at the end.
         spool.files.append(path)
-        os.close(handle)
+        os.close(create_private(path))
         # openpyxl removes its temporaries through this list (and at exit).
         _writer.ALL_TEMP_FILES.append(str(path))
         return str(path)
