@@ -13,6 +13,17 @@ import sys
 
 def main() -> None:
     """Entry point of the `vitalite` script and of `python -m vitalite_tui`."""
+    try:
+        _run()
+    except KeyboardInterrupt:
+        # Before or after a command runs (imports, start-up): `VitaliteGroup` says it during.
+        from vitalite_tui.cli.interrupt import INTERRUPTED, INTERRUPTED_EXIT
+
+        print(INTERRUPTED, file=sys.stderr)
+        raise SystemExit(INTERRUPTED_EXIT) from None
+
+
+def _run() -> None:
     if len(sys.argv) > 1:
         from vitalite_tui.cli.app import app
 
