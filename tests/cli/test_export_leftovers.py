@@ -17,7 +17,7 @@ from typing import Protocol
 
 import pytest
 from support.cli import run
-from support.tmpfs import tiny_tmpfs
+from support.filesystems import mounted_tmpfs
 
 from vitalite_tui.store import open_store
 
@@ -121,7 +121,7 @@ def test_ctrl_c_mid_export_says_so_in_french_and_leaves_nothing(
 def test_a_full_export_folder_gives_one_french_sentence_and_no_traceback(
     demo_base: Path, tmp_path: Path
 ) -> None:
-    with tiny_tmpfs(tmp_path / "full") as out:
+    with mounted_tmpfs(tmp_path / "full") as out:
         result = run("export", "--db", str(demo_base), "--out", str(out))
         assert result.exit_code == 1, result.output
         assert result.stdout == ""
@@ -141,7 +141,7 @@ def test_a_full_system_temp_folder_does_not_stop_the_export(
     base = tmp_path / "small.sqlite"
     with closing(open_store(base)) as store:
         store.demarches.create("CC du Val d'Orbieu", "Lagrasse, Fabrezan")
-    with tiny_tmpfs(tmp_path / "fulltmp") as full_temp:
+    with mounted_tmpfs(tmp_path / "fulltmp") as full_temp:
         (full_temp / "filler").write_bytes(b"x" * 60_000)
         monkeypatch.setattr(tempfile, "tempdir", str(full_temp))
         out = tmp_path / "exports"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from support.cli import assert_clean_error, run
+from support.filesystems import mounted_tmpfs
 from support.old_schema import make_v1_database
-from support.tmpfs import tiny_tmpfs
 
 from vitalite_tui.db.connection import BackupFailed, close_database, open_database
 from vitalite_tui.db.migrations import SCHEMA_VERSION
@@ -64,7 +64,7 @@ def test_the_cli_says_it_in_one_french_sentence(old_base: Path) -> None:
 def test_a_full_backup_folder_refuses_the_migration_and_leaves_no_copy(
     old_base: Path,
 ) -> None:
-    with tiny_tmpfs(backups_dir(old_base), size="32k") as folder:
+    with mounted_tmpfs(backups_dir(old_base), size="32k") as folder:
         (folder / "remplissage").write_bytes(b"x" * 28_000)
         before = files_state(old_base)
         with pytest.raises(BackupFailed, match=r"\(disque plein\)"):
