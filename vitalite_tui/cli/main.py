@@ -21,6 +21,14 @@ def main() -> None:
 
         print(INTERRUPTED, file=sys.stderr)
         raise SystemExit(INTERRUPTED_EXIT) from None
+    except Exception as exc:
+        # A bug: its traceback (which may quote what was typed) goes to the journal; the
+        # terminal gets one French sentence that says where it is.
+        from vitalite_tui.formats.crash_log import crash_message, write_crash_log
+        from vitalite_tui.paths import data_dir
+
+        print(crash_message(write_crash_log(exc, data_dir())), file=sys.stderr)
+        raise SystemExit(1) from None
 
 
 def _run() -> None:
