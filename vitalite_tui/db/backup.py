@@ -10,50 +10,74 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from vitalite_tui.db.connection import BUSY_TIMEOUT_MS
+from vitalite_tui.db.failures import FULL, READONLY, failure_code
+from vitalite_tui.paths import reason
 
 #: Pages copied per step: a writer (the app) gets the base between two steps.
 PAGES_PER_STEP = 256
 
 
-def copy_base(source: Path, target: Path) -> None:
-    """Copy the base at `source` into the new file `target`, then check the copy.
+class CopyFailed(Exception):
+    """The copy could not be made whole; `why` says it in a few French words."""
 
-    Raises sqlite3.Error or OSError (the caller says it in French and removes `target`).
+    def __init__(self, why: str) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+def copy_base(source: Path, target: Path) -> None:
+    """Copy the base at `source` into the new file `target`, checked; `CopyFailed` if not.
+
+    A copy cut short (a full disk leaves a 0-byte file) must not pass for a backup: on any
+    failure nothing is left at `target`.
     """
-    reader = sqlite3.connect(source)
     try:
-        reader.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-        copy = sqlite3.connect(target)
+        reader = sqlite3.connect(source)  # waits up to 5 s for a writer, as the app does
         try:
-            # Several steps: a write by the app in between restarts the copy, which then
-            # holds every note committed before it ends.
-            reader.backup(copy, pages=PAGES_PER_STEP)
-            # One file to carry: no WAL beside it, whatever the source's journal mode.
-            copy.execute("PRAGMA journal_mode = DELETE")
-            (verdict,) = copy.execute("PRAGMA quick_check").fetchone()
+            copy = sqlite3.connect(target)
+            try:
+                # In steps: a write by the app in between restarts the copy, which then
+                # holds every note committed before it ends.
+                reader.backup(copy, pages=PAGES_PER_STEP)
+                # One file to carry: no WAL beside it, whatever the source's journal mode.
+                copy.execute("PRAGMA journal_mode = DELETE").fetchall()
+                (verdict,) = copy.execute("PRAGMA quick_check").fetchone()
+            finally:
+                copy.close()
         finally:
-            copy.close()
-    finally:
-        reader.close()
-    if verdict != "ok":
-        raise sqlite3.DatabaseError(f"copie incohérente : {verdict}")
+            reader.close()
+        if verdict != "ok":
+            raise CopyFailed("copie incohérente")
+    except (sqlite3.Error, OSError, CopyFailed) as exc:
+        for leftover in (target, *(Path(f"{target}{end}") for end in ("-journal", "-wal"))):
+            leftover.unlink(missing_ok=True)
+        raise CopyFailed(_why(exc)) from None
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, CopyFailed):
+        return exc.why
+    if isinstance(exc, OSError):
+        return reason(exc)
+    code = failure_code(exc)
+    if code == FULL:
+        return "disque plein"
+    if code == READONLY or "unable to open" in str(exc).lower():
+        return "accès refusé"
+    return "erreur d'écriture"
 
 
 def replace_base(source: Path, target: Path) -> None:
-    """Make the base at `target` (closed by the caller) hold exactly the file `source`."""
+    """Make the base at `target` (closed by the caller) hold exactly the file `source`.
+
+    One transaction on `target`: if it fails, `target` is as it was.
+    """
     reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
         base = sqlite3.connect(target)
         try:
-            base.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
             reader.backup(base)
         finally:
             base.close()
     finally:
         reader.close()
-
-
-def checkpoint(connection: sqlite3.Connection) -> None:
-    """Bring the main file up to date with the WAL (a plain copy of it is then complete)."""
-    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()

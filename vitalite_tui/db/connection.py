@@ -14,6 +14,7 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from vitalite_tui.db import checked
+from vitalite_tui.db.backup import CopyFailed, copy_base
 from vitalite_tui.db.failures import FULL, READONLY, failure_code, read_only_base, writable
 from vitalite_tui.db.failures import explain as explain_failure
 from vitalite_tui.db.integrity import (
@@ -176,31 +177,10 @@ def backup_file(path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{path.stem}-schema{version}-{stamp}{path.suffix or '.sqlite'}"
     try:
-        source = sqlite3.connect(path)
-        try:
-            dest = sqlite3.connect(target)
-            try:
-                source.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            source.close()
-    except (sqlite3.Error, OSError) as exc:
-        # A copy cut short (a full disk leaves a 0-byte file) must not pass for a backup.
-        for leftover in (target, *(Path(f"{target}{end}") for end in ("-journal", "-wal"))):
-            leftover.unlink(missing_ok=True)
-        why = reason(exc) if isinstance(exc, OSError) else _sqlite_reason(exc)
-        raise _backup_failed(path, version, folder, why) from None
+        copy_base(path, target)
+    except CopyFailed as exc:
+        raise _backup_failed(path, version, folder, exc.why) from None
     return target
-
-
-def _sqlite_reason(exc: sqlite3.Error) -> str:
-    text = str(exc).lower()
-    if "full" in text:
-        return "disque plein"
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return "accès refusé"
-    return "erreur d'écriture"
 
 
 def _backup_failed(path: Path, version: int, folder: Path, why: str) -> BackupFailed:
