@@ -44,6 +44,9 @@ def copy_base(source: Path, target: Path) -> None:
                 (verdict,) = copy.execute("PRAGMA quick_check").fetchone()
             finally:
                 copy.close()
+            # The base's own file brought up to date too: even a plain copy of it, once
+            # the app is closed, is then complete. (Busy readers only make it partial.)
+            reader.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         finally:
             reader.close()
         if verdict != "ok":

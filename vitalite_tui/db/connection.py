@@ -258,6 +258,9 @@ _opened: set[Path] = set()
 
 def close_database() -> None:
     if not db.is_closed():
+        # The main file brought up to date at quit: a plain copy of it is then complete,
+        # even if SQLite cannot drop the WAL (another window still has the base open).
+        execute(db, "PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         db.close()
     # The file as we leave it is one we checked and then wrote through SQLite alone.
     for path in list(_opened):
