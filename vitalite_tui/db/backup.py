@@ -13,9 +13,6 @@ from pathlib import Path
 from vitalite_tui.db.failures import FULL, READONLY, failure_code
 from vitalite_tui.paths import reason
 
-#: Pages copied per step: a writer (the app) gets the base between two steps.
-PAGES_PER_STEP = 256
-
 
 class CopyFailed(Exception):
     """The copy could not be made whole; `why` says it in a few French words."""
@@ -36,17 +33,18 @@ def copy_base(source: Path, target: Path) -> None:
         try:
             copy = sqlite3.connect(target)
             try:
-                # In steps: a write by the app in between restarts the copy, which then
-                # holds every note committed before it ends.
-                reader.backup(copy, pages=PAGES_PER_STEP)
+                # In one step, one read transaction: the copy is the base as of its start,
+                # and in WAL mode the app goes on writing meanwhile (copying in steps would
+                # restart at each of its writes, and could never end while they go on).
+                reader.backup(copy)
                 # One file to carry: no WAL beside it, whatever the source's journal mode.
                 copy.execute("PRAGMA journal_mode = DELETE").fetchall()
                 (verdict,) = copy.execute("PRAGMA quick_check").fetchone()
             finally:
                 copy.close()
-            # The base's own file brought up to date too: even a plain copy of it, once
-            # the app is closed, is then complete. (Busy readers only make it partial.)
-            reader.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+            # The base's own file brought up to date too, as far as it can be without
+            # making the app wait (PASSIVE): a plain copy of it is then (nearly) complete.
+            reader.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
         finally:
             reader.close()
         if verdict != "ok":

@@ -7,6 +7,7 @@ by a newer program is refused before anything (even WAL mode) touches it.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -260,7 +261,8 @@ def close_database() -> None:
     if not db.is_closed():
         # The main file brought up to date at quit: a plain copy of it is then complete,
         # even if SQLite cannot drop the WAL (another window still has the base open).
-        execute(db, "PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        with suppress(sqlite3.Error):  # a full or read-only disk: the WAL keeps it all
+            execute(db, "PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         db.close()
     # The file as we leave it is one we checked and then wrote through SQLite alone.
     for path in list(_opened):

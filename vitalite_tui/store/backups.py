@@ -18,6 +18,7 @@ from pathlib import Path
 
 from vitalite_tui.db.backup import CopyFailed, copy_base, replace_base
 from vitalite_tui.db.connection import check_database, close_database, open_database
+from vitalite_tui.db.integrity import DamagedBase
 from vitalite_tui.db.models import db
 from vitalite_tui.errors import DatabaseError, DatabaseTooNew, VitaliteError
 from vitalite_tui.formats.atomic import sweep_leftovers, temp_name
@@ -223,6 +224,10 @@ def _check_copy(source: Path) -> None:
         raise DatabaseError(f"Copie introuvable : {source} ; rien n'a été changé.")
     try:
         report = check_database(source)
+    except DamagedBase:
+        raise DatabaseError(
+            f"La copie {source} est abîmée : {kept}. Choisissez une autre copie."
+        ) from None
     except DatabaseTooNew:
         raise DatabaseError(
             f"La copie {source} vient d'une version plus récente de vitalite : {kept}. "
