@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "vitalite-tui"
@@ -44,6 +45,46 @@ def backups_dir(db_path: Path) -> Path:
 def exports_dir(out: Path | None = None) -> Path:
     """Workbooks land in `exports/` under the working directory unless `--out` says otherwise."""
     return out.expanduser() if out is not None else Path.cwd() / "exports"
+
+
+def preferences_path() -> Path:
+    """What the app remembers between runs (the last backup folder…), in the data folder."""
+    return data_dir() / "preferences.json"
+
+
+def removable_drives() -> list[Path]:
+    """The USB sticks and cards this computer shows, where a backup is best kept."""
+    if sys.platform == "win32":
+        return _windows_removable_drives()
+    user = os.environ.get("USER") or os.environ.get("USERNAME") or ""
+    # Where desktops mount a stick: Debian/Ubuntu, Fedora/Arch, macOS; /mnt by hand.
+    parents = [Path("/media") / user, Path("/run/media") / user, Path("/media"), Path("/mnt")]
+    if sys.platform == "darwin":
+        parents = [Path("/Volumes")]
+    found: list[Path] = []
+    for parent in parents:
+        try:
+            children = sorted(parent.iterdir())
+        except OSError:
+            continue
+        for child in children:
+            if child.is_dir() and child.is_mount() and child not in found:
+                found.append(child)
+    return found
+
+
+def _windows_removable_drives() -> list[Path]:
+    import ctypes
+    import string
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    mask = int(kernel.GetLogicalDrives())
+    removable = 2  # DRIVE_REMOVABLE
+    return [
+        Path(f"{letter}:\\")
+        for index, letter in enumerate(string.ascii_uppercase)
+        if mask >> index & 1 and kernel.GetDriveTypeW(f"{letter}:\\") == removable
+    ]
 
 
 def schemas_dir() -> Path:
