@@ -28,12 +28,15 @@ CODES = [f"I{n}_{pole}{i}" for n in (1, 2, 3, 4) for pole in "VD" for i in (1, 2
 QUICK = Pace(seconds=0.02)
 
 
-def answers_file(path: Path, count: int) -> Path:
-    """Our entry template as a spreadsheet would save it: `count` numbered sheets."""
+def answers_file(path: Path, count: int, *, numbered: bool = True) -> Path:
+    """Our entry template as a spreadsheet would save it: `count` sheets, numbered or not
+    (then the import numbers them, and knows them again by their content)."""
     rng = random.Random(count)
     lines = [";".join(["fiche", "commune", *CODES])]
     lines += [
-        ";".join([str(number), "Lagrasse", *(str(rng.randint(1, 4)) for _ in CODES)])
+        ";".join(
+            [str(number) if numbered else "", "Lagrasse"] + [str(rng.randint(1, 4)) for _ in CODES]
+        )
         for number in range(1, count + 1)
     ]
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
@@ -117,10 +120,11 @@ def test_another_writer_gets_in_while_a_long_import_runs(
     assert store.demarches.get(demarche_id).territory.endswith(" (bis)")
 
 
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered", "unnumbered"])
 def test_an_import_cut_short_by_a_full_disk_keeps_whole_sheets_and_resumes(
-    store: Store, demarche_id: str, tmp_path: Path
+    store: Store, demarche_id: str, tmp_path: Path, numbered: bool
 ) -> None:
-    source = answers_file(tmp_path / "saisie.csv", 100)
+    source = answers_file(tmp_path / "saisie.csv", 100, numbered=numbered)
     connection: sqlite3.Connection = db.connection()  # type: ignore[no-untyped-call]
     pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
     # Room for a few groups of sheets, not for all of them: the disk fills midway.
