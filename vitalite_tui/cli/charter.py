@@ -14,6 +14,7 @@ from typing import Annotated, BinaryIO
 import typer
 
 from vitalite_tui.cli.common import DbOption, DemarcheOption, database_path, pick_demarche
+from vitalite_tui.cli.output import say
 from vitalite_tui.cli.stores import writing_store
 
 #: What `--out` accepts as a file name.
@@ -54,7 +55,7 @@ def charter_command(
         document = store.charter.document(pick_demarche(store, demarche))
     text = render_markdown(document)
     if out == STDOUT:
-        typer.echo(text, nl=False)
+        say(text, lines=True, nl=False)
         return
     from vitalite_tui.formats.files import output_path, write_bytes
 
@@ -64,8 +65,8 @@ def charter_command(
         stream.write(text.encode("utf-8"))
 
     written = write_bytes(target, write, what="La charte n'a pas pu être écrite")
-    typer.echo(f"Charte écrite : {written}")
-    typer.echo(
+    say(f"Charte écrite : {written}")
+    say(
         f"  {plural(len(document.articles), 'article')} · "
         f"{plural(len(document.signatories), 'signataire')}"
     )

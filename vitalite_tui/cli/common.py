@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from vitalite_tui.cli.output import say
 from vitalite_tui.cli.stores import existing_store
 from vitalite_tui.cli.stores import pick_demarche as pick_demarche
 from vitalite_tui.errors import VitaliteError
@@ -48,7 +49,7 @@ class VitaliteGroup(TyperGroup):
             return super().invoke(ctx)
         except VitaliteError as exc:
             # One French sentence, no traceback: the message is written for the user.
-            typer.echo(exc.message, err=True)
+            say(exc.message, err=True)
             raise typer.Exit(1) from None
 
 

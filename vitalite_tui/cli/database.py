@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from vitalite_tui.cli.common import DbOption, chosen_db, database_path
+from vitalite_tui.cli.output import say
 from vitalite_tui.paths import backups_dir, exports_dir
 
 
@@ -26,9 +27,9 @@ def where(ctx: typer.Context, db: DbOption = None) -> None:
     """Montrer où sont la base, les exports et les sauvegardes."""
     path = database_path(ctx, db)
     state = "" if path.exists() else ", pas encore créée"
-    typer.echo(f"Base de données : {path} ({db_origin(chosen_db(ctx, db))}{state})")
-    typer.echo(f"Exports         : {exports_dir()}")
-    typer.echo(f"Sauvegardes     : {backups_dir(path)}")
+    say(f"Base de données : {path} ({db_origin(chosen_db(ctx, db))}{state})")
+    say(f"Exports         : {exports_dir()}")
+    say(f"Sauvegardes     : {backups_dir(path)}")
 
 
 def check(ctx: typer.Context, db: DbOption = None) -> None:
@@ -39,13 +40,13 @@ def check(ctx: typer.Context, db: DbOption = None) -> None:
     path = database_path(ctx, db)
     report = check_database(path)
     if report.ok:
-        typer.echo(f"Base saine : {path} (schéma {report.version}).")
+        say(f"Base saine : {path} (schéma {report.version}).")
     else:
-        typer.echo(f"Base abîmée : {path} ({len(report.problems)} problème(s)).")
+        say(f"Base abîmée : {path} ({len(report.problems)} problème(s)).")
         for problem in report.problems:
-            typer.echo(f"  - {problem}")
-        typer.echo(report.message, err=True)
+            say(f"  - {problem}")
+        say(report.message, err=True)
     for remark in report.remarks:
-        typer.echo(f"Remarque : {remark}.")
+        say(f"Remarque : {remark}.")
     if not report.ok:
         raise typer.Exit(1)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from vitalite_tui.cli.common import DbOption, chosen_db, database_path
+from vitalite_tui.cli.output import say
 from vitalite_tui.cli.stores import writing_store
 
 if TYPE_CHECKING:
@@ -67,4 +68,4 @@ def demo(
     with writing_store(path, "demo", create=True) as store:
         result = create_demo(store, size)
     for line in _demo_lines(result, path, open_command(ctx, db)):
-        typer.echo(line)
+        say(line)

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from vitalite_tui.cli.common import DbOption, DemarcheOption, opened_store, pick_demarche
+from vitalite_tui.cli.output import say
 from vitalite_tui.paths import exports_dir
 
 
@@ -74,10 +75,10 @@ def export(
             with_names=with_names,
         )
     for warning in result.warnings:
-        typer.echo(f"Attention : {warning}", err=True)
+        say(f"Attention : {warning}", err=True)
     names = "avec les noms consentis" if result.with_names else "sans les noms (codes P001…)"
-    typer.echo(f"Classeur écrit : {result.path}")
-    typer.echo(
+    say(f"Classeur écrit : {result.path}")
+    say(
         f"  {len(result.sheets)} feuilles · {result.rows('Participants')} participants · "
         f"{result.rows('Contributions')} contributions · {names}"
     )

@@ -19,6 +19,7 @@ def main() -> None:
         app()
         return
     from vitalite_tui.cli.tui import open_tui
+    from vitalite_tui.domain.text import terminal_safe
     from vitalite_tui.errors import VitaliteError
     from vitalite_tui.paths import resolve_db_path
 
@@ -26,5 +27,5 @@ def main() -> None:
         open_tui(resolve_db_path(None))
     except VitaliteError as exc:
         # As `VitaliteGroup` reports it: one French sentence, no traceback.
-        print(exc.message, file=sys.stderr)
+        print(terminal_safe(exc.message), file=sys.stderr)
         raise SystemExit(1) from None

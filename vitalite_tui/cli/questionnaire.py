@@ -21,6 +21,7 @@ from vitalite_tui.cli.common import (
     out_option,
     pick_demarche,
 )
+from vitalite_tui.cli.output import say
 from vitalite_tui.cli.stores import writing_store
 
 if TYPE_CHECKING:
@@ -61,14 +62,14 @@ def check(
     document = load_json(file)
     errors = definition_errors(document)
     if errors:
-        typer.echo(f"Questionnaire invalide : {file} ({len(errors)} erreur(s)).")
+        say(f"Questionnaire invalide : {file} ({len(errors)} erreur(s)).")
         for error in errors:
-            typer.echo(f"  - {error}")
+            say(f"  - {error}")
         raise typer.Exit(1)
     from vitalite_tui.domain.questionnaire_form import form_from_definition
 
     form = form_from_definition(document)
-    typer.echo(
+    say(
         f"Questionnaire valide : {form.label}, {len(form.items)} questions, "
         f"{len(form.profile)} champs de profil ({file})."
     )
@@ -86,8 +87,8 @@ def xlsform(
 
     form = chosen_form(ctx, db, demarche)
     written = save_xlsform(form, out)
-    typer.echo(f"XLSForm écrit : {written} (questionnaire {form.label}).")
-    typer.echo("À déposer tel quel dans KoboToolbox (Nouveau projet, importer un XLSForm).")
+    say(f"XLSForm écrit : {written} (questionnaire {form.label}).")
+    say("À déposer tel quel dans KoboToolbox (Nouveau projet, importer un XLSForm).")
 
 
 @questionnaire_app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
@@ -102,8 +103,8 @@ def template(
 
     form = chosen_form(ctx, db, demarche)
     written = save_template(form, out)
-    typer.echo(f"Modèle de saisie écrit : {written} (questionnaire {form.label}).")
-    typer.echo("Une ligne par fiche ; puis « vitalite questionnaire import » de ce fichier.")
+    say(f"Modèle de saisie écrit : {written} (questionnaire {form.label}).")
+    say("Une ligne par fiche ; puis « vitalite questionnaire import » de ce fichier.")
 
 
 @questionnaire_app.command(name="import", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
@@ -122,4 +123,4 @@ def import_(
     with writing_store(database_path(ctx, db), "import") as store:
         report = store.responses.import_file(pick_demarche(store, demarche), file)
     for line in report.lines():
-        typer.echo(line)
+        say(line)

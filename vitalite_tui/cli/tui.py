@@ -14,6 +14,11 @@ def open_tui(path: Path) -> None:
     try:
         from vitalite_tui.tui.app import VitaliteApp
 
-        VitaliteApp(store).run()
+        app = VitaliteApp(store)
+        app.run()
     finally:
         store.close()
+    if app.return_code:
+        # Stopped by an unexpected error: the app has said so in French (and where its
+        # journal is); scripts and shortcuts see that it did not end normally.
+        raise SystemExit(app.return_code)

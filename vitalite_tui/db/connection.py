@@ -14,6 +14,8 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from vitalite_tui.db import checked
+from vitalite_tui.db.failures import FULL, READONLY, failure_code, read_only_base, writable
+from vitalite_tui.db.failures import explain as explain_failure
 from vitalite_tui.db.integrity import (
     PAGES_DAMAGED,
     DamagedBase,
@@ -123,6 +125,11 @@ def _explain(exc: Exception, path: Path) -> DatabaseError:
             "il n'a pas été modifié ; s'il s'agit de votre base, remplacez-le par la dernière "
             f"bonne copie du dossier des sauvegardes {backups_dir(path.absolute())}."
         )
+    failure = explain_failure(exc, path)
+    if failure is not None and failure_code(exc) in (FULL, READONLY):
+        return failure
+    if "unable to open" in text and not writable(path):
+        return read_only_base(path)
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return DatabaseError(f"Impossible d'ouvrir {path} : vérifiez le dossier et les droits.")
     return DatabaseError(f"Erreur de la base {path} : {exc}.")

@@ -26,8 +26,11 @@ from peewee import (
     UUIDField,
 )
 
-#: The one database object, initialised once by `db.connection.open_database`.
-db = SqliteDatabase(None)
+from vitalite_tui.db.failures import GuardedDatabase
+
+#: The one database object, initialised once by `db.connection.open_database`; SQLite's
+#: failures come out of it as French `StorageFailure`s (see `failures.py`).
+db = GuardedDatabase(None)
 
 
 def execute(database: SqliteDatabase, sql: str) -> sqlite3.Cursor:

@@ -49,3 +49,42 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """« 1 atelier planifié », « 4 ateliers planifiés » (French: 0 and 1 are singular)."""
     word = singular if count <= 1 else (plural_form or f"{singular}s")
     return f"{count} {word}"
+
+
+# ---------------------------------------------------------------- text shown in a terminal
+
+#: Escape sequences a terminal acts on: CSI (colours, cursor), OSC/DCS/PM/APC strings
+#: (window title, hyperlinks, clipboard) when terminated, and two-character escapes (reset).
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]P^_X]|[\x90\x98\x9d-\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
+#: What is left that a terminal would act on or hide (tab and newline aside): C0 and C1
+#: controls, DEL, the Unicode line separators, the bidirectional overrides that can make
+#: text read backwards.
+_SHOWN_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: Shown where a control character was: visible, and printable in any console encoding.
+PLACEHOLDER = "?"
+
+
+def terminal_safe(text: str, *, lines: bool = False) -> str:
+    """`text` as a terminal may print it: escape sequences removed, other controls shown as
+    `PLACEHOLDER`; tabs and newlines (CRLF too) kept only with `lines`, else each a space."""
+    text = _SEQUENCES.sub("", text)
+    if lines:
+        return _SHOWN_CONTROLS.sub(PLACEHOLDER, text.replace("\r\n", "\n"))
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
+    return _SHOWN_CONTROLS.sub(PLACEHOLDER, text)
+
+
+#: Runs of control characters and line breaks, with the blanks around them.
+_BREAKS_AND_CONTROLS = re.compile(
+    r"[ \t]*[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]+[ \t]*|\t"
+)
+
+
+def one_line(text: str) -> str:
+    """Pasted text on one line: each run of line breaks or control characters becomes one
+    space, tabs too; what follows a control character is kept, in order."""
+    return _BREAKS_AND_CONTROLS.sub(" ", text)

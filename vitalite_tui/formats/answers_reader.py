@@ -37,6 +37,7 @@ from vitalite_tui.domain.questionnaire_form import (
 from vitalite_tui.domain.text import fold
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.formats.entry_template import SHEET_NUMBER_COLUMN
+from vitalite_tui.formats.files import line_at, megabytes, read_input
 
 #: Columns holding a submission id, best first (ODK, ODK Central, Kobo).
 ID_COLUMNS = ("meta/instanceid", "meta-instanceid", "instanceid", "key", "_uuid", "_id")
@@ -116,48 +117,221 @@ class Plan:
 
 # ---------------------------------------------------------------- reading the file
 
+#: A file of answers holds hundreds of sheets, a few thousand at most: far more is not one.
+MAX_FILE_BYTES = 20_000_000
+#: What the parts of a workbook may unpack to (a small archive can unpack to gigabytes).
+MAX_UNPACKED_BYTES = 200_000_000
+MAX_ROWS = 20_000
+MAX_COLUMNS = 1_000
+#: Answers are codes and short words; a free-text column may hold a paragraph, not a book.
+MAX_CELL = 10_000
+#: What a CSV starts with when it is really a workbook or another archive.
+_ZIP_MAGIC = b"PK\x03\x04"
+
 
 def read_table(path: Path) -> list[list[Any]]:
-    """The rows of the first sheet (xlsx) or of the file (csv), header first."""
+    """The rows of the first sheet (xlsx) or of the file (csv), header first.
+
+    `InvalidInput` (French, naming the file and the line or cell) when the file cannot be
+    read as a table: too big, binary, badly encoded, badly quoted, damaged.
+    """
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    if suffix in (".csv", ".txt"):
-        return _read_csv(path)
-    raise InvalidInput(f"{path.name} : format non pris en charge (classeur .xlsx ou fichier .csv).")
+        table = _read_xlsx(path)
+    elif suffix in (".csv", ".txt"):
+        table = _read_csv(path)
+    else:
+        raise InvalidInput(
+            f"{path.name} : format non pris en charge (classeur .xlsx ou fichier .csv)."
+        )
+    _check_cells(table, path.name, csv=suffix not in (".xlsx", ".xlsm"))
+    return table
+
+
+def _too_many_rows(name: str, row: int) -> InvalidInput:
+    return InvalidInput(
+        f"{name} : plus de {MAX_ROWS} lignes de réponses (ligne {row}) ; "
+        "découpez le fichier en plusieurs imports."
+    )
+
+
+def _check_cells(table: list[list[Any]], name: str, *, csv: bool) -> None:
+    """Refuse a row wider than `MAX_COLUMNS` or a cell longer than `MAX_CELL`, saying where."""
+    for number, row in enumerate(table, start=1):
+        if len(row) > MAX_COLUMNS:
+            raise InvalidInput(f"{name} : plus de {MAX_COLUMNS} colonnes (ligne {number}).")
+        for column, value in enumerate(row, start=1):
+            if isinstance(value, str) and len(value) > MAX_CELL:
+                where = f"ligne {number}, colonne {column}" if csv else _cell(column, number)
+                raise InvalidInput(
+                    f"{name} : {len(value)} caractères dans une seule case ({where}), "
+                    f"au plus {MAX_CELL} : ce n'est pas une réponse."
+                )
 
 
 def _read_xlsx(path: Path) -> list[list[Any]]:
+    data = read_input(path, limit=MAX_FILE_BYTES, what="un classeur de réponses")
+    not_a_workbook = InvalidInput(f"{path.name} n'est pas un classeur Excel lisible (.xlsx).")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise not_a_workbook from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InvalidInput(
+            f"{path.name} : {megabytes(unpacked)} une fois décompressé, c'est trop gros pour "
+            f"un classeur de réponses (au plus {megabytes(MAX_UNPACKED_BYTES)})."
+        )
     from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise InvalidInput(f"Fichier introuvable : {path}.") from None
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError):
-        raise InvalidInput(f"{path.name} n'est pas un classeur Excel lisible.") from None
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    # openpyxl fails in many ways on a damaged or foreign archive (a missing part, bad XML,
+    # a bad value in a part): each means the same to the user.
+    except Exception:
+        raise not_a_workbook from None
+    rows: list[list[Any]] = []
     try:
-        return [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+        sheet = workbook.worksheets[0]
+        # Its stated size is not trusted: one far cell would pad every row up to it.
+        sheet.reset_dimensions()
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            row = _trimmed(values)
+            if number <= MAX_ROWS + 1:
+                rows.append(row)  # empty rows too: the line numbers stay right
+            elif row:
+                raise _far_cell(path.name, number, len(row))
+    except InvalidInput:
+        raise
+    except Exception:
+        raise InvalidInput(
+            f"{path.name} : classeur Excel abîmé, illisible à partir de la ligne "
+            f"{len(rows) + 1} ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le à nouveau."
+        ) from None
     finally:
         workbook.close()
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def _cell(column: int, row: int) -> str:
+    """« cellule B7 », as the spreadsheet names it."""
+    from openpyxl.utils import get_column_letter
+
+    return f"cellule {get_column_letter(column)}{row}"
+
+
+def _far_cell(name: str, number: int, width: int) -> InvalidInput:
+    return InvalidInput(
+        f"{name} : {_cell(width, number)} remplie au-delà de "
+        f"{MAX_ROWS} lignes de réponses ; videz-la ou découpez le fichier."
+    )
+
+
+def _trimmed(values: Sequence[Any]) -> list[Any]:
+    """The row without its empty cells at the end."""
+    end = len(values)
+    while end and (values[end - 1] is None or values[end - 1] == ""):
+        end -= 1
+    return list(values[:end])
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput(f"Fichier introuvable : {path}.") from None
-    except OSError as exc:
-        raise InvalidInput(f"{path.name} ne peut pas être lu ({exc.strerror}).") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # French Excel saves « CSV (séparateur : point-virgule) » in Windows-1252.
-        text = data.decode("cp1252", errors="replace")
+    data = read_input(path, limit=MAX_FILE_BYTES, what="un fichier CSV")
+    if data.startswith(_ZIP_MAGIC):
+        raise InvalidInput(
+            f"{path.name} est un classeur ou une archive, pas un fichier CSV : "
+            "s'il s'agit d'un classeur Excel, nommez-le en .xlsx."
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InvalidInput(
+            f"{path.name} est en UTF-16 : enregistrez-le en « CSV UTF-8 » (ou en classeur .xlsx)."
+        )
+    text = _decoded(data, path.name)
+    _refuse_binary(text, path.name)
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return _csv_rows(text, delimiter, path.name)
+
+
+def _decoded(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        first_problem = exc.start
+    try:
+        # French Excel saves « CSV (séparateur : point-virgule) » in Windows-1252.
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise InvalidInput(
+            f"{name} n'est ni en UTF-8 ni en Windows-1252 (ligne {line_at(data, first_problem)}) "
+            ": enregistrez-le en « CSV UTF-8 » depuis le tableur."
+        ) from None
+
+
+def _refuse_binary(text: str, name: str) -> None:
+    """A NUL never appears in a spreadsheet's text and nearly always in binary content.
+
+    Other control characters (a bell, the ESC of a colour code in a header) are let through:
+    the import report shows them harmlessly and the store drops them.
+    """
+    first = text.find("\x00")
+    if first >= 0:
+        raise InvalidInput(
+            f"{name} contient des octets binaires (ligne {line_at(text, first)}) : "
+            "ce n'est pas un fichier CSV de texte."
+        )
+
+
+def _csv_rows(text: str, delimiter: str, name: str) -> list[list[Any]]:
+    """Every record; a quote left open or misplaced is refused with the line it is on."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[Any]] = []
+    start = 1  # the line the next record starts on
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return rows
+        except csv.Error as exc:
+            raise _csv_error(str(exc), text, start, reader.line_num, name) from None
+        if len(rows) > MAX_ROWS:
+            raise _too_many_rows(name, start)
+        rows.append(row)
+        start = reader.line_num + 1
+
+
+def _csv_error(reason: str, text: str, start: int, line: int, name: str) -> InvalidInput:
+    if "field larger than field limit" in reason:
+        return InvalidInput(
+            f"{name} : une case de plus de {MAX_CELL} caractères (ligne {start}), ce n'est pas "
+            "une réponse ; un guillemet ouvert et jamais fermé, peut-être."
+        )
+    if "unexpected end of data" in reason or "EOF" in reason:
+        opened = open_quote_line(text, start)
+        return InvalidInput(
+            f"{name} : un guillemet ouvert ligne {opened} n'est jamais fermé ; "
+            'corrigez cette ligne (ou doublez le guillemet : "").'
+        )
+    return InvalidInput(
+        f"{name} : guillemet mal placé ligne {line} (du texte suit un guillemet fermant) ; "
+        'corrigez cette ligne (ou doublez le guillemet : "").'
+    )
+
+
+def open_quote_line(text: str, start: int) -> int:
+    """The line of the quote still open at the end of `text`, reading from line `start`."""
+    lines = text.splitlines(keepends=True)
+    quoted = False
+    opened = start
+    for number, line in enumerate(lines[start - 1 :], start=start):
+        for char in line:
+            if char == '"':
+                quoted = not quoted  # a doubled quote closes then reopens: still quoted
+                if quoted:
+                    opened = number
+    return opened
 
 
 # ---------------------------------------------------------------- columns

@@ -1,7 +1,8 @@
-"""Where questionnaire files are written, and rows appended so that text always stays text."""
+"""Files the user gives, read within limits; files written, rows appended so text stays text."""
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -9,6 +10,58 @@ from typing import Any, BinaryIO
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.formats.atomic import WORKBOOK_NOT_WRITTEN, prepare_folder, write_atomically
 from vitalite_tui.paths import exports_dir
+
+#: Why a file cannot be read, by `errno`: the system's own words would be English.
+_READ_ERRORS = {
+    errno.EACCES: "les droits d'accès ne permettent pas de le lire",
+    errno.EPERM: "les droits d'accès ne permettent pas de le lire",
+    errno.EIO: "le disque ne répond pas (erreur de lecture)",
+    errno.ENAMETOOLONG: "son nom est trop long",
+}
+
+
+def megabytes(size: int) -> str:
+    """« 20 Mo », « 0,1 Mo »."""
+    shown = f"{size / 1_000_000:.1f}".removesuffix(".0").replace(".", ",")
+    return f"{shown} Mo"
+
+
+def read_input(path: Path, *, limit: int, what: str) -> bytes:
+    """The bytes of a file the user gave (`what`: « un fichier CSV »); `InvalidInput` (French,
+    naming the file) when it is missing, a folder, unreadable, or over `limit` bytes."""
+    try:
+        with path.open("rb") as stream:
+            # At most one byte over the limit: a huge file (or one still growing) is never
+            # read whole to find out that it is too big.
+            data = stream.read(limit + 1)
+    except FileNotFoundError:
+        raise InvalidInput(f"Fichier introuvable : {path}.") from None
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} est un dossier, pas {what}.") from None
+    except OSError as exc:
+        reason = _READ_ERRORS.get(exc.errno or 0, "le système refuse de le lire")
+        raise InvalidInput(f"{path.name} ne peut pas être lu : {reason}.") from None
+    if len(data) > limit:
+        size = max(len(data), _size(path))
+        raise InvalidInput(
+            f"{path.name} : {megabytes(size)}, c'est trop gros pour {what} "
+            f"(au plus {megabytes(limit)})."
+        )
+    return data
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def line_at(data: bytes | str, offset: int) -> int:
+    """The line number (from 1) of the character or byte at `offset`."""
+    if isinstance(data, bytes):
+        return data.count(b"\n", 0, offset) + 1
+    return data.count("\n", 0, offset) + 1
 
 
 def output_path(out: Path | None, default_name: str, suffixes: tuple[str, ...]) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from vitalite_tui.errors import InvalidInput
+from vitalite_tui.formats.files import line_at, read_input
 from vitalite_tui.paths import schemas_dir
 
 Validator = Callable[[Any], Any]
@@ -71,19 +72,74 @@ def validator(schema_name: str) -> Validator:
     return compiled
 
 
+#: The documents of `schemas/` are a few dozen kilobytes: far more is not one of them.
+MAX_JSON_BYTES = 5_000_000
+#: Nesting of the documents is four or five levels; far more only exhausts the parser.
+MAX_DEPTH = 64
+#: Strings (escapes included) and brackets: what nesting is counted on.
+_JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]', re.DOTALL)
+_LONG_NUMBER = re.compile(r"\d{1000,}")
+#: The parser's reasons (`json.JSONDecodeError.msg`), in French.
+_JSON_ERRORS = (
+    ("Expecting value", "une valeur est attendue"),
+    ("Expecting property name", "un nom de champ entre guillemets droits est attendu"),
+    ("Expecting ',' delimiter", "une virgule est attendue"),
+    ("Expecting ':' delimiter", "deux-points sont attendus"),
+    ("Unterminated string", "un texte n'a pas de guillemet fermant"),
+    ("Invalid control character", "un caractère de contrôle est dans un texte"),
+    ("Invalid \\escape", "une barre oblique inverse \\ ne forme pas un échappement connu"),
+    ("Invalid \\u", "une barre oblique inverse \\ ne forme pas un échappement connu"),
+    ("Extra data", "du contenu suit la fin du document"),
+)
+
+
 def load_json(path: Path) -> Any:
+    """The JSON document at `path`; `InvalidInput` (French, with the line) when it cannot be
+    read: missing, too big, not UTF-8, nested too deep, or not JSON."""
+    data = read_input(path, limit=MAX_JSON_BYTES, what="un document JSON")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"Fichier introuvable : {path}.") from None
-    except IsADirectoryError:
-        raise InvalidInput(f"{path} est un dossier, pas un fichier JSON.") from None
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{path} n'est pas un texte UTF-8.") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(
+            f"{path} n'est pas un texte UTF-8 (ligne {line_at(data, exc.start)}) : "
+            "enregistrez-le en UTF-8."
+        ) from None
+    _check_depth(text, path)
+    try:
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InvalidInput(
-            f"{path} : JSON illisible ligne {exc.lineno}, colonne {exc.colno} ({exc.msg})."
+            f"{path} : JSON illisible ligne {exc.lineno}, colonne {exc.colno} "
+            f"({_french_json_error(exc.msg)})."
         ) from None
+    except ValueError:
+        # A number of thousands of digits: Python refuses to convert it.
+        found = _LONG_NUMBER.search(text)
+        line = line_at(text, found.start()) if found else 1
+        raise InvalidInput(f"{path} : JSON illisible ligne {line} (un nombre démesuré).") from None
+
+
+def _french_json_error(reason: str) -> str:
+    for english, french in _JSON_ERRORS:
+        if reason.startswith(english):
+            return french
+    return "forme invalide"
+
+
+def _check_depth(text: str, path: Path) -> None:
+    """`InvalidInput` where brackets nest deeper than `MAX_DEPTH` (the parser would crash)."""
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise InvalidInput(
+                    f"{path} : crochets ou accolades imbriqués sur plus de {MAX_DEPTH} niveaux "
+                    f"(ligne {line_at(text, token.start())})."
+                )
+        elif char in "]}":
+            depth -= 1
 
 
 def validate(document: Any, schema_name: str, source: str) -> None:

@@ -207,6 +207,14 @@ class Store:
 
         return Restitution(self)
 
+    def set_lock_wait(self, seconds: float) -> None:
+        """How long a write waits for another program's write lock before `BaseBusy`.
+
+        Commands wait long (nobody is typing); the TUI waits briefly, then says so and
+        tries again without freezing the screen (`VitaliteApp.write_patiently`).
+        """
+        db.execute_sql(f"PRAGMA busy_timeout = {round(seconds * 1000):d}")
+
     def close(self) -> None:
         self._lock.release()
         close_database()

@@ -348,7 +348,7 @@ class BulkImport:
             row.clean()
         model = TABLES[kind]
         with writing():
-            db.execute_sql("PRAGMA defer_foreign_keys = ON")  # type: ignore[no-untyped-call]
+            db.execute_sql("PRAGMA defer_foreign_keys = ON")
             now = utcnow()
             for chunk in _chunks(_values(row, now) for row in rows):
                 model.insert_many(chunk).execute()

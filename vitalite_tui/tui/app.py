@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any, ClassVar, TypeVar
@@ -10,11 +12,22 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from vitalite_tui.errors import VitaliteError
+from vitalite_tui.domain.text import terminal_safe
+from vitalite_tui.errors import BaseBusy, VitaliteError
+from vitalite_tui.formats.crash_log import crash_message, write_crash_log
+from vitalite_tui.paths import data_dir
 from vitalite_tui.store import Store
 from vitalite_tui.tui.keys import describe_key
 
 T = TypeVar("T")
+
+#: How long a write waits for a base another program holds, the screen frozen meanwhile (s).
+#: Long writers (imports, the demo) commit in short batches: a note gets its turn within it.
+LOCK_WAIT = 1.0
+
+#: How long a note waits, the screen alive and saying so, before giving up (s).
+PATIENCE = 15.0
+RETRY_EVERY = 0.5
 
 
 class VitaliteApp(App[None]):
@@ -49,6 +62,7 @@ class VitaliteApp(App[None]):
         super().__init__()
         self.store = store
         self.start_demarche_id = demarche_id
+        store.set_lock_wait(LOCK_WAIT)
 
     def get_default_screen(self) -> Screen[Any]:
         """The home screen is the root: no empty default screen is built first."""
@@ -116,8 +130,10 @@ class VitaliteApp(App[None]):
 
     def report(self, error: VitaliteError) -> None:
         """Show an error meant for the user; nothing typed is cleared by it."""
-        # Messages quote what was typed: never read them as markup (« [ » would break it).
-        self.notify(error.message, title="Attention", severity="error", timeout=8, markup=False)
+        # Messages quote what was typed, file names and cells: never read them as markup
+        # (« [ » would break it), and no escape sequence of theirs may reach the terminal.
+        message = terminal_safe(error.message, lines=True)
+        self.notify(message, title="Attention", severity="error", timeout=8, markup=False)
 
     def read(self, query: Callable[[], T]) -> T | None:
         """The store's answer, or None after reporting why there is none."""
@@ -135,3 +151,62 @@ class VitaliteApp(App[None]):
             self.report(exc)
             return False
         return True
+
+    async def write_patiently(
+        self,
+        work: Callable[[], T],
+        *,
+        waiting: Callable[[bool], None] | None = None,
+        kept: str = "",
+    ) -> T | None:
+        """Run a store write; while another program holds the base, try again for a while.
+
+        The screen stays alive meanwhile (keys typed wait their turn in the caller's queue)
+        and `waiting(True)` lets it show that it waits; None after reporting a French error:
+        nothing was stored, and the caller keeps what was typed (`kept` says so to the user).
+        """
+        deadline = time.monotonic() + PATIENCE
+        waited = False
+        try:
+            while True:
+                try:
+                    return work()
+                except BaseBusy as exc:
+                    if time.monotonic() >= deadline:
+                        self.report(VitaliteError(f"{exc.message} {kept}".strip()))
+                        return None
+                    if not waited:
+                        waited = True
+                        if waiting is not None:
+                            waiting(True)
+                await asyncio.sleep(RETRY_EVERY)
+        except VitaliteError as exc:
+            self.report(VitaliteError(f"{exc.message} {kept}".strip()))
+            return None
+        finally:
+            if waited and waiting is not None:
+                waiting(False)
+
+    async def _dispatch_action(self, namespace: Any, action_name: str, params: Any) -> bool:
+        """Every key's action: a French error that escaped its screen is reported, not fatal.
+
+        Screens report their store errors themselves (`run_safely`, `read`); one that did
+        not would otherwise stop the app, losing what is typed on screen, for a locked base
+        or a full disk. (Textual's one place where every action runs.)
+        """
+        try:
+            return await super()._dispatch_action(namespace, action_name, params)
+        except VitaliteError as exc:
+            self.report(exc)
+            return True
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: its traceback goes to the journal, a French sentence on screen.
+
+        Textual's own traceback would show local values (what was typed) on a projector.
+        """
+        error = self._exception
+        journal = None if error is None else write_crash_log(error, data_dir())
+        self.bell()
+        self._exit_renderables.append(crash_message(journal))
+        self._close_messages_no_wait()

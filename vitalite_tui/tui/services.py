@@ -27,6 +27,14 @@ class AppServices(Protocol):
 
     def run_safely(self, work: Callable[[], object]) -> bool: ...
 
+    async def write_patiently(
+        self,
+        work: Callable[[], T],
+        *,
+        waiting: Callable[[bool], None] | None = None,
+        kept: str = "",
+    ) -> T | None: ...
+
 
 @runtime_checkable
 class GoesBack(Protocol):

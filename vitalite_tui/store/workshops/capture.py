@@ -390,7 +390,7 @@ VALUES (?, ?, ?, ?, ?, ?, 0)
 
 
 def _execute(sql: str, params: tuple[object, ...]) -> sqlite3.Cursor:
-    cursor: sqlite3.Cursor = db.execute_sql(sql, params)  # type: ignore[no-untyped-call]
+    cursor: sqlite3.Cursor = db.execute_sql(sql, params)
     return cursor
 
 

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
+from vitalite_tui.domain.text import one_line
 from vitalite_tui.tui.widgets.typing_order import pass_on, run_binding_now
-
-#: Line breaks (and the blanks around them) of pasted text: they become one space.
-_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)+[ \t]*")
 
 
 def flatten(text: str) -> str:
-    """Pasted text on one line: each run of line breaks becomes a space, tabs too."""
-    return _BREAKS.sub(" ", text).replace("\t", " ")
+    """Pasted text on one line: each run of line breaks or control characters (a NUL, the
+    ESC of a colour code) becomes a space, tabs too; nothing after them is dropped."""
+    return one_line(text)
 
 
 class LineInput(Input):

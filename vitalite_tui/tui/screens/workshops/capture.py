@@ -508,6 +508,21 @@ class CaptureScreen(BaseScreen):
                 tags_content(state.tags, editing=editing), layout=False
             )
 
+    def show_waiting(self, waiting: bool) -> None:
+        """While another program holds the base, the prompt says the note waits its turn."""
+        prompt = self.query_one("#capture-prompt", Label)
+        self._shown.pop("prompt", None)
+        if waiting:
+            prompt.update("Base occupée… › ")
+            self.notify(
+                "La base est occupée par un autre programme : la note attend son tour et "
+                "reste dans la ligne ; elle s'enregistre dès que la base se libère.",
+                title="Base occupée",
+                severity="warning",
+            )
+        else:
+            self.show_speakers()
+
     def changed(self, part: str, shown: object) -> bool:
         """Whether `part` must be drawn again to show `shown`.
 
@@ -540,13 +555,16 @@ class CaptureScreen(BaseScreen):
         if state.browsing:
             await self.show_round(len(state.rounds) - 1)
         tags = state.tags
-        try:
-            note = self.store.capture.save_note(
-                live.id, state.next_note_speaker, text, tags.kind, tags.indicator, tags.pole
-            )
-        except VitaliteError as exc:
-            self.report(exc)  # The text stays in the line.
-            return
+        speaker = state.next_note_speaker
+        note = await self.vitalite.write_patiently(
+            lambda: self.store.capture.save_note(
+                live.id, speaker, text, tags.kind, tags.indicator, tags.pole
+            ),
+            waiting=self.show_waiting,
+            kept="La note reste dans la ligne : ⏎ pour réessayer.",
+        )
+        if note is None:
+            return  # Reported; the text stays in the line.
         # Committed: only now may the line be cleared.
         self.input.value = ""
         state.note_saved(note)
