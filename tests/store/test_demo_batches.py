@@ -14,13 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from peewee import PeeweeException
 
 from vitalite_tui.db.models import Demarche, db
 from vitalite_tui.demo import create_demo
 from vitalite_tui.demo import data as demo_data
 from vitalite_tui.demo.build import UNFINISHED_TERRITORY
-from vitalite_tui.errors import VitaliteError
+from vitalite_tui.errors import StorageFailure
 from vitalite_tui.store import Store, open_store
 from vitalite_tui.store.batches import Pace
 
@@ -79,8 +78,7 @@ def test_a_build_cut_short_by_a_full_disk_does_not_pass_for_the_demo(store: Stor
     pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
     # Room for the first fills of the small demo, not for its notes.
     connection.execute(f"PRAGMA max_page_count = {pages + 60}")
-    # A French error once the lead's translation is in; SQLite's own until then.
-    with pytest.raises((PeeweeException, VitaliteError)):
+    with pytest.raises(StorageFailure, match="disque de la base est plein"):
         create_demo(store, "small", pace=QUICK)
     assert Demarche.select().count() == 1  # the first batches were committed…
     assert store.demarches.all() == []  # …and removed once the build failed

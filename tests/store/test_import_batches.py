@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from peewee import PeeweeException, fn
+from peewee import fn
 
 from vitalite_tui.db.models import Answer, Response, db
-from vitalite_tui.errors import InvalidInput, VitaliteError
+from vitalite_tui.errors import InvalidInput, StorageFailure
 from vitalite_tui.store import Store
 from vitalite_tui.store.batches import Pace
 from vitalite_tui.store.questionnaire.records import SheetDraft
@@ -129,13 +129,17 @@ def test_an_import_cut_short_by_a_full_disk_keeps_whole_sheets_and_resumes(
     pages = int(connection.execute("PRAGMA page_count").fetchone()[0])
     # Room for a few groups of sheets, not for all of them: the disk fills midway.
     connection.execute(f"PRAGMA max_page_count = {pages + 100}")
-    # A French error once the lead's translation is in; SQLite's own until then.
-    with pytest.raises((PeeweeException, VitaliteError)):
+    with pytest.raises(StorageFailure) as caught:
         store.responses.import_file(demarche_id, source, Pace(seconds=0.0, pause=0.0))
     kept = whole_sheets(demarche_id)
     assert 0 < len(kept) < 100
     assert len(kept) % IMPORT_UNIT == 0
     assert set(kept) == {len(CODES)}
+    message = caught.value.message
+    assert message.startswith("Le disque de la base est plein")
+    assert f"l'import s'est arrêté après {len(kept)} fiches enregistrées" in message
+    assert "rien n'a été enregistré" not in message
+    assert message.endswith("(les fiches déjà importées ne seront pas reprises).")
 
     connection.execute("PRAGMA max_page_count = 1073741823")
     report = store.responses.import_file(demarche_id, source, QUICK)

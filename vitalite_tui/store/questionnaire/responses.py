@@ -26,7 +26,7 @@ from vitalite_tui.domain.questionnaire_form import (
     sheet_number_problem,
 )
 from vitalite_tui.domain.text import plural
-from vitalite_tui.errors import InvalidInput, NotFound
+from vitalite_tui.errors import InvalidInput, NotFound, StorageFailure, VitaliteError
 from vitalite_tui.formats.schemas import load_json
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
@@ -165,7 +165,7 @@ def _insert_answers(ids: Sequence[uuid.UUID], sheets: Sequence[CleanSheet]) -> N
         for sheet_id, sheet in zip(ids, sheets, strict=True)
         for code, value in sheet.answers.items()
     )
-    db.cursor().executemany(_INSERT_ANSWER, rows)  # type: ignore[no-untyped-call]
+    db.execute_many(_INSERT_ANSWER, rows)
 
 
 def _answer_rows(response_id: uuid.UUID, sheet: CleanSheet) -> list[dict[str, Any]]:
@@ -253,6 +253,27 @@ def _apply(sheet: CleanSheet, difference: Difference) -> CleanSheet:
     answers = dict(sheet.answers)
     answers[difference.code] = cast("int", difference.retyped)
     return replace(sheet, answers=answers)
+
+
+def _stopped_after(exc: InvalidInput | StorageFailure, kept: int) -> VitaliteError:
+    """`exc` said of an import cut short once `kept` sheets were committed: they stay."""
+    stopped = (
+        f"l'import s'est arrêté après {plural(kept, 'fiche enregistrée', 'fiches enregistrées')}"
+    )
+    again = "les fiches déjà importées ne seront pas reprises"
+    if NOTHING_STORED in exc.message:
+        # A failure of the base says nothing was stored (true of the last batch only), then
+        # what to do before trying again.
+        text = exc.message.replace(NOTHING_STORED, stopped)
+        return type(exc)(f"{text.removesuffix('.')} ({again}).")
+    return type(exc)(
+        f"{exc.message.removesuffix('.')} : {stopped} ; relancez-le pour ajouter les autres "
+        f"({again})."
+    )
+
+
+#: What a failure of the base says of the write it stopped (`db/failures.py`).
+NOTHING_STORED = "rien n'a été enregistré"
 
 
 class Responses:
@@ -534,15 +555,11 @@ class Responses:
                 pace,
                 added,
             )
-        except InvalidInput as exc:
+        except (InvalidInput, StorageFailure) as exc:
             kept = sum(len(ids) for ids in added)
             if not kept:
                 raise
-            raise InvalidInput(
-                f"{exc.message.removesuffix('.')} : l'import s'est arrêté après "
-                f"{plural(kept, 'fiche enregistrée', 'fiches enregistrées')} ; relancez-le "
-                "pour ajouter les autres (les fiches déjà importées ne seront pas reprises)."
-            ) from None
+            raise _stopped_after(exc, kept) from None
         return [sheet_id for ids in added for sheet_id in ids]
 
     def _add_group(
