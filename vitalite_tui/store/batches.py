@@ -27,8 +27,9 @@ class Pace:
     #: A transaction commits after the unit that brings it past this (seconds).
     seconds: float = 0.25
     #: SQLite's busy handler tries again at least every 0.1 s: one of its tries falls in a
-    #: pause of that length, so another copy's write waits about one batch at most.
-    pause: float = 0.1
+    #: pause a little longer than that (the margin for timers that wake late), so another
+    #: copy's write waits about one batch at most.
+    pause: float = 0.12
 
 
 #: The pace of the program's long writers.
