@@ -6,6 +6,7 @@ a test; `VITALITE_DB` (or `--db`) names the database file alone.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
@@ -51,3 +52,22 @@ def schemas_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "schemas"
+
+
+_REASONS = {
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "accès refusé",
+    errno.EROFS: "support en lecture seule",
+    errno.ENOSPC: "disque plein",
+    errno.ENOENT: "dossier introuvable",
+    errno.ENOTDIR: "ce n'est pas un dossier",
+    errno.EEXIST: "un fichier porte déjà ce nom",
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why a file or folder could not be made, in French when we know the case (strerror is
+    in English)."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return exc.strerror or str(exc)

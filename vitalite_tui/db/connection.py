@@ -28,7 +28,7 @@ from vitalite_tui.db.integrity import (
 from vitalite_tui.db.migrations import SCHEMA_VERSION, migrate_to
 from vitalite_tui.db.models import db, execute
 from vitalite_tui.errors import DatabaseError, DatabaseTooNew
-from vitalite_tui.paths import backups_dir
+from vitalite_tui.paths import backups_dir, reason
 
 #: `PRAGMA application_id` of our files: "VITA".
 APPLICATION_ID = 0x56495441
@@ -159,22 +159,57 @@ def check_compatible(info: FileInfo, path: Path) -> None:
         raise DatabaseError(f"{path} est une base SQLite, mais pas une base vitalite.")
 
 
+class BackupFailed(DatabaseError):
+    """The copy made before a migration could not be written: the migration did not run."""
+
+
 def backup_file(path: Path, version: int) -> Path:
-    """Copy the database with SQLite's backup API (consistent even in WAL mode)."""
+    """Copy the database with SQLite's backup API (consistent even in WAL mode).
+
+    Raises `BackupFailed` (French) when the copy cannot be made whole; no partial copy is
+    left, and `path` is untouched.
+    """
     folder = backups_dir(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _backup_failed(path, version, folder, reason(exc)) from None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{path.stem}-schema{version}-{stamp}{path.suffix or '.sqlite'}"
-    source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(target)
+        source = sqlite3.connect(path)
         try:
-            source.backup(dest)
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
         finally:
-            dest.close()
-    finally:
-        source.close()
+            source.close()
+    except (sqlite3.Error, OSError) as exc:
+        # A copy cut short (a full disk leaves a 0-byte file) must not pass for a backup.
+        for leftover in (target, *(Path(f"{target}{end}") for end in ("-journal", "-wal"))):
+            leftover.unlink(missing_ok=True)
+        why = reason(exc) if isinstance(exc, OSError) else _sqlite_reason(exc)
+        raise _backup_failed(path, version, folder, why) from None
     return target
+
+
+def _sqlite_reason(exc: sqlite3.Error) -> str:
+    text = str(exc).lower()
+    if "full" in text:
+        return "disque plein"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return "accès refusé"
+    return "erreur d'écriture"
+
+
+def _backup_failed(path: Path, version: int, folder: Path, why: str) -> BackupFailed:
+    return BackupFailed(
+        f"La base {path} doit être mise à jour (schéma {version} vers {SCHEMA_VERSION}), "
+        f"mais sa sauvegarde n'a pas pu être écrite dans {folder} ({why}) : la base n'a pas "
+        "été modifiée ; libérez de la place ou rendez ce dossier utilisable, puis relancez."
+    )
 
 
 def check_at_open(conn: sqlite3.Connection, path: Path, info: FileInfo) -> None:
