@@ -176,7 +176,7 @@ async def test_the_screen_answers_while_the_demo_waits_and_a_failure_says_so(
             await wait_for(pilot, lambda: bool(list(app._notifications)), timeout=60)
             [notification] = list(app._notifications)
             assert "n'a pas pu être créée" in notification.message
-            assert "rien n'en a été enregistré" in notification.message
+            assert "rien n'a été enregistré" in notification.message
             assert isinstance(app.screen, HomeScreen)
             home = app.screen
             await wait_for(pilot, lambda: not home.query("#demo-progress"), timeout=10)

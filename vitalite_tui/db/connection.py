@@ -23,6 +23,7 @@ from vitalite_tui.db.integrity import (
     DamagedBase,
     damaged,
     schema_problems,
+    shown_text_problems,
     structure_problems,
     text_problems,
 )
@@ -199,6 +200,9 @@ def check_at_open(conn: sqlite3.Connection, path: Path, info: FileInfo) -> None:
         problems = schema_problems(conn) if info.version == SCHEMA_VERSION else []
         if not checked.unchanged_since_record(path):
             problems += structure_problems(conn)
+            if not problems:
+                # Text another program wrote undecodable would crash a screen much later.
+                problems += shown_text_problems(conn)
     except sqlite3.DatabaseError as exc:
         raise _explain_damage(exc, path) from None
     if problems:

@@ -13,7 +13,7 @@ from textual.widgets import DataTable, Footer, ProgressBar, Rule, Static
 
 from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
-from vitalite_tui.errors import VitaliteError
+from vitalite_tui.errors import StorageFailure, VitaliteError
 from vitalite_tui.store.preparation.records import DemarcheSummary
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
@@ -257,9 +257,15 @@ class HomeScreen(BaseScreen):
         try:
             with store.thread_connection():
                 result = create_demo(store, "small", progress=progress)
+        except StorageFailure as exc:  # a locked base, a full disk: say what it was for
+            self.post_message(
+                self.DemoFailed(
+                    VitaliteError(f"La démarche de démonstration n'a pas pu être créée. {exc}")
+                )
+            )
         except VitaliteError as exc:
             self.post_message(self.DemoFailed(exc))
-        except Exception as exc:  # a locked or full disk, or a bug: say it in French
+        except Exception as exc:  # a bug: say it in French
             self.post_message(
                 self.DemoFailed(
                     VitaliteError(
