@@ -193,8 +193,10 @@ async def test_f1_lists_the_home_keys(store: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(static_text(s) for s in app.screen.query(Static))
-        assert "Nouvelle démarche" in text
+        assert "Nouvelle — Créer la démarche d'un territoire" in " ".join(text.split())
         assert "Démo" in text
+        assert "Sauvegarder" in text
+        assert "Restaurer" in text
         assert "Quitter" in text
         # Textual's own bindings speak English: they must not reach the help.
         assert "Focus Next" not in text
