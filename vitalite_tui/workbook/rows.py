@@ -1,0 +1,137 @@
+"""Write-only sheets whose plain cells are written as text: openpyxl's bytes, several times faster.
+
+openpyxl writes each cell of a write-only sheet through a cell object, a type guess, an
+XML element and a generic serializer: four fifths of an export's time on the large demo.
+Most cells are plain text or numbers, whose XML is fixed: `RowWriter` writes those straight
+into the sheet's stream, exactly as openpyxl would (tests compare the bytes), and hands any
+other value (dates, styled cells, formulas, anything unusual) to openpyxl's own writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from functools import cache
+from math import isfinite
+from typing import Any
+
+from openpyxl import LXML
+from openpyxl.cell._writer import write_cell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.comments.comment_sheet import CommentRecord
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet._writer import WorksheetWriter
+
+#: openpyxl keeps at most this many characters of a text (`Cell.check_string`).
+_OPENPYXL_MAX_TEXT = 32_767
+
+
+@cache
+def _letter(column: int) -> str:
+    return str(get_column_letter(column))
+
+
+def _escaped(text: str) -> str:
+    """Text as ElementTree escapes it between tags (`&`, `<` and `>` only)."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text
+
+
+def _plain_text(value: str) -> bool:
+    """A non-empty text openpyxl stores as it is: no formula nor error code, nothing to cut."""
+    return (
+        0 < len(value) <= _OPENPYXL_MAX_TEXT
+        and not (len(value) > 1 and value[0] == "=")
+        and value not in ERROR_CODES
+        and (value.isprintable() or not ILLEGAL_CHARACTERS_RE.search(value))
+    )
+
+
+def _text_cell(reference: str, value: str) -> str:
+    # openpyxl's `whitespace()`: spaces around a text are kept by saying so.
+    stripped = value.strip()
+    space = ' xml:space="preserve"' if stripped and stripped != value else ""
+    return f'<c r="{reference}" t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'
+
+
+class RowWriter(WorksheetWriter):  # type: ignore[misc]
+    """openpyxl's sheet writer, with plain values written as text instead of elements."""
+
+    def write_row(self, xf: Any, row: Sequence[Any], row_idx: int) -> None:
+        """One row as appended: plain values as text, anything else by openpyxl."""
+        if row_idx in self.ws.row_dimensions:  # a row with a height: rare, openpyxl's way
+            super().write_row(xf, self._cells(row, row_idx), row_idx)
+            return
+        write = xf._file  # the stream's own writer, that openpyxl's elements go to as well
+        parts = [f'<row r="{row_idx}">']
+        for column, value in enumerate(row, 1):
+            kind = type(value)
+            if value is None:
+                continue
+            if kind is str and _plain_text(value):
+                parts.append(_text_cell(f"{_letter(column)}{row_idx}", value))
+            elif kind is int or (kind is float and isfinite(value)):
+                parts.append(f'<c r="{_letter(column)}{row_idx}" t="n"><v>{value:.16g}</v></c>')
+            else:
+                write("".join(parts))
+                parts.clear()
+                self._write_cell(xf, self._cell(value, row_idx, column))
+        parts.append("</row>")
+        write("".join(parts))
+
+    def _cells(self, values: Sequence[Any], row_idx: int) -> Iterator[Cell]:
+        """The values made cells as a plain write-only sheet makes them, one by one."""
+        return WriteOnlyWorksheet._values_to_row(self.ws, values, row_idx)  # type: ignore[no-any-return]
+
+    def _cell(self, value: Any, row_idx: int, column: int) -> Cell:
+        """One value made a cell at its place, as `_cells` would make it."""
+        if not isinstance(value, Cell):
+            (cell,) = self._cells([None] * (column - 1) + [value], row_idx)
+            return cell
+        # A styled cell of ours (a date…): `_values_to_row` takes it as it is, placed.
+        value.column = column
+        value.row = row_idx
+        if value.hyperlink is not None:
+            value.hyperlink.ref = value.coordinate
+        return value
+
+    def _write_cell(self, xf: Any, cell: Cell) -> None:
+        """A cell inside the open row, as `WorksheetWriter.write_row` writes each of its cells."""
+        if cell._comment is not None:
+            self.ws._comments.append(CommentRecord.from_cell(cell))
+        if cell._value is None and not cell.has_style and not cell._comment:
+            return
+        write_cell(xf, self.ws, cell, cell.has_style)
+
+
+class FastSheet(WriteOnlyWorksheet):  # type: ignore[misc]
+    """A write-only sheet that hands its rows to `RowWriter` as they were appended."""
+
+    _writer: RowWriter | None
+
+    def _get_writer(self) -> None:
+        if self._writer is None:
+            writer = self._writer = RowWriter(self)
+            writer.write_top()
+
+    def _values_to_row(self, values: Sequence[Any], row_idx: int) -> Sequence[Any]:
+        return values  # made into XML (or cells) by `RowWriter.write_row`
+
+
+def create_sheet(workbook: Workbook, title: str) -> WriteOnlyWorksheet:
+    """A new last sheet of a write-only workbook: a `FastSheet` where openpyxl allows it.
+
+    With lxml installed, openpyxl writes through lxml's stream, which takes no text: the
+    plain sheet then writes every cell itself.
+    """
+    if LXML:
+        return workbook.create_sheet(title)
+    sheet = FastSheet(parent=workbook, title=title)
+    workbook._add_sheet(sheet)  # what `create_sheet` does, with its own class
+    return sheet
