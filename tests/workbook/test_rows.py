@@ -6,6 +6,7 @@ import zipfile
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -15,12 +16,13 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.xml.functions import xmlfile
 
 from vitalite_tui.formats.cells import CellMaker
 from vitalite_tui.store import Store
-from vitalite_tui.workbook import writer
+from vitalite_tui.workbook import rows, writer
 from vitalite_tui.workbook.context import ExportContext
-from vitalite_tui.workbook.rows import FastSheet, create_sheet
+from vitalite_tui.workbook.rows import FastSheet, create_sheet, text_stream
 
 SheetMaker = Callable[[Workbook, str], WriteOnlyWorksheet]
 
@@ -58,6 +60,22 @@ def test_the_sheets_of_an_export_write_their_rows_themselves() -> None:
     # Without lxml (not a dependency), openpyxl streams through a writer that takes text.
     assert not LXML
     assert type(create_sheet(Workbook(write_only=True), "Feuille")) is FastSheet
+    with xmlfile(BytesIO()) as stream, stream.element("sheetData"):
+        assert text_stream(stream) is not None
+
+
+def test_a_stream_that_takes_no_text_leaves_every_cell_to_openpyxl() -> None:
+    class TreeStream:  # et_xmlfile before 2: a file object it writes the whole tree to
+        _file = BytesIO()
+
+    assert text_stream(TreeStream()) is None
+
+
+def test_without_a_text_stream_openpyxl_writes_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(rows, "text_stream", lambda _: None)
+    same_as_openpyxl(tmp_path, mixed_rows)
 
 
 def test_texts_come_out_as_openpyxl_writes_them(tmp_path: Path) -> None:
@@ -88,25 +106,27 @@ def test_numbers_come_out_as_openpyxl_writes_them(tmp_path: Path) -> None:
     same_as_openpyxl(tmp_path, lambda _: [[number, None, number] for number in numbers])
 
 
+def mixed_rows(sheet: WriteOnlyWorksheet) -> list[Sequence[Any]]:
+    """Dates, styled cells, gaps, a row with a height (the fourth), columns past Z."""
+    cells = CellMaker(sheet)
+    bold = WriteOnlyCell(sheet, value="gras")
+    bold.font = Font(bold=True)
+    return [
+        [cells.title("Titre"), None, "après un trou"],
+        [],
+        [datetime(2026, 3, 14, 18, 30), date(2026, 3, 14), time(9, 5)],
+        ["une ligne haute", cells.wrapped("texte\nsur\ntrois lignes"), 3],
+        [cells.value(datetime(2026, 3, 14, 18, 30)), cells.value(date(2026, 1, 2))],
+        [cells.text("=1+1"), cells.text("-2"), cells.percent(0.25), bold],
+        [None, None, None],
+        [None] * 30 + ["colonne AE", 31],
+    ]
+
+
 def test_dates_styled_cells_gaps_and_heights_come_out_as_openpyxl_writes_them(
     tmp_path: Path,
 ) -> None:
-    def rows(sheet: WriteOnlyWorksheet) -> list[Sequence[Any]]:
-        cells = CellMaker(sheet)
-        bold = WriteOnlyCell(sheet, value="gras")
-        bold.font = Font(bold=True)
-        return [
-            [cells.title("Titre"), None, "après un trou"],
-            [],
-            [datetime(2026, 3, 14, 18, 30), date(2026, 3, 14), time(9, 5)],
-            ["une ligne haute", cells.wrapped("texte\nsur\ntrois lignes"), 3],
-            [cells.value(datetime(2026, 3, 14, 18, 30)), cells.value(date(2026, 1, 2))],
-            [cells.text("=1+1"), cells.text("-2"), cells.percent(0.25), bold],
-            [None, None, None],
-            [None] * 30 + ["colonne AE", 31],  # letters past Z
-        ]
-
-    same_as_openpyxl(tmp_path, rows)
+    same_as_openpyxl(tmp_path, mixed_rows)
 
 
 @pytest.mark.parametrize("make", [create_sheet, plain_sheet])

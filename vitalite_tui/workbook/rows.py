@@ -9,7 +9,7 @@ other value (dates, styled cells, formulas, anything unusual) to openpyxl's own 
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from math import isfinite
 from typing import Any
@@ -60,15 +60,25 @@ def _text_cell(reference: str, value: str) -> str:
     return f'<c r="{reference}" t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'
 
 
+def text_stream(xf: Any) -> Callable[[str], object] | None:
+    """The function that writes text into the sheet's file as openpyxl's elements go, if any.
+
+    et_xmlfile 2 streams each element to that function as it is written; before version 2
+    it held the whole sheet as a tree until its end, where no text can be slipped in.
+    """
+    write = getattr(xf, "_file", None)
+    return write if callable(write) else None
+
+
 class RowWriter(WorksheetWriter):  # type: ignore[misc]
     """openpyxl's sheet writer, with plain values written as text instead of elements."""
 
     def write_row(self, xf: Any, row: Sequence[Any], row_idx: int) -> None:
         """One row as appended: plain values as text, anything else by openpyxl."""
-        if row_idx in self.ws.row_dimensions:  # a row with a height: rare, openpyxl's way
+        write = text_stream(xf)
+        if write is None or row_idx in self.ws.row_dimensions:  # rare: openpyxl's own way
             super().write_row(xf, self._cells(row, row_idx), row_idx)
             return
-        write = xf._file  # the stream's own writer, that openpyxl's elements go to as well
         parts = [f'<row r="{row_idx}">']
         for column, value in enumerate(row, 1):
             kind = type(value)
@@ -128,7 +138,8 @@ def create_sheet(workbook: Workbook, title: str) -> WriteOnlyWorksheet:
     """A new last sheet of a write-only workbook: a `FastSheet` where openpyxl allows it.
 
     With lxml installed, openpyxl writes through lxml's stream, which takes no text: the
-    plain sheet then writes every cell itself.
+    plain sheet then writes every cell itself (as `RowWriter` does where `text_stream` finds
+    no function to write with).
     """
     if LXML:
         return workbook.create_sheet(title)
