@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
@@ -111,10 +111,13 @@ def mixed_rows(sheet: WriteOnlyWorksheet) -> list[Sequence[Any]]:
     cells = CellMaker(sheet)
     bold = WriteOnlyCell(sheet, value="gras")
     bold.font = Font(bold=True)
+    styled_but_empty = WriteOnlyCell(sheet)
+    styled_but_empty.font = Font(italic=True)
     return [
-        [cells.title("Titre"), None, "après un trou"],
+        [cells.title("Titre"), None, "après un trou", styled_but_empty],
         [],
-        [datetime(2026, 3, 14, 18, 30), date(2026, 3, 14), time(9, 5)],
+        [datetime(2026, 3, 14, 18, 30), date(2026, 3, 14), time(9, 5), timedelta(hours=1)],
+        [date(1900, 2, 1), datetime(1899, 12, 31, 12), cells.value(date(1900, 3, 1))],
         ["une ligne haute", cells.wrapped("texte\nsur\ntrois lignes"), 3],
         [cells.value(datetime(2026, 3, 14, 18, 30)), cells.value(date(2026, 1, 2))],
         [cells.text("=1+1"), cells.text("-2"), cells.percent(0.25), bold],
@@ -127,6 +130,23 @@ def test_dates_styled_cells_gaps_and_heights_come_out_as_openpyxl_writes_them(
     tmp_path: Path,
 ) -> None:
     same_as_openpyxl(tmp_path, mixed_rows)
+
+
+def test_dates_written_as_iso_text_come_out_as_openpyxl_writes_them(tmp_path: Path) -> None:
+    def rows(sheet: WriteOnlyWorksheet) -> list[Sequence[Any]]:
+        sheet.parent.iso_dates = True
+        return mixed_rows(sheet)
+
+    same_as_openpyxl(tmp_path, rows)
+
+
+@pytest.mark.parametrize("make", [create_sheet, plain_sheet])
+def test_a_time_zone_is_refused_the_same(tmp_path: Path, make: SheetMaker) -> None:
+    def rows(sheet: WriteOnlyWorksheet) -> list[Sequence[Any]]:
+        return [[CellMaker(sheet).value(datetime(2026, 3, 14, tzinfo=timezone.utc))]]
+
+    with pytest.raises(TypeError):
+        written(tmp_path / "zoned.xlsx", make, rows)
 
 
 @pytest.mark.parametrize("make", [create_sheet, plain_sheet])

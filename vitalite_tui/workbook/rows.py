@@ -10,6 +10,7 @@ other value (dates, styled cells, formulas, anything unusual) to openpyxl's own 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date, datetime, time
 from functools import cache
 from math import isfinite
 from typing import Any
@@ -19,9 +20,13 @@ from openpyxl.cell._writer import write_cell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.comments.comment_sheet import CommentRecord
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet._writer import WorksheetWriter
+
+#: Dates and times Excel stores as numbers of days (a time zone or a duration: openpyxl's way).
+_MOMENTS = (datetime, date, time)
 
 #: openpyxl keeps at most this many characters of a text (`Cell.check_string`).
 _OPENPYXL_MAX_TEXT = 32_767
@@ -53,11 +58,15 @@ def _plain_text(value: str) -> bool:
     )
 
 
-def _text_cell(reference: str, value: str) -> str:
+def _text_cell(reference: str, value: str, style: str = "") -> str:
     # openpyxl's `whitespace()`: spaces around a text are kept by saying so.
     stripped = value.strip()
     space = ' xml:space="preserve"' if stripped and stripped != value else ""
-    return f'<c r="{reference}" t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'
+    return f'<c r="{reference}"{style} t="inlineStr"><is><t{space}>{_escaped(value)}</t></is></c>'
+
+
+def _number_cell(reference: str, value: float, style: str = "") -> str:
+    return f'<c r="{reference}"{style} t="n"><v>{value:.16g}</v></c>'
 
 
 def text_stream(xf: Any) -> Callable[[str], object] | None:
@@ -87,11 +96,16 @@ class RowWriter(WorksheetWriter):  # type: ignore[misc]
             if kind is str and _plain_text(value):
                 parts.append(_text_cell(f"{_letter(column)}{row_idx}", value))
             elif kind is int or (kind is float and isfinite(value)):
-                parts.append(f'<c r="{_letter(column)}{row_idx}" t="n"><v>{value:.16g}</v></c>')
+                parts.append(_number_cell(f"{_letter(column)}{row_idx}", value))
             else:
+                cell = self._cell(value, row_idx, column)
+                text = self._cell_text(cell)
+                if text is not None:
+                    parts.append(text)
+                    continue
                 write("".join(parts))
                 parts.clear()
-                self._write_cell(xf, self._cell(value, row_idx, column))
+                self._write_cell(xf, cell)
         parts.append("</row>")
         write("".join(parts))
 
@@ -110,6 +124,27 @@ class RowWriter(WorksheetWriter):  # type: ignore[misc]
         if value.hyperlink is not None:
             value.hyperlink.ref = value.coordinate
         return value
+
+    def _cell_text(self, cell: Cell) -> str | None:
+        """A styled date, number or text as openpyxl's `etree_write_cell` writes it; None for
+        any other cell (empty, with a comment or a link, a formula, a time zone…)."""
+        if cell._comment is not None or cell.hyperlink is not None:
+            return None
+        value, kind = cell._value, cell.data_type
+        reference = f"{_letter(cell.column)}{cell.row}"
+        style = f' s="{cell.style_id}"' if cell.has_style else ""
+        if kind == "s" and type(value) is str and value:
+            return _text_cell(reference, value, style)
+        if kind == "n" and (type(value) is int or (type(value) is float and isfinite(value))):
+            return _number_cell(reference, value, style)
+        if (
+            kind == "d"
+            and type(value) in _MOMENTS
+            and getattr(value, "tzinfo", None) is None
+            and not self.ws.parent.iso_dates
+        ):
+            return _number_cell(reference, to_excel(value, self.ws.parent.epoch), style)
+        return None
 
     def _write_cell(self, xf: Any, cell: Cell) -> None:
         """A cell inside the open row, as `WorksheetWriter.write_row` writes each of its cells."""
