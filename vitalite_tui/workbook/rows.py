@@ -1,10 +1,11 @@
-"""Write-only sheets whose plain cells are written as text: openpyxl's bytes, several times faster.
+"""Write-only sheets whose cells are written as text: openpyxl's bytes, several times faster.
 
 openpyxl writes each cell of a write-only sheet through a cell object, a type guess, an
 XML element and a generic serializer: four fifths of an export's time on the large demo.
-Most cells are plain text or numbers, whose XML is fixed: `RowWriter` writes those straight
-into the sheet's stream, exactly as openpyxl would (tests compare the bytes), and hands any
-other value (dates, styled cells, formulas, anything unusual) to openpyxl's own writer.
+The cells of an export are texts, numbers and dates, plain or styled, whose XML is fixed:
+`RowWriter` writes those straight into the sheet's stream, exactly as openpyxl would (tests
+compare the bytes), and hands any other cell (empty but styled, a formula, a time zone, a
+comment…) to openpyxl's own writer.
 """
 
 from __future__ import annotations
@@ -131,20 +132,19 @@ class RowWriter(WorksheetWriter):  # type: ignore[misc]
         if cell._comment is not None or cell.hyperlink is not None:
             return None
         value, kind = cell._value, cell.data_type
-        reference = f"{_letter(cell.column)}{cell.row}"
-        style = f' s="{cell.style_id}"' if cell.has_style else ""
-        if kind == "s" and type(value) is str and value:
-            return _text_cell(reference, value, style)
-        if kind == "n" and (type(value) is int or (type(value) is float and isfinite(value))):
-            return _number_cell(reference, value, style)
-        if (
-            kind == "d"
-            and type(value) in _MOMENTS
+        if kind == "d" and (
+            type(value) in _MOMENTS
             and getattr(value, "tzinfo", None) is None
             and not self.ws.parent.iso_dates
         ):
-            return _number_cell(reference, to_excel(value, self.ws.parent.epoch), style)
-        return None
+            value, kind = to_excel(value, self.ws.parent.epoch), "n"
+        text = kind == "s" and type(value) is str and value != ""
+        number = kind == "n" and (type(value) is int or (type(value) is float and isfinite(value)))
+        if not (text or number):
+            return None
+        reference = f"{_letter(cell.column)}{cell.row}"
+        style = f' s="{cell.style_id}"' if cell.has_style else ""
+        return (_text_cell if text else _number_cell)(reference, value, style)
 
     def _write_cell(self, xf: Any, cell: Cell) -> None:
         """A cell inside the open row, as `WorksheetWriter.write_row` writes each of its cells."""
