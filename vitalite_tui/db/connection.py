@@ -134,7 +134,14 @@ def _explain(exc: Exception, path: Path) -> DatabaseError:
         return read_only_base(path)
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return DatabaseError(f"Impossible d'ouvrir {path} : vérifiez le dossier et les droits.")
-    return DatabaseError(f"Erreur de la base {path} : {exc}.")
+    if failure is not None:  # a disk error…: already a French sentence
+        return failure
+    # SQLite's own words are English: its code name only, for whoever helps.
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    return DatabaseError(
+        f"La base {path} n'a pas pu être ouverte (code {name}) : lancez « vitalite check » ; "
+        "le fichier n'a pas été modifié."
+    )
 
 
 def _explain_damage(exc: Exception, path: Path) -> DatabaseError:
