@@ -6,7 +6,9 @@ a test; `VITALITE_DB` (or `--db`) names the database file alone.
 
 from __future__ import annotations
 
+import errno
 import os
+import sys
 from pathlib import Path
 
 APP_NAME = "vitalite-tui"
@@ -45,9 +47,68 @@ def exports_dir(out: Path | None = None) -> Path:
     return out.expanduser() if out is not None else Path.cwd() / "exports"
 
 
+def preferences_path() -> Path:
+    """What the app remembers between runs (the last backup folder…), in the data folder."""
+    return data_dir() / "preferences.json"
+
+
+def removable_drives() -> list[Path]:
+    """The USB sticks and cards this computer shows, where a backup is best kept."""
+    if sys.platform == "win32":
+        return _windows_removable_drives()
+    user = os.environ.get("USER") or os.environ.get("USERNAME") or ""
+    # Where desktops mount a stick: Debian/Ubuntu, Fedora/Arch, macOS; /mnt by hand.
+    parents = [Path("/media") / user, Path("/run/media") / user, Path("/media"), Path("/mnt")]
+    if sys.platform == "darwin":
+        parents = [Path("/Volumes")]
+    found: list[Path] = []
+    for parent in parents:
+        try:
+            children = sorted(parent.iterdir())
+        except OSError:
+            continue
+        for child in children:
+            if child.is_dir() and child.is_mount() and child not in found:
+                found.append(child)
+    return found
+
+
+def _windows_removable_drives() -> list[Path]:
+    import ctypes
+    import string
+
+    kernel = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+    mask = int(kernel.GetLogicalDrives())
+    removable = 2  # DRIVE_REMOVABLE
+    return [
+        Path(f"{letter}:\\")
+        for index, letter in enumerate(string.ascii_uppercase)
+        if mask >> index & 1 and kernel.GetDriveTypeW(f"{letter}:\\") == removable
+    ]
+
+
 def schemas_dir() -> Path:
     """The JSON schemas and default documents: inside the installed package, or the checkout."""
     packaged = Path(__file__).resolve().parent / "schemas"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "schemas"
+
+
+_REASONS = {
+    errno.EACCES: "accès refusé",
+    errno.EPERM: "accès refusé",
+    errno.EROFS: "support en lecture seule",
+    errno.ENOSPC: "disque plein",
+    errno.ENOENT: "dossier introuvable",
+    errno.ENOTDIR: "ce n'est pas un dossier",
+    errno.EEXIST: "un fichier porte déjà ce nom",
+}
+
+
+def reason(exc: OSError) -> str:
+    """Why a file or folder could not be made, in French when we know the case (strerror is
+    in English)."""
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    return exc.strerror or str(exc)

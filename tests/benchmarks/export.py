@@ -82,6 +82,11 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
+def load() -> str:
+    """The machine's load average, printed with the figures: a loaded machine slows them."""
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def spread(values: list[float]) -> str:
     return (
         f"min {min(values):.2f}x  median {statistics.median(values):.2f}x  max {max(values):.2f}x"
@@ -125,7 +130,7 @@ def run(folder: Path, runs: int) -> None:
             seconds[name].append(elapsed)
             cpu[name].append(busy)
             rss[name].append(peak)
-    print(f"{runs} runs each, alternating")
+    print(f"{runs} runs each, alternating; {load()}")
     for name in ("export", "bare"):
         print(
             f"{name:7} median {statistics.median(seconds[name]) * 1000:7.0f} ms "
@@ -150,7 +155,7 @@ def main() -> None:
     if args.prepare is not None:
         prepare(args.prepare)
         return
-    print(f"{platform.platform()} · Python {platform.python_version()}")
+    print(f"{platform.platform()} · Python {platform.python_version()} · {load()}")
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         run(Path(folder), args.runs)
 

@@ -10,7 +10,8 @@ the large demo. Asserts nothing.
 
     python tests/benchmarks/screens.py [--scale 10] [--runs 3] [--db base.sqlite] [--only plenary]
 
-`--db` keeps the base between runs (it is built only if it lacks a demo).
+`--db` keeps the base between runs (it is built only if it lacks a demo); `--only` takes a
+screen's name or a part's (`debrief` is `contents1-debrief`).
 """
 
 from __future__ import annotations
@@ -158,6 +159,25 @@ def report(times: dict[str, dict[str, list[float]]], scale: int) -> None:
     print(f"over {BAR:.0f} s at {scale}x: {', '.join(slow) if slow else 'none'}")
 
 
+def chosen(names: list[str], only: list[str]) -> list[str]:
+    """The screens `--only` names: whole names, or a part's own name (`debrief`)."""
+    if not only:
+        return names
+    unknown = [wanted for wanted in only if not _matching(names, wanted)]
+    if unknown:
+        raise SystemExit(f"unknown screen {', '.join(unknown)}; screens: {' '.join(names)}")
+    return [name for name in names if any(name in _matching(names, w) for w in only)]
+
+
+def _matching(names: list[str], wanted: str) -> list[str]:
+    return [name for name in names if name == wanted or name.endswith(f"-{wanted}")]
+
+
+def load() -> str:
+    """The machine's load average, printed with the figures: a loaded machine slows them."""
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def run(db: Path, scale: int, runs: int, only: list[str]) -> None:
     store = open_store(db)
     try:
@@ -169,11 +189,12 @@ def run(db: Path, scale: int, runs: int, only: list[str]) -> None:
         counts = ", ".join(f"{name} {count}" for name, count in scaled.counts.items())
         print(f"large demo x{scale}: {counts}")
         demos = {"base": demo_of(store, base), "scaled": demo_of(store, scaled)}
-        names = [name for name in screen_factories() if not only or name in only]
+        names = chosen(list(screen_factories()), only)
         times = asyncio.run(measure(store, demos, names, runs))
     finally:
         store.close()
     report(times, scale)
+    print(load())
 
 
 def main() -> None:
@@ -181,9 +202,14 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--db", type=Path, default=None, help="base kept between runs")
-    parser.add_argument("--only", action="append", default=[], help="screen name (repeatable)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        help="screen name, or a part's name such as debrief (repeatable)",
+    )
     args = parser.parse_args()
-    print(f"{platform.platform()} · Python {platform.python_version()}")
+    print(f"{platform.platform()} · Python {platform.python_version()} · {load()}")
     with tempfile.TemporaryDirectory() as folder:
         os.environ.setdefault("VITALITE_HOME", str(Path(folder) / "home"))
         run(args.db or Path(folder) / "screens.sqlite", args.scale, args.runs, args.only)

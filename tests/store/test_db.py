@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from support.old_schema import make_v1_database
 
 from vitalite_tui.db.connection import (
     APPLICATION_ID,
@@ -14,7 +15,7 @@ from vitalite_tui.db.connection import (
     close_database,
     open_database,
 )
-from vitalite_tui.db.migrations import MIGRATIONS, SCHEMA_VERSION, migrate_to
+from vitalite_tui.db.migrations import MIGRATIONS, SCHEMA_VERSION
 from vitalite_tui.db.models import ALL_MODELS, Demarche, db, execute
 from vitalite_tui.errors import DatabaseError, DatabaseTooNew
 from vitalite_tui.paths import backups_dir
@@ -29,24 +30,6 @@ def pragma(path: Path, name: str) -> int:
     try:
         return int(conn.execute(f"PRAGMA {name}").fetchone()[0])
     finally:
-        conn.close()
-
-
-def make_v1_database(path: Path) -> None:
-    """A file as the first release left it: schema 1, with a démarche in it."""
-    conn = sqlite3.connect(path)
-    db.init(str(path))
-    try:
-        migrate_to(db, 0, target=1)
-        execute(db, f"PRAGMA application_id = {APPLICATION_ID:d}")
-        execute(
-            db,
-            "INSERT INTO demarche (id, created_at, updated_at, territory, communes, settings) "
-            "VALUES ('0123456789abcdef0123456789abcdef', '2026-01-01 10:00:00', "
-            "'2026-01-01 10:00:00', 'CC ancienne', '[\"Lagrasse\"]', '{}')",
-        )
-    finally:
-        db.close()
         conn.close()
 
 

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import pytest
 from support.filesystems import mounted_tmpfs, remount
+from support.rounds import open_round
 
 from vitalite_tui.db.models import db
-from vitalite_tui.domain.colleges import College
 from vitalite_tui.errors import BaseBusy, DatabaseError, StorageFailure
 from vitalite_tui.store import Store, open_store
-from vitalite_tui.store.preparation.records import ParticipantDraft
 
 
 def test_a_locked_base_is_busy_in_french_after_the_wait(store: Store, demarche_id: str) -> None:
@@ -44,15 +43,6 @@ def test_a_read_only_connection_says_so(store: Store, demarche_id: str) -> None:
     db.execute_sql("PRAGMA query_only = OFF")
 
 
-def open_round(store: Store) -> str:
-    """A démarche with one person present in one sub-group, and its first round open."""
-    demarche_id = store.demarches.create("CC du Lézignanais", ["Fabrezan"])
-    person = store.participants.add(demarche_id, ParticipantDraft("Anne Azéma", College.ELU))
-    store.workshops.set_present(demarche_id, 1, person, True)
-    group = store.subgroups.form(demarche_id, 1, count=1)[0]
-    return store.capture.start_round(group.id, "Où vous retrouvez-vous ?").id
-
-
 def fill_up(store: Store, round_id: str) -> tuple[int, StorageFailure]:
     """Long notes until the disk is full: how many were saved, and the failure."""
     for number in range(1000):
@@ -68,7 +58,8 @@ def test_a_disk_that_fills_up_refuses_the_write_and_keeps_the_rest(tmp_path: Pat
         path = stick / "vitalite.sqlite"
         store = open_store(path)
         try:
-            round_id = open_round(store)
+            demarche_id = store.demarches.create("CC du Lézignanais", ["Fabrezan"])
+            round_id = open_round(store, demarche_id)
             saved, failure = fill_up(store, round_id)
             assert "plein" in failure.message
             assert "disk is full" not in failure.message

@@ -176,7 +176,7 @@ async def test_the_screen_answers_while_the_demo_waits_and_a_failure_says_so(
             await wait_for(pilot, lambda: bool(list(app._notifications)), timeout=60)
             [notification] = list(app._notifications)
             assert "n'a pas pu être créée" in notification.message
-            assert "rien n'en a été enregistré" in notification.message
+            assert "rien n'a été enregistré" in notification.message
             assert isinstance(app.screen, HomeScreen)
             home = app.screen
             await wait_for(pilot, lambda: not home.query("#demo-progress"), timeout=10)
@@ -193,8 +193,10 @@ async def test_f1_lists_the_home_keys(store: Store) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = "\n".join(static_text(s) for s in app.screen.query(Static))
-        assert "Nouvelle démarche" in text
+        assert "Nouvelle — Créer la démarche d'un territoire" in " ".join(text.split())
         assert "Démo" in text
+        assert "Sauvegarder" in text
+        assert "Restaurer" in text
         assert "Quitter" in text
         # Textual's own bindings speak English: they must not reach the help.
         assert "Focus Next" not in text

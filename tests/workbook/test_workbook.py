@@ -10,12 +10,13 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 from xml.sax.saxutils import escape
 
 import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.writer.excel import ExcelWriter
 from support.workbook import cells_of, records, table_of, xml_parts
 
 from vitalite_tui.db.models import Note
@@ -537,11 +538,11 @@ def test_a_failure_while_saving_keeps_the_previous_export(
     first, _ = export(store, scene, out)
     before = first.path.read_bytes()
 
-    def disk_full(self: Workbook, stream: BinaryIO) -> None:
-        stream.write(b"PK\x03\x04 half a file")
+    def disk_full(self: ExcelWriter) -> None:
+        self._archive.writestr("xl/half.xml", b"half a file")
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(Workbook, "save", disk_full)
+    monkeypatch.setattr(ExcelWriter, "save", disk_full)
     with pytest.raises(ExportFailed, match="disque plein") as raised:
         export_workbook(store, scene.demarche_id, out)
     assert "l'export précédent, s'il y en a un, est intact" in raised.value.message

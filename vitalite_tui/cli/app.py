@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from vitalite_tui import __version__
+from vitalite_tui.cli.backup import backup, restore
 from vitalite_tui.cli.bundle import bundle_app
 from vitalite_tui.cli.charter import charter_command
 from vitalite_tui.cli.common import (
@@ -74,4 +75,6 @@ app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(check)
 app.add_typer(questionnaire_app, name="questionnaire", rich_help_panel=COMMANDS_PANEL)
 app.command("charter", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(charter_command)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(export)
+app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(backup)
+app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(restore)
 app.add_typer(bundle_app, name="bundle", rich_help_panel=COMMANDS_PANEL)

@@ -88,19 +88,18 @@ def read(
     db: DbOption = None,
 ) -> None:
     """Lire des paquets dans cette base : chaque ligne ajoutée ou mise à jour, rien perdu."""
-    from vitalite_tui.store import open_store
+    from vitalite_tui.cli.stores import writing_store
 
     bundles = _bundles(files)
     if not bundles:
         say("Aucun paquet .vitalite dans ce qui est donné : rien n'a été lu.", err=True)
         raise typer.Exit(1)
     path = database_path(ctx, db)
-    new_base = not path.exists()
-    store = open_store(path)
+    if not path.exists():
+        # A laptop that has no base yet: the first bundle it reads brings the démarche.
+        say(f"Nouvelle base créée pour ce poste : {path}.")
     refused = 0
-    try:
-        if new_base:
-            say(f"Nouvelle base créée pour ce poste : {path}.")
+    with writing_store(path, "bundle", create=True) as store:
         for bundle in bundles:
             try:
                 report = store.exchange.read(bundle)
@@ -109,8 +108,6 @@ def read(
                 say(exc.message, err=True)
                 continue
             say(report_text(report), lines=True)
-    finally:
-        store.close()
     if refused:
         raise typer.Exit(1)
 

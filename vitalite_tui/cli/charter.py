@@ -13,8 +13,9 @@ from typing import Annotated, BinaryIO
 
 import typer
 
-from vitalite_tui.cli.common import DbOption, DemarcheOption, opened_store, pick_demarche
+from vitalite_tui.cli.common import DbOption, DemarcheOption, database_path, pick_demarche
 from vitalite_tui.cli.output import say
+from vitalite_tui.cli.stores import writing_store
 
 #: What `--out` accepts as a file name.
 SUFFIXES = (".md", ".markdown", ".txt")
@@ -50,7 +51,7 @@ def charter_command(
     from vitalite_tui.domain.text import plural
     from vitalite_tui.formats.charter_markdown import render_markdown
 
-    with opened_store(ctx, db) as store:
+    with writing_store(database_path(ctx, db), "charter") as store:
         document = store.charter.document(pick_demarche(store, demarche))
     text = render_markdown(document)
     if out == STDOUT:

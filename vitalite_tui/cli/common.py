@@ -1,4 +1,4 @@
-"""What the `vitalite` commands share: French help, error reporting, options, lookups."""
+"""What the `vitalite` commands share: French help and usage errors, error reporting, options."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 from typer.core import TyperCommand, TyperGroup
 
 from vitalite_tui.cli.output import say
@@ -17,7 +18,9 @@ from vitalite_tui.errors import VitaliteError
 from vitalite_tui.paths import resolve_db_path
 
 if TYPE_CHECKING:
-    from typer._click import Context
+    from collections.abc import Sequence
+
+    from typer._click import Context, HelpFormatter
 
     from vitalite_tui.store import Store
 
@@ -25,24 +28,69 @@ HELP_OPTION_TEXT = "Afficher cette aide et quitter."
 COMMANDS_PANEL = "Commandes"
 
 
-def _in_french(option: Any) -> Any:
+def _in_french_help(option: Any) -> Any:
     if option is not None:
         option.help = HELP_OPTION_TEXT
     return option
 
 
-class VitaliteCommand(TyperCommand):
-    """A subcommand whose `--help` speaks French."""
+class FrenchUsage:
+    """Click's parts that speak to the user, in French: usage line, help frame, usage errors.
+
+    Every usage error of a command (unknown option, missing argument, bad value, extra
+    argument) comes out of its `make_context`, or out of its group's `invoke` (an unknown
+    command): both are rebuilt in French there, with Click's exit code 2.
+    """
+
+    def format_usage(self, ctx: Context, formatter: HelpFormatter) -> None:
+        from vitalite_tui.cli.french_usage import USAGE_PREFIX
+
+        pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
+        formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=USAGE_PREFIX)
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        from vitalite_tui.cli.french_usage import speak_french
+
+        speak_french()
+        super().format_help(ctx, formatter)  # type: ignore[misc]
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: Sequence[str],
+        parent: Context | None = None,
+        **extra: Any,
+    ) -> Context:
+        try:
+            return super().make_context(info_name, list(args), parent, **extra)  # type: ignore[misc,no-any-return]
+        except UsageError as exc:
+            raise _in_french(exc) from None
+
+
+def _in_french(exc: UsageError) -> UsageError:
+    from vitalite_tui.cli.french_usage import in_french
+
+    return in_french(exc)
+
+
+class VitaliteCommand(FrenchUsage, TyperCommand):
+    """A subcommand whose `--help` and usage errors speak French."""
 
     def get_help_option(self, ctx: Context) -> Any:
-        return _in_french(super().get_help_option(ctx))
+        return _in_french_help(super().get_help_option(ctx))
 
 
-class VitaliteGroup(TyperGroup):
+class VitaliteGroup(FrenchUsage, TyperGroup):
     """The top command: French `--help`, and the one place where user errors are reported."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        from vitalite_tui.cli.french_usage import SUBCOMMAND_METAVAR
+
+        kwargs["subcommand_metavar"] = kwargs.get("subcommand_metavar") or SUBCOMMAND_METAVAR
+        super().__init__(*args, **kwargs)
+
     def get_help_option(self, ctx: Context) -> Any:
-        return _in_french(super().get_help_option(ctx))
+        return _in_french_help(super().get_help_option(ctx))
 
     def invoke(self, ctx: Context) -> Any:
         try:
@@ -51,6 +99,15 @@ class VitaliteGroup(TyperGroup):
             # One French sentence, no traceback: the message is written for the user.
             say(exc.message, err=True)
             raise typer.Exit(1) from None
+        except UsageError as exc:
+            # An unknown command, or a subcommand's error already in French.
+            raise _in_french(exc) from None
+        except KeyboardInterrupt:
+            # Typer would exit 130 silently (or with a traceback, outside it): say it once.
+            from vitalite_tui.cli.interrupt import INTERRUPTED, INTERRUPTED_EXIT
+
+            typer.echo(INTERRUPTED, err=True)
+            raise typer.Exit(INTERRUPTED_EXIT) from None
 
 
 DbOption = Annotated[

@@ -9,6 +9,7 @@ import typer
 
 from vitalite_tui.cli.common import DbOption, chosen_db, database_path
 from vitalite_tui.cli.output import say
+from vitalite_tui.cli.stores import writing_store
 
 if TYPE_CHECKING:
     from vitalite_tui.demo import DemoResult
@@ -62,13 +63,9 @@ def demo(
 ) -> None:
     """Créer la démarche de démonstration (une seule fois par taille)."""
     from vitalite_tui.demo import create_demo
-    from vitalite_tui.store import open_store
 
     path = database_path(ctx, db)
-    store = open_store(path)
-    try:
+    with writing_store(path, "demo", create=True) as store:
         result = create_demo(store, size)
-    finally:
-        store.close()
     for line in _demo_lines(result, path, open_command(ctx, db)):
         say(line)

@@ -13,6 +13,25 @@ import sys
 
 def main() -> None:
     """Entry point of the `vitalite` script and of `python -m vitalite_tui`."""
+    try:
+        _run()
+    except KeyboardInterrupt:
+        # Before or after a command runs (imports, start-up): `VitaliteGroup` says it during.
+        from vitalite_tui.cli.interrupt import INTERRUPTED, INTERRUPTED_EXIT
+
+        print(INTERRUPTED, file=sys.stderr)
+        raise SystemExit(INTERRUPTED_EXIT) from None
+    except Exception as exc:
+        # A bug: its traceback (which may quote what was typed) goes to the journal; the
+        # terminal gets one French sentence that says where it is.
+        from vitalite_tui.formats.crash_log import crash_message, write_crash_log
+        from vitalite_tui.paths import data_dir
+
+        print(crash_message(write_crash_log(exc, data_dir())), file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def _run() -> None:
     if len(sys.argv) > 1:
         from vitalite_tui.cli.app import app
 

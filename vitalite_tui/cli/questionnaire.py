@@ -16,11 +16,13 @@ from vitalite_tui.cli.common import (
     DemarcheOption,
     VitaliteCommand,
     VitaliteGroup,
+    database_path,
     opened_store,
     out_option,
     pick_demarche,
 )
 from vitalite_tui.cli.output import say
+from vitalite_tui.cli.stores import writing_store
 
 if TYPE_CHECKING:
     from vitalite_tui.domain.questionnaire_form import QuestionnaireForm
@@ -118,7 +120,7 @@ def import_(
     demarche: DemarcheOption = None,
 ) -> None:
     """Importer des réponses (modèle de saisie, export KoboToolbox ou ODK)."""
-    with opened_store(ctx, db) as store:
+    with writing_store(database_path(ctx, db), "import") as store:
         report = store.responses.import_file(pick_demarche(store, demarche), file)
     for line in report.lines():
         say(line)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from vitalite_tui.store import Store
 
 
 def open_tui(path: Path) -> None:
@@ -16,9 +21,24 @@ def open_tui(path: Path) -> None:
 
         app = VitaliteApp(store)
         app.run()
+        _copy_at_quit(store)
     finally:
         store.close()
     if app.return_code:
         # Stopped by an unexpected error: the app has said so in French (and where its
         # journal is); scripts and shortcuts see that it did not end normally.
         raise SystemExit(app.return_code)
+
+
+def _copy_at_quit(store: Store) -> None:
+    """An automatic copy in `sauvegardes/` if anything was written: the evening is safe."""
+    from vitalite_tui.domain.text import terminal_safe
+    from vitalite_tui.errors import VitaliteError
+
+    try:
+        copy = store.backups.make_automatic()
+    except VitaliteError as exc:
+        print(terminal_safe(exc.message), file=sys.stderr)
+        return
+    if copy is not None:
+        print(f"Copie de sécurité de la base : {terminal_safe(str(copy.path.absolute()))}")

@@ -7,6 +7,7 @@ by a newer program is refused before anything (even WAL mode) touches it.
 from __future__ import annotations
 
 import sqlite3
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from peewee import DatabaseError as PeeweeDatabaseError
 
 from vitalite_tui.db import checked
+from vitalite_tui.db.backup import CopyFailed, copy_base
 from vitalite_tui.db.failures import FULL, READONLY, failure_code, read_only_base, writable
 from vitalite_tui.db.failures import explain as explain_failure
 from vitalite_tui.db.integrity import (
@@ -21,13 +23,14 @@ from vitalite_tui.db.integrity import (
     DamagedBase,
     damaged,
     schema_problems,
+    shown_text_problems,
     structure_problems,
     text_problems,
 )
 from vitalite_tui.db.migrations import SCHEMA_VERSION, migrate_to
 from vitalite_tui.db.models import db, execute
 from vitalite_tui.errors import DatabaseError, DatabaseTooNew
-from vitalite_tui.paths import backups_dir
+from vitalite_tui.paths import backups_dir, reason
 
 #: `PRAGMA application_id` of our files: "VITA".
 APPLICATION_ID = 0x56495441
@@ -131,7 +134,14 @@ def _explain(exc: Exception, path: Path) -> DatabaseError:
         return read_only_base(path)
     if "unable to open" in text or "readonly" in text or "read-only" in text:
         return DatabaseError(f"Impossible d'ouvrir {path} : vérifiez le dossier et les droits.")
-    return DatabaseError(f"Erreur de la base {path} : {exc}.")
+    if failure is not None:  # a disk error…: already a French sentence
+        return failure
+    # SQLite's own words are English: its code name only, for whoever helps.
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    return DatabaseError(
+        f"La base {path} n'a pas pu être ouverte (code {name}) : lancez « vitalite check » ; "
+        "le fichier n'a pas été modifié."
+    )
 
 
 def _explain_damage(exc: Exception, path: Path) -> DatabaseError:
@@ -158,22 +168,36 @@ def check_compatible(info: FileInfo, path: Path) -> None:
         raise DatabaseError(f"{path} est une base SQLite, mais pas une base vitalite.")
 
 
+class BackupFailed(DatabaseError):
+    """The copy made before a migration could not be written: the migration did not run."""
+
+
 def backup_file(path: Path, version: int) -> Path:
-    """Copy the database with SQLite's backup API (consistent even in WAL mode)."""
+    """Copy the database with SQLite's backup API (consistent even in WAL mode).
+
+    Raises `BackupFailed` (French) when the copy cannot be made whole; no partial copy is
+    left, and `path` is untouched.
+    """
     folder = backups_dir(path)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _backup_failed(path, version, folder, reason(exc)) from None
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{path.stem}-schema{version}-{stamp}{path.suffix or '.sqlite'}"
-    source = sqlite3.connect(path)
     try:
-        dest = sqlite3.connect(target)
-        try:
-            source.backup(dest)
-        finally:
-            dest.close()
-    finally:
-        source.close()
+        copy_base(path, target)
+    except CopyFailed as exc:
+        raise _backup_failed(path, version, folder, exc.why) from None
     return target
+
+
+def _backup_failed(path: Path, version: int, folder: Path, why: str) -> BackupFailed:
+    return BackupFailed(
+        f"La base {path} doit être mise à jour (schéma {version} vers {SCHEMA_VERSION}), "
+        f"mais sa sauvegarde n'a pas pu être écrite dans {folder} ({why}) : la base n'a pas "
+        "été modifiée ; libérez de la place ou rendez ce dossier utilisable, puis relancez."
+    )
 
 
 def check_at_open(conn: sqlite3.Connection, path: Path, info: FileInfo) -> None:
@@ -183,6 +207,9 @@ def check_at_open(conn: sqlite3.Connection, path: Path, info: FileInfo) -> None:
         problems = schema_problems(conn) if info.version == SCHEMA_VERSION else []
         if not checked.unchanged_since_record(path):
             problems += structure_problems(conn)
+            if not problems:
+                # Text another program wrote undecodable would crash a screen much later.
+                problems += shown_text_problems(conn)
     except sqlite3.DatabaseError as exc:
         raise _explain_damage(exc, path) from None
     if problems:
@@ -243,6 +270,10 @@ _opened: set[Path] = set()
 
 def close_database() -> None:
     if not db.is_closed():
+        # The main file brought up to date at quit: a plain copy of it is then complete,
+        # even if SQLite cannot drop the WAL (another window still has the base open).
+        with suppress(sqlite3.Error):  # a full or read-only disk: the WAL keeps it all
+            execute(db, "PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         db.close()
     # The file as we leave it is one we checked and then wrote through SQLite alone.
     for path in list(_opened):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -121,6 +121,11 @@ class GuardedDatabase(SqliteDatabase):
 
     def execute_sql(self, sql: str, params: Any = None) -> Any:
         return self._explained(super().execute_sql, sql, params)
+
+    def execute_many(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """One prepared statement run for many rows (an import's answers), guarded alike."""
+        cursor: sqlite3.Cursor = self.cursor()  # type: ignore[no-untyped-call]
+        self._explained(cursor.executemany, sql, rows)
 
     def begin(self, lock_type: str | None = None) -> None:
         self._explained(super().begin, lock_type)

@@ -196,11 +196,11 @@ def fill_charter(context: DemoContext) -> None:
         return
     charters = context.store.charter
     signed_on = _workshop_date(context)
-    territory = context.store.demarches.get(context.demarche_id).territory
     charters.save_heading(
         context.demarche_id,
         CharterHeading(
-            default_charter_title(territory),
+            # The territory's own name: the démarche bears a « being built » one until the end.
+            default_charter_title(data.TERRITORY),
             PREAMBLE.format(territory=data.SHORT_TERRITORY),
             signed_on,
         ),

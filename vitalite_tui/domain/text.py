@@ -51,6 +51,18 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
+def size_text(size: int) -> str:
+    """A file size as French speakers read it: « 812 octets », « 1,9 Mo », « 24 Mo »."""
+    if size < 1000:
+        return f"{size} octets"
+    for unit, scale in (("Ko", 1e3), ("Mo", 1e6), ("Go", 1e9)):
+        value = size / scale
+        if value < 1000 or unit == "Go":
+            shown = f"{value:.1f}" if value < 10 else f"{value:.0f}"
+            return f"{shown.replace('.', ',')} {unit}"
+    raise AssertionError("unreachable")
+
+
 # ---------------------------------------------------------------- text shown in a terminal
 
 #: Escape sequences a terminal acts on: CSI (colours, cursor), OSC/DCS/PM/APC strings

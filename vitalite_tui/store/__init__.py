@@ -18,6 +18,7 @@ from vitalite_tui.db.lock import InstanceLock
 from vitalite_tui.db.models import db
 
 if TYPE_CHECKING:
+    from vitalite_tui.store.backups import Backups
     from vitalite_tui.store.bulk import BulkImport
     from vitalite_tui.store.charter.action_sheets import ActionSheets
     from vitalite_tui.store.charter.charters import Charters
@@ -219,6 +220,12 @@ class Store:
     def close(self) -> None:
         self._lock.release()
         close_database()
+
+    @cached_property
+    def backups(self) -> Backups:
+        from vitalite_tui.store.backups import Backups
+
+        return Backups(self.path, self.demarches, lambda: self.shared)
 
     @cached_property
     def exchange(self) -> Exchange:

@@ -319,6 +319,11 @@ def _read(row_type: type[R], model: type[BaseModel], query: Any) -> list[R]:
     return [row_type(**dict(zip(names, found, strict=True))) for found in query(columns).tuples()]
 
 
+def unfinished_key(import_key: str) -> str:
+    """The key of a démarche whose import is still being written (or was cut short)."""
+    return f"{import_key}-unfinished"
+
+
 class BulkImport:
     """Writes many rows at once; reads back the rows a later step of an import builds on."""
 
@@ -369,6 +374,36 @@ class BulkImport:
             Demarche.update(demo_key=import_key).where(
                 Demarche.id == as_uuid(demarche_id)
             ).execute()
+
+    def start_import(self, demarche_id: str, import_key: str) -> None:
+        """Mark a new démarche as an import still being written, over several transactions.
+
+        Its key is `unfinished_key(import_key)`: `imported` does not find it. A build cut
+        short earlier (killed, a full disk) left one: it is removed first, as if by hand.
+        """
+        with writing():
+            self.drop_unfinished(import_key)
+            self.mark_imported(demarche_id, unfinished_key(import_key))
+
+    def finish_import(self, demarche_id: str, import_key: str, territory: str) -> None:
+        """The import is whole: the démarche takes its key and its own name."""
+        with writing():
+            self.mark_imported(demarche_id, import_key)
+            Demarche.update(territory=territory).where(
+                Demarche.id == as_uuid(demarche_id)
+            ).execute()
+
+    def drop_unfinished(self, import_key: str) -> None:
+        """Remove (softly) what a build of `import_key` cut short left, and free its key."""
+        unfinished = unfinished_key(import_key)
+        now = utcnow()
+        with writing():
+            for left in Demarche.select().where(Demarche.demo_key == unfinished):
+                Demarche.update(
+                    demo_key=f"{unfinished}-removed-{key(left)}",
+                    deleted_at=left.deleted_at or now,
+                    updated_at=now,
+                ).where(Demarche.id == left.id).execute()
 
     # ------------------------------------------------------------ dated changes
 

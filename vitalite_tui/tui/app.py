@@ -6,7 +6,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from pathlib import PurePath
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -19,11 +19,18 @@ from vitalite_tui.paths import data_dir
 from vitalite_tui.store import Store
 from vitalite_tui.tui.keys import describe_key
 
+if TYPE_CHECKING:
+    from vitalite_tui.tui.copies import AutomaticCopies
+
 T = TypeVar("T")
 
 #: How long a write waits for a base another program holds, the screen frozen meanwhile (s).
 #: Long writers (imports, the demo) commit in short batches: a note gets its turn within it.
 LOCK_WAIT = 1.0
+
+#: Seconds between two looks at whether an automatic copy is due (`tui/copies.py`, which
+#: is imported only then: start-up time).
+COPY_CHECK_EVERY = 60.0
 
 #: How long a note waits, the screen alive and saying so, before giving up (s).
 PATIENCE = 15.0
@@ -62,6 +69,7 @@ class VitaliteApp(App[None]):
         super().__init__()
         self.store = store
         self.start_demarche_id = demarche_id
+        self.automatic_copies: AutomaticCopies | None = None
         store.set_lock_wait(LOCK_WAIT)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -71,6 +79,7 @@ class VitaliteApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.set_interval(COPY_CHECK_EVERY, self.copy_if_due)
         if self.start_demarche_id is not None:
             from vitalite_tui.tui.screens.demarche import DemarcheScreen
 
@@ -90,6 +99,14 @@ class VitaliteApp(App[None]):
                 title="Mise à jour",
                 timeout=8,
             )
+
+    def copy_if_due(self) -> None:
+        """The quarter-hourly automatic copy (see `tui/copies.py`), looked at every minute."""
+        from vitalite_tui.tui.copies import AutomaticCopies
+
+        if self.automatic_copies is None:
+            self.automatic_copies = AutomaticCopies(self)
+        self.automatic_copies.copy_if_due()
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the footer as French speakers read them: Échap, Ctrl+Q, F1."""

@@ -65,3 +65,14 @@ def digit_bindings(
         )
         for n in digits
     ]
+
+
+#: `s` on the home and démarche screens: a copy of the whole base, wherever chosen.
+BACKUP_BINDING = Binding(
+    "s",
+    "backup",
+    "Sauvegarder",
+    id="backup",
+    tooltip="Copier toute la base dans un seul fichier sûr : dossier des sauvegardes, "
+    "clé USB ou autre dossier.",
+)

@@ -17,6 +17,8 @@ from vitalite_tui.formats.atomic import write_atomically
 from vitalite_tui.workbook import registry
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.records import Progress, SheetSummary
+from vitalite_tui.workbook.rows import create_sheet
+from vitalite_tui.workbook.saving import save_workbook, sheets_spooled_in
 from vitalite_tui.workbook.sheet import SheetWriter
 
 CREATOR = "vitalite-tui"
@@ -58,14 +60,15 @@ def write_workbook(
     def write(stream: BinaryIO) -> None:
         for step, spec in enumerate(sheets):
             report(step, spec.title)
-            sheet = SheetWriter(workbook.create_sheet(spec.title), context.warnings)
+            sheet = SheetWriter(create_sheet(workbook, spec.title), context.warnings)
             spec.build(context, sheet)
             summaries.append(SheetSummary(spec.title, sheet.data_rows))
         report(len(sheets), SAVING)
-        workbook.save(stream)
+        save_workbook(workbook, stream)
 
     try:
-        path = write_atomically(target, write)
+        with sheets_spooled_in(target.parent):
+            path = write_atomically(target, write)
     except BaseException:
         _discard(workbook)
         raise

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from peewee import chunked, fn
 
-from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response, utcnow
+from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response, db, utcnow
 from vitalite_tui.domain.questionnaire_form import (
     NO_ANSWER,
     QuestionnaireForm,
@@ -25,10 +25,12 @@ from vitalite_tui.domain.questionnaire_form import (
     form_from_definition,
     sheet_number_problem,
 )
-from vitalite_tui.errors import InvalidInput, NotFound
+from vitalite_tui.domain.text import plural
+from vitalite_tui.errors import InvalidInput, NotFound, StorageFailure, VitaliteError
 from vitalite_tui.formats.schemas import load_json
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
+from vitalite_tui.store.batches import PACE, Pace, write_in_batches
 from vitalite_tui.store.questionnaire.definitions import check_definition, register_definition
 from vitalite_tui.store.questionnaire.records import (
     Difference,
@@ -51,6 +53,10 @@ DEFAULT_FILE = "questionnaire-sociabilite.json"
 
 #: Rows per INSERT: well under SQLite's limit on bound variables.
 CHUNK = 500
+
+#: Sheets an import writes at a time: whole sheets, a few milliseconds of work, so that a
+#: batch ends close to its pace on any laptop.
+IMPORT_UNIT = 20
 
 QUESTIONNAIRE_STEP = 3
 
@@ -135,14 +141,31 @@ def insert_sheets(
     )
     for batch in chunked(responses, CHUNK):
         Response.insert_many(batch).execute()
-    answers = (
-        row
-        for sheet_id, sheet in zip(ids, sheets, strict=True)
-        for row in _answer_rows(sheet_id, sheet)
-    )
-    for batch in chunked(answers, CHUNK):
-        Answer.insert_many(batch).execute()
+    _insert_answers(ids, sheets)
     return [str(sheet_id) for sheet_id in ids]
+
+
+#: One answer row, its values in the order of the columns: id, made, changed, sheet, item, value.
+_INSERT_ANSWER = (
+    'INSERT INTO "answer" ("id", "created_at", "updated_at", "response_id", "item_code", '
+    '"value") VALUES (?, ?, ?, ?, ?, ?)'
+)
+
+
+def _insert_answers(ids: Sequence[uuid.UUID], sheets: Sequence[CleanSheet]) -> None:
+    """Every answer of the sheets, one prepared statement run for all (inside the transaction).
+
+    Peewee would build the SQL text of each chunk of rows anew, most of an import's time
+    under the write lock. The values are those peewee passes: ids as the 32 hex digits a
+    `UUIDField` stores, the time as a `datetime`; « sans réponse » (0) as NULL.
+    """
+    now = utcnow()
+    rows = (
+        (uuid.uuid4().hex, now, now, sheet_id.hex, code, value or None)
+        for sheet_id, sheet in zip(ids, sheets, strict=True)
+        for code, value in sheet.answers.items()
+    )
+    db.execute_many(_INSERT_ANSWER, rows)
 
 
 def _answer_rows(response_id: uuid.UUID, sheet: CleanSheet) -> list[dict[str, Any]]:
@@ -230,6 +253,27 @@ def _apply(sheet: CleanSheet, difference: Difference) -> CleanSheet:
     answers = dict(sheet.answers)
     answers[difference.code] = cast("int", difference.retyped)
     return replace(sheet, answers=answers)
+
+
+def _stopped_after(exc: InvalidInput | StorageFailure, kept: int) -> VitaliteError:
+    """`exc` said of an import cut short once `kept` sheets were committed: they stay."""
+    stopped = (
+        f"l'import s'est arrêté après {plural(kept, 'fiche enregistrée', 'fiches enregistrées')}"
+    )
+    again = "les fiches déjà importées ne seront pas reprises"
+    if NOTHING_STORED in exc.message:
+        # A failure of the base says nothing was stored (true of the last batch only), then
+        # what to do before trying again.
+        text = exc.message.replace(NOTHING_STORED, stopped)
+        return type(exc)(f"{text.removesuffix('.')} ({again}).")
+    return type(exc)(
+        f"{exc.message.removesuffix('.')} : {stopped} ; relancez-le pour ajouter les autres "
+        f"({again})."
+    )
+
+
+#: What a failure of the base says of the write it stopped (`db/failures.py`).
+NOTHING_STORED = "rien n'a été enregistré"
 
 
 class Responses:
@@ -484,40 +528,85 @@ class Responses:
         )
         return {row.sheet_number for row in rows if row.sheet_number is not None}
 
-    def add_imported(self, demarche_id: str, sheets: Sequence[tuple[SheetDraft, str]]) -> list[str]:
-        """Store imported sheets with their source key, in one transaction; their ids.
+    def add_imported(
+        self, demarche_id: str, sheets: Sequence[tuple[SheetDraft, str]], pace: Pace = PACE
+    ) -> list[str]:
+        """Store imported sheets with their source key, whole sheets per short transaction.
 
-        A sheet whose key is already stored is skipped; one without a number gets the next
-        free number. The importer checks rows first and reports them; a problem here means
-        the database changed meanwhile, and nothing is written.
+        Every sheet is checked before anything is written. A sheet whose key is already
+        stored is skipped, so an import cut short (killed, disk full) and run again adds
+        only the sheets still missing; one without a number gets the next free number.
+        The importer checked the rows and reported them: a number taken while writing
+        means another copy typed that sheet meanwhile; the import stops there, the sheets
+        written before it stay, and the message says so. Returns the new sheets' ids.
         """
         with writing():
-            demarche = demarche_row(demarche_id)
-            questionnaire = definition_row(demarche)
-            form = self._row_form(questionnaire, demarche)
-            known = self.source_keys(demarche_id)
-            numbers = self.sheet_numbers(demarche_id)
-            following = max(numbers, default=0) + 1
-            clean: list[CleanSheet] = []
-            for draft, source_key in sheets:
-                if source_key in known:
-                    continue
-                known.add(source_key)
-                sheet = check_sheet(form, draft)
-                if sheet.sheet_number is None:
-                    while following in numbers:
-                        following += 1
-                    sheet = replace(sheet, sheet_number=following)
-                if sheet.sheet_number in numbers:
-                    raise InvalidInput(f"La fiche n° {sheet.sheet_number} est déjà saisie.")
-                numbers.add(cast("int", sheet.sheet_number))
-                clean.append(replace(sheet, source_key=source_key))
-            ids = insert_sheets(demarche, questionnaire, clean)
-            if ids:
-                self._steps.touch(demarche_id, QUESTIONNAIRE_STEP)
+            questionnaire = definition_row(demarche_row(demarche_id))
+        form = self._row_form(questionnaire, demarche_row(demarche_id))
+        checked = [(check_sheet(form, draft), source_key) for draft, source_key in sheets]
+        groups = [
+            checked[start : start + IMPORT_UNIT] for start in range(0, len(checked), IMPORT_UNIT)
+        ]
+        added: list[list[str]] = []
+        try:
+            write_in_batches(
+                groups,
+                lambda group: self._add_group(demarche_id, questionnaire, group),
+                pace,
+                added,
+            )
+        except (InvalidInput, StorageFailure) as exc:
+            kept = sum(len(ids) for ids in added)
+            if not kept:
+                raise
+            raise _stopped_after(exc, kept) from None
+        return [sheet_id for ids in added for sheet_id in ids]
+
+    def _add_group(
+        self,
+        demarche_id: str,
+        questionnaire: Questionnaire,
+        group: Sequence[tuple[CleanSheet, str]],
+    ) -> list[str]:
+        """One unit of an import, inside its batch's transaction: what is stored now counts.
+
+        Only the group's keys and numbers are looked up: an import of thousands of sheets
+        would otherwise read all the stored ones again for every group.
+        """
+        demarche = demarche_row(demarche_id)
+        stored = Response.select(Response.source_key, Response.sheet_number).where(
+            Response.demarche == demarche
+        )
+        wanted_keys = [source_key for _, source_key in group]
+        known = {str(row.source_key) for row in stored.where(Response.source_key.in_(wanted_keys))}
+        live = stored.where(Response.deleted_at.is_null())
+        given = [sheet.sheet_number for sheet, _ in group if sheet.sheet_number is not None]
+        numbers = {
+            row.sheet_number
+            for row in live.where(Response.sheet_number.in_(given))
+            if row.sheet_number is not None
+        }
+        highest = live.select(fn.MAX(Response.sheet_number)).scalar()
+        following = int(highest or 0) + 1
+        clean: list[CleanSheet] = []
+        for sheet, source_key in group:
+            if source_key in known:
+                continue
+            known.add(source_key)
+            if sheet.sheet_number is None:
+                while following in numbers:
+                    following += 1
+                sheet = replace(sheet, sheet_number=following)
+            if sheet.sheet_number in numbers:
+                raise InvalidInput(f"La fiche n° {sheet.sheet_number} est déjà saisie.")
+            numbers.add(cast("int", sheet.sheet_number))
+            clean.append(replace(sheet, source_key=source_key))
+        ids = insert_sheets(demarche, questionnaire, clean)
+        if ids:
+            self._steps.touch(demarche_id, QUESTIONNAIRE_STEP)
         return ids
 
-    def import_file(self, demarche_id: str, path: Path) -> ImportReport:
+    def import_file(self, demarche_id: str, path: Path, pace: Pace = PACE) -> ImportReport:
         """Import a spreadsheet of answers (our template, a KoboToolbox or ODK export).
 
         Idempotent; rows that cannot be read are listed in the report, the others added.
@@ -541,7 +630,7 @@ class Responses:
             )
             for _, sheet, source_key in plan.to_add
         ]
-        ids = self.add_imported(demarche_id, drafts)
+        ids = self.add_imported(demarche_id, drafts, pace)
         mapped = set(columns.items)
         return ImportReport(
             source=path.name,

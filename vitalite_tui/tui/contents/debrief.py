@@ -290,7 +290,10 @@ class DebriefPart(ContentPart):
 
     def refresh_notes(self) -> None:
         """The notes that pass the filters, in the table (the cursor stays on its note)."""
-        notes = [note for note in self.every.values() if note.passes(self.chosen)]
+        every = self.every.values()
+        # No filter, as the debrief opens: every note is shown, none needs asking (thousands
+        # at ten times the large demo).
+        notes = [n for n in every if n.passes(self.chosen)] if self.chosen.active else [*every]
         # Read again as the screen opens and as it resumes: when the same notes are shown,
         # the thousands of rows already in the table stay as they are.
         same = self.filled and notes == [*self.notes.values()]

@@ -25,6 +25,10 @@ class BaseScreen(Screen[None]):
         Binding("escape", "back", "Retour", id="back", tooltip="Revenir à l'écran précédent."),
     ]
 
+    #: While a screen that says so is open, an automatic copy of the base is made every
+    #: quarter of an hour (the workshops' and the questionnaire's: see `tui/copies.py`).
+    AUTOMATIC_COPIES: ClassVar[bool] = False
+
     @property
     def vitalite(self) -> AppServices:
         return services(self)

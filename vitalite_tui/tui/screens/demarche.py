@@ -18,6 +18,7 @@ from vitalite_tui.domain.steps import STEPS, StepStatus
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import StepView
+from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
 
 
@@ -97,12 +98,14 @@ class StepList(OptionList):
     """The seven steps; Enter opens the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        # Said in F1 and left out of the footer, full at 80 columns: ⏎ opens, as in any list.
         Binding(
             "enter",
             "select",
             "Ouvrir",
             id="open-step",
             tooltip="Ouvrir l'étape choisie (↑↓ pour choisir).",
+            show=False,
         ),
     ]
 
@@ -144,6 +147,7 @@ class DemarcheScreen(BaseScreen):
             tooltip="Écrire le classeur Excel de la démarche pour le technicien "
             "(dossier exports/, noms remplacés par des codes).",
         ),
+        BACKUP_BINDING,
     ]
 
     def __init__(self, demarche_id: str) -> None:
@@ -210,6 +214,11 @@ class DemarcheScreen(BaseScreen):
         from vitalite_tui.tui.screens.restitution import RestitutionScreen
 
         self.app.push_screen(RestitutionScreen(self.demarche_id))
+
+    def action_backup(self) -> None:
+        from vitalite_tui.tui.copies import ask_where_and_copy
+
+        ask_where_and_copy(self.app)
 
     def action_export(self) -> None:
         """The workbook, written by a thread worker; the dialog shows progress and the path."""

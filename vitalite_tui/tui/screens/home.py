@@ -13,8 +13,9 @@ from textual.widgets import DataTable, Footer, ProgressBar, Rule, Static
 
 from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
-from vitalite_tui.errors import VitaliteError
+from vitalite_tui.errors import StorageFailure, VitaliteError
 from vitalite_tui.store.preparation.records import DemarcheSummary
+from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
 
 if TYPE_CHECKING:
@@ -78,7 +79,9 @@ class HomeScreen(BaseScreen):
         Binding(
             "n",
             "new_demarche",
-            "Nouvelle démarche",
+            # « Nouvelle » alone: the screen's title says it lists démarches, and the
+            # footer must hold every key at 80 columns.
+            "Nouvelle",
             id="new-demarche",
             tooltip="Créer la démarche d'un territoire : le nom de l'EPCI et ses communes.",
         ),
@@ -96,6 +99,16 @@ class HomeScreen(BaseScreen):
             id="demo",
             tooltip="Ouvrir la démarche de démonstration : un territoire fictif, pour essayer "
             "sans risque.",
+        ),
+        BACKUP_BINDING,
+        Binding(
+            "r",
+            "restore",
+            "Restaurer",
+            id="restore",
+            tooltip="Remettre en place une copie de la base (sauvegardes/, clé USB) ; la base "
+            "actuelle est d'abord mise de côté.",
+            show=False,
         ),
     ]
 
@@ -129,7 +142,7 @@ class HomeScreen(BaseScreen):
         yield Rule()
         yield Static(EMPTY_INVITATION, id="empty")
         yield DemarcheTable()
-        yield Footer()
+        yield Footer(compact=True)
 
     def __init__(self) -> None:
         super().__init__()
@@ -153,6 +166,16 @@ class HomeScreen(BaseScreen):
         from vitalite_tui.tui.dialogs.export import ExportDialog
 
         self.app.push_screen(ExportDialog(demarche_id))
+
+    def action_backup(self) -> None:
+        from vitalite_tui.tui.copies import ask_where_and_copy
+
+        ask_where_and_copy(self.app)
+
+    def action_restore(self) -> None:
+        from vitalite_tui.tui.copies import ask_which_copy_and_restore
+
+        ask_which_copy_and_restore(self.app, self.refresh_demarches)
 
     def on_screen_resume(self) -> None:
         self.refresh_demarches()
@@ -234,9 +257,15 @@ class HomeScreen(BaseScreen):
         try:
             with store.thread_connection():
                 result = create_demo(store, "small", progress=progress)
+        except StorageFailure as exc:  # a locked base, a full disk: say what it was for
+            self.post_message(
+                self.DemoFailed(
+                    VitaliteError(f"La démarche de démonstration n'a pas pu être créée. {exc}")
+                )
+            )
         except VitaliteError as exc:
             self.post_message(self.DemoFailed(exc))
-        except Exception as exc:  # a locked or full disk, or a bug: say it in French
+        except Exception as exc:  # a bug: say it in French
             self.post_message(
                 self.DemoFailed(
                     VitaliteError(

@@ -10,6 +10,9 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, DuplicateKey, Row, RowKey
 
+#: Cells up to this long are made once per `fill` and shared by the rows that repeat them.
+SHARED_CELL = 8
+
 #: One column: its French header and its width in cells (None: as wide as its content).
 Column = tuple[str, int | None]
 
@@ -55,12 +58,19 @@ class RecordTable(DataTable[Text]):
         widths = [width for _, width in self._columns]
         keys: list[str] = []
         columns = [column.key for column in self.ordered_columns]
+        # A short cell repeats from row to row (« G2 », « I3-V », ""): made once per fill, and
+        # shared, as a DataTable only reads its cells (thousands of rows at ten times the demo).
+        made: dict[tuple[str, int | None], Text] = {}
         for key, cells in rows:
-            # Text, not str: a DataTable reads str cells as markup, and names may hold "[".
-            texts = [
-                Text(shorten(cell, width), no_wrap=True)
-                for cell, width in zip(cells, widths, strict=True)
-            ]
+            texts = []
+            for cell, width in zip(cells, widths, strict=True):
+                text = made.get((cell, width))
+                if text is None:
+                    # Text, not str: a DataTable reads str cells as markup (names may hold "[").
+                    text = Text(shorten(cell, width), no_wrap=True)
+                    if len(cell) <= SHARED_CELL:
+                        made[cell, width] = text
+                texts.append(text)
             if keys:
                 self._append_row(key, dict(zip(columns, texts, strict=True)))
             else:  # The first row the public way: it highlights the cursor and says so.

@@ -93,6 +93,8 @@ class BarometerScroll(VerticalScroll, can_focus=False):
 class BarometerScreen(BaseScreen):
     """Read-only: the barometer computed from the questionnaires typed so far, and felt."""
 
+    AUTOMATIC_COPIES = True
+
     CSS_PATH = "barometer.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

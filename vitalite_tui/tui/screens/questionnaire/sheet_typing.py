@@ -40,6 +40,8 @@ from vitalite_tui.tui.widgets.answer_grid import SheetGrid
 class SheetTypingScreen(BaseScreen):
     """A sheet on screen: its number and profile fields, then one line per answer."""
 
+    AUTOMATIC_COPIES = True
+
     def __init__(self, demarche_id: str, sheet_id: str | None = None, verify: bool = False) -> None:
         super().__init__()
         if verify and sheet_id is None:

@@ -110,6 +110,8 @@ def sheet_cells(record: SheetLine, form: QuestionnaireForm) -> list[str]:
 class Step3Screen(BaseScreen):
     """The step's hub: which questionnaire, how many sheets, the list; n types new ones."""
 
+    AUTOMATIC_COPIES = True
+
     CSS_PATH = "sheets.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -158,6 +158,8 @@ class CaptureInput(NoteInput):
 class CaptureScreen(BaseScreen):
     """A sub-group's rounds: who speaks, what is said, committed as soon as Enter is pressed."""
 
+    AUTOMATIC_COPIES = True
+
     CSS_PATH = "capture.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

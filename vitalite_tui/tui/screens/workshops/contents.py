@@ -141,6 +141,8 @@ class ContentsScreen(PartsScreen[ContentPart]):
     that workshop's F-keys (so F1 names them).
     """
 
+    AUTOMATIC_COPIES = True
+
     CSS_PATH = "contents.tcss"
     NUMBER: ClassVar[int] = 1
     BINDINGS: ClassVar[list[BindingType]] = [STEP_DONE_BINDING]

@@ -252,6 +252,8 @@ class PlenaryColumn(VerticalScroll, can_focus=False):
 class PlenaryScreen(BaseScreen):
     """Read-only, for the projector: one sub-group, or all of them side by side."""
 
+    AUTOMATIC_COPIES = True
+
     CSS_PATH = "plenary.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

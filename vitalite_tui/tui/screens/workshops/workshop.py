@@ -48,6 +48,8 @@ PARTS: tuple[PartSpec[WorkshopPart], ...] = (
 class WorkshopScreen(PartsScreen[WorkshopPart]):
     """One workshop evening in four parts, each one F-key away; every change is stored at once."""
 
+    AUTOMATIC_COPIES = True
+
     CSS_PATH = "workshop.tcss"
     #: The parts keep each other up to date by their messages (`AttendanceChanged`…).
     PARTS_STAY_FRESH = True

@@ -1,4 +1,4 @@
-"""The real `vitalite` in a terminal: an unexpected error ends it with a French sentence.
+"""The real `vitalite`: an unexpected error ends it with a French sentence, never a traceback.
 
 No traceback reaches the terminal (Textual's would show local values: what was typed), the
 journal in the data folder has it, and the exit status says the program did not end well.
@@ -80,3 +80,33 @@ def test_a_crash_says_so_in_french_without_a_traceback(tmp_path: Path) -> None:
     assert "RuntimeError: bogue de démonstration" in journal.read_text(encoding="utf-8")
     # The base was closed as at any quit: the next start finds it sound.
     assert (home / "vitalite.sqlite").is_file()
+
+
+#: `vitalite where` with a bug in it, through the real entry point.
+BUGGY_COMMAND = """
+import sys
+from vitalite_tui import paths
+
+def default_db_path():
+    raise RuntimeError("bogue de démonstration dans la commande")
+
+paths.default_db_path = default_db_path
+sys.argv = ["vitalite", "where"]
+from vitalite_tui.cli.main import main
+main()
+"""
+
+
+@pytest.mark.slow
+def test_a_command_with_a_bug_says_so_in_french_without_a_traceback(tmp_path: Path) -> None:
+    home = tmp_path / "donnees"
+    env = {**os.environ, "VITALITE_HOME": str(home)}
+    env.pop("VITALITE_DB", None)
+    done = subprocess.run(
+        [sys.executable, "-c", BUGGY_COMMAND], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 1
+    assert "erreur inattendue" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    journal = home / "vitalite-erreurs.log"
+    assert "RuntimeError: bogue de démonstration" in journal.read_text(encoding="utf-8")
