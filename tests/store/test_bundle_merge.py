@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 from support.bundles import Laptops, file_state, without_close_pause
 
-from vitalite_tui.db.models import Attendance, CharterArticle, KeptVersion, Note
+from vitalite_tui.db.models import Attendance, CharterArticle, KeptVersion, Note, Participant
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.formats.bundle import BundleRefused
 from vitalite_tui.store.charter.records import ArticleDraft
@@ -85,6 +86,21 @@ def test_reading_a_bundle_again_changes_nothing(laptops: Laptops, evening: Eveni
     assert (again.created, again.added, again.updated, again.conflicts) == (False, 0, 0, [])
     assert again.unchanged == sum(len(rows) for rows in before.values())
     assert laptops.dump("a", evening.demarche_id) == before
+
+
+def test_a_row_carries_the_laptop_that_changed_it_last(laptops: Laptops, evening: Evening) -> None:
+    hub_id = laptops.open("hub").exchange.laptop().id
+    laptops.read("a", laptops.write("hub", evening.demarche_id))
+    a = laptops.open("a")
+    a_id = a.exchange.laptop().id
+    assert {p.changed_by for p in Participant.select()} == {uuid.UUID(hub_id)}
+    a.participants.update(evening.people[0], ParticipantDraft("Anne", College.ELU))
+    laptops.read("hub", laptops.write("a", evening.demarche_id, "-back"))
+    laptops.open("hub")
+    # Here, NULL means this laptop; rows made here and back from a are this laptop's.
+    changed = {p.display_name: p.changed_by for p in Participant.select()}
+    assert changed.pop("Anne") == uuid.UUID(a_id)
+    assert set(changed.values()) == {None}
 
 
 def test_notes_of_each_laptop_meet_on_the_hub(laptops: Laptops, evening: Evening) -> None:

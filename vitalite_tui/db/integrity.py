@@ -7,7 +7,7 @@ from pathlib import Path
 
 from peewee import CharField, TextField
 
-from vitalite_tui.db.migrations import stamp_trigger_names
+from vitalite_tui.db.migrations import stamp_trigger_name
 from vitalite_tui.db.models import ALL_MODELS, TRAVELLING_MODELS
 from vitalite_tui.errors import DatabaseError
 from vitalite_tui.paths import backups_dir
@@ -21,7 +21,7 @@ EXPECTED_COLUMNS: dict[str, frozenset[str]] = {
 #: The triggers that record which laptop changed a row: without them, a bundle would
 #: carry changes as if another laptop had made them.
 EXPECTED_TRIGGERS: frozenset[str] = frozenset(
-    name for model in TRAVELLING_MODELS for name in stamp_trigger_names(model._meta.table_name)
+    stamp_trigger_name(model._meta.table_name) for model in TRAVELLING_MODELS
 )
 
 #: Where the models keep words and JSON (not ids, numbers nor dates): what the screens show

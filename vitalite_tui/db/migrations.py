@@ -42,7 +42,7 @@ def _v2_indexes_for_screens(database: SqliteDatabase) -> None:
 
 
 #: The tables whose rows travel in bundles, as schema 3 knows them (frozen: a later table
-#: gets its column and triggers in its own migration, through `_stamp_changes`).
+#: gets its column and trigger in its own migration, through `_stamp_changes`).
 _V3_TRAVELLING = (
     "questionnaire",
     "demarche",
@@ -89,32 +89,28 @@ _V3_TABLES = (
 )
 
 
-def stamp_trigger_names(table: str) -> tuple[str, str]:
-    """The two triggers that stamp a table's changed rows with this laptop."""
-    return f"{table}_stamp_insert", f"{table}_stamp_update"
+def stamp_trigger_name(table: str) -> str:
+    """The trigger that marks a table's rows changed here (see `_stamp_changes`)."""
+    return f"{table}_changed_here"
 
 
 def _stamp_changes(database: SqliteDatabase, table: str) -> None:
-    """Every row written to `table`, by any path (a model's save, an UPDATE query, a bulk
-    insert, raw SQL), records this laptop in `changed_by`; not while a bundle is merged."""
-    inserted, updated = stamp_trigger_names(table)
-    # By rowid: the stamp costs one lookup in the table itself, not one in the id index.
-    stamp = f'UPDATE "{table}" SET changed_by = (SELECT id FROM laptop) WHERE rowid = NEW.rowid'
-    quiet = "NOT (SELECT merging FROM laptop)"
+    """A row changed on this laptop, by any path (a model's save, an UPDATE query, raw
+    SQL), has `changed_by` NULL: « this laptop », which bundles write as its id. A row
+    made here is NULL from the start (no trigger, no cost per insert); a row last changed
+    on another laptop becomes NULL when changed here, except while a bundle is merged."""
+    name = stamp_trigger_name(table)
     execute(
         database,
-        f'CREATE TRIGGER "{inserted}" AFTER INSERT ON "{table}" '
-        f"WHEN NEW.changed_by IS NULL AND {quiet} BEGIN {stamp}; END",
-    )
-    execute(
-        database,
-        f'CREATE TRIGGER "{updated}" AFTER UPDATE ON "{table}" '
-        f"WHEN NEW.changed_by IS NOT (SELECT id FROM laptop) AND {quiet} BEGIN {stamp}; END",
+        f'CREATE TRIGGER "{name}" AFTER UPDATE ON "{table}" '
+        "WHEN NEW.changed_by IS NOT NULL AND NOT (SELECT merging FROM laptop) "
+        # By rowid: one lookup in the table itself, not one in the id index.
+        f'BEGIN UPDATE "{table}" SET changed_by = NULL WHERE rowid = NEW.rowid; END',
     )
 
 
 def _v3_laptops_and_bundles(database: SqliteDatabase) -> None:
-    """This laptop's identity, who last changed each row, and the versions a merge set aside."""
+    """This laptop's identity, who last changed each row, and the texts a merge set aside."""
     import socket
     import uuid
 
@@ -124,12 +120,11 @@ def _v3_laptops_and_bundles(database: SqliteDatabase) -> None:
     connection: sqlite3.Connection = database.connection()  # type: ignore[no-untyped-call]
     connection.execute(
         "INSERT INTO laptop (id, name, created_at, merging) VALUES (?, ?, ?, 0)",
-        (uuid.uuid4().hex, name, utcnow().isoformat(sep=" ")),
+        (uuid.uuid4().hex, name, str(utcnow())),
     )
     for table in _V3_TRAVELLING:
+        # NULL: every row so far was written on this laptop.
         execute(database, f'ALTER TABLE "{table}" ADD COLUMN "changed_by" TEXT')
-        # Every row so far was written on this laptop.
-        execute(database, f'UPDATE "{table}" SET changed_by = (SELECT id FROM laptop)')
     for table in (*_V3_TRAVELLING, "kept_version"):
         _stamp_changes(database, table)
 

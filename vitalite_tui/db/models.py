@@ -56,9 +56,9 @@ class JSONField(TextField):
 class Laptop(Model):
     """This base's laptop: its identity in bundles, and whether a bundle is being merged.
 
-    One row, made with the base (schema 3). Triggers stamp every changed row with its `id`
-    (see `migrations._v3_laptops_and_bundles`) except while `merging` is set: rows read from
-    a bundle keep the laptop that changed them.
+    One row, made with the base (schema 3). A row's `changed_by` is NULL when this laptop
+    changed it last (a trigger sees to it on every write path, see `migrations`), except
+    while `merging` is set: rows read from a bundle keep the laptop that changed them.
     """
 
     id = UUIDField(primary_key=True, default=uuid.uuid4)
@@ -76,7 +76,7 @@ class BaseModel(Model):
     created_at = DateTimeField(default=utcnow)
     updated_at = DateTimeField(default=utcnow)
     deleted_at = DateTimeField(null=True)
-    #: The laptop that last changed the row, set by a trigger (schema 3): never written here.
+    #: The laptop that last changed the row; NULL: this one (schema 3, kept by a trigger).
     changed_by = UUIDField(null=True)
 
     class Meta:

@@ -30,13 +30,16 @@ from vitalite_tui.db.models import Laptop, db
 from vitalite_tui.formats.bundle import Bundle, BundleRefused, damaged
 from vitalite_tui.store.base import writing
 from vitalite_tui.store.exchange.hooks import HOOKS, MergeContext
+from vitalite_tui.store.exchange.laptop import this_laptop
 from vitalite_tui.store.exchange.records import Conflict, MergeReport, TableCount
 from vitalite_tui.store.exchange.tables import TableSpec, referencing, scope_sql, table_specs
 
 Row = dict[str, Any]
 
-#: Ids of the versions set aside: uuid5 in this namespace, from the version's own values.
+#: Ids of the texts set aside: uuid5 in this namespace, from the row and the texts.
 _VERSIONS = uuid.UUID("6f1c2a4e-3b9d-5e07-9a41-0c8d7e2b5f63")
+#: The `changed_by` of the texts set aside: made by the rule, alike on every laptop.
+BY_THE_MERGE = "0" * 32
 #: Ids per `IN (…)` query: well under SQLite's limit on bound variables.
 _CHUNK = 500
 _SHOWN = 60
@@ -93,6 +96,8 @@ class Merge(MergeContext):
         self.bundle = bundle
         self.source = source
         self.demarche_hex = bundle.manifest.demarche_id
+        #: This laptop's id: what `changed_by` NULL means here.
+        self.here = this_laptop().id
         #: Per table, the ids a row of the bundle stands for here (see `_same_things`).
         self.aliases: dict[str, dict[str, str]] = {}
         #: Per table, the ids of the bundle's rows (after aliasing).
@@ -193,6 +198,8 @@ class Merge(MergeContext):
         else:
             where = f" WHERE id IN ({scope_sql(spec.name, self.demarche_hex)})"
         rows = _query(f'SELECT {listed} FROM "{spec.name}"{where}')
+        for row in rows:
+            row["changed_by"] = row["changed_by"] or self.here
         return {row["id"]: row for row in rows}
 
     def _same_things(self, spec: TableSpec, rows: list[Row], local: dict[str, Row]) -> None:
@@ -256,8 +263,8 @@ class Merge(MergeContext):
         db.execute_sql(
             "INSERT OR IGNORE INTO kept_version (id, created_at, updated_at, deleted_at, "
             "changed_by, demarche_id, table_name, row_id, texts) "
-            "VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?)",
-            (kept_id, at, at, self.demarche_hex, spec.name, loser["id"], texts),
+            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)",
+            (kept_id, at, at, BY_THE_MERGE, self.demarche_hex, spec.name, loser["id"], texts),
         )
         self.report.conflicts.append(
             Conflict(
@@ -272,6 +279,10 @@ class Merge(MergeContext):
     # ------------------------------------------------------------ writing
 
     def _write(self, spec: TableSpec, added: list[Row], updated: list[Row]) -> None:
+        for row in (*added, *updated):
+            # Back from another laptop, a change made here is this laptop's again: NULL.
+            if row["changed_by"] == self.here:
+                row["changed_by"] = None
         names = spec.names
         listed = ", ".join(f'"{name}"' for name in names)
         marks = ", ".join("?" * len(names))
