@@ -219,17 +219,20 @@ def _table(archive: zipfile.ZipFile, member: str, checksum: str, name: str) -> T
     if hashlib.sha256(data).hexdigest() != checksum:
         raise damaged(name, f"la somme de contrôle du membre « {member} » ne correspond pas")
     try:
-        lines = data.decode("utf-8").splitlines()
-        columns = json.loads(lines[0]) if lines else None
-        rows = [json.loads(line) for line in lines[1:]]
+        text = data.decode("utf-8")
+        # One parse for the whole member: a raw line break only ever ends a row (JSON
+        # escapes those inside strings), so the lines joined by commas make one array.
+        parsed = json.loads(f"[{text.rstrip().replace(chr(10), ',')}]") if text.strip() else []
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise damaged(name, f"le membre « {member} » n'est pas en lignes JSON") from None
+    columns = parsed[0] if parsed else None
     if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
         raise damaged(name, f"le membre « {member} » ne nomme pas ses colonnes")
+    rows = parsed[1:]
     width = len(columns)
     for row in rows:
         if not isinstance(row, list) or len(row) != width:
             raise damaged(name, f"une ligne du membre « {member} » n'a pas {width} valeurs")
-        if any(isinstance(value, (list, dict)) for value in row):
-            raise damaged(name, f"une ligne du membre « {member} » a une valeur composée")
+    # Values are checked column by column by whoever reads the table (lists and objects
+    # pass no check there).
     return Table(columns, rows)
