@@ -15,7 +15,15 @@ from pathlib import Path
 import pytest
 from support.bundles import Laptops, file_state, without_close_pause
 
-from vitalite_tui.db.models import Attendance, CharterArticle, KeptVersion, Note, Participant
+from vitalite_tui.db.models import (
+    Attendance,
+    CharterArticle,
+    Demarche,
+    KeptVersion,
+    Note,
+    Participant,
+    Questionnaire,
+)
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.formats.bundle import BundleRefused
 from vitalite_tui.store.charter.records import ArticleDraft
@@ -240,6 +248,35 @@ def test_any_order_of_the_same_bundles_gives_the_same_base(
     laptops.read("c", laptops.write("b", evening.demarche_id, "-via"))
     laptops.read("d", *bundles)
     assert laptops.dump("c", evening.demarche_id) == laptops.dump("d", evening.demarche_id)
+
+
+def test_a_definition_registered_on_both_laptops_is_one(laptops: Laptops, evening: Evening) -> None:
+    hub = laptops.open("hub")
+    (choice,) = hub.questionnaires.available()[:1]
+    hub.questionnaires.choose(evening.demarche_id, choice.code, choice.version)
+    a = laptops.open("a")
+    own = a.demarches.create("CC de a", "Ribaute")
+    a.questionnaires.choose(own, choice.code, choice.version)
+    laptops.read("a", laptops.write("hub", evening.demarche_id))
+    a = laptops.open("a")
+    (definition,) = Questionnaire.select()
+    for demarche_id in (own, evening.demarche_id):
+        assert a.questionnaires.chosen(demarche_id) == choice
+        assert Demarche.get_by_id(demarche_id).questionnaire_id == definition.id
+
+
+def test_a_demo_from_another_laptop_leaves_this_base_its_own(
+    laptops: Laptops, evening: Evening
+) -> None:
+    laptops.open("hub").bulk.mark_imported(evening.demarche_id, "demo-small")
+    a = laptops.open("a")
+    own = a.demarches.create("Démo de a", "Ribaute")
+    a.bulk.mark_imported(own, "demo-small")
+    (report,) = laptops.read("a", laptops.write("hub", evening.demarche_id))
+    assert report.created
+    laptops.open("a")
+    assert Demarche.get_by_id(own).demo_key == "demo-small"
+    assert Demarche.get_by_id(evening.demarche_id).demo_key is None
 
 
 def _rewritten(bundle: Path, table: str, change: dict[str, object]) -> Path:

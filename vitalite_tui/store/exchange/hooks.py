@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from vitalite_tui.db.models import db
 from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.formats.bundle import Bundle, BundleRefused
 from vitalite_tui.store.exchange.tables import TableSpec
@@ -64,5 +65,33 @@ class ParticipantCodes:
         return None
 
 
+class DemoKeys:
+    """A démarche's demo key marks the one demo of its size in a base: a demo brought from
+    another laptop into a base that built its own arrives without the key."""
+
+    def before(
+        self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
+    ) -> None:
+        keys = [row["demo_key"] for row in rows if row["demo_key"] is not None]
+        if not keys:
+            return
+        marks = ", ".join("?" * len(keys))
+        taken = {
+            str(found[0]): str(found[1])
+            for found in db.execute_sql(
+                f"SELECT demo_key, id FROM demarche WHERE demo_key IN ({marks})", keys
+            ).fetchall()
+        }
+        for row in rows:
+            holder = taken.get(row["demo_key"])
+            if holder is not None and holder != row["id"]:
+                row["demo_key"] = None
+
+    def after(
+        self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
+    ) -> None:
+        return None
+
+
 #: The hook of each table that has one.
-HOOKS: dict[str, TableHook] = {"participant": ParticipantCodes()}
+HOOKS: dict[str, TableHook] = {"participant": ParticipantCodes(), "demarche": DemoKeys()}

@@ -88,7 +88,9 @@ def _many(sql: str, params: list[tuple[Any, ...]], source: str) -> None:
     try:
         connection.executemany(sql, params)
     except sqlite3.IntegrityError:
-        raise damaged(source, "il contredit les règles de la base") from None
+        raise damaged(
+            source, "une de ses lignes heurte une ligne de cette base : même numéro ou même clé"
+        ) from None
     except sqlite3.Error as exc:
         failure = explain(exc, Path(db.database))
         if failure is None:
