@@ -356,6 +356,14 @@ def test_a_bundle_with_a_hostile_value_is_refused(laptops: Laptops, evening: Eve
         assert "la base n'a pas changé" in message
 
 
+def test_a_bundle_whose_demarche_is_not_its_manifests_is_refused(
+    laptops: Laptops, evening: Evening
+) -> None:
+    bundle = laptops.write("hub", evening.demarche_id)
+    hostile = _rewritten(bundle, "demarche", {"id": "f" * 32})
+    assert "n'est pas celle de son manifeste" in _refused_untouched(laptops, "a", hostile)
+
+
 def test_one_code_given_to_two_people_is_refused_for_now(
     laptops: Laptops, evening: Evening
 ) -> None:

@@ -123,6 +123,13 @@ class Merge(MergeContext):
         unknown = set(self.bundle.tables) - {spec.name for spec in table_specs()}
         if unknown:
             raise damaged(self.source, f"table inconnue « {sorted(unknown)[0]} »")
+        root = self.bundle.tables.get("demarche")
+        if (
+            root is None
+            or "id" not in root.columns
+            or [row[root.columns.index("id")] for row in root.rows] != [self.demarche_hex]
+        ):
+            raise damaged(self.source, "sa démarche n'est pas celle de son manifeste")
         with writing():
             db.execute_sql("PRAGMA defer_foreign_keys = ON")
             Laptop.update(merging=True).execute()
