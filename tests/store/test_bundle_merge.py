@@ -27,6 +27,7 @@ from vitalite_tui.db.models import (
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.formats.bundle import BundleRefused
 from vitalite_tui.store.charter.records import ArticleDraft
+from vitalite_tui.store.exchange.tables import PARENTS, table_specs
 from vitalite_tui.store.preparation.records import ParticipantDraft
 
 
@@ -84,6 +85,22 @@ def test_a_bundle_brings_a_demarche_to_a_new_laptop(laptops: Laptops, evening: E
     a = laptops.open("a")
     assert [d.id for d in a.demarches.all()] == [evening.demarche_id]
     assert len(a.participants.all(evening.demarche_id)) == 6
+
+
+def test_every_table_finds_its_demarche() -> None:
+    assert {spec.name for spec in table_specs()} == {*PARENTS, "demarche", "questionnaire"}
+
+
+def test_a_bundle_holds_its_demarche_and_nothing_else(laptops: Laptops, evening: Evening) -> None:
+    hub = laptops.open("hub")
+    hub.capture.save_note(evening.rounds[0], None, "De la soirée")
+    other = prepare(laptops, groups=1)
+    laptops.open("hub").capture.save_note(other.rounds[0], None, "D'une autre démarche")
+    laptops.read("a", laptops.write("hub", evening.demarche_id))
+    assert laptops.dump("a", evening.demarche_id) == laptops.dump("hub", evening.demarche_id)
+    a = laptops.open("a")
+    assert [d.id for d in a.demarches.all()] == [evening.demarche_id]
+    assert [n.text for n in Note.select()] == ["De la soirée"]
 
 
 def test_reading_a_bundle_again_changes_nothing(laptops: Laptops, evening: Evening) -> None:
