@@ -17,8 +17,10 @@ def open_tui(path: Path) -> None:
 
     store = open_store(path)
     try:
+        from vitalite_tui.tui import paste_guard
         from vitalite_tui.tui.app import VitaliteApp
 
+        paste_guard.install()
         app = VitaliteApp(store)
         app.run()
         _copy_at_quit(store)

@@ -80,10 +80,15 @@ _SHOWN_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u
 PLACEHOLDER = "?"
 
 
+def without_sequences(text: str) -> str:
+    """`text` as a terminal showed it: its escape sequences (colours…) removed, nothing else."""
+    return _SEQUENCES.sub("", text)
+
+
 def terminal_safe(text: str, *, lines: bool = False) -> str:
     """`text` as a terminal may print it: escape sequences removed, other controls shown as
     `PLACEHOLDER`; tabs and newlines (CRLF too) kept only with `lines`, else each a space."""
-    text = _SEQUENCES.sub("", text)
+    text = without_sequences(text)
     if lines:
         return _SHOWN_CONTROLS.sub(PLACEHOLDER, text.replace("\r\n", "\n"))
     text = text.replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
