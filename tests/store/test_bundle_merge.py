@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support.bundles import Laptops, file_state, without_close_pause
+from support.bundles import Laptops, canonical, file_state, without_close_pause
 
 from vitalite_tui.db.models import (
     Attendance,
@@ -24,8 +24,10 @@ from vitalite_tui.db.models import (
     Participant,
     Questionnaire,
 )
+from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.formats.bundle import BundleRefused
+from vitalite_tui.store import Store
 from vitalite_tui.store.charter.records import ArticleDraft
 from vitalite_tui.store.exchange.tables import PARENTS, table_specs
 from vitalite_tui.store.preparation.records import ParticipantDraft
@@ -402,3 +404,23 @@ def test_a_merged_base_passes_its_own_checks(laptops: Laptops, evening: Evening)
     laptops.close()
     report = check_database(laptops.path("a"))
     assert report.ok, report.problems
+
+
+@pytest.mark.demo("small")
+def test_the_whole_demo_travels_and_reads_back(store: Store, tmp_path: Path) -> None:
+    """Every table with real rows (sheets, votes, the charter…) crosses to an empty base."""
+    demarche_id = create_demo(store, "small").demarche_id
+    expected = canonical(demarche_id)
+    assert sum(1 for rows in expected.values() if rows) >= 25
+    bundle = store.exchange.write(demarche_id, tmp_path).path
+    store.close()
+    laptops = Laptops(tmp_path)
+    try:
+        (report,) = laptops.read("neuf", bundle)
+        assert report.created
+        assert report.added == sum(len(rows) for rows in expected.values())
+        assert laptops.dump("neuf", demarche_id) == expected
+        (again,) = laptops.read("neuf", bundle)
+        assert (again.added, again.updated) == (0, 0)
+    finally:
+        laptops.close()
