@@ -383,20 +383,6 @@ def test_a_bundle_whose_demarche_is_not_its_manifests_is_refused(
     assert "n'est pas celle de son manifeste" in _refused_untouched(laptops, "a", hostile)
 
 
-def test_one_code_given_to_two_people_is_refused_for_now(
-    laptops: Laptops, evening: Evening
-) -> None:
-    handed_to(laptops, evening, "a")
-    for name in ("hub", "a"):
-        laptops.open(name).participants.add(
-            evening.demarche_id, ParticipantDraft(f"Nouveau sur {name}", College.ACTEUR)
-        )
-    from_a = laptops.write("a", evening.demarche_id, "-p7")
-    message = _refused_untouched(laptops, "hub", from_a)
-    assert "P007" in message
-    assert "la base n'a pas changé" in message
-
-
 def test_a_merged_base_passes_its_own_checks(laptops: Laptops, evening: Evening) -> None:
     from vitalite_tui.db.connection import check_database
 

@@ -119,7 +119,8 @@ def _counted(count: int, one: str, many: str) -> str:
 def report_text(report: MergeReport) -> str:
     """What reading one bundle did, in French, a line per table that changed."""
     origin = f"démarche « {report.demarche_name} », poste « {report.laptop_name} »"
-    if report.added == 0 and report.updated == 0:
+    settled = report.renumbered or report.duplicates or report.tallies
+    if report.added == 0 and report.updated == 0 and not settled:
         return f"{report.source} ({origin}) : rien de nouveau, la base n'a pas changé."
     lines = [
         f"{report.source} ({origin}) lu"
@@ -141,7 +142,38 @@ def report_text(report: MergeReport) -> str:
         lines += [
             f"    {c.label} : « {c.kept} » gardé, « {c.other} » conservé" for c in report.conflicts
         ]
-    return "\n".join(lines)
+    return "\n".join(lines + _settled_lines(report))
+
+
+def _settled_lines(report: MergeReport) -> list[str]:
+    """What the merge's rules settled: codes, people registered twice, wall counts."""
+    lines: list[str] = []
+    if report.renumbered:
+        lines.append(
+            f"  {_counted(len(report.renumbered), 'code renuméroté', 'codes renumérotés')} : "
+            "ce code était déjà celui d'une autre personne ; utilisez le nouveau."
+        )
+        lines += [f"    {r.name} : {r.old} devient {r.new}" for r in report.renumbered]
+    if report.duplicates:
+        lines.append(
+            f"  {_counted(len(report.duplicates), 'doublon probable', 'doublons probables')} "
+            "(même nom, même commune) : vérifiez et réunissez-les avec « vitalite bundle "
+            "doublons »."
+        )
+        lines += [
+            f"    {d.name} ({d.commune or 'sans commune'}) : {d.codes[0]} et {d.codes[1]}"
+            for d in report.duplicates
+        ]
+    if report.tallies:
+        lines.append(
+            f"  {_counted(len(report.tallies), 'comptage', 'comptages')} du mur saisi sur deux "
+            "postes : le plus récent est gardé, l'autre retiré pour ne pas compter deux fois."
+        )
+        lines += [
+            f"    {t.action} ({t.college}) : {t.kept} gommette(s) gardée(s), {t.other} retirée(s)"
+            for t in report.tallies
+        ]
+    return lines
 
 
 @bundle_app.command("poste", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)

@@ -2,20 +2,35 @@
 
 A hook sees a table's rows of the bundle before they are written (ids and references
 already settled, the local rows of the démarche beside them) and the ids added or updated
-after. Codes given twice, people registered twice, sheets typed twice and tallies counted
-twice plug in here; until they do, a participant code given to two people is refused.
+after. Every rule here decides from the rows alone (never from the clock or the laptop
+that reads), and what it changes carries stamps made from those rows: every laptop that
+meets the same rows makes the very same change, in whatever order it met them.
 """
 
 from __future__ import annotations
 
+import json
+import uuid
 from typing import Any, Protocol
 
 from vitalite_tui.db.models import db
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.merge import (
+    Holder,
+    exported_in,
+    exported_union,
+    probable_duplicates,
+    settle_codes,
+    with_exported,
+)
 from vitalite_tui.domain.participants import participant_code
-from vitalite_tui.formats.bundle import Bundle, BundleRefused
-from vitalite_tui.store.exchange.tables import TableSpec
+from vitalite_tui.formats.bundle import Bundle
+from vitalite_tui.store.exchange.records import Duplicate, MergeReport, Renumbered, TallyKept
+from vitalite_tui.store.exchange.tables import TableSpec, scope_sql
+from vitalite_tui.store.exchange.versions import BY_THE_MERGE, Row, just_after, later, version
 
-Row = dict[str, Any]
+#: How a wall count is marked among the votes (`store.vote.records.TALLY`).
+TALLY = "tally"
 
 
 class MergeContext(Protocol):
@@ -26,6 +41,7 @@ class MergeContext(Protocol):
     demarche_hex: str
     #: Per table, the ids a row of the bundle stands for in this base.
     aliases: dict[str, dict[str, str]]
+    report: MergeReport
 
 
 class TableHook(Protocol):
@@ -40,47 +56,60 @@ class TableHook(Protocol):
         """Act on the rows just written (their ids)."""
 
 
-class ParticipantCodes:
-    """A code (P046) stays one person's: two people with one code stop the merge, for now."""
+def _rows(sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found: list[tuple[Any, ...]] = db.execute_sql(sql, params).fetchall()
+    return found
+
+
+def _settings(text: object) -> dict[str, object]:
+    try:
+        value = json.loads(str(text))
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+class Demarches:
+    """The démarche row: its record of exported codes only grows, and its demo key marks
+    the one demo of its size in a base."""
 
     def before(
         self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
     ) -> None:
-        merged = {**local, **{row["id"]: row for row in rows}}
-        holders: dict[int, Row] = {}
-        for row in merged.values():
-            other = holders.setdefault(row["number"], row)
-            if other["id"] != row["id"]:
-                raise BundleRefused(
-                    f"Le paquet {merge.source} et cette base donnent le code "
-                    f"{participant_code(row['number'])} à deux personnes différentes "
-                    f"(« {other['display_name']} » et « {row['display_name']} ») : ce "
-                    "programme ne sait pas encore les renuméroter, le paquet n'a pas été lu "
-                    "et la base n'a pas changé ; inscrivez les nouveaux venus sur un seul poste."
-                )
+        for row in rows:
+            mine = local.get(row["id"])
+            if mine is not None:
+                self._exported_codes(row, mine)
+        self._demo_keys(rows)
 
-    def after(
-        self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
-    ) -> None:
-        return None
+    @staticmethod
+    def _exported_codes(row: Row, mine: Row) -> None:
+        """Both versions get every code either exported, whichever of them wins: a later
+        change of the démarche (its name) must not forget what an export showed."""
+        theirs, ours = _settings(row["settings"]), _settings(mine["settings"])
+        codes = exported_union(exported_in(theirs), exported_in(ours))
+        if not codes:
+            return
+        row["settings"] = json.dumps(with_exported(theirs, codes), ensure_ascii=False)
+        settled = json.dumps(with_exported(ours, codes), ensure_ascii=False)
+        if settled != mine["settings"]:
+            # Not a change of its own: the stamps stay those of the version it completes.
+            db.execute_sql("UPDATE demarche SET settings = ? WHERE id = ?", (settled, mine["id"]))
+            mine["settings"] = settled
 
-
-class DemoKeys:
-    """A démarche's demo key marks the one demo of its size in a base: a demo brought from
-    another laptop into a base that built its own arrives without the key."""
-
-    def before(
-        self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
-    ) -> None:
+    @staticmethod
+    def _demo_keys(rows: list[Row]) -> None:
+        """A demo brought from another laptop into a base that built its own arrives
+        without the key."""
         keys = [row["demo_key"] for row in rows if row["demo_key"] is not None]
         if not keys:
             return
         marks = ", ".join("?" * len(keys))
         taken = {
             str(found[0]): str(found[1])
-            for found in db.execute_sql(
-                f"SELECT demo_key, id FROM demarche WHERE demo_key IN ({marks})", keys
-            ).fetchall()
+            for found in _rows(
+                f"SELECT demo_key, id FROM demarche WHERE demo_key IN ({marks})", tuple(keys)
+            )
         }
         for row in rows:
             holder = taken.get(row["demo_key"])
@@ -93,5 +122,182 @@ class DemoKeys:
         return None
 
 
+class Participants:
+    """Codes (P046) stay one person's each; people registered twice are pointed out."""
+
+    def before(
+        self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
+    ) -> None:
+        incoming = {row["id"]: row for row in rows}
+        winners = dict(local)
+        for key, row in incoming.items():
+            mine = local.get(key)
+            winners[key] = row if mine is None else later(spec, row, mine)
+        settled = self._settled(merge, winners)
+        self._report(merge, local, incoming, {**winners, **settled})
+        for key, mine in local.items():
+            if settled.get(key, winners[key])["number"] != mine["number"]:
+                # Written one by one, two people trading codes would meet on one code in
+                # between (each code is unique): each lets go of its code first.
+                db.execute_sql(
+                    "UPDATE participant SET number = ? WHERE id = ?", (-int(mine["number"]), key)
+                )
+        others = [name for name in spec.names if name != "id"]
+        assignments = ", ".join(f'"{name}" = ?' for name in others)
+        for key, row in settled.items():
+            if key in incoming:
+                incoming[key].update(row)
+            if key in local:
+                db.execute_sql(
+                    f"UPDATE participant SET {assignments} WHERE id = ?",
+                    (*(row[name] for name in others), key),
+                )
+                local[key] = dict(row)
+
+    @staticmethod
+    def _settled(merge: MergeContext, winners: dict[str, Row]) -> dict[str, Row]:
+        """The versions the code rule makes: a new number, stamped just after the version
+        it corrects (a version of its own keeps its stamp), by the rule."""
+        (settings,) = _rows("SELECT settings FROM demarche WHERE id = ?", (merge.demarche_hex,))[0]
+        plan = settle_codes(
+            (
+                Holder(
+                    row["id"],
+                    int(row["number"]),
+                    str(row["created_at"]),
+                    settled=row["changed_by"] == BY_THE_MERGE,
+                )
+                for row in winners.values()
+            ),
+            exported_in(_settings(settings)),
+        )
+        versions: dict[str, Row] = {}
+        for key, number in plan.items():
+            winner = winners[key]
+            stamp = str(winner["updated_at"])
+            versions[key] = {
+                **winner,
+                "number": number,
+                "updated_at": stamp if winner["changed_by"] == BY_THE_MERGE else just_after(stamp),
+                "changed_by": BY_THE_MERGE,
+            }
+        return versions
+
+    @staticmethod
+    def _report(
+        merge: MergeContext, local: dict[str, Row], incoming: dict[str, Row], final: dict[str, Row]
+    ) -> None:
+        """Each person whose code the rule changed, here or on the laptop the bundle is from."""
+        for key, row in sorted(final.items(), key=lambda item: int(item[1]["number"])):
+            before = local.get(key) or incoming[key]
+            if row["changed_by"] == BY_THE_MERGE and row["number"] != before["number"]:
+                merge.report.renumbered.append(
+                    Renumbered(
+                        participant_id=_dashed(key),
+                        name=str(row["display_name"]),
+                        old=participant_code(int(before["number"])),
+                        new=participant_code(int(row["number"])),
+                    )
+                )
+
+    def after(
+        self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
+    ) -> None:
+        touched = {*added, *updated}
+        if not touched:
+            return
+        people = {
+            str(found[0]): (str(found[1]), str(found[2]), int(found[3]))
+            for found in _rows(
+                "SELECT id, display_name, commune, number FROM participant "
+                "WHERE demarche_id = ? AND deleted_at IS NULL",
+                (merge.demarche_hex,),
+            )
+        }
+        pairs = probable_duplicates(
+            (key, name, commune) for key, (name, commune, _) in people.items()
+        )
+        for first, second in pairs:
+            if first in touched or second in touched:
+                name, commune, number = people[first]
+                merge.report.duplicates.append(
+                    Duplicate(
+                        keep_id=_dashed(first),
+                        other_id=_dashed(second),
+                        name=name,
+                        commune=commune,
+                        codes=(participant_code(number), participant_code(people[second][2])),
+                    )
+                )
+
+
+class Tallies:
+    """One wall count (an action, a collège, a round) typed on two laptops is two rows: the
+    later count stays, the other is removed by the rule, so that it never counts twice."""
+
+    def before(
+        self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
+    ) -> None:
+        return None
+
+    def after(
+        self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
+    ) -> None:
+        if not added and not updated:
+            return
+        names = ", ".join(f'"{name}"' for name in spec.names)
+        found = _rows(
+            f"SELECT {names} FROM vote WHERE id IN ({scope_sql('vote', merge.demarche_hex)}) "
+            "AND source = ? AND deleted_at IS NULL",
+            (TALLY,),
+        )
+        here = _rows("SELECT id FROM laptop")[0][0]
+        cells: dict[tuple[Any, ...], list[Row]] = {}
+        for values in found:
+            row = dict(zip(spec.names, values, strict=True))
+            # As in a bundle: NULL is this laptop, so that versions compare alike everywhere.
+            row["changed_by"] = row["changed_by"] or here
+            cells.setdefault((row["session_id"], row["action_id"], row["college"]), []).append(row)
+        for cell in cells.values():
+            if len(cell) < 2:
+                continue
+            ordered = sorted(cell, key=lambda r: version(spec, r), reverse=True)
+            kept = ordered[0]
+            for other in ordered[1:]:
+                at = just_after(str(other["updated_at"]))
+                db.execute_sql(
+                    "UPDATE vote SET deleted_at = ?, updated_at = ?, changed_by = ? WHERE id = ?",
+                    (at, at, BY_THE_MERGE, other["id"]),
+                )
+                merge.report.tallies.append(
+                    TallyKept(
+                        action=_action_title(str(kept["action_id"])),
+                        college=_college_label(kept["college"]),
+                        kept=int(kept["dots"]),
+                        other=int(other["dots"]),
+                    )
+                )
+
+
+def _dashed(hex_id: str) -> str:
+    return str(uuid.UUID(hex=hex_id))
+
+
+def _action_title(action_hex: str) -> str:
+    found = _rows("SELECT title FROM action WHERE id = ?", (action_hex,))
+    return str(found[0][0]) if found else "?"
+
+
+def _college_label(value: object) -> str:
+    try:
+        return College(str(value)).plural
+    except ValueError:
+        return "sans collège"
+
+
 #: The hook of each table that has one.
-HOOKS: dict[str, TableHook] = {"participant": ParticipantCodes(), "demarche": DemoKeys()}
+HOOKS: dict[str, TableHook] = {
+    "participant": Participants(),
+    "demarche": Demarches(),
+    "vote": Tallies(),
+}

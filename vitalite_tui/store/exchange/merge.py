@@ -17,7 +17,6 @@ base, and reading one twice changes nothing):
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 import uuid
@@ -40,28 +39,15 @@ from vitalite_tui.store.exchange.tables import (
     scope_sql,
     table_specs,
 )
+from vitalite_tui.store.exchange.versions import BY_THE_MERGE, version
 
 Row = dict[str, Any]
 
 #: Ids of the texts set aside: uuid5 in this namespace, from the row and the texts.
 _VERSIONS = uuid.UUID("6f1c2a4e-3b9d-5e07-9a41-0c8d7e2b5f63")
-#: The `changed_by` of the texts set aside: made by the rule, alike on every laptop.
-BY_THE_MERGE = "0" * 32
 #: Ids per `IN (…)` query: well under SQLite's limit on bound variables.
 _CHUNK = 500
 _SHOWN = 60
-
-
-def digest(values: Iterable[Any]) -> str:
-    return hashlib.sha256(json.dumps(list(values), ensure_ascii=False).encode()).hexdigest()
-
-
-def _version(spec: TableSpec, row: Row) -> tuple[str, str, str]:
-    return (
-        str(row["updated_at"]),
-        str(row["changed_by"] or ""),
-        digest(row[n] for n in spec.names),
-    )
 
 
 def _shown(texts: Sequence[Any]) -> str:
@@ -171,7 +157,7 @@ class Merge(MergeContext):
             if mine == row:
                 count.unchanged += 1
                 continue
-            theirs_later = _version(spec, row) > _version(spec, mine)
+            theirs_later = version(spec, row) > version(spec, mine)
             winner, loser = (row, mine) if theirs_later else (mine, row)
             if theirs_later:
                 updated.append(row)

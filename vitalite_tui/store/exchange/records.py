@@ -44,6 +44,38 @@ class Conflict:
     other: str
 
 
+@dataclass(frozen=True)
+class Renumbered:
+    """A person whose code was given to someone else on another laptop: a new code."""
+
+    participant_id: str
+    name: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Two people registered with the same name and commune: probably one person twice."""
+
+    keep_id: str
+    other_id: str
+    name: str
+    commune: str
+    codes: tuple[str, str]
+
+
+@dataclass(frozen=True)
+class TallyKept:
+    """One wall count typed on two laptops: the later count stays, the other is removed."""
+
+    action: str
+    #: The collège's label, or « sans collège ».
+    college: str
+    kept: int
+    other: int
+
+
 @dataclass
 class MergeReport:
     """What reading one bundle changed in the base."""
@@ -56,6 +88,9 @@ class MergeReport:
     created: bool = False
     tables: list[TableCount] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    renumbered: list[Renumbered] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    tallies: list[TallyKept] = field(default_factory=list)
 
     @property
     def added(self) -> int:

@@ -68,6 +68,8 @@ NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "answer": ("response_id", "item_code"),
     "action_sheet": ("action_id",),
     "charter": ("demarche_id",),
+    # Each laptop that typed a wall count opened the vote's round: one round, made twice.
+    "vote_session": ("workshop_id", "round_number"),
 }
 
 #: The columns people type: when two versions of a row differ there, the losing texts are

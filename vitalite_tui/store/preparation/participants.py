@@ -1,16 +1,26 @@
-"""The participants registry: add, edit, soft-remove, restore, filter, count by collège."""
+"""The participants registry: add, edit, soft-remove, restore, filter, count by collège;
+codes shown in exports kept for good; one person registered twice made one."""
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 from peewee import fn
 
-from vitalite_tui.db.models import Participant
+from vitalite_tui.db.models import Participant, db, utcnow
 from vitalite_tui.domain.colleges import College, CollegeCounts
+from vitalite_tui.domain.errors import InvalidInput
+from vitalite_tui.domain.merge import (
+    exported_in,
+    exported_union,
+    probable_duplicates,
+    with_exported,
+)
 from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, matches
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
+from vitalite_tui.store.exchange.records import Duplicate
+from vitalite_tui.store.exchange.tables import NATURAL_KEYS, referencing
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 
 MAX_NAME = 80
@@ -45,7 +55,11 @@ class Participants:
                 .where(Participant.demarche == demarche)
                 .scalar()
             )
-            row = Participant.create(demarche=demarche, number=(last or 0) + 1, **values)
+            # A code once exported stays that person's, even if their row went elsewhere.
+            exported = max(exported_in(demarche.settings), default=0)
+            row = Participant.create(
+                demarche=demarche, number=max(last or 0, exported) + 1, **values
+            )
         return key(row)
 
     def update(self, participant_id: str, draft: ParticipantDraft) -> None:
@@ -97,6 +111,92 @@ class Participants:
         )
         pairs = cast("list[tuple[str, int]]", list(rows))
         return CollegeCounts.from_mapping({College(c): int(n) for c, n in pairs})
+
+    def mark_exported(self, demarche_id: str) -> None:
+        """Record every live person's code as shown in an export: from now on that code
+        is theirs on every laptop (the record travels in bundles, see `exchange.hooks`)."""
+        with writing():
+            demarche = demarche_row(demarche_id)
+            rows = Participant.select(Participant.id, Participant.number).where(
+                (Participant.demarche == demarche) & Participant.deleted_at.is_null()
+            )
+            now = {int(row.number): (row.id.hex,) for row in rows}
+            known = exported_in(demarche.settings)
+            codes = exported_union(known, now)
+            if codes != known:
+                demarche.settings = with_exported(dict(demarche.settings or {}), codes)
+                demarche.save()
+
+    def duplicates(self, demarche_id: str) -> list[Duplicate]:
+        """Live people with the same name and commune (folded): probably one person twice."""
+        rows = Participant.select().where(
+            (Participant.demarche == demarche_row(demarche_id)) & Participant.deleted_at.is_null()
+        )
+        people = {row.id.hex: row for row in rows}
+        pairs = probable_duplicates(
+            (hex_id, row.display_name, row.commune) for hex_id, row in people.items()
+        )
+        return [duplicate(people[first], people[second]) for first, second in pairs]
+
+    def merge(self, keep_id: str, other_id: str) -> None:
+        """Make two registrations of one person one: every attendance, membership, note,
+        turn, vote, image, rating, role and signature of `other_id` becomes `keep_id`'s
+        (where both were ticked, the one row kept), then `other_id` is removed (restorable)."""
+        with writing():
+            keep = live(Participant, keep_id, "Participant")
+            other = live(Participant, other_id, "Participant")
+            if keep.id == other.id or keep.demarche_id != other.demarche_id:
+                raise InvalidInput(
+                    "Choisissez deux personnes différentes de la même démarche à réunir."
+                )
+            at = str(utcnow())
+            for table, column in referencing("participant"):
+                _move_links(table, column, keep.id.hex, other.id.hex, at)
+            soft_delete(other)
+
+
+def _move_links(table: str, column: str, keep: str, other: str, at: str) -> None:
+    """Point `table.column` at `keep` instead of `other`, as changes that travel."""
+    staying: list[str] = []
+    alike = [c for c in NATURAL_KEYS.get(table, ()) if c != column]
+    if alike:
+        # One row per (workshop, person): where both have one, keep's stays (alive if
+        # either was) and other's is removed where it is.
+        matched = " AND ".join(f'mine."{c}" = theirs."{c}"' for c in alike)
+        pairs: list[tuple[Any, ...]] = db.execute_sql(
+            f'SELECT mine.id, theirs.id, theirs.deleted_at FROM "{table}" AS mine '
+            f'JOIN "{table}" AS theirs ON {matched} '
+            f'WHERE mine."{column}" = ? AND theirs."{column}" = ?',
+            (keep, other),
+        ).fetchall()
+        for mine, theirs, theirs_removed in pairs:
+            if theirs_removed is None:
+                db.execute_sql(
+                    f'UPDATE "{table}" SET deleted_at = NULL, updated_at = ? '
+                    "WHERE id = ? AND deleted_at IS NOT NULL",
+                    (at, mine),
+                )
+                db.execute_sql(
+                    f'UPDATE "{table}" SET deleted_at = ?, updated_at = ? WHERE id = ?',
+                    (at, at, theirs),
+                )
+            staying.append(str(theirs))
+    marks = ", ".join("?" * len(staying))
+    db.execute_sql(
+        f'UPDATE "{table}" SET "{column}" = ?, updated_at = ? '
+        f'WHERE "{column}" = ? AND id NOT IN ({marks})',
+        (keep, at, other, *staying),
+    )
+
+
+def duplicate(first: Participant, second: Participant) -> Duplicate:
+    return Duplicate(
+        keep_id=key(first),
+        other_id=key(second),
+        name=first.display_name,
+        commune=first.commune,
+        codes=(participant_code(first.number), participant_code(second.number)),
+    )
 
 
 def participant_record(row: Participant) -> ParticipantRecord:
