@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from support.bundles import Laptops, without_close_pause
 
-from vitalite_tui.db.models import KeptVersion, Note, NoteRevision
+from vitalite_tui.db.models import KeptVersion, Note, NoteRevision, Vote
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.errors import NotFound
 from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.vote.records import CandidateDraft
 
 NAMES = ("hub", "poste1", "poste2", "poste3")
 WORDS = ("marché", "école", "« fête »", "covoiturage", "jeudi", "café", "O'Brien", "été")
@@ -36,6 +37,9 @@ class Template:
             hub.workshops.set_present(
                 self.demarche_id, 1, hub.participants.add(self.demarche_id, draft), True
             )
+        self.actions = [
+            hub.votes.add(self.demarche_id, CandidateDraft(title)) for title in ("Café", "Navette")
+        ]
         groups = hub.subgroups.form(self.demarche_id, 1, count=2)
         self.rounds = [hub.capture.start_round(g.id, "Où ?", 20).id for g in groups]
         bundle = laptops.write("hub", self.demarche_id)
@@ -138,8 +142,9 @@ class Evening(RuleBasedStateMachine):
 
     @rule(data=st.data())
     def register_newcomer(self, data: st.DataObject) -> None:
-        # On the hub only: codes given on two laptops are refused until they are renumbered.
-        store = self.laptops.open("hub")
+        """On any laptop: two laptops give the same code to different people, which the
+        merge renumbers alike everywhere."""
+        store = self.laptops.open(data.draw(st.sampled_from(self.names)))
         college = data.draw(st.sampled_from(list(College)))
         draft = ParticipantDraft(self._text(data), college, "Lagrasse")
         store.workshops.add_newcomer(self.template.demarche_id, 2, draft)
@@ -160,6 +165,20 @@ class Evening(RuleBasedStateMachine):
                 store.workshops.set_present(self.template.demarche_id, workshop, person, present)
             except NotFound:
                 continue  # a newcomer this laptop has not heard of yet
+
+    @rule(data=st.data())
+    def count_tally(self, data: st.DataObject) -> None:
+        """A wall count typed on one laptop, or the same cell on two before they meet."""
+        names = data.draw(
+            st.lists(st.sampled_from(self.names), min_size=1, max_size=2, unique=True)
+        )
+        action = data.draw(st.sampled_from(self.template.actions))
+        college = data.draw(st.sampled_from([None, *College]))
+        for name in names:
+            dots = data.draw(st.integers(min_value=0, max_value=9))
+            self.laptops.open(name).votes.set_tally(
+                self.template.demarche_id, action, college, dots
+            )
 
     @rule(data=st.data())
     def exchange(self, data: st.DataObject) -> None:
@@ -194,6 +213,12 @@ class Evening(RuleBasedStateMachine):
         found = {n.text for n in Note.select()} | {r.text for r in NoteRevision.select()}
         found |= {str(k.texts.get("text")) for k in KeptVersion.select()}
         people = {p.display_name for p in store.participants.all(demarche_id)}
+        # One live count per wall cell: a count typed on two laptops never counts twice.
+        cells = [
+            (v.session_id, v.action_id, v.college)
+            for v in Vote.select().where(Vote.deleted_at.is_null() & (Vote.source == "tally"))
+        ]
+        assert len(cells) == len(set(cells))
         assert self.typed - found - people == set()
 
 
