@@ -214,10 +214,11 @@ class Evening(RuleBasedStateMachine):
         found |= {str(k.texts.get("text")) for k in KeptVersion.select()}
         people = {p.display_name for p in store.participants.all(demarche_id)}
         # One live count per wall cell: a count typed on two laptops never counts twice.
-        cells = [
-            (v.session_id, v.action_id, v.college)
-            for v in Vote.select().where(Vote.deleted_at.is_null() & (Vote.source == "tally"))
-        ]
+        cells = list(
+            Vote.select(Vote.session, Vote.action, Vote.college)
+            .where(Vote.deleted_at.is_null() & (Vote.source == "tally"))
+            .tuples()
+        )
         assert len(cells) == len(set(cells))
         assert self.typed - found - people == set()
 
