@@ -193,3 +193,66 @@ def laptop(
     with opened_store(ctx, db) as store:
         found = store.exchange.laptop() if name is None else store.exchange.rename_laptop(name)
     say(f"Ce poste s'appelle « {found.name} » (identifiant {found.id}).")
+
+
+@bundle_app.command("doublons", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def duplicates(
+    ctx: typer.Context,
+    keep: Annotated[
+        str | None,
+        typer.Option(
+            "--garder",
+            help="Code de la personne à garder (P007) ; avec --retirer : réunir les deux.",
+            metavar="CODE",
+            show_default=False,
+        ),
+    ] = None,
+    other: Annotated[
+        str | None,
+        typer.Option(
+            "--retirer",
+            help="Code de la même personne inscrite une seconde fois : ses liens passent à "
+            "l'autre, puis elle est retirée (restaurable).",
+            metavar="CODE",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+    demarche: DemarcheOption = None,
+) -> None:
+    """Lister les personnes inscrites deux fois (même nom, même commune), ou en réunir deux."""
+    if (keep is None) != (other is None):
+        say(
+            "Donnez les deux codes, --garder et --retirer, pour réunir deux inscriptions.", err=True
+        )
+        raise typer.Exit(2)
+    with opened_store(ctx, db) as store:
+        demarche_id = pick_demarche(store, demarche)
+        if keep is not None and other is not None:
+            by_code = {p.code: p for p in store.participants.all(demarche_id)}
+            missing = [code for code in (keep, other) if code.upper() not in by_code]
+            if missing:
+                say(
+                    f"Aucune personne inscrite sous le code {missing[0]} : rien n'a changé.",
+                    err=True,
+                )
+                raise typer.Exit(1)
+            kept, gone = by_code[keep.upper()], by_code[other.upper()]
+            store.participants.merge(kept.id, gone.id)
+            say(
+                f"{gone.code} réuni à {kept.code} ({kept.display_name}) : ses présences, notes "
+                f"et votes sont désormais ceux de {kept.code}, et {gone.code} est retiré."
+            )
+            return
+        pairs = store.participants.duplicates(demarche_id)
+    if not pairs:
+        say("Aucun doublon probable : personne n'est inscrit deux fois sous le même nom.")
+        return
+    lines = [
+        f"{_counted(len(pairs), 'doublon probable', 'doublons probables')} (même nom, même "
+        "commune) ; réunissez-les avec « vitalite bundle doublons --garder CODE --retirer CODE »."
+    ]
+    lines += [
+        f"  {d.name} ({d.commune or 'sans commune'}) : {d.codes[0]} et {d.codes[1]}" for d in pairs
+    ]
+    say("\n".join(lines), lines=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from vitalite_tui.errors import VitaliteError
 from vitalite_tui.formats.atomic import ExportFailed, prepare_folder
 from vitalite_tui.formats.naming import workbook_name
 from vitalite_tui.workbook.records import ExportResult, Progress, SheetSummary
@@ -45,6 +46,15 @@ def export_workbook(
         target = prepare_folder(out_dir.absolute()) / name
         path, sheets = write_workbook(context, target, progress)
     warnings = list(context.warnings)
+    try:
+        # The codes this workbook shows stay these people's on every laptop (see bundles).
+        store.participants.mark_exported(demarche_id)
+    except VitaliteError as exc:
+        warnings.append(
+            "Classeur écrit, mais ses codes de participants n'ont pas pu être notés comme "
+            f"exportés ({exc.message.rstrip('.')}) : refaites l'export quand la base sera "
+            "de nouveau modifiable."
+        )
     if path != target:
         warnings.insert(
             0,

@@ -217,7 +217,9 @@ class Participants:
         pairs = probable_duplicates(
             (key, name, commune) for key, (name, commune, _) in people.items()
         )
-        for first, second in pairs:
+        for pair in pairs:
+            # The smaller code first: the one to keep, unless the user says otherwise.
+            first, second = sorted(pair, key=lambda key: people[key][2])
             if first in touched or second in touched:
                 name, commune, number = people[first]
                 merge.report.duplicates.append(

@@ -189,7 +189,9 @@ def _move_links(table: str, column: str, keep: str, other: str, at: str) -> None
     )
 
 
-def duplicate(first: Participant, second: Participant) -> Duplicate:
+def duplicate(one: Participant, other: Participant) -> Duplicate:
+    """The pair, the smaller code first: the one to keep, unless the user says otherwise."""
+    first, second = sorted((one, other), key=lambda row: int(row.number))
     return Duplicate(
         keep_id=key(first),
         other_id=key(second),
