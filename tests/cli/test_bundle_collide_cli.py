@@ -1,5 +1,5 @@
 """`vitalite bundle read` says what the merge settled (codes renumbered, people registered
-twice, wall counts typed twice), and `vitalite bundle doublons` lists and joins the pairs."""
+twice, sheets typed twice), and `vitalite bundle doublons` lists and joins the pairs."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from support.cli import run
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.questionnaire.records import SheetDraft
 
 
 @pytest.fixture(autouse=True)
@@ -29,6 +30,7 @@ def test_the_report_names_codes_renumbered_and_people_registered_twice(tmp_path:
         store = laptops.open(name)
         draft = ParticipantDraft("Hélène Martin", College.HABITANT, "Fabrezan")
         store.workshops.add_newcomer(demarche_id, 1, draft)
+        store.responses.save_sheet(demarche_id, SheetDraft(5, {}, {"I1_V1": 2}))
     from_poste = laptops.write("poste", demarche_id, "-soir")
     laptops.close()
     hub_db = ["--db", str(laptops.path("hub"))]
@@ -38,6 +40,7 @@ def test_the_report_names_codes_renumbered_and_people_registered_twice(tmp_path:
     assert "Hélène Martin : P002 devient P003" in read.stdout
     assert "1 doublon probable (même nom, même commune)" in read.stdout
     assert "Hélène Martin (Fabrezan) : P002 et P003" in read.stdout
+    assert "1 fiche saisie sur deux postes à l'identique (n° 5) : comptée une fois" in read.stdout
     listed = run(*hub_db, "bundle", "doublons")
     assert listed.exit_code == 0, listed.output
     assert "P002 et P003" in listed.stdout

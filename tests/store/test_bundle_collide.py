@@ -16,6 +16,7 @@ from vitalite_tui.db.models import Attendance, Demarche, Note, Participant, Vote
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store.exchange.records import MergeReport
 from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.questionnaire.records import SheetDraft
 from vitalite_tui.workbook import export_workbook
 
 
@@ -190,3 +191,36 @@ def test_one_person_registered_on_two_laptops_is_flagged_and_made_one(
     same_everywhere(laptops, evening, "a", "b")
     laptops.open("b")
     assert Participant.get_by_id(on_b).deleted_at is not None
+
+
+@pytest.mark.parametrize("order", [["a", "b"], ["b", "a"]])
+def test_one_sheet_typed_on_two_laptops_is_its_blind_second_entry(
+    laptops: Laptops, order: list[str]
+) -> None:
+    evening = handed_out(laptops, "a", "b")
+    d = evening.demarche_id
+    for name, differing in (("a", 2), ("b", 3)):  # sheet 13: one answer read differently
+        store = laptops.open(name)
+        store.responses.save_sheet(d, SheetDraft(12, {}, {"I1_V1": 4, "I1_D1": 1}))
+        store.responses.save_sheet(d, SheetDraft(13, {}, {"I1_V1": differing}))
+    reports = exchange(laptops, evening, order)
+    found = sorted((s.sheet_number, s.identical) for r in reports for s in r.sheets)
+    assert found == [(12, True), (12, True), (13, False), (13, False)]
+    same_everywhere(laptops, evening, "a", "b")
+    store = laptops.open(order[0])
+    sheets = {s.sheet_number or 0: s for s in store.responses.all(d)}
+    assert sorted(sheets) == [12, 13]  # each sheet counted once
+    assert sheets[12].verified_at is not None
+    assert sheets[13].verified_at is None
+    (pending,) = store.responses.second_entries(d)
+    assert (pending.sheet_id, pending.sheet_number) == (sheets[13].id, 13)
+    # Settled in the verification, as any second typing: the value kept is chosen.
+    differences = store.responses.verify(
+        pending.sheet_id, store.responses.second_entry(pending.second_id)
+    )
+    assert [diff.code for diff in differences] == ["I1_V1"]
+    store.responses.resolve(pending.sheet_id, differences)
+    assert store.responses.second_entries(d) == []
+    again = exchange(laptops, evening, order)
+    assert all(r.sheets == [] for r in again)
+    same_everywhere(laptops, evening, "a", "b")

@@ -16,8 +16,9 @@ from support.bundles import Laptops, without_close_pause
 
 from vitalite_tui.db.models import KeptVersion, Note, NoteRevision, Vote
 from vitalite_tui.domain.colleges import College
-from vitalite_tui.errors import NotFound
+from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.questionnaire.records import SheetDraft
 from vitalite_tui.store.vote.records import CandidateDraft
 
 NAMES = ("hub", "poste1", "poste2", "poste3")
@@ -181,6 +182,20 @@ class Evening(RuleBasedStateMachine):
             )
 
     @rule(data=st.data())
+    def type_sheet(self, data: st.DataObject) -> None:
+        """A paper sheet typed on one laptop, or the same sheet on two before they meet."""
+        names = data.draw(
+            st.lists(st.sampled_from(self.names), min_size=1, max_size=2, unique=True)
+        )
+        number = data.draw(st.integers(min_value=1, max_value=4))
+        for name in names:
+            draft = SheetDraft(number, {}, {"I1_V1": data.draw(st.integers(1, 4))})
+            try:
+                self.laptops.open(name).responses.save_sheet(self.template.demarche_id, draft)
+            except InvalidInput:
+                continue  # this laptop has that sheet already: the screen says so
+
+    @rule(data=st.data())
     def exchange(self, data: st.DataObject) -> None:
         source, target = data.draw(
             st.lists(st.sampled_from(self.names), min_size=2, max_size=2, unique=True)
@@ -220,6 +235,9 @@ class Evening(RuleBasedStateMachine):
             .tuples()
         )
         assert len(cells) == len(set(cells))
+        # One live typing per paper sheet: a sheet typed on two laptops never counts twice.
+        numbers = [s.sheet_number for s in store.responses.all(demarche_id)]
+        assert len(numbers) == len(set(numbers))
         assert self.typed - found - people == set()
 
 

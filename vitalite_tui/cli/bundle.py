@@ -119,7 +119,7 @@ def _counted(count: int, one: str, many: str) -> str:
 def report_text(report: MergeReport) -> str:
     """What reading one bundle did, in French, a line per table that changed."""
     origin = f"démarche « {report.demarche_name} », poste « {report.laptop_name} »"
-    settled = report.renumbered or report.duplicates or report.tallies
+    settled = report.renumbered or report.duplicates or report.tallies or report.sheets
     if report.added == 0 and report.updated == 0 and not settled:
         return f"{report.source} ({origin}) : rien de nouveau, la base n'a pas changé."
     lines = [
@@ -173,6 +173,29 @@ def _settled_lines(report: MergeReport) -> list[str]:
             f"    {t.action} ({t.college}) : {t.kept} gommette(s) gardée(s), {t.other} retirée(s)"
             for t in report.tallies
         ]
+    same = [s.sheet_number for s in report.sheets if s.identical]
+    if same:
+        lines.append(
+            f"  {_counted(len(same), 'fiche saisie', 'fiches saisies')} sur deux postes à "
+            f"l'identique (n° {', '.join(map(str, same))}) : "
+            + (
+                "comptée une fois et vérifiée."
+                if len(same) == 1
+                else "comptées une fois et vérifiées."
+            )
+        )
+    differ = [s.sheet_number for s in report.sheets if not s.identical]
+    if differ:
+        lines.append(
+            f"  {_counted(len(differ), 'fiche saisie', 'fiches saisies')} sur deux postes avec "
+            f"des différences (n° {', '.join(map(str, differ))}) : "
+            + (
+                "comptée une fois, elle reste à vérifier ; ressaisissez-la"
+                if len(differ) == 1
+                else "comptées une fois, elles restent à vérifier ; ressaisissez-les"
+            )
+            + " dans la vérification des questionnaires."
+        )
     return lines
 
 

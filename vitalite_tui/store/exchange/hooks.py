@@ -25,7 +25,13 @@ from vitalite_tui.domain.merge import (
 )
 from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.formats.bundle import Bundle
-from vitalite_tui.store.exchange.records import Duplicate, MergeReport, Renumbered, TallyKept
+from vitalite_tui.store.exchange.records import (
+    Duplicate,
+    MergeReport,
+    Renumbered,
+    SheetTypedTwice,
+    TallyKept,
+)
 from vitalite_tui.store.exchange.tables import TableSpec, scope_sql
 from vitalite_tui.store.exchange.versions import BY_THE_MERGE, Row, just_after, later, version
 
@@ -281,6 +287,74 @@ class Tallies:
                 )
 
 
+class SheetsTypedTwice:
+    """One paper sheet (its number) typed on two laptops is one sheet typed twice: the
+    typing made first stays the sheet, the other is its blind second entry, set aside so
+    that it never counts twice. Both alike: the sheet is verified; otherwise it waits in
+    the verification screen with the second typing (`Responses.second_entries`).
+
+    On the answers' table: a sheet's answers are written after the sheet."""
+
+    def before(
+        self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
+    ) -> None:
+        return None
+
+    def after(
+        self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
+    ) -> None:
+        if not added and not updated:
+            return
+        sheets: dict[int, list[tuple[Any, ...]]] = {}
+        for found in _rows(
+            "SELECT sheet_number, created_at, id, updated_at, verified_at, changed_by, "
+            "profile, collected_at, questionnaire_id FROM response WHERE demarche_id = ? "
+            "AND source_key IS NULL AND sheet_number IS NOT NULL AND deleted_at IS NULL",
+            (merge.demarche_hex,),
+        ):
+            sheets.setdefault(int(found[0]), []).append(found)
+        for number, typings in sorted(sheets.items()):
+            if len(typings) < 2:
+                continue
+            first, *others = sorted(typings)
+            for other in others:
+                identical = first[6:] == other[6:] and _answers(first[2]) == _answers(other[2])
+                merge.report.sheets.append(SheetTypedTwice(number, identical))
+                if identical and first[4] is None:
+                    # Verified by the rule, at its own stamp: the same on every laptop.
+                    at = just_after(str(first[3]))
+                    db.execute_sql(
+                        "UPDATE response SET verified_at = ?, updated_at = ?, changed_by = ? "
+                        "WHERE id = ?",
+                        (at, at, BY_THE_MERGE, first[2]),
+                    )
+                    first = (*first[:3], at, at, BY_THE_MERGE, *first[6:])
+                if other[5] == BY_THE_MERGE:
+                    # A live row changed by the rule is one it verified, from a version
+                    # typed unverified: set aside as that version would be, stamp kept.
+                    db.execute_sql(
+                        "UPDATE response SET verified_at = NULL, deleted_at = updated_at "
+                        "WHERE id = ?",
+                        (other[2],),
+                    )
+                    continue
+                at = just_after(str(other[3]))
+                db.execute_sql(
+                    "UPDATE response SET deleted_at = ?, updated_at = ?, changed_by = ? "
+                    "WHERE id = ?",
+                    (at, at, BY_THE_MERGE, other[2]),
+                )
+
+
+def _answers(response_hex: str) -> dict[str, Any]:
+    return dict(
+        _rows(
+            "SELECT item_code, value FROM answer WHERE response_id = ? AND deleted_at IS NULL",
+            (response_hex,),
+        )
+    )
+
+
 def _dashed(hex_id: str) -> str:
     return str(uuid.UUID(hex=hex_id))
 
@@ -302,4 +376,5 @@ HOOKS: dict[str, TableHook] = {
     "participant": Participants(),
     "demarche": Demarches(),
     "vote": Tallies(),
+    "answer": SheetsTypedTwice(),
 }

@@ -76,6 +76,15 @@ class TallyKept:
     other: int
 
 
+@dataclass(frozen=True)
+class SheetTypedTwice:
+    """One paper sheet typed on two laptops: the second typing is its blind second entry."""
+
+    sheet_number: int
+    #: Both typings agree: the sheet is verified. Otherwise it waits in the verification.
+    identical: bool
+
+
 @dataclass
 class MergeReport:
     """What reading one bundle changed in the base."""
@@ -91,6 +100,7 @@ class MergeReport:
     renumbered: list[Renumbered] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     tallies: list[TallyKept] = field(default_factory=list)
+    sheets: list[SheetTypedTwice] = field(default_factory=list)
 
     @property
     def added(self) -> int:

@@ -199,3 +199,13 @@ class QuestionnaireExport:
     barometer: MeasuredBarometer
     #: The barometer split by each profile field of `form`, in the questionnaire's order.
     segments: list[MeasuredBarometer]
+
+
+@dataclass(frozen=True)
+class SecondEntry:
+    """A sheet typed on two laptops that differ: the typing kept, and the other one (set
+    aside by the merge of bundles) to compare with it in the verification."""
+
+    sheet_id: str
+    second_id: str
+    sheet_number: int

@@ -31,11 +31,13 @@ from vitalite_tui.formats.schemas import load_json
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
 from vitalite_tui.store.batches import PACE, Pace, write_in_batches
+from vitalite_tui.store.exchange.versions import BY_THE_MERGE
 from vitalite_tui.store.questionnaire.definitions import check_definition, register_definition
 from vitalite_tui.store.questionnaire.records import (
     Difference,
     DifferenceKind,
     ImportReport,
+    SecondEntry,
     SheetDraft,
     SheetLine,
     SheetMode,
@@ -507,6 +509,51 @@ class Responses:
     def mark_verified(self, sheet_id: str) -> None:
         """The sheet was retyped without a difference."""
         self.resolve(sheet_id, ())
+
+    def second_entries(self, demarche_id: str) -> list[SecondEntry]:
+        """Sheets typed on two laptops with differences, still to settle: the typing kept is
+        not verified, the other was set aside by the merge (see `exchange.hooks`)."""
+        demarche = demarche_row(demarche_id)
+        kept = Response.alias()
+        rows = (
+            Response.select(kept.id, Response.id, Response.sheet_number)
+            .join(
+                kept,
+                on=(
+                    (kept.demarche == Response.demarche)
+                    & (kept.sheet_number == Response.sheet_number)
+                    & kept.deleted_at.is_null()
+                    & kept.verified_at.is_null()
+                    & kept.source_key.is_null()
+                ),
+            )
+            .where(
+                (Response.demarche == demarche)
+                & Response.deleted_at.is_null(False)
+                & Response.source_key.is_null()
+                & (Response.changed_by == uuid.UUID(hex=BY_THE_MERGE))
+            )
+            .order_by(Response.sheet_number, Response.created_at)
+            .tuples()
+        )
+        found = cast("list[tuple[uuid.UUID, uuid.UUID, int]]", list(rows))
+        return [
+            SecondEntry(str(sheet), str(second), int(number)) for sheet, second, number in found
+        ]
+
+    def second_entry(self, second_id: str) -> SheetDraft:
+        """The other typing of a sheet, as `verify` takes a retyping."""
+        row = Response.get_or_none(Response.id == as_uuid(second_id))
+        if row is None:
+            raise NotFound("Seconde saisie introuvable.")
+        sheet = self._clean(row, self._row_form(row.questionnaire, row.demarche))
+        return SheetDraft(
+            sheet.sheet_number,
+            dict(sheet.profile),
+            dict(sheet.answers),
+            sheet.mode,
+            sheet.collected_at,
+        )
 
     # ------------------------------------------------------------ imports
 
