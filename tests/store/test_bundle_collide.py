@@ -14,9 +14,11 @@ from support.votes import ELU, ids_by_title, make_scene
 
 from vitalite_tui.db.models import Attendance, Demarche, Note, Participant, Vote, utcnow
 from vitalite_tui.domain.colleges import College
+from vitalite_tui.store.base import fk_id
 from vitalite_tui.store.exchange.records import MergeReport
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.store.questionnaire.records import SheetDraft
+from vitalite_tui.store.vote.records import CandidateDraft
 from vitalite_tui.workbook import export_workbook
 
 
@@ -173,10 +175,12 @@ def test_one_person_registered_on_two_laptops_is_flagged_and_made_one(
     on_a = newcomer(laptops, "a", evening, "Hélène Martin", "Lagrasse")
     laptops.open("a").capture.save_note(evening.rounds[0], on_a, "Le marché du jeudi")
     on_b = newcomer(laptops, "b", evening, "helene  MARTIN", "lagrasse")
+    b = laptops.open("b")  # and votes there, at workshop 3
+    cafe = b.votes.add(evening.demarche_id, CandidateDraft("Café itinérant"))
+    b.workshops.set_present(evening.demarche_id, 3, on_b, True)
+    b.votes.save_ballot(evening.demarche_id, on_b, {cafe: 1})
     (report,) = laptops.read("a", laptops.write("b", evening.demarche_id))
-    assert [(d.codes, d.name) for d in report.duplicates] == [
-        (tuple(sorted(("P007", "P008"))), report.duplicates[0].name)
-    ]
+    assert [(d.codes, d.name) for d in report.duplicates] == [(("P007", "P008"), "Hélène Martin")]
     a = laptops.open("a")
     (pair,) = a.participants.duplicates(evening.demarche_id)
     assert {pair.keep_id, pair.other_id} == {on_a, on_b}
@@ -186,6 +190,8 @@ def test_one_person_registered_on_two_laptops_is_flagged_and_made_one(
     live = Attendance.select().where(Attendance.deleted_at.is_null())
     assert on_b not in {str(row.participant_id) for row in live}
     assert [str(n.speaker_id) for n in Note.select()] == [on_a]
+    assert [fk_id(v, "participant") for v in Vote.select()] == [on_a]
+    assert [(v.participant_id, v.dots) for v in a.votes.voters(evening.demarche_id)] == [(on_a, 1)]
     # The merge travels: b ends with the same base, on_b removed there too.
     exchange(laptops, evening, ["b", "a"])
     same_everywhere(laptops, evening, "a", "b")
