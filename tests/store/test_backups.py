@@ -263,3 +263,40 @@ def test_an_automatic_copy_is_made_only_after_a_write(store: Store, demarche_id:
     assert store.backups.make_automatic() is None
     store.logistics.add(demarche_id, "Rallonge")
     assert store.backups.make_automatic() is not None
+
+
+def changed_by(path: Path, table: str) -> set[str | None]:
+    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return {row[0] for row in connection.execute(f"SELECT changed_by FROM {table}")}
+    finally:
+        connection.close()
+
+
+def test_a_laptop_set_up_from_the_hubs_copy_keeps_its_own_identity(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    hub = store.exchange.laptop()
+    copy = store.backups.make(tmp_path / "cle")
+    store.close()
+    laptop = open_store(tmp_path / "poste2" / "vitalite.sqlite")
+    try:
+        own = laptop.exchange.rename_laptop("Poste sous-groupe 2")
+        laptop.backups.restore(copy.path)
+        assert laptop.exchange.laptop() == own
+        # What the hub wrote is the hub's; what this laptop writes next is its own.
+        assert changed_by(laptop.path, "demarche") == {hub.id}
+        laptop.logistics.add(demarche_id, "Rallonge")
+        assert None in changed_by(laptop.path, "logistics_item")
+    finally:
+        laptop.close()
+
+
+def test_restoring_on_the_same_laptop_changes_nothing_of_its_identity(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    before = store.exchange.laptop()
+    copy = store.backups.make(tmp_path / "cle")
+    store.backups.restore(copy.path)
+    assert store.exchange.laptop() == before
+    assert changed_by(store.path, "demarche") == {None}

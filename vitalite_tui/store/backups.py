@@ -24,6 +24,7 @@ from vitalite_tui.errors import DatabaseError, DatabaseTooNew, VitaliteError
 from vitalite_tui.formats.atomic import sweep_leftovers, temp_name
 from vitalite_tui.formats.naming import slug
 from vitalite_tui.paths import backups_dir, reason
+from vitalite_tui.store.exchange.laptop import keep_identity, this_laptop
 from vitalite_tui.store.preparation.demarches import Demarches
 
 #: Automatic copies kept whatever their age, and the days for which one a day is kept.
@@ -166,12 +167,14 @@ class Backups:
         territories = _territories(source)
         # A base with nothing in it (a new laptop) needs no copy of itself.
         aside = self.make(kind=BEFORE_RESTORE).path if _holds_rows(self.base) else None
+        laptop = this_laptop()
         close_database()
         try:
             replace_base(source, self.base)
         finally:
             # The restored base, or the untouched one if the copy failed: checked, migrated.
             open_database(self.base)
+        keep_identity(laptop)
         self._changes_at_last_copy = _changes()
         return Restored(source, aside, territories)
 
