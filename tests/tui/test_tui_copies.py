@@ -14,8 +14,9 @@ from vitalite_tui.store import Store
 from vitalite_tui.tui import app as app_module
 from vitalite_tui.tui import copies
 from vitalite_tui.tui.app import VitaliteApp
-from vitalite_tui.tui.copies import CopyPickDialog, FolderPickDialog
+from vitalite_tui.tui.copies import CopyPickDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.dialogs.folder_pick import FolderPickDialog
 from vitalite_tui.tui.screens.demarche import DemarcheScreen
 from vitalite_tui.tui.screens.home import HomeScreen
 from vitalite_tui.tui.widgets.form import LineDialog

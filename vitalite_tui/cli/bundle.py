@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -20,9 +20,6 @@ from vitalite_tui.cli.common import (
 from vitalite_tui.cli.output import say
 from vitalite_tui.errors import VitaliteError
 
-if TYPE_CHECKING:
-    from vitalite_tui.store.exchange.records import MergeReport
-
 bundle_app: typer.Typer = typer.Typer(
     name="bundle",
     cls=VitaliteGroup,
@@ -34,9 +31,6 @@ bundle_app: typer.Typer = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-#: What `read` looks for in a folder it is given (an exchange folder, a USB stick).
-BUNDLE_PATTERN = "*.vitalite"
 
 
 @bundle_app.command("write", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
@@ -68,9 +62,11 @@ def write(
 
 def _bundles(paths: list[Path]) -> list[Path]:
     """The files given, and the bundles inside each folder given, in name order."""
+    from vitalite_tui.formats.bundle import bundles_in
+
     found: list[Path] = []
     for path in paths:
-        found += sorted(path.glob(BUNDLE_PATTERN)) if path.is_dir() else [path]
+        found += bundles_in(path) if path.is_dir() else [path]
     return found
 
 
@@ -89,6 +85,7 @@ def read(
 ) -> None:
     """Lire des paquets dans cette base : chaque ligne ajoutée ou mise à jour, rien perdu."""
     from vitalite_tui.cli.stores import writing_store
+    from vitalite_tui.store.exchange.report import report_text
 
     bundles = _bundles(files)
     if not bundles:
@@ -110,38 +107,6 @@ def read(
             say(report_text(report), lines=True)
     if refused:
         raise typer.Exit(1)
-
-
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count <= 1 else many}"
-
-
-def report_text(report: MergeReport) -> str:
-    """What reading one bundle did, in French, a line per table that changed."""
-    origin = f"démarche « {report.demarche_name} », poste « {report.laptop_name} »"
-    if report.added == 0 and report.updated == 0:
-        return f"{report.source} ({origin}) : rien de nouveau, la base n'a pas changé."
-    lines = [
-        f"{report.source} ({origin}) lu"
-        + (" : la démarche arrive dans cette base" if report.created else "")
-        + f" ; {_counted(report.added, 'ligne ajoutée', 'lignes ajoutées')}, "
-        f"{_counted(report.updated, 'mise à jour', 'mises à jour')}, "
-        f"{_counted(report.unchanged, 'inchangée', 'inchangées')}."
-    ]
-    for table in report.tables:
-        parts = [_counted(table.added, "ajout", "ajouts")] if table.added else []
-        parts += [_counted(table.updated, "mise à jour", "mises à jour")] if table.updated else []
-        if parts:
-            lines.append(f"  {table.label} : {', '.join(parts)}")
-    if report.conflicts:
-        lines.append(
-            f"  {_counted(len(report.conflicts), 'conflit', 'conflits')} : modifié des deux "
-            "côtés ; la version la plus récente est gardée, l'autre conservée à côté."
-        )
-        lines += [
-            f"    {c.label} : « {c.kept} » gardé, « {c.other} » conservé" for c in report.conflicts
-        ]
-    return "\n".join(lines)
 
 
 @bundle_app.command("poste", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)

@@ -10,13 +10,25 @@ from typing import BinaryIO
 
 from vitalite_tui import __version__
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.formats.bundle import SUFFIX, Manifest, pack, read_bundle
+from vitalite_tui.formats.bundle import (
+    SUFFIX,
+    Manifest,
+    bundles_in,
+    pack,
+    peek_manifest,
+    read_bundle,
+)
 from vitalite_tui.formats.files import write_bytes
 from vitalite_tui.store.base import demarche_row
 from vitalite_tui.store.exchange.dump import demarche_tables
 from vitalite_tui.store.exchange.laptop import rename_laptop, this_laptop
 from vitalite_tui.store.exchange.merge import Merge
-from vitalite_tui.store.exchange.records import LaptopRecord, MergeReport, WrittenBundle
+from vitalite_tui.store.exchange.records import (
+    FoundBundle,
+    LaptopRecord,
+    MergeReport,
+    WrittenBundle,
+)
 
 __all__ = ["Exchange"]
 
@@ -81,6 +93,24 @@ class Exchange:
         """Merge the bundle at `path` into the base, all of it or nothing."""
         bundle = read_bundle(path)
         return Merge(bundle, path.name).run()
+
+    def found(self, folder: Path) -> list[FoundBundle]:
+        """The bundles of a folder, newest first, with where each comes from."""
+        this = this_laptop().id
+        listed = []
+        for path in bundles_in(folder):
+            manifest = peek_manifest(path)
+            listed.append(
+                FoundBundle(
+                    path=path,
+                    demarche_name=manifest.demarche_name if manifest else "",
+                    laptop_name=manifest.laptop_name if manifest else "",
+                    written_at=manifest.written_at if manifest else "",
+                    from_here=manifest is not None and manifest.laptop_id == this,
+                    readable=manifest is not None,
+                )
+            )
+        return sorted(listed, key=lambda found: found.written_at, reverse=True)
 
     def read_all(self, paths: Sequence[Path]) -> list[MergeReport]:
         """Each bundle merged in turn (each its own transaction)."""
