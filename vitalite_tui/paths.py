@@ -42,6 +42,11 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "sauvegardes"
 
 
+def exchanges_dir(db_path: Path) -> Path:
+    """The exchange folder until one is chosen: `echanges/` beside the database."""
+    return db_path.parent / "echanges"
+
+
 def exports_dir(out: Path | None = None) -> Path:
     """Workbooks land in `exports/` under the working directory unless `--out` says otherwise."""
     return out.expanduser() if out is not None else Path.cwd() / "exports"
