@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +18,7 @@ from vitalite_tui.formats.bundle import (
     read_bundle,
 )
 from vitalite_tui.formats.files import write_bytes
+from vitalite_tui.formats.naming import slug
 from vitalite_tui.store.base import demarche_row
 from vitalite_tui.store.exchange.dump import demarche_tables
 from vitalite_tui.store.exchange.laptop import rename_laptop, this_laptop
@@ -32,13 +32,8 @@ from vitalite_tui.store.exchange.records import (
 
 __all__ = ["Exchange"]
 
-_UNSAFE = re.compile(r"[^\w-]+")
 
 BUNDLE_NOT_WRITTEN = "Le paquet n'a pas pu être écrit"
-
-
-def _slug(text: str) -> str:
-    return _UNSAFE.sub("-", text).strip("-")[:40] or "x"
 
 
 class Exchange:
@@ -65,10 +60,10 @@ class Exchange:
         return pack(manifest, demarche_tables(demarche.id.hex))
 
     def default_name(self, demarche_id: str, now: datetime | None = None) -> str:
-        """« CC-du-Val-d-Orbieu-Poste-2-20261207-2140.vitalite »: territory, laptop, time."""
+        """« cc-du-val-d-orbieu-poste-2-20261207-214005.vitalite »: territory, laptop, time."""
         territory = demarche_row(demarche_id).territory
         moment = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-        return f"{_slug(territory)}-{_slug(this_laptop().name)}-{moment}{SUFFIX}"
+        return f"{slug(territory)}-{slug(this_laptop().name)}-{moment}{SUFFIX}"
 
     def write(self, demarche_id: str, out: Path) -> WrittenBundle:
         """Write the bundle to `out`: a file, or a folder where it gets its default name."""

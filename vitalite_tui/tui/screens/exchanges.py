@@ -26,12 +26,15 @@ from vitalite_tui.store import Store
 from vitalite_tui.store.exchange.records import FoundBundle, MergeReport
 from vitalite_tui.store.exchange.report import report_text
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.table import shorten
 
 #: The exchange folder last chosen, remembered between evenings.
 EXCHANGE_FOLDER = "dossier_d_echange"
 
 #: Bundles listed (the newest): the screen has room for these at 80x24.
 LISTED = 6
+#: Lines are cut (with « … ») to the screen's width at 80 columns.
+WIDTH = 78
 
 
 def exchange_folder(store: Store) -> Path:
@@ -43,10 +46,11 @@ def exchange_folder(store: Store) -> Path:
 def bundle_line(found: FoundBundle) -> str:
     """« 07/12 21:40 · Poste sous-groupe 2 · CC du Val d'Orbieu » (ce poste marked)."""
     if not found.readable:
-        return f"  {found.path.name} : illisible (sa lecture dira pourquoi)"
+        return shorten(f"  {found.path.name} : illisible (sa lecture dira pourquoi)", WIDTH)
     moment = datetime.fromisoformat(found.written_at.replace("Z", "+00:00")).astimezone()
     here = " (ce poste)" if found.from_here else ""
-    return f"  {moment:%d/%m %H:%M} · {found.laptop_name}{here} · {found.demarche_name}"
+    line = f"  {moment:%d/%m %H:%M} · {found.laptop_name}{here} · {found.demarche_name}"
+    return shorten(line, WIDTH)
 
 
 class ExchangesScreen(BaseScreen):
@@ -101,7 +105,8 @@ class ExchangesScreen(BaseScreen):
             super().__init__()
             self.error = error
 
-    def __init__(self, demarche_id: str) -> None:
+    def __init__(self, demarche_id: str | None) -> None:
+        """`demarche_id` None: from the home screen, to read bundles only (a new laptop)."""
         super().__init__()
         self.demarche_id = demarche_id
         self.busy = False
@@ -120,6 +125,8 @@ class ExchangesScreen(BaseScreen):
         self.show_where()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "write" and self.demarche_id is None:
+            return False
         if action in ("write", "read", "folder", "rename"):
             return not self.busy
         return True
@@ -128,11 +135,17 @@ class ExchangesScreen(BaseScreen):
 
     def show_where(self) -> None:
         laptop = self.read(self.store.exchange.laptop)
-        demarche = self.read(lambda: self.store.demarches.get(self.demarche_id))
-        if laptop is None or demarche is None:
+        if laptop is None:
             return
+        if self.demarche_id is not None:
+            demarche_id = self.demarche_id
+            demarche = self.read(lambda: self.store.demarches.get(demarche_id))
+            if demarche is None:
+                return
+            self.query_one("#title", Static).update(
+                shorten(f"Échanges entre postes — {demarche.territory}", WIDTH)
+            )
         folder = exchange_folder(self.store)
-        self.query_one("#title", Static).update(f"Échanges entre postes — {demarche.territory}")
         self.query_one("#exchange-where", Static).update(
             f"Ce poste : « {laptop.name} »  (n le renomme)\n"
             f"Dossier d'échange : {folder}  (d le change)"
@@ -157,8 +170,10 @@ class ExchangesScreen(BaseScreen):
     # --- keys ---------------------------------------------------------------------------
 
     def action_write(self) -> None:
+        if self.demarche_id is None:
+            return
         self.start("Écriture du paquet de ce poste…")
-        self.write_bundle(self.store, exchange_folder(self.store))
+        self.write_bundle(self.store, self.demarche_id, exchange_folder(self.store))
 
     def action_read(self) -> None:
         folder = exchange_folder(self.store)
@@ -215,11 +230,11 @@ class ExchangesScreen(BaseScreen):
         self.say(doing, busy=True)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def write_bundle(self, store: Store, folder: Path) -> None:
+    def write_bundle(self, store: Store, demarche_id: str, folder: Path) -> None:
         try:
             with store.thread_connection():
                 folder.mkdir(parents=True, exist_ok=True)
-                written = store.exchange.write(self.demarche_id, folder)
+                written = store.exchange.write(demarche_id, folder)
         except OSError as exc:
             self.post_message(self.Failed(VitaliteError(_folder_unusable(folder, exc))))
         except VitaliteError as exc:
