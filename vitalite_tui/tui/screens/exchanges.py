@@ -177,11 +177,11 @@ class ExchangesScreen(BaseScreen):
 
     def action_read(self) -> None:
         folder = exchange_folder(self.store)
-        paths = (
-            [found.path for found in self.store.exchange.found(folder)] if folder.is_dir() else []
-        )
+        found = self.store.exchange.found(folder) if folder.is_dir() else []
+        # This laptop's own bundles hold nothing it lacks: not read again.
+        paths = [bundle.path for bundle in found if not bundle.from_here]
         if not paths:
-            self.say(f"Aucun paquet à lire dans {folder}.")
+            self.say(f"Aucun paquet d'un autre poste à lire dans {folder}.")
             return
         self.start(f"Lecture de {len(paths)} paquet(s)… les notes arrivent dans cette base.")
         self.read_bundles(self.store, paths)
