@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from support.filesystems import mounted_tmpfs
+from support.peek import peek
 from support.rounds import open_round
 
 from vitalite_tui.db.lock import InstanceLock
@@ -28,20 +29,11 @@ def digest(path: Path) -> str:
 
 
 def note_count(path: Path) -> int:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return int(connection.execute("SELECT count(*) FROM note").fetchone()[0])
-    finally:
-        connection.close()
+    return int(peek(path, "SELECT count(*) FROM note")[0][0])
 
 
 def territories(path: Path) -> list[str]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        rows = connection.execute("SELECT territory FROM demarche ORDER BY territory")
-        return [str(row[0]) for row in rows]
-    finally:
-        connection.close()
+    return [str(row[0]) for row in peek(path, "SELECT territory FROM demarche ORDER BY territory")]
 
 
 class NoteWriter(threading.Thread):
@@ -266,11 +258,7 @@ def test_an_automatic_copy_is_made_only_after_a_write(store: Store, demarche_id:
 
 
 def changed_by(path: Path, table: str) -> set[str | None]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return {row[0] for row in connection.execute(f"SELECT changed_by FROM {table}")}
-    finally:
-        connection.close()
+    return {row[0] for row in peek(path, f"SELECT changed_by FROM {table}")}
 
 
 def test_a_laptop_set_up_from_the_hubs_copy_keeps_its_own_identity(

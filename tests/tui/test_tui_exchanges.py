@@ -27,11 +27,18 @@ def laptops(tmp_path: Path) -> Laptops:
     return Laptops(tmp_path)
 
 
+def exchange_folder(tmp_path: Path) -> Path:
+    """The exchange folder every laptop of the test has chosen."""
+    exchange = tmp_path / "cle"
+    exchange.mkdir()
+    remember(preferences_path(), EXCHANGE_FOLDER, str(exchange))
+    return exchange
+
+
 async def test_a_sub_group_laptop_and_the_hub_exchange_by_keys(
     laptops: Laptops, tmp_path: Path
 ) -> None:
-    exchange = tmp_path / "cle"
-    exchange.mkdir()
+    exchange = exchange_folder(tmp_path)
     hub = laptops.open("hub")
     demarche_id = hub.demarches.create("CC du Val d'Orbieu", ["Lagrasse"])
     round_id = open_round(hub, demarche_id)
@@ -42,7 +49,6 @@ async def test_a_sub_group_laptop_and_the_hub_exchange_by_keys(
     laptops.open("poste2").exchange.rename_laptop("Poste sous-groupe 2")
     laptops.open("poste2").capture.save_note(round_id, None, "Le lavoir")
     laptops.write("poste2", demarche_id).rename(exchange / "poste2.vitalite")
-    remember(preferences_path(), EXCHANGE_FOLDER, str(exchange))
 
     store = laptops.open("hub")
     app = make_app(store, demarche_id=demarche_id)
@@ -63,12 +69,10 @@ async def test_a_sub_group_laptop_and_the_hub_exchange_by_keys(
 async def test_a_new_laptop_gets_the_demarche_from_the_home_screen(
     laptops: Laptops, tmp_path: Path
 ) -> None:
-    exchange = tmp_path / "cle"
-    exchange.mkdir()
+    exchange = exchange_folder(tmp_path)
     hub = laptops.open("hub")
     demarche_id = hub.demarches.create("CC du Val d'Orbieu", ["Lagrasse"])
     laptops.write("hub", demarche_id).rename(exchange / "hub.vitalite")
-    remember(preferences_path(), EXCHANGE_FOLDER, str(exchange))
 
     store = laptops.open("nouveau")
     app = make_app(store)
