@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import App
-from textual.binding import Binding, BindingType
+from textual.binding import ActiveBinding, Binding, BindingType
 from textual.screen import Screen
 
 from vitalite_tui.domain.text import terminal_safe
 from vitalite_tui.errors import BaseBusy, VitaliteError
 from vitalite_tui.formats.crash_log import crash_message, write_crash_log
-from vitalite_tui.paths import data_dir
+from vitalite_tui.paths import data_dir, keymap_path
 from vitalite_tui.store import Store
-from vitalite_tui.tui.keys import describe_key
+from vitalite_tui.tui.keys import FUNCTION_KEY_PREFIX, describe_key
 
 if TYPE_CHECKING:
     from vitalite_tui.tui.copies import AutomaticCopies
@@ -62,15 +64,29 @@ class VitaliteApp(App[None]):
             tooltip="Quitter : tout ce qui est affiché comme enregistré l'est déjà.",
             priority=True,
         ),
+        Binding(
+            FUNCTION_KEY_PREFIX,
+            "function_keys",
+            "Touches F",
+            id="function-keys",
+            tooltip="Pour les portables dont les touches F demandent Fn : Ctrl+F puis le "
+            "chiffre fait la touche F de ce numéro (0 : F10).",
+            show=False,
+        ),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
-    def __init__(self, store: Store, *, demarche_id: str | None = None) -> None:
+    def __init__(
+        self, store: Store, *, demarche_id: str | None = None, sober: bool = False
+    ) -> None:
         super().__init__()
         self.store = store
         self.start_demarche_id = demarche_id
         self.automatic_copies: AutomaticCopies | None = None
         store.set_lock_wait(LOCK_WAIT)
+        self.sober_asked = sober
+        #: Why the display is sober (None: it is not); decided at mount.
+        self.sober: str | None = None
 
     def get_default_screen(self) -> Screen[Any]:
         """The home screen is the root: no empty default screen is built first."""
@@ -79,6 +95,8 @@ class VitaliteApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.set_up_display()
+        self.load_user_keys()
         self.set_interval(COPY_CHECK_EVERY, self.copy_if_due)
         if self.start_demarche_id is not None:
             from vitalite_tui.tui.screens.demarche import DemarcheScreen
@@ -99,6 +117,51 @@ class VitaliteApp(App[None]):
                 title="Mise à jour",
                 timeout=8,
             )
+
+    def set_up_display(self) -> None:
+        """The sober display when asked for, or when the terminal shows few colours."""
+        from vitalite_tui.tui.sober import SOBER_THEME, sober_reason
+
+        self.sober = sober_reason(os.environ, asked=self.sober_asked, terminal=not self.is_headless)
+        if self.sober is None:
+            return
+        self.animation_level = "none"
+        self.register_theme(SOBER_THEME)
+        self.theme = SOBER_THEME.name
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A blinking cursor flickers on a projector and costs an old laptop a redraw twice
+        # a second; Textual sets blinking per input, so each gets it as it takes the focus.
+        if self.sober is None:
+            return
+        from textual.widgets import Input, TextArea  # Only then: start-up time.
+
+        if isinstance(event.widget, (Input, TextArea)):
+            event.widget.cursor_blink = False
+
+    def load_user_keys(self) -> None:
+        """The keys of `touches.json` in the data folder, over the bindings' own."""
+        from vitalite_tui.tui.keymap import load_keymap
+
+        user = load_keymap(keymap_path())
+        if user.problem is not None:
+            self.notify(user.problem, title="Touches", severity="warning", timeout=12, markup=False)
+        elif user.keys:
+            self.set_keymap(user.keys)
+
+    def action_function_keys(self) -> None:
+        """Ctrl+F: the screen's F-keys by number, then the one chosen acts."""
+        from vitalite_tui.tui.dialogs.function_keys import FunctionKeysDialog
+
+        if isinstance(self.screen, FunctionKeysDialog):
+            return
+        beneath = self.screen
+
+        def chosen(active: ActiveBinding | None) -> None:
+            if active is not None and self.screen is beneath:
+                self.call_next(self.run_action, active.binding.action, active.node)
+
+        self.push_screen(FunctionKeysDialog(beneath), chosen)
 
     def copy_if_due(self) -> None:
         """The quarter-hourly automatic copy (see `tui/copies.py`), looked at every minute."""

@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from vitalite_tui.tui.keys import describe_key
+from vitalite_tui.tui.help_texts import NO_FN_KEYS
+from vitalite_tui.tui.keys import TYPED_FOR_NUMBER, describe_key, function_key_number
 
 
 def key_lines(screen: Screen[object]) -> list[Content]:
@@ -28,11 +29,18 @@ def key_lines(screen: Screen[object]) -> list[Content]:
         label = binding.description or binding.tooltip
         lines.append(
             Content.assemble(
-                (describe_key(key, binding.key_display), "bold"),
+                (shown_keys(key, binding.key_display), "bold"),
                 f"  {label} — {binding.tooltip}",
             )
         )
     return lines
+
+
+def shown_keys(key: str, display: str | None) -> str:
+    """`F2 (Ctrl+F 2)`: an F-key with its twin for laptops whose F-keys need Fn."""
+    shown = describe_key(key, display)
+    number = function_key_number(key)
+    return shown if number is None else f"{shown} (Ctrl+F {TYPED_FOR_NUMBER[number]})"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -62,6 +70,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static("Aide — touches de cet écran", classes="help-title")
+            yield Static(NO_FN_KEYS, classes="help-intro", markup=False)
             if self.intro:
                 yield Static(self.intro, classes="help-intro", markup=False)
             yield Static(Content("\n").join(self.lines) or "Aucune touche particulière ici.")

@@ -1,0 +1,133 @@
+"""Keys every laptop has: Ctrl+F then a digit for the F-keys, the user's own keys, sober mode."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from support.tui import open_capture, type_note
+
+from tui.conftest import SIZE, make_app, screen_text, wait_for
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.paths import keymap_path
+from vitalite_tui.store import Store
+from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
+from vitalite_tui.tui.app import VitaliteApp
+from vitalite_tui.tui.dialogs.function_keys import FunctionKeysDialog
+from vitalite_tui.tui.screens.help import HelpScreen
+from vitalite_tui.tui.sober import SOBER_THEME
+
+
+def a_round(store: Store, demarche_id: str) -> tuple[str, list[ParticipantRecord]]:
+    """Workshop 1, three people in one sub-group with no theme, one round started."""
+    for name, college in (
+        ("Ana", College.HABITANT),
+        ("Bruno", College.ELU),
+        ("Chloé", College.ACTEUR),
+    ):
+        person = store.participants.add(demarche_id, ParticipantDraft(name, college))
+        store.workshops.set_present(demarche_id, 1, person, True)
+    group = store.subgroups.form(demarche_id, 1, count=1)[0]
+    store.subgroups.update(group.id, group.name, theme="", indicator=None)
+    store.capture.start_round(group.id, "Où vous retrouvez-vous ?", 15)
+    return group.id, store.subgroups.get(group.id).members
+
+
+async def test_ctrl_f_then_a_digit_does_what_the_f_key_does(store: Store, demarche_id: str) -> None:
+    subgroup_id, members = a_round(store, demarche_id)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        (rnd,) = store.capture.rounds(subgroup_id)
+        # Typed in one burst: Ctrl+F 4 (F4, indicator 1), then the note, in that order.
+        await pilot.press("ctrl+f", "4", *"Le marché", "enter")
+        await wait_for(pilot, lambda: len(store.capture.notes(rnd.id)) == 1)
+        (note,) = store.capture.notes(rnd.id)
+        assert (note.text, note.indicator, note.speaker_id) == ("Le marché", 1, members[0].id)
+        assert app.screen is screen
+        assert screen.input.value == ""
+
+        # On a French keyboard the digit row gives « é » for 2: F2, she passes; then Bruno.
+        await pilot.press("ctrl+f", "é")
+        await wait_for(pilot, lambda: screen.current_id == members[1].id)
+        assert [t.passed for t in store.capture.turns(rnd.id)] == [False, True]
+
+        # The list shows the screen's F-keys with their numbers; Escape changes nothing.
+        await pilot.press("ctrl+f")
+        await wait_for(pilot, lambda: isinstance(app.screen, FunctionKeysDialog))
+        shown = screen_text(app)
+        assert "2  F2  Passe" in shown
+        assert "4  F4  Indicateur 1" in shown
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        # Ctrl+F 1 is F1: the help, which tells of Ctrl+F itself.
+        await pilot.press("ctrl+f", "1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "Ctrl+F" in screen_text(app)
+
+
+async def test_keys_from_the_data_folder(store: Store, demarche_id: str) -> None:
+    subgroup_id, members = a_round(store, demarche_id)
+    path = keymap_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"capture-pass": "ctrl+t", "capture-anonymous": ["f3", "ctrl+n"]}))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        (rnd,) = store.capture.rounds(subgroup_id)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: screen.current_id == members[1].id)
+        assert [t.passed for t in store.capture.turns(rnd.id)] == [True]
+        # F2 was replaced, not doubled: it passes nobody now.
+        await pilot.press("f2")
+        await pilot.pause()
+        assert screen.current_id == members[1].id
+        await pilot.press("ctrl+n")
+        await type_note(pilot, "Sans nom")
+        await wait_for(pilot, lambda: len(store.capture.notes(rnd.id)) == 1)
+        assert store.capture.notes(rnd.id)[0].speaker_id is None
+        # F1 says which keys act now.
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert isinstance(app.screen, HelpScreen)
+        lines = [line.plain for line in app.screen.lines]
+        assert any(line.startswith("Ctrl+T  Passe") for line in lines)
+        assert any(line.startswith("F3 (Ctrl+F 3)  Anonyme") for line in lines)
+        assert any(line.startswith("Ctrl+N  Anonyme") for line in lines)
+        assert app.sober is None  # headless: the test terminal's colours do not count
+
+
+async def test_a_damaged_keys_file_keeps_the_default_keys(store: Store, demarche_id: str) -> None:
+    subgroup_id, members = a_round(store, demarche_id)
+    path = keymap_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b'{"capture-pass": "ctrl+t",\n  "capture-anonymous": ')
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: bool(app._notifications))
+        (warning,) = list(app._notifications)
+        assert warning.message.startswith(f"Le fichier des touches {path}")
+        assert "ligne 2" in warning.message
+        assert "par défaut sont gardées" in warning.message
+        screen = await open_capture(app, pilot, subgroup_id)
+        (rnd,) = store.capture.rounds(subgroup_id)
+        await pilot.press("ctrl+t")  # not mapped: nothing
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: screen.current_id == members[1].id)
+        assert [t.passed for t in store.capture.turns(rnd.id)] == [True]
+
+
+async def test_sober_display(store: Store, demarche_id: str) -> None:
+    subgroup_id, _ = a_round(store, demarche_id)
+    app = VitaliteApp(store, sober=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        assert app.sober == "option --sobre"
+        assert app.theme == SOBER_THEME.name
+        assert app.animation_level == "none"
+        await wait_for(pilot, lambda: screen.input.has_focus)
+        assert screen.input.cursor_blink is False
+
+
+def test_keymap_path_is_in_the_data_folder(isolated_home: Path) -> None:
+    assert keymap_path() == isolated_home / "touches.json"
