@@ -69,8 +69,8 @@ class VitaliteApp(App[None]):
             "function_keys",
             "Touches F",
             id="function-keys",
-            tooltip="Pour les portables dont les touches F demandent Fn : Ctrl+F puis le "
-            "chiffre fait la touche F de ce numéro (0 : F10).",
+            tooltip="Pour les portables dont les touches F demandent Fn\u00a0: Ctrl+F puis "
+            "le chiffre fait la touche F de ce numéro (0\u00a0: F10).",
             show=False,
         ),
         Binding("ctrl+c", "help_quit", show=False, system=True),

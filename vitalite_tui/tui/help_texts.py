@@ -236,9 +236,10 @@ LINEAGE_PART = (
 
 #: Shown by F1 on every screen, first: F-keys that need Fn on most laptops have a twin.
 NO_FN_KEYS = (
-    "Portable dont les touches F demandent Fn : Ctrl+F puis le chiffre fait la touche F "
-    "de ce numéro (Ctrl+F 2 pour F2 ; 0 pour F10, ) pour F11, = pour F12). Vos propres "
-    "touches : fichier touches.json du dossier des données (voir le README)."
+    "Portable dont les touches F demandent Fn\u00a0: Ctrl+F puis le chiffre fait la "
+    "touche F de ce numéro (Ctrl+F\u00a02 pour F2\u00a0; 0 pour F10, ) pour F11, = pour "
+    "F12). Vos propres touches\u00a0: fichier touches.json du dossier des données (voir "
+    "le README)."
 )
 
 #: What F1 says a screen or a part is for, by class name (a subclass reads its base's).

@@ -24,6 +24,11 @@ _FUNCTION_KEY = re.compile(r"f([1-9]|1[0-9]|2[0-4])")
 KEPT = "les touches par défaut sont gardées"
 
 
+def quoted(text: object) -> str:
+    """« text », with non-breaking spaces: a wrapped line never starts or ends on « or »."""
+    return f"«\u00a0{text}\u00a0»"
+
+
 @dataclass(frozen=True)
 class UserKeymap:
     """What the file asks (binding id → Textual keys), or why it was set aside."""
@@ -65,15 +70,16 @@ def parse_keymap(text: str, where: Path) -> UserKeymap:
         keys = value if isinstance(value, list) else [value]
         if not keys or not all(isinstance(key, str) for key in keys):
             return UserKeymap(
-                problem=f"Dans le fichier des touches {where}, « {binding_id} » doit "
+                problem=f"Dans le fichier des touches {where}, {quoted(binding_id)} doit "
                 f'recevoir une touche ("ctrl+t") ou une liste de touches : {KEPT}.'
             )
         names = [name.strip().lower() for key in keys for name in key.split(",")]
         wrong = next((name for name in names if not is_key_name(name)), None)
         if wrong is not None:
             return UserKeymap(
-                problem=f"Dans le fichier des touches {where}, « {wrong} » (pour "
-                f"« {binding_id} ») n'est pas une touche connue : {KEPT}."
+                problem=f"Dans le fichier des touches {where}, {quoted(wrong)} (pour "
+                f"{quoted(binding_id)}) n'est pas une touche connue : {KEPT} ; "
+                "corrigez-le ou supprimez-le."
             )
         keymap[str(binding_id)] = ",".join(names)
     return UserKeymap(keymap)

@@ -16,22 +16,25 @@ from vitalite_tui.tui.keys import TYPED_FOR_NUMBER, describe_key, function_key_n
 
 
 def key_lines(screen: Screen[object]) -> list[Content]:
-    """One line per key the screen answers now: « F2  Enregistrer — Enregistrer la fiche. »."""
-    lines = []
-    seen: set[str] = set()
+    """One line per binding the screen answers now, with all its keys:
+    « F2 (Ctrl+F 2) ou Ctrl+T  Passe — La personne qui a la parole passe son tour… »."""
+    keys: dict[tuple[int, str], list[str]] = {}
+    bindings: dict[tuple[int, str], Binding] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         # Textual's own bindings (cursor moves, focus, copy) carry English descriptions
         # and no tooltip: the app's bindings always have a French tooltip.
-        if not binding.tooltip or binding.system or key in seen:
+        if not binding.tooltip or binding.system:
             continue
-        seen.add(key)
+        # A binding given several keys (`enter,o`, or by the user's keymap) is one line.
+        group = (id(active.node), binding.id or f"{binding.action} {binding.description}")
+        keys.setdefault(group, []).append(shown_keys(key, binding.key_display))
+        bindings.setdefault(group, binding)
+    lines = []
+    for group, binding in bindings.items():
         label = binding.description or binding.tooltip
         lines.append(
-            Content.assemble(
-                (shown_keys(key, binding.key_display), "bold"),
-                f"  {label} — {binding.tooltip}",
-            )
+            Content.assemble((" ou ".join(keys[group]), "bold"), f"  {label} — {binding.tooltip}")
         )
     return lines
 
