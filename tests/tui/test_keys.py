@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
-from support.tui import open_capture, type_note
+from support.tui import open_capture, open_workshop, type_note
+from textual import events
 
 from tui.conftest import SIZE, make_app, screen_text, wait_for
 from vitalite_tui.domain.colleges import College
@@ -15,6 +17,7 @@ from vitalite_tui.store.preparation.records import ParticipantDraft, Participant
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.function_keys import FunctionKeysDialog
 from vitalite_tui.tui.screens.help import HelpScreen
+from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 from vitalite_tui.tui.sober import SOBER_THEME
 
 
@@ -33,6 +36,12 @@ def a_round(store: Store, demarche_id: str) -> tuple[str, list[ParticipantRecord
     return group.id, store.subgroups.get(group.id).members
 
 
+def burst(app: VitaliteApp, keys: Sequence[str]) -> None:
+    """Keys as a terminal delivers a burst: all queued at once, none waiting for the last."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
 async def test_ctrl_f_then_a_digit_does_what_the_f_key_does(store: Store, demarche_id: str) -> None:
     subgroup_id, members = a_round(store, demarche_id)
     app = make_app(store)
@@ -40,30 +49,51 @@ async def test_ctrl_f_then_a_digit_does_what_the_f_key_does(store: Store, demarc
         screen = await open_capture(app, pilot, subgroup_id)
         (rnd,) = store.capture.rounds(subgroup_id)
         # Typed in one burst: Ctrl+F 4 (F4, indicator 1), then the note, in that order.
-        await pilot.press("ctrl+f", "4", *"Le marché", "enter")
+        burst(app, ["ctrl+f", "4", *"Le marché", "enter"])
         await wait_for(pilot, lambda: len(store.capture.notes(rnd.id)) == 1)
         (note,) = store.capture.notes(rnd.id)
         assert (note.text, note.indicator, note.speaker_id) == ("Le marché", 1, members[0].id)
-        assert app.screen is screen
-        assert screen.input.value == ""
+        await wait_for(pilot, lambda: screen.input.value == "")
 
         # On a French keyboard the digit row gives « é » for 2: F2, she passes; then Bruno.
-        await pilot.press("ctrl+f", "é")
+        burst(app, ["ctrl+f", "é"])
         await wait_for(pilot, lambda: screen.current_id == members[1].id)
         assert [t.passed for t in store.capture.turns(rnd.id)] == [False, True]
+        # Not a digit after Ctrl+F: the letter is typed all the same, nothing is swallowed.
+        burst(app, ["ctrl+f", "B", "o", "n"])
+        await wait_for(pilot, lambda: screen.input.value == "Bon")
 
-        # The list shows the screen's F-keys with their numbers; Escape changes nothing.
+        # Ctrl+F alone, a moment: the list of the screen's F-keys with their numbers.
         await pilot.press("ctrl+f")
         await wait_for(pilot, lambda: isinstance(app.screen, FunctionKeysDialog))
         shown = screen_text(app)
         assert "2  F2  Passe" in shown
         assert "4  F4  Indicateur 1" in shown
-        await pilot.press("escape")
+        await pilot.press("3")  # F3 from the list: the next note is anonymous
         await wait_for(pilot, lambda: app.screen is screen)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(store.capture.notes(rnd.id)) == 2)
+        assert store.capture.notes(rnd.id)[1].speaker_id is None
+        assert store.capture.notes(rnd.id)[1].text == "Bon"
         # Ctrl+F 1 is F1: the help, which tells of Ctrl+F itself.
         await pilot.press("ctrl+f", "1")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         assert "Ctrl+F" in screen_text(app)
+
+
+async def test_ctrl_f_typed_ahead_on_a_table(store: Store, demarche_id: str) -> None:
+    """On the workshop screen (a table has the focus), « Ctrl+F 7 ⏎ » in one burst shows
+    the sub-groups and opens the capture of the first: the 7 is not lost on the way."""
+    subgroup_id, _ = a_round(store, demarche_id)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workshop(app, pilot, demarche_id)
+        await pilot.press("f6")
+        burst(app, ["ctrl+f", "7", "enter"])
+        await wait_for(pilot, lambda: isinstance(app.screen, CaptureScreen))
+        assert screen.active_part == "subgroups"
+        assert isinstance(app.screen, CaptureScreen)
+        assert app.screen.subgroup_id == subgroup_id
 
 
 async def test_keys_from_the_data_folder(store: Store, demarche_id: str) -> None:

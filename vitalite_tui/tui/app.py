@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual import events
 from textual.app import App
-from textual.binding import ActiveBinding, Binding, BindingType
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from vitalite_tui.domain.text import terminal_safe
@@ -19,6 +19,7 @@ from vitalite_tui.errors import BaseBusy, VitaliteError
 from vitalite_tui.formats.crash_log import crash_message, write_crash_log
 from vitalite_tui.paths import data_dir, keymap_path
 from vitalite_tui.store import Store
+from vitalite_tui.tui.function_prefix import FunctionKeyPrefix
 from vitalite_tui.tui.keys import FUNCTION_KEY_PREFIX, describe_key
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ class VitaliteApp(App[None]):
             "Touches F",
             id="function-keys",
             tooltip="Pour les portables dont les touches F demandent Fn\u00a0: Ctrl+F puis "
-            "le chiffre fait la touche F de ce numéro (0\u00a0: F10).",
+            "le chiffre fait la touche F de ce numéro (0\u00a0: F10) ; Ctrl+F seul, "
+            "un instant\u00a0: la liste des touches F de l'écran.",
             show=False,
         ),
         Binding("ctrl+c", "help_quit", show=False, system=True),
@@ -85,6 +87,9 @@ class VitaliteApp(App[None]):
         self.automatic_copies: AutomaticCopies | None = None
         store.set_lock_wait(LOCK_WAIT)
         self.sober_asked = sober
+        #: The keys of `touches.json` (binding id → keys), once read at mount.
+        self.user_keys: dict[str, str] = {}
+        self.function_prefix = FunctionKeyPrefix(self)
         #: Why the display is sober (None: it is not); decided at mount.
         self.sober: str | None = None
 
@@ -147,7 +152,21 @@ class VitaliteApp(App[None]):
         if user.problem is not None:
             self.notify(user.problem, title="Touches", severity="warning", timeout=12, markup=False)
         elif user.keys:
+            self.user_keys = user.keys
             self.set_keymap(user.keys)
+
+    def keymap_for(self, binding_id: str, default: str) -> str:
+        """The keys of a binding: the user's when `touches.json` gives some, else `default`."""
+        return self.user_keys.get(binding_id, default)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Ctrl+F then a digit is read here, where keys arrive in the order typed.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            key = self.function_prefix.translate(event)
+            if key is None:
+                return
+            event = key
+        await super().on_event(event)
 
     def action_function_keys(self) -> None:
         """Ctrl+F: the screen's F-keys by number, then the one chosen acts."""
@@ -157,9 +176,10 @@ class VitaliteApp(App[None]):
             return
         beneath = self.screen
 
-        def chosen(active: ActiveBinding | None) -> None:
-            if active is not None and self.screen is beneath:
-                self.call_next(self.run_action, active.binding.action, active.node)
+        def chosen(key: str | None) -> None:
+            # As if the F-key itself were pressed: the same path, the same checks.
+            if key is not None and self.screen is beneath:
+                self.post_message(events.Key(key, None))
 
         self.push_screen(FunctionKeysDialog(beneath), chosen)
 

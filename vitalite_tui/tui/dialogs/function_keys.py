@@ -42,8 +42,8 @@ def function_keys(screen: Screen[object]) -> list[FunctionKey]:
     return [found[number] for number in sorted(found)]
 
 
-class FunctionKeysDialog(ModalScreen[ActiveBinding | None]):
-    """Returns the binding of the F-key chosen (its number, or ↑↓ then ⏎); Escape: None."""
+class FunctionKeysDialog(ModalScreen[str | None]):
+    """Returns the F-key chosen (its number, or ↑↓ then ⏎); Escape: None."""
 
     DEFAULT_CSS = """
     FunctionKeysDialog { align: center middle; }
@@ -109,13 +109,13 @@ class FunctionKeysDialog(ModalScreen[ActiveBinding | None]):
             self.app.bell()
             self.notify(f"F{number} ne fait rien sur cet écran.", severity="warning", timeout=3)
             return
-        self.dismiss(chosen.active)
+        self.dismiss(chosen.key)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         chosen = next((entry for entry in self.keys if entry.key == event.option.id), None)
         if chosen is not None:
-            self.dismiss(chosen.active)
+            self.dismiss(chosen.key)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
