@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from support.tui import open_capture, open_workshop, type_note
 from textual import events
 
@@ -16,9 +18,10 @@ from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.function_keys import FunctionKeysDialog
+from vitalite_tui.tui.keymap import UserKeymap, load_keymap
 from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
-from vitalite_tui.tui.sober import SOBER_THEME
+from vitalite_tui.tui.sober import SOBER_THEME, sober_reason
 
 
 def a_round(store: Store, demarche_id: str) -> tuple[str, list[ParticipantRecord]]:
@@ -100,7 +103,15 @@ async def test_keys_from_the_data_folder(store: Store, demarche_id: str) -> None
     subgroup_id, members = a_round(store, demarche_id)
     path = keymap_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"capture-pass": "ctrl+t", "capture-anonymous": ["f3", "ctrl+n"]}))
+    path.write_text(
+        json.dumps(
+            {
+                "capture-pass": "ctrl+t",
+                "capture-anonymous": ["f3", "ctrl+n"],
+                "function-keys": "ctrl+g",
+            }
+        )
+    )
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
@@ -112,7 +123,7 @@ async def test_keys_from_the_data_folder(store: Store, demarche_id: str) -> None
         await pilot.press("f2")
         await pilot.pause()
         assert screen.current_id == members[1].id
-        await pilot.press("ctrl+n")
+        burst(app, ["ctrl+g", "3"])  # the F-keys' prefix moved too: F3
         await type_note(pilot, "Sans nom")
         await wait_for(pilot, lambda: len(store.capture.notes(rnd.id)) == 1)
         assert store.capture.notes(rnd.id)[0].speaker_id is None
@@ -161,3 +172,78 @@ async def test_sober_display(store: Store, demarche_id: str) -> None:
 
 def test_keymap_path_is_in_the_data_folder(isolated_home: Path) -> None:
     assert keymap_path() == isolated_home / "touches.json"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"[1, 2]", "doit être un objet JSON"),
+        (b'{"capture-pass": 2}', "«\u00a0capture-pass\u00a0» doit recevoir une touche"),
+        (b'{"capture-pass": []}', "doit recevoir une touche"),
+        (b'{"capture-pass": "ctlr+t"}', "«\u00a0ctlr+t\u00a0» (pour «\u00a0capture-pass"),
+        (b'{"capture-pass": "f25"}', "n'est pas une touche connue"),
+        (b'{"capture-pass": "ctrl+t"', "n'est pas du JSON valide (ligne 1)"),
+        ('{"aide": "f1"}'.encode("latin-1") + b"\xe9", "n'est pas un texte UTF-8"),
+    ],
+)
+def test_a_keys_file_that_cannot_be_used_is_set_aside_whole(
+    tmp_path: Path, content: bytes, problem: str
+) -> None:
+    path = tmp_path / "touches.json"
+    path.write_bytes(content)
+    found = load_keymap(path)
+    assert found.keys == {}
+    assert found.problem is not None
+    assert problem in found.problem
+    assert f"fichier des touches {path}" in found.problem
+    assert "les touches par défaut sont gardées" in found.problem
+
+
+def test_keys_file_forms(tmp_path: Path) -> None:
+    path = tmp_path / "touches.json"
+    assert load_keymap(path) == UserKeymap()  # no file: nothing to say
+    # A BOM (Notepad), a list, spaces and capitals: all read.
+    path.write_bytes('\ufeff{"capture-pass": ["F2", " Ctrl+T "], "help": "f1,?"}'.encode())
+    assert load_keymap(path) == UserKeymap({"capture-pass": "f2,ctrl+t", "help": "f1,?"})
+    # A folder where the file should be: it cannot be read, and says so.
+    path.unlink()
+    path.mkdir()
+    found = load_keymap(path)
+    assert found.problem is not None
+    assert "n'a pas pu être lu" in found.problem
+
+
+def test_an_unreadable_keys_file(tmp_path: Path) -> None:
+    path = tmp_path / "touches.json"
+    path.write_text('{"capture-pass": "ctrl+t"}')
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("run as root: a file without permissions stays readable")
+        found = load_keymap(path)
+    finally:
+        path.chmod(0o600)
+    assert found.problem is not None
+    assert "n'a pas pu être lu" in found.problem
+
+
+@pytest.mark.parametrize(
+    ("environ", "asked", "terminal", "reason"),
+    [
+        ({}, True, True, "option --sobre"),
+        ({"VITALITE_SOBRE": "1", "TERM": "xterm-256color"}, False, False, "VITALITE_SOBRE=1"),
+        ({"VITALITE_SOBRE": "oui"}, False, True, "VITALITE_SOBRE=oui"),
+        ({"VITALITE_SOBRE": "0", "TERM": "linux"}, False, True, None),
+        ({"TERM": "linux"}, False, True, "TERM=linux"),
+        ({"TERM": "xterm"}, False, True, "TERM=xterm"),
+        ({"TERM": "xterm", "COLORTERM": "truecolor"}, False, True, None),
+        ({"TERM": "xterm-256color", "NO_COLOR": ""}, False, True, "NO_COLOR"),
+        ({"TERM": "xterm-256color"}, False, True, None),
+        # A test's headless terminal: its colours do not count.
+        ({"TERM": "linux", "NO_COLOR": "1"}, False, False, None),
+    ],
+)
+def test_when_the_display_is_sober(
+    environ: dict[str, str], asked: bool, terminal: bool, reason: str | None
+) -> None:
+    assert sober_reason(environ, asked=asked, terminal=terminal) == reason

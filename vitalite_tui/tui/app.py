@@ -27,6 +27,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+#: Binding id of Ctrl+F (the F-keys without Fn): a keymap file may move it.
+FUNCTION_KEYS_ID = "function-keys"
+
 #: How long a write waits for a base another program holds, the screen frozen meanwhile (s).
 #: Long writers (imports, the demo) commit in short batches: a note gets its turn within it.
 LOCK_WAIT = 1.0
@@ -69,7 +72,7 @@ class VitaliteApp(App[None]):
             FUNCTION_KEY_PREFIX,
             "function_keys",
             "Touches F",
-            id="function-keys",
+            id=FUNCTION_KEYS_ID,
             tooltip="Pour les portables dont les touches F demandent Fn\u00a0: Ctrl+F puis "
             "le chiffre fait la touche F de ce numéro (0\u00a0: F10) ; Ctrl+F seul, "
             "un instant\u00a0: la liste des touches F de l'écran.",
@@ -89,7 +92,11 @@ class VitaliteApp(App[None]):
         self.sober_asked = sober
         #: The keys of `touches.json` (binding id → keys), once read at mount.
         self.user_keys: dict[str, str] = {}
-        self.function_prefix = FunctionKeyPrefix(self)
+        self.function_prefix = FunctionKeyPrefix(
+            self,
+            lambda: self.user_keys.get(FUNCTION_KEYS_ID, FUNCTION_KEY_PREFIX),
+            self.action_function_keys,
+        )
         #: Why the display is sober (None: it is not); decided at mount.
         self.sober: str | None = None
 
@@ -154,10 +161,6 @@ class VitaliteApp(App[None]):
         elif user.keys:
             self.user_keys = user.keys
             self.set_keymap(user.keys)
-
-    def keymap_for(self, binding_id: str, default: str) -> str:
-        """The keys of a binding: the user's when `touches.json` gives some, else `default`."""
-        return self.user_keys.get(binding_id, default)
 
     async def on_event(self, event: events.Event) -> None:
         # Ctrl+F then a digit is read here, where keys arrive in the order typed.

@@ -8,19 +8,16 @@ shows the list of the screen's F-keys.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 
-from vitalite_tui.tui.keys import FUNCTION_KEY_PREFIX, number_typed
+from vitalite_tui.tui.keys import number_typed
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.timer import Timer
-
-    from vitalite_tui.tui.app import VitaliteApp
-
-#: Binding id of the prefix: a keymap file may move it off Ctrl+F.
-PREFIX_ID = "function-keys"
 
 #: How long Ctrl+F waits for its digit before showing the list (s).
 LIST_AFTER = 0.8
@@ -29,13 +26,15 @@ LIST_AFTER = 0.8
 class FunctionKeyPrefix:
     """Turns « prefix, digit » into the F-key, as the app receives keys."""
 
-    def __init__(self, app: VitaliteApp) -> None:
+    def __init__(
+        self, app: App[Any], prefix_keys: Callable[[], str], show_list: Callable[[], None]
+    ) -> None:
         self.app = app
+        #: The prefix's keys now (`ctrl+f`, or what the user's keymap gives it).
+        self.prefix_keys = prefix_keys
+        self.list_keys = show_list
         self.pending = False
         self.timer: Timer | None = None
-
-    def prefix_keys(self) -> list[str]:
-        return self.app.keymap_for(PREFIX_ID, FUNCTION_KEY_PREFIX).split(",")
 
     def translate(self, event: events.Key) -> events.Key | None:
         """The key to dispatch in place of `event`; None when it was the prefix itself."""
@@ -48,7 +47,7 @@ class FunctionKeyPrefix:
                 return None  # Ctrl+F was a slip: nothing more.
             # Not a digit: the key is kept (typed text is never swallowed), Ctrl+F forgotten.
             return event
-        if event.key in self.prefix_keys():
+        if event.key in self.prefix_keys().split(","):
             self.pending = True
             self.timer = self.app.set_timer(LIST_AFTER, self.show_list)
             return None
@@ -63,4 +62,4 @@ class FunctionKeyPrefix:
     def show_list(self) -> None:
         if self.pending:
             self.stop_waiting()
-            self.app.action_function_keys()
+            self.list_keys()
