@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from support.tui import open_capture, open_workshop, type_note
 from textual import events
+from textual.pilot import Pilot
 
-from tui.conftest import SIZE, make_app, screen_text, wait_for
+from tui.conftest import SIZE, footer_shows, make_app, screen_text, wait_for
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.paths import keymap_path
 from vitalite_tui.store import Store
@@ -22,6 +23,8 @@ from vitalite_tui.tui.keymap import UserKeymap, load_keymap
 from vitalite_tui.tui.screens.help import HelpScreen
 from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 from vitalite_tui.tui.sober import SOBER_THEME, sober_reason
+
+SnapCompare = Callable[..., bool]
 
 
 def a_round(store: Store, demarche_id: str) -> tuple[str, list[ParticipantRecord]]:
@@ -247,3 +250,23 @@ def test_when_the_display_is_sober(
     environ: dict[str, str], asked: bool, terminal: bool, reason: str | None
 ) -> None:
     assert sober_reason(environ, asked=asked, terminal=terminal) == reason
+
+
+def test_sober_display_snapshot(snap_compare: SnapCompare, store: Store) -> None:
+    """The démarche screen in the sober theme: white on black, a yellow cursor, 16 colours."""
+    from vitalite_tui.tui.screens.demarche import DemarcheScreen
+
+    demarche_id = store.demarches.create("CC du Val d'Orbieu", "Lagrasse, Fabrezan, Ribaute")
+    for number, college in enumerate((College.ELU, College.ACTEUR, College.HABITANT), 1):
+        store.participants.add(demarche_id, ParticipantDraft(f"Personne {number}", college))
+
+    async def shown(pilot: Pilot[None]) -> None:
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(pilot.app.screen, DemarcheScreen) and footer_shows(pilot.app, "F1 Aide")
+            ),
+        )
+
+    app = VitaliteApp(store, demarche_id=demarche_id, sober=True)
+    assert snap_compare(app, terminal_size=SIZE, run_before=shown)

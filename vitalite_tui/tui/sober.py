@@ -40,6 +40,13 @@ SOBER_THEME = Theme(
     variables={
         # Muted and disabled text stay white: grey vanishes on a projector.
         "text-muted": "#FFFFFF",
+        "foreground-muted": "#C0C0C0",
+        "text-primary": "#00FFFF",
+        "text-secondary": "#FFFF00",
+        "text-accent": "#FFFF00",
+        "text-warning": "#FFFF00",
+        "text-error": "#FF0000",
+        "text-success": "#00FF00",
         "text-disabled": "#C0C0C0",
         "primary-background": "#000080",
         "block-cursor-background": "#FFFF00",
