@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
+import pkgutil
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 from support.tui import open_capture, open_workshop, type_note
 from textual import events
+from textual.dom import DOMNode
 from textual.pilot import Pilot
 
 from tui.conftest import SIZE, footer_shows, make_app, screen_text, wait_for
@@ -270,3 +274,32 @@ def test_sober_display_snapshot(snap_compare: SnapCompare, store: Store) -> None
 
     app = VitaliteApp(store, demarche_id=demarche_id, sober=True)
     assert snap_compare(app, terminal_size=SIZE, run_before=shown)
+
+
+def binding_ids() -> set[str]:
+    """Every binding id of the app's screens, dialogs and widgets."""
+    import vitalite_tui.tui as tui
+
+    ids: set[str] = set()
+    for info in pkgutil.walk_packages(tui.__path__, "vitalite_tui.tui."):
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            merged = (
+                value._merged_bindings
+                if isinstance(value, type) and issubclass(value, DOMNode)
+                else None
+            )
+            if merged is not None:
+                ids.update(
+                    b.id for bindings in merged.key_to_bindings.values() for b in bindings if b.id
+                )
+    return ids
+
+
+def test_the_readme_names_real_binding_ids() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Vos propres touches", 1)[1].split("###", 1)[0]
+    named = set(re.findall(r"`([a-z0-9]+(?:-[a-z0-9]+)+)`", section))
+    named |= {f"capture-indicator-{n}" for n in range(1, 5)}
+    assert named - binding_ids() == set()
+    assert "capture-pass" in named
