@@ -87,6 +87,8 @@ class FunctionKeysDialog(ModalScreen[str | None]):
                 ),
                 id="function-keys",
             )
+            if not self.keys:
+                yield Static("Aucune touche F sur cet écran.")
             yield Static(
                 "1–9, 0 (F10), ) (F11), = (F12) ou ↑↓ puis ⏎ · Échap Annuler",
                 classes="pick-keys",
