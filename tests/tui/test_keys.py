@@ -175,6 +175,9 @@ async def test_sober_display(store: Store, demarche_id: str) -> None:
         assert app.animation_level == "none"
         await wait_for(pilot, lambda: screen.input.has_focus)
         assert screen.input.cursor_blink is False
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert "Affichage sobre (option --sobre)" in screen_text(app)
 
 
 def test_keymap_path_is_in_the_data_folder(isolated_home: Path) -> None:

@@ -242,6 +242,16 @@ NO_FN_KEYS = (
     "le README)."
 )
 
+
+def sober_note(reason: str) -> str:
+    """Why the display is sober, and how to have the colours back."""
+    return (
+        f"Affichage sobre ({reason})\u00a0: ni animation ni curseur clignotant, 16 couleurs "
+        "contrastées. Pour les couleurs habituelles\u00a0: vitalite sans --sobre, avec "
+        "VITALITE_SOBRE=0."
+    )
+
+
 #: What F1 says a screen or a part is for, by class name (a subclass reads its base's).
 HELP_TEXTS: Mapping[str, str] = {
     # home and a démarche's steps

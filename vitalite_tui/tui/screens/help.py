@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from vitalite_tui.tui.help_texts import NO_FN_KEYS
+from vitalite_tui.tui.help_texts import NO_FN_KEYS, sober_note
 from vitalite_tui.tui.keys import TYPED_FOR_NUMBER, describe_key, function_key_number
 
 
@@ -74,6 +74,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll():
             yield Static("Aide — touches de cet écran", classes="help-title")
             yield Static(NO_FN_KEYS, classes="help-intro", markup=False)
+            sober = getattr(self.app, "sober", None)
+            if sober:
+                yield Static(sober_note(sober), classes="help-intro", markup=False)
             if self.intro:
                 yield Static(self.intro, classes="help-intro", markup=False)
             yield Static(Content("\n").join(self.lines) or "Aucune touche particulière ici.")
