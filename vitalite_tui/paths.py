@@ -57,6 +57,11 @@ def preferences_path() -> Path:
     return data_dir() / "preferences.json"
 
 
+def keymap_path() -> Path:
+    """The user's own keys (binding id → keys), in the data folder; none by default."""
+    return data_dir() / "touches.json"
+
+
 def removable_drives() -> list[Path]:
     """The USB sticks and cards this computer shows, where a backup is best kept."""
     if sys.platform == "win32":
