@@ -35,7 +35,7 @@ class AgendaItem:
     plenary: bool
 
 
-#: The method's evening, 150 minutes from 18:30 to 21:00.
+#: The method's evening, 150 minutes from 18:30 to 21:00 (workshops 2–4: see `default_agenda`).
 DEFAULT_AGENDA: tuple[AgendaItem, ...] = (
     AgendaItem("Accueil et rappel de l'atelier précédent", 15, plenary=True),
     AgendaItem("Présentation de la séquence", 10, plenary=True),
@@ -44,6 +44,18 @@ DEFAULT_AGENDA: tuple[AgendaItem, ...] = (
     AgendaItem("Restitution en plénière", 30, plenary=True),
     AgendaItem("Clôture et suite de la démarche", 5, plenary=True),
 )
+
+#: The first evening has no previous workshop to recall: its welcome presents the démarche.
+FIRST_WELCOME = AgendaItem("Accueil et présentation de la démarche", 15, plenary=True)
+
+
+def default_agenda(number: int) -> tuple[AgendaItem, ...]:
+    """The method's evening for workshop `number` (1–4), same timing for all four."""
+    workshop_step(number)  # refuses a number outside 1–4
+    if number == 1:
+        return (FIRST_WELCOME, *DEFAULT_AGENDA[1:])
+    return DEFAULT_AGENDA
+
 
 #: What the steering committee usually ticks off before each evening.
 DEFAULT_LOGISTICS: tuple[str, ...] = (

@@ -22,7 +22,7 @@ from vitalite_tui.domain.dates import format_time
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import clean_line, clean_text
-from vitalite_tui.domain.workshops import DEFAULT_AGENDA, WORKSHOP_TITLES, AgendaItem
+from vitalite_tui.domain.workshops import WORKSHOP_TITLES, AgendaItem, default_agenda
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import key, soft_delete, writing
 from vitalite_tui.store.lookups import (
@@ -101,14 +101,14 @@ def schedule(items: Sequence[AgendaItem], start: time | None) -> list[AgendaSlot
     return slots
 
 
-def agenda_items(stored: Any) -> list[AgendaItem]:
-    """The agenda kept as JSON; the method's evening when none was ever saved."""
+def agenda_items(stored: Any, number: int) -> list[AgendaItem]:
+    """The agenda kept as JSON; the method's evening for that workshop when none was saved."""
     items = [
         AgendaItem(str(entry["label"]), int(entry["minutes"]), bool(entry.get("plenary", True)))
         for entry in (stored if isinstance(stored, list) else [])
         if isinstance(entry, dict) and "label" in entry and "minutes" in entry
     ]
-    return items or list(DEFAULT_AGENDA)
+    return items or list(default_agenda(number))
 
 
 def to_workshop_record(row: Workshop) -> WorkshopRecord:
@@ -121,7 +121,7 @@ def to_workshop_record(row: Workshop) -> WorkshopRecord:
         start_time=row.start_time,
         end_time=row.end_time,
         place=row.place,
-        agenda=schedule(agenda_items(row.agenda), row.start_time),
+        agenda=schedule(agenda_items(row.agenda, row.number), row.start_time),
         recap=row.recap,
     )
 
