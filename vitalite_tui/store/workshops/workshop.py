@@ -32,7 +32,7 @@ from vitalite_tui.store.lookups import (
     workshop_row,
 )
 from vitalite_tui.store.preparation.participants import participant_record
-from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 from vitalite_tui.store.workshops.recap import previous_contents
 from vitalite_tui.store.workshops.records import (
     AgendaSlot,
@@ -243,6 +243,42 @@ class Workshops:
                 newcomer = False
             self._steps.touch(demarche_id, workshop.number + 3)
         return AttendanceEntry(participant_record(person), present, newcomer)
+
+    def not_yet_present(
+        self, demarche_id: str, number: int, *, came_to: int | None = None
+    ) -> list[ParticipantRecord]:
+        """Registered people not ticked at `number` yet, in name order; with `came_to`, only
+        those present at that workshop (« comme la dernière fois »)."""
+        workshop = workshop_row(demarche_id, number)
+        marks = self._marks(workshop)
+        wanted = None if came_to is None else set(self._marks(workshop_row(demarche_id, came_to)))
+        return [
+            person
+            for person in self._participants.all(demarche_id)
+            if person.id not in marks and (wanted is None or person.id in wanted)
+        ]
+
+    def set_present_many(
+        self, demarche_id: str, number: int, participant_ids: Sequence[str], present: bool
+    ) -> list[str]:
+        """Tick (or untick) several people in one commit; returns those whose tick changed,
+        so the same call with `not present` undoes it exactly."""
+        changed = []
+        with writing():
+            workshop = workshop_row(demarche_id, number)
+            marks = self._marks(workshop)
+            for participant_id in participant_ids:
+                person = participant_of(workshop, participant_id)
+                if (key(person) in marks) == present:
+                    continue
+                if present:
+                    self._mark(workshop, person, newcomer=None)
+                else:
+                    self._unmark(workshop, person)
+                changed.append(key(person))
+            if changed:
+                self._steps.touch(demarche_id, workshop.number + 3)
+        return changed
 
     def add_newcomer(self, demarche_id: str, number: int, draft: ParticipantDraft) -> str:
         """Register someone who walked in, and tick them present as a newcomer: one commit."""
