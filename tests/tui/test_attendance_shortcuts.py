@@ -10,6 +10,8 @@ from tui.conftest import SIZE, make_app, wait_for
 from vitalite_tui.store import Store
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.dialogs.newcomer_form import NewcomerFormDialog
+from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
 from vitalite_tui.tui.screens.help import key_lines
 from vitalite_tui.tui.screens.workshops.workshop import WorkshopScreen
 
@@ -113,3 +115,42 @@ async def test_at_workshop_1_everyone_present_on_a_locked_base_ticks_nobody_and_
             await wait_for(pilot, lambda: len(present_names(store, demarche_id, 1)) == 6)
     finally:
         other.close()
+
+
+async def test_a_late_newcomer_is_placed_in_a_subgroup_from_presences_and_shown_there(
+    store: Store, demarche_id: str
+) -> None:
+    ids = register(store, demarche_id)
+    store.workshops.set_present_many(demarche_id, 2, list(ids.values()), True)
+    store.subgroups.form(demarche_id, 2, 2)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workshop(app, pilot, demarche_id, number=2)
+        await pilot.press("f6", "a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewcomerFormDialog))
+        await pilot.press(*"Rémi Castan", "enter", "2", "enter", *"Ribaute", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SubGroupPickDialog))
+        [remi] = [p for p in store.participants.all(demarche_id) if p.display_name == "Rémi Castan"]
+        best = store.subgroups.best_for(demarche_id, 2, remi.id)
+        [group] = [g for g in store.subgroups.all(demarche_id, 2) if g.id == best]
+        assert f"conseillé : {group.position}" in app.screen.pick_title  # type: ignore[attr-defined]
+        await pilot.press(str(group.position))
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert store.subgroups.get(group.id).members[-1].id == remi.id
+        assert store.subgroups.unassigned(demarche_id, 2) == []
+        await wait_for(
+            pilot, lambda: any(f"rejoint « {group.name} »" in n.message for n in app._notifications)
+        )
+        # F7 opens on them, not on the first line.
+        await pilot.press("f7")
+        await wait_for(pilot, lambda: screen.active_part == "subgroups")
+        assert screen.subgroups.line == f"m:{group.id}:{remi.id}"
+
+        # Échap: placed later, and told how.
+        await pilot.press("f6", "a")
+        await wait_for(pilot, lambda: isinstance(app.screen, NewcomerFormDialog))
+        await pilot.press(*"Sacha Roux", "enter", "3", "enter", *"Lagrasse", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SubGroupPickDialog))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: any("F7 puis m" in n.message for n in app._notifications))
+    assert [p.display_name for p in store.subgroups.unassigned(demarche_id, 2)] == ["Sacha Roux"]

@@ -16,7 +16,7 @@ from vitalite_tui.db.models import (
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.notes import check_indicator
-from vitalite_tui.domain.subgroups import Person, form_subgroups
+from vitalite_tui.domain.subgroups import Person, form_subgroups, group_for_late_arrival
 from vitalite_tui.domain.text import clean_line
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
@@ -178,6 +178,28 @@ class SubGroups:
         return [
             participant_record(p) for p in present_participants(workshop) if key(p) not in placed
         ]
+
+    def best_for(self, demarche_id: str, number: int, participant_id: str) -> str | None:
+        """The sub-group a late arrival fits best (see `group_for_late_arrival`); None when
+        the workshop has no sub-group yet."""
+        workshop = workshop_row(demarche_id, number)
+        groups = live_subgroups(workshop)
+        if not groups:
+            return None
+        person = participant_of(workshop, participant_id)
+        members = member_rows(g.id for g in groups)
+        index = group_for_late_arrival(
+            Person(key(person), College(person.college), person.commune),
+            [
+                [
+                    Person(key(p), College(p.college), p.commune)
+                    for p in members[key(g)]
+                    if key(p) != key(person)
+                ]
+                for g in groups
+            ],
+        )
+        return key(groups[index])
 
     def move(self, participant_id: str, to_subgroup_id: str) -> None:
         """Put someone at the end of another sub-group's speaking order (or in a first one)."""

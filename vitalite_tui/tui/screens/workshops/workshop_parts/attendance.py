@@ -18,6 +18,7 @@ from vitalite_tui.store.workshops.records import AttendanceEntry
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.newcomer_form import NewcomerFormDialog
 from vitalite_tui.tui.dialogs.participant_form import DEFAULT_COLLEGE
+from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
 from vitalite_tui.tui.screens.preparation.participants import FilterInput
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
 from vitalite_tui.tui.widgets.screen_part import PartKeys
@@ -106,6 +107,11 @@ def attendance_cells(entry: AttendanceEntry) -> list[str]:
 
 class AttendanceChanged(Message):
     """Someone was noted present or not, or a newcomer registered (sub-groups follow)."""
+
+    def __init__(self, placed: tuple[str, str] | None = None) -> None:
+        super().__init__()
+        #: (sub-group id, participant id) of someone just placed: the sub-groups show them.
+        self.placed = placed
 
 
 class AttendancePart(WorkshopPart):
@@ -316,10 +322,8 @@ class AttendancePart(WorkshopPart):
             self.last_college = draft.college
             self.after_change(added[-1])
             hidden = "" if added[-1] in self.entries else " (masqué par le filtre)"
-            self.notify(
-                f"{draft.display_name.strip()} est inscrit(e) et noté(e) présent(e){hidden}.",
-                markup=False,
-            )
+            said = f"{draft.display_name.strip()} est inscrit(e) et noté(e) présent(e){hidden}"
+            self.offer_subgroup(added[-1], draft.display_name.strip(), said)
 
         # Filtered on a name nobody has: the newcomer card starts with what was typed.
         name = self.filter_text.strip() if not self.entries else ""
@@ -331,4 +335,44 @@ class AttendancePart(WorkshopPart):
                 save=save,
             ),
             done,
+        )
+
+    def offer_subgroup(self, person_id: str, name: str, said: str) -> None:
+        """Sub-groups already formed: place the newcomer at once, from here, and say where
+        (left for later, they would wait at the bottom of F7, out of sight)."""
+        found = self.read(
+            lambda: (
+                self.store.subgroups.all(self.demarche_id, self.number),
+                self.store.subgroups.best_for(self.demarche_id, self.number, person_id),
+            )
+        )
+        groups, best = found if found is not None else ([], None)
+        if not groups or best is None:
+            self.notify(f"{said}.", markup=False)
+            return
+        by_id = {group.id: group for group in groups}
+
+        def place(target: str | None) -> None:
+            if target is None or not self.run_safely(
+                lambda: self.store.subgroups.move(person_id, target)
+            ):
+                self.notify(
+                    f"{said}, sans sous-groupe pour l'instant : F7 puis m pour le placer.",
+                    markup=False,
+                )
+                return
+            group = by_id[target]
+            self.post_message(AttendanceChanged(placed=(target, person_id)))
+            self.notify(
+                f"{said} et rejoint « {group.name} », en dernier dans l'ordre de parole "
+                f"({len(group.members) + 1}e).",
+                markup=False,
+            )
+
+        self.app.push_screen(
+            SubGroupPickDialog(
+                f"Placer {name} (conseillé : {by_id[best].position}) · Échap : plus tard",
+                groups,
+            ),
+            place,
         )
