@@ -364,7 +364,7 @@ class AttendancePart(WorkshopPart):
             group = by_id[target]
             self.post_message(AttendanceChanged(placed=(target, person_id)))
             self.notify(
-                f"{said} et rejoint « {group.name} », en dernier dans l'ordre de parole "
+                f"{said} et rejoint «\u00a0{group.name}\u00a0», en dernier dans l'ordre de parole "
                 f"({len(group.members) + 1}e).",
                 markup=False,
             )
