@@ -80,8 +80,16 @@ class Restitution:
         """The kept actions in the order of the vote (rank, dots) once it is closed."""
         results = self._store.votes.results(demarche_id)
         if results.closed and not results.hidden:
+            groups = {g.id: g.name for g in self._store.subgroups.all(demarche_id, 3)}
+            deepened: dict[str, list[str]] = {}
+            for group_id, action_id in self._store.subgroups.actions(demarche_id).items():
+                deepened.setdefault(action_id, []).append(groups.get(group_id, "?"))
             ranked = [
-                KeptAction(line.title, line.total, line.rank) for line in results.lines if line.kept
+                KeptAction(
+                    line.title, line.total, line.rank, tuple(deepened.get(line.action_id, ()))
+                )
+                for line in results.lines
+                if line.kept
             ]
             if ranked:
                 return ranked

@@ -25,6 +25,8 @@ class KeptAction:
     title: str
     dots: int | None = None  # None when the vote is not recorded
     rank: int | None = None
+    #: The workshop-3 sub-groups that deepened it (their names).
+    deepened_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

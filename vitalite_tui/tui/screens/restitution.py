@@ -142,6 +142,10 @@ def actions_page(record: RestitutionRecord) -> RenderableType:
         tied = action.rank is not None and ranks.count(action.rank) > 1
         rank = f"{action.rank}=" if tied else str(action.rank or number)
         grid.add_row(Text(rank, "bold"), Text(action.title, "bold"), Text(dots, "dim"))
+        if action.deepened_by:
+            grid.add_row(
+                "", Text(f"↳ approfondie par {', '.join(action.deepened_by)}", "italic"), ""
+            )
         grid.add_row("", "", "")
     parts: list[RenderableType] = [grid, *(_tie_break(result) for result in record.tie_breaks)]
     if record.tie_pending:
