@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import time
 
@@ -24,6 +25,44 @@ def workshop_step(number: int) -> int:
     if number not in WORKSHOP_NUMBERS:
         raise ValueError(f"workshop number out of range: {number}")
     return number + 3
+
+
+# ---------------------------------------------------------------- extra evenings
+# An extra or make-up evening repeats one of the four workshops with its own date, attendance
+# and sub-groups: it is that workshop's session 2, 3… (session 1 is the planned evening) and
+# belongs to the same step. Storing it needs a `session` column on Workshop (a migration,
+# not made yet): these rules come first so the store and screens can follow them.
+
+#: Sessions a workshop may have: the planned evening and up to two extra ones.
+MAX_SESSIONS = 3
+
+_SESSION_SUFFIXES = {1: "", 2: " bis", 3: " ter"}
+
+#: One evening: (workshop number 1–4, session 1–3).
+Evening = tuple[int, int]
+
+
+def check_session(number: int, session: int) -> Evening:
+    """The evening as given; ValueError outside workshops 1–4 and sessions 1–MAX_SESSIONS."""
+    workshop_step(number)
+    if not 1 <= session <= MAX_SESSIONS:
+        raise ValueError(f"session out of range: {session}")
+    return number, session
+
+
+def session_label(number: int, session: int = 1) -> str:
+    """« Atelier 2 », and « Atelier 2 bis », « Atelier 2 ter » for its extra evenings."""
+    check_session(number, session)
+    return f"Atelier {number}{_SESSION_SUFFIXES[session]}"
+
+
+def previous_evening(evening: Evening, held: Collection[Evening]) -> Evening | None:
+    """The evening held just before `evening`: what « same attendance as last time » copies
+    and the recap opens on. Evenings follow the method's order (workshop, then session),
+    whatever their dates; None for the first one."""
+    check_session(*evening)
+    earlier = [check_session(*other) for other in held if other < evening]
+    return max(earlier) if earlier else None
 
 
 @dataclass(frozen=True)
