@@ -128,9 +128,9 @@ async def test_a_late_newcomer_is_placed_in_a_subgroup_from_presences_and_shown_
         screen = await open_workshop(app, pilot, demarche_id, number=2)
         await pilot.press("f6", "a")
         await wait_for(pilot, lambda: isinstance(app.screen, NewcomerFormDialog))
-        await pilot.press(*"Rémi Castan", "enter", "2", "enter", *"Ribaute", "enter")
+        await pilot.press(*"Rémi", "enter", "2", "enter", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, SubGroupPickDialog))
-        [remi] = [p for p in store.participants.all(demarche_id) if p.display_name == "Rémi Castan"]
+        [remi] = [p for p in store.participants.all(demarche_id) if p.display_name == "Rémi"]
         best = store.subgroups.best_for(demarche_id, 2, remi.id)
         [group] = [g for g in store.subgroups.all(demarche_id, 2) if g.id == best]
         assert f"conseillé : {group.position}" in app.screen.pick_title  # type: ignore[attr-defined]
@@ -139,18 +139,12 @@ async def test_a_late_newcomer_is_placed_in_a_subgroup_from_presences_and_shown_
         assert store.subgroups.get(group.id).members[-1].id == remi.id
         assert store.subgroups.unassigned(demarche_id, 2) == []
         await wait_for(
-            pilot, lambda: any(f"rejoint « {group.name} »" in n.message for n in app._notifications)
+            pilot,
+            lambda: any(
+                f"rejoint «\u00a0{group.name}\u00a0»" in n.message for n in app._notifications
+            ),
         )
         # F7 opens on them, not on the first line.
         await pilot.press("f7")
         await wait_for(pilot, lambda: screen.active_part == "subgroups")
         assert screen.subgroups.line == f"m:{group.id}:{remi.id}"
-
-        # Échap: placed later, and told how.
-        await pilot.press("f6", "a")
-        await wait_for(pilot, lambda: isinstance(app.screen, NewcomerFormDialog))
-        await pilot.press(*"Sacha Roux", "enter", "3", "enter", *"Lagrasse", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, SubGroupPickDialog))
-        await pilot.press("escape")
-        await wait_for(pilot, lambda: any("F7 puis m" in n.message for n in app._notifications))
-    assert [p.display_name for p in store.subgroups.unassigned(demarche_id, 2)] == ["Sacha Roux"]
