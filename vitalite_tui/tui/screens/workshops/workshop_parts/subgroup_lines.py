@@ -46,7 +46,8 @@ def group_lines(group: SubGroupRecord, action: str = "") -> Content:
     theme = f" — {group.theme}" if group.theme else ""
     colleges = CollegeCounts.of(p.college for p in group.members).summary()
     animateur = f"anim. {group.animateur}" if group.animateur else "sans animateur"
-    deepens = ("\n", (shorten(f"    ↳ approfondit : {action}", 76), "italic")) if action else ()
+    # The indent stays outside `shorten`, which trims leading spaces.
+    deepens = ("\n    ", (shorten(f"↳ approfondit : {action}", 72), "italic")) if action else ()
     return Content.assemble(
         (f"{group.position} · {group.name}{theme}", "bold $text-accent"),
         "\n",
