@@ -140,8 +140,9 @@ class DemarcheScreen(BaseScreen):
             "restitution",
             "Restitution",
             id="restitution",
-            tooltip="Projeter la démarche entière, sans aucun nom : baromètre, axes, "
-            "intentions, scénario, actions retenues, charte.",
+            tooltip="Projeter la démarche entière : baromètre, images, axes, intentions, "
+            "scénario, actions retenues et départage, charte et signataires (nommés "
+            "seulement avec leur accord).",
         ),
         Binding(
             "e",
