@@ -24,7 +24,6 @@ from vitalite_tui.errors import DatabaseError, DatabaseTooNew, VitaliteError
 from vitalite_tui.formats.atomic import sweep_leftovers, temp_name
 from vitalite_tui.formats.naming import slug
 from vitalite_tui.paths import backups_dir, reason
-from vitalite_tui.store.exchange.laptop import keep_identity, this_laptop
 from vitalite_tui.store.preparation.demarches import Demarches
 
 #: Automatic copies kept whatever their age, and the days for which one a day is kept.
@@ -166,6 +165,9 @@ class Backups:
         _check_copy(source)
         territories = _territories(source)
         # A base with nothing in it (a new laptop) needs no copy of itself.
+        # Imported here: the copy at quit (this module) must not load the exchanges' area.
+        from vitalite_tui.store.exchange.laptop import keep_identity, this_laptop
+
         aside = self.make(kind=BEFORE_RESTORE).path if _holds_rows(self.base) else None
         laptop = this_laptop()
         close_database()
