@@ -42,6 +42,11 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / "sauvegardes"
 
 
+def exchanges_dir(db_path: Path) -> Path:
+    """The exchange folder until one is chosen: `echanges/` beside the database."""
+    return db_path.parent / "echanges"
+
+
 def exports_dir(out: Path | None = None) -> Path:
     """Workbooks land in `exports/` under the working directory unless `--out` says otherwise."""
     return out.expanduser() if out is not None else Path.cwd() / "exports"
@@ -50,6 +55,11 @@ def exports_dir(out: Path | None = None) -> Path:
 def preferences_path() -> Path:
     """What the app remembers between runs (the last backup folder…), in the data folder."""
     return data_dir() / "preferences.json"
+
+
+def keymap_path() -> Path:
+    """The user's own keys (binding id → keys), in the data folder; none by default."""
+    return data_dir() / "touches.json"
 
 
 def removable_drives() -> list[Path]:

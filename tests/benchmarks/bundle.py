@@ -13,16 +13,15 @@ CPU time, read from outside each child); asserts nothing.
 
 from __future__ import annotations
 
-import argparse
 import os
-import platform
-import sqlite3
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
+
+from processes import load, measured, prepared_run, spread
+
+from vitalite_tui.db.backup import copy_base
 
 LAPTOPS = 4
 NEW_NOTES = 500
@@ -30,19 +29,6 @@ NEW_NOTES = 500
 
 def vitalite() -> str:
     return str(Path(sys.executable).with_name("vitalite"))
-
-
-def copy_base(source: Path, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    origin = sqlite3.connect(source)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            origin.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        origin.close()
 
 
 def prepare(folder: Path) -> None:
@@ -83,27 +69,6 @@ def prepare(folder: Path) -> None:
             store.close()
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds and CPU seconds (user + system) of one child, measured from outside it."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status):
-        raise SystemExit(f"{command[1:4]} failed with status {status}")
-    return elapsed, usage.ru_utime + usage.ru_stime
-
-
-def load() -> str:
-    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
-def spread(values: list[float]) -> str:
-    return (
-        f"min {min(values):.2f}x  median {statistics.median(values):.2f}x  max {max(values):.2f}x"
-    )
-
-
 def run(folder: Path, runs: int) -> None:
     env = {**os.environ, "VITALITE_HOME": str(folder / "home")}
     subprocess.run([sys.executable, __file__, "--prepare", str(folder)], env=env, check=True)
@@ -124,12 +89,13 @@ def run(folder: Path, runs: int) -> None:
     }
     seconds: dict[str, list[float]] = {name: [] for name in commands}
     cpu: dict[str, list[float]] = {name: [] for name in commands}
-    timed(commands["export"], env)  # Warm-up: the first run pays for the disk cache.
+    measured(commands["export"], env)  # Warm-up: the first run pays for the disk cache.
     for _ in range(runs):
         for name, command in commands.items():
             if name == "read 4":
                 copy_base(hub, copy)
-            elapsed, busy = timed(command, env)
+            child = measured(command, env)
+            elapsed, busy = child.seconds, child.cpu
             seconds[name].append(elapsed)
             cpu[name].append(busy)
     print(f"{runs} runs each, alternating; {load()}")
@@ -145,19 +111,5 @@ def run(folder: Path, runs: int) -> None:
         print(f"{name:7} / export: time {spread(ratios)}; CPU {spread(cpu_ratios)} (goal: 1x)")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--dir", type=Path, default=None, help="folder for the files")
-    parser.add_argument("--prepare", type=Path, default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.prepare is not None:
-        prepare(args.prepare)
-        return
-    print(f"{platform.platform()} · Python {platform.python_version()} · {load()}")
-    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
-        run(Path(folder), args.runs)
-
-
 if __name__ == "__main__":
-    main()
+    prepared_run(__doc__, 5, prepare, run)

@@ -14,17 +14,15 @@ than the wall-clock time. Prints min/median/max of the ratios; asserts nothing.
 
 from __future__ import annotations
 
-import argparse
 import os
 import pickle
-import platform
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 from typing import Any
+
+from processes import load, measured, prepared_run, spread
 
 Sheets = list[tuple[str, list[tuple[Any, ...]]]]
 
@@ -70,29 +68,6 @@ def written_cells(path: Path) -> Sheets:
         book.close()
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
-    """Seconds, CPU seconds and peak RSS (KiB) of one child, all measured from outside it."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    elapsed = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise SystemExit(f"{command[:3]} failed with status {child.returncode}")
-    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
-
-
-def load() -> str:
-    """The machine's load average, printed with the figures: a loaded machine slows them."""
-    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
-
-
-def spread(values: list[float]) -> str:
-    return (
-        f"min {min(values):.2f}x  median {statistics.median(values):.2f}x  max {max(values):.2f}x"
-    )
-
-
 def prepare(folder: Path) -> None:
     """The demo's base, one export of it, and that export's cells dumped for the baseline."""
     db = build_demo(folder)
@@ -120,13 +95,14 @@ def run(folder: Path, runs: int) -> None:
     dump = folder / "cells.pickle"
     export = export_command(db, folder / "exports")
     bare = [sys.executable, "-c", BARE, str(dump), str(folder / "bare.xlsx")]
-    timed(bare, env)  # Warm-up, as the first export was.
+    measured(bare, env)  # Warm-up, as the first export was.
     seconds: dict[str, list[float]] = {"export": [], "bare": []}
     cpu: dict[str, list[float]] = {"export": [], "bare": []}
     rss: dict[str, list[int]] = {"export": [], "bare": []}
     for _ in range(runs):
         for name, command in (("export", export), ("bare", bare)):
-            elapsed, busy, peak = timed(command, env)
+            child = measured(command, env)
+            elapsed, busy, peak = child.seconds, child.cpu, child.rss_kib
             seconds[name].append(elapsed)
             cpu[name].append(busy)
             rss[name].append(peak)
@@ -146,19 +122,5 @@ def run(folder: Path, runs: int) -> None:
     print(f"RSS ratio   {spread(rss_ratios)}  (goal: within 1.3x)")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--dir", type=Path, default=None, help="folder for the files")
-    parser.add_argument("--prepare", type=Path, default=None, help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.prepare is not None:
-        prepare(args.prepare)
-        return
-    print(f"{platform.platform()} · Python {platform.python_version()} · {load()}")
-    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
-        run(Path(folder), args.runs)
-
-
 if __name__ == "__main__":
-    main()
+    prepared_run(__doc__, 7, prepare, run)

@@ -17,12 +17,13 @@ import argparse
 import math
 import os
 import platform
-import statistics
 import tempfile
 import time
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+
+from processes import spread
 
 from vitalite_tui.db.models import Note, Round, SubGroup, Turn, db, execute, utcnow
 from vitalite_tui.domain.colleges import College
@@ -126,10 +127,6 @@ def run(folder: Path, batches: int, count: int) -> list[tuple[list[float], list[
         store.close()
 
 
-def spread(values: list[float]) -> str:
-    return f"min {min(values):.2f}  median {statistics.median(values):.2f}  max {max(values):.2f}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--batches", type=int, default=7)
@@ -144,8 +141,8 @@ def main() -> None:
         saves = [percentile(s, share) for s, _ in results]
         inserts = [percentile(b, share) for _, b in results]
         ratios = [s / b for s, b in zip(saves, inserts, strict=True)]
-        print(f"{name} save_note ms   {spread(saves)}")
-        print(f"{name} bare insert ms {spread(inserts)}")
+        print(f"{name} save_note ms   {spread(saves, '')}")
+        print(f"{name} bare insert ms {spread(inserts, '')}")
         print(f"{name} ratio          {spread(ratios)}")
 
 

@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from processes import spread
+
 from vitalite_tui.db import connection
 from vitalite_tui.db.checked import record, record_path
 from vitalite_tui.db.connection import FileInfo, close_database, open_database
@@ -62,10 +64,6 @@ def timed(action: Callable[[], None]) -> float:
     elapsed = time.perf_counter() - start
     close_database()
     return elapsed
-
-
-def spread(values: list[float]) -> str:
-    return f"min {min(values):.2f} · median {statistics.median(values):.2f} · max {max(values):.2f}"
 
 
 def main() -> None:

@@ -210,3 +210,63 @@ def report(
         )
     print(bars)
     print(f"(peak RSS of /bin/true through the spawner: {floor_kib / 1024:.1f} MiB)")
+
+
+# ------------------------------------------------------------ what every benchmark prints
+
+
+def load() -> str:
+    """The machine's load average, printed with the figures: a loaded machine slows them."""
+    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def spread(values: Sequence[float], unit: str = "x") -> str:
+    """« min 1.02x  median 1.07x  max 1.20x »."""
+    low, middle, high = min(values), statistics.median(values), max(values)
+    return f"min {low:.2f}{unit}  median {middle:.2f}{unit}  max {high:.2f}{unit}"
+
+
+@dataclass(frozen=True)
+class Measured:
+    """One finished child, seen from outside: wall and CPU (user + system) seconds, peak RSS."""
+
+    seconds: float
+    cpu: float
+    rss_kib: int
+
+
+def measured(command: list[str], env: dict[str, str]) -> Measured:
+    """Run `command` to its end (its output discarded) and measure it from outside."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - started
+    code = os.waitstatus_to_exitcode(status)
+    if code:
+        raise SystemExit(f"{command[:4]} failed with status {code}")
+    return Measured(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+
+
+def prepared_run(
+    doc: str | None,
+    runs: int,
+    prepare: Callable[[Path], None],
+    run: Callable[[Path, int], None],
+) -> None:
+    """A benchmark's `main`: `--prepare DIR` (run in a child: builds the files), else `run`
+    in a temporary folder (`--dir` chooses its disk) after a line saying the machine."""
+    import argparse
+    import platform
+    import tempfile
+
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=runs)
+    parser.add_argument("--dir", type=Path, default=None, help="folder for the files")
+    parser.add_argument("--prepare", type=Path, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.prepare is not None:
+        prepare(args.prepare)
+        return
+    print(f"{platform.platform()} · Python {platform.python_version()} · {load()}")
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+        run(Path(folder), args.runs)

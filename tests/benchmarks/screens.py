@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from processes import load
 from textual.pilot import Pilot
 from textual.screen import Screen
 
@@ -171,11 +172,6 @@ def chosen(names: list[str], only: list[str]) -> list[str]:
 
 def _matching(names: list[str], wanted: str) -> list[str]:
     return [name for name in names if name == wanted or name.endswith(f"-{wanted}")]
-
-
-def load() -> str:
-    """The machine's load average, printed with the figures: a loaded machine slows them."""
-    return "load average " + ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def run(db: Path, scale: int, runs: int, only: list[str]) -> None:

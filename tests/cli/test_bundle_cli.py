@@ -64,7 +64,7 @@ def test_four_laptops_one_evening(tmp_path: Path) -> None:
         db = ["--db", str(laptops.path(name))]
         assert run(*db, "bundle", "write", "--out", str(exchange)).exit_code == 0
     bundles = sorted(exchange.glob("*.vitalite"))
-    assert [b.name.split("-Poste-")[1].split("-")[0] for b in bundles] == names
+    assert [b.name.split("-poste-")[1].split("-")[0] for b in bundles] == names
     laptops.copy("hub", "hub2")
     for hub, order in (("hub", bundles), ("hub2", bundles[::-1])):
         read = run("--db", str(laptops.path(hub)), "bundle", "read", *map(str, order))

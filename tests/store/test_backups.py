@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from support.filesystems import mounted_tmpfs
+from support.peek import peek
 from support.rounds import open_round
 
 from vitalite_tui.db.lock import InstanceLock
@@ -28,20 +29,11 @@ def digest(path: Path) -> str:
 
 
 def note_count(path: Path) -> int:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return int(connection.execute("SELECT count(*) FROM note").fetchone()[0])
-    finally:
-        connection.close()
+    return int(peek(path, "SELECT count(*) FROM note")[0][0])
 
 
 def territories(path: Path) -> list[str]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        rows = connection.execute("SELECT territory FROM demarche ORDER BY territory")
-        return [str(row[0]) for row in rows]
-    finally:
-        connection.close()
+    return [str(row[0]) for row in peek(path, "SELECT territory FROM demarche ORDER BY territory")]
 
 
 class NoteWriter(threading.Thread):
@@ -263,3 +255,36 @@ def test_an_automatic_copy_is_made_only_after_a_write(store: Store, demarche_id:
     assert store.backups.make_automatic() is None
     store.logistics.add(demarche_id, "Rallonge")
     assert store.backups.make_automatic() is not None
+
+
+def changed_by(path: Path, table: str) -> set[str | None]:
+    return {row[0] for row in peek(path, f"SELECT changed_by FROM {table}")}
+
+
+def test_a_laptop_set_up_from_the_hubs_copy_keeps_its_own_identity(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    hub = store.exchange.laptop()
+    copy = store.backups.make(tmp_path / "cle")
+    store.close()
+    laptop = open_store(tmp_path / "poste2" / "vitalite.sqlite")
+    try:
+        own = laptop.exchange.rename_laptop("Poste sous-groupe 2")
+        laptop.backups.restore(copy.path)
+        assert laptop.exchange.laptop() == own
+        # What the hub wrote is the hub's; what this laptop writes next is its own.
+        assert changed_by(laptop.path, "demarche") == {hub.id}
+        laptop.logistics.add(demarche_id, "Rallonge")
+        assert None in changed_by(laptop.path, "logistics_item")
+    finally:
+        laptop.close()
+
+
+def test_restoring_on_the_same_laptop_changes_nothing_of_its_identity(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    before = store.exchange.laptop()
+    copy = store.backups.make(tmp_path / "cle")
+    store.backups.restore(copy.path)
+    assert store.exchange.laptop() == before
+    assert changed_by(store.path, "demarche") == {None}

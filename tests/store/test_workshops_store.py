@@ -11,7 +11,7 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.steps import StepStatus
-from vitalite_tui.domain.workshops import DEFAULT_AGENDA, AgendaItem
+from vitalite_tui.domain.workshops import DEFAULT_AGENDA, AgendaItem, default_agenda
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft, WorkshopPlan
@@ -42,7 +42,11 @@ def test_the_agenda_is_the_methods_evening_with_clock_times(store: Store, demarc
     assert workshop.number == 1
     assert workshop.title.startswith("Le baromètre")
     assert [(s.label, s.minutes, s.plenary) for s in workshop.agenda] == [
-        (i.label, i.minutes, i.plenary) for i in DEFAULT_AGENDA
+        (i.label, i.minutes, i.plenary) for i in default_agenda(1)
+    ]
+    assert "précédent" not in workshop.agenda[0].label
+    assert [s.label for s in store.workshops.get(demarche_id, 2).agenda] == [
+        i.label for i in DEFAULT_AGENDA
     ]
     assert workshop.agenda[0].start == time(18, 30)
     assert workshop.agenda[2].start == time(18, 55)  # 15 + 10 minutes later

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
+from support.peek import peek
 from support.rounds import open_round
 from support.tui import open_capture
 
@@ -14,8 +14,9 @@ from vitalite_tui.store import Store
 from vitalite_tui.tui import app as app_module
 from vitalite_tui.tui import copies
 from vitalite_tui.tui.app import VitaliteApp
-from vitalite_tui.tui.copies import CopyPickDialog, FolderPickDialog
+from vitalite_tui.tui.copies import CopyPickDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.dialogs.folder_pick import FolderPickDialog
 from vitalite_tui.tui.screens.demarche import DemarcheScreen
 from vitalite_tui.tui.screens.home import HomeScreen
 from vitalite_tui.tui.widgets.form import LineDialog
@@ -26,11 +27,7 @@ def notices(app: VitaliteApp) -> str:
 
 
 def note_texts(path: Path) -> list[str]:
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        return [str(row[0]) for row in connection.execute("SELECT text FROM note")]
-    finally:
-        connection.close()
+    return [str(row[0]) for row in peek(path, "SELECT text FROM note")]
 
 
 async def test_s_on_the_home_screen_copies_the_base_into_sauvegardes(

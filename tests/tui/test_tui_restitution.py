@@ -44,19 +44,22 @@ async def test_pages_turn_with_arrows_and_digits(store: Store, demarche_id: str)
         assert "Ni questionnaire saisi" in text
         await pilot.press("right")
         text = "\n".join(screen_lines(app))
-        assert "2/6" in text
+        assert "2/7" in text
+        assert "Aucune image choisie à l'atelier 1." in text
+        await pilot.press("right")
+        text = "\n".join(screen_lines(app))
         assert "1  Des lieux pour se retrouver" in text
         await pilot.press("right")
         text = "\n".join(screen_lines(app))
         assert "DES LIEUX POUR SE RETROUVER" in text
         assert "▸ Un café associatif itinérant" in text
-        await pilot.press("4")
-        assert "On se retrouve au café." in "\n".join(screen_lines(app))
         await pilot.press("5")
+        assert "On se retrouve au café." in "\n".join(screen_lines(app))
+        await pilot.press("6")
         assert "Transport solidaire" in "\n".join(screen_lines(app))
-        await pilot.press("6", "right")
+        await pilot.press("7", "right")
         text = "\n".join(screen_lines(app))
-        assert "6/6" in text
+        assert "7/7" in text
         assert "La charte n'a pas encore d'article" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, RestitutionScreen)

@@ -13,7 +13,7 @@ from vitalite_tui.domain.dates import format_date, format_day, parse_date, parse
 from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
 from vitalite_tui.domain.steps import STEPS, StepStatus, step
 from vitalite_tui.domain.text import clean_line, clean_text, fold, matches, plural
-from vitalite_tui.domain.workshops import DEFAULT_AGENDA, workshop_step
+from vitalite_tui.domain.workshops import DEFAULT_AGENDA, default_agenda, workshop_step
 from vitalite_tui.errors import InvalidInput
 
 
@@ -144,3 +144,14 @@ def test_default_agenda_fills_the_evening() -> None:
     # 18:30–21:00 is 150 minutes, with the 30-minute dinner break of the method.
     assert sum(item.minutes for item in DEFAULT_AGENDA) == 150
     assert any(item.minutes == 30 and "Pause" in item.label for item in DEFAULT_AGENDA)
+
+
+def test_the_first_evening_recalls_no_previous_workshop() -> None:
+    first = default_agenda(1)
+    assert not any("précédent" in item.label for item in first)
+    assert first[0].label == "Accueil et présentation de la démarche"
+    # Same timing as the other evenings: only the welcome's wording differs.
+    assert [i.minutes for i in first] == [i.minutes for i in DEFAULT_AGENDA]
+    assert all("rappel de l'atelier précédent" in default_agenda(n)[0].label for n in (2, 3, 4))
+    with pytest.raises(ValueError, match="out of range"):
+        default_agenda(5)

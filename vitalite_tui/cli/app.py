@@ -61,11 +61,19 @@ def callback(
             is_eager=True,
         ),
     ] = False,
+    sober: Annotated[
+        bool,
+        typer.Option(
+            "--sobre",
+            help="Affichage sobre (vieux portables, vidéoprojecteurs) : 16 couleurs "
+            "contrastées, ni animation ni curseur clignotant ; aussi VITALITE_SOBRE=1.",
+        ),
+    ] = False,
 ) -> None:
     """Vitalité sociale : sans commande, ouvre l'application sur la base choisie."""
     if ctx.invoked_subcommand is not None:
         return
-    open_tui(database_path(ctx, db))
+    open_tui(database_path(ctx, db), sober=sober)
 
 
 # The order of `vitalite --help`.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -20,9 +20,6 @@ from vitalite_tui.cli.common import (
 from vitalite_tui.cli.output import say
 from vitalite_tui.errors import VitaliteError
 
-if TYPE_CHECKING:
-    from vitalite_tui.store.exchange.records import MergeReport
-
 bundle_app: typer.Typer = typer.Typer(
     name="bundle",
     cls=VitaliteGroup,
@@ -34,9 +31,6 @@ bundle_app: typer.Typer = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-
-#: What `read` looks for in a folder it is given (an exchange folder, a USB stick).
-BUNDLE_PATTERN = "*.vitalite"
 
 
 @bundle_app.command("write", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
@@ -68,9 +62,11 @@ def write(
 
 def _bundles(paths: list[Path]) -> list[Path]:
     """The files given, and the bundles inside each folder given, in name order."""
+    from vitalite_tui.formats.bundle import bundles_in
+
     found: list[Path] = []
     for path in paths:
-        found += sorted(path.glob(BUNDLE_PATTERN)) if path.is_dir() else [path]
+        found += bundles_in(path) if path.is_dir() else [path]
     return found
 
 
@@ -89,6 +85,7 @@ def read(
 ) -> None:
     """Lire des paquets dans cette base : chaque ligne ajoutée ou mise à jour, rien perdu."""
     from vitalite_tui.cli.stores import writing_store
+    from vitalite_tui.store.exchange.report import report_text
 
     bundles = _bundles(files)
     if not bundles:
@@ -110,93 +107,6 @@ def read(
             say(report_text(report), lines=True)
     if refused:
         raise typer.Exit(1)
-
-
-def _counted(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count <= 1 else many}"
-
-
-def report_text(report: MergeReport) -> str:
-    """What reading one bundle did, in French, a line per table that changed."""
-    origin = f"démarche « {report.demarche_name} », poste « {report.laptop_name} »"
-    settled = report.renumbered or report.duplicates or report.tallies or report.sheets
-    if report.added == 0 and report.updated == 0 and not settled:
-        return f"{report.source} ({origin}) : rien de nouveau, la base n'a pas changé."
-    lines = [
-        f"{report.source} ({origin}) lu"
-        + (" : la démarche arrive dans cette base" if report.created else "")
-        + f" ; {_counted(report.added, 'ligne ajoutée', 'lignes ajoutées')}, "
-        f"{_counted(report.updated, 'mise à jour', 'mises à jour')}, "
-        f"{_counted(report.unchanged, 'inchangée', 'inchangées')}."
-    ]
-    for table in report.tables:
-        parts = [_counted(table.added, "ajout", "ajouts")] if table.added else []
-        parts += [_counted(table.updated, "mise à jour", "mises à jour")] if table.updated else []
-        if parts:
-            lines.append(f"  {table.label} : {', '.join(parts)}")
-    if report.conflicts:
-        lines.append(
-            f"  {_counted(len(report.conflicts), 'conflit', 'conflits')} : modifié des deux "
-            "côtés ; la version la plus récente est gardée, l'autre conservée à côté."
-        )
-        lines += [
-            f"    {c.label} : « {c.kept} » gardé, « {c.other} » conservé" for c in report.conflicts
-        ]
-    return "\n".join(lines + _settled_lines(report))
-
-
-def _settled_lines(report: MergeReport) -> list[str]:
-    """What the merge's rules settled: codes, people registered twice, wall counts."""
-    lines: list[str] = []
-    if report.renumbered:
-        lines.append(
-            f"  {_counted(len(report.renumbered), 'code renuméroté', 'codes renumérotés')} : "
-            "ce code était déjà celui d'une autre personne ; utilisez le nouveau."
-        )
-        lines += [f"    {r.name} : {r.old} devient {r.new}" for r in report.renumbered]
-    if report.duplicates:
-        lines.append(
-            f"  {_counted(len(report.duplicates), 'doublon probable', 'doublons probables')} "
-            "(même nom, même commune) : vérifiez et réunissez-les avec « vitalite bundle "
-            "doublons »."
-        )
-        lines += [
-            f"    {d.name} ({d.commune or 'sans commune'}) : {d.codes[0]} et {d.codes[1]}"
-            for d in report.duplicates
-        ]
-    if report.tallies:
-        lines.append(
-            f"  {_counted(len(report.tallies), 'comptage', 'comptages')} du mur saisi sur deux "
-            "postes : le plus récent est gardé, l'autre retiré pour ne pas compter deux fois."
-        )
-        lines += [
-            f"    {t.action} ({t.college}) : {t.kept} gommette(s) gardée(s), {t.other} retirée(s)"
-            for t in report.tallies
-        ]
-    same = [s.sheet_number for s in report.sheets if s.identical]
-    if same:
-        lines.append(
-            f"  {_counted(len(same), 'fiche saisie', 'fiches saisies')} sur deux postes à "
-            f"l'identique (n° {', '.join(map(str, same))}) : "
-            + (
-                "comptée une fois et vérifiée."
-                if len(same) == 1
-                else "comptées une fois et vérifiées."
-            )
-        )
-    differ = [s.sheet_number for s in report.sheets if not s.identical]
-    if differ:
-        lines.append(
-            f"  {_counted(len(differ), 'fiche saisie', 'fiches saisies')} sur deux postes avec "
-            f"des différences (n° {', '.join(map(str, differ))}) : "
-            + (
-                "comptée une fois, elle reste à vérifier ; ressaisissez-la"
-                if len(differ) == 1
-                else "comptées une fois, elles restent à vérifier ; ressaisissez-les"
-            )
-            + " dans la vérification des questionnaires."
-        )
-    return lines
 
 
 @bundle_app.command("poste", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
@@ -244,6 +154,8 @@ def duplicates(
     demarche: DemarcheOption = None,
 ) -> None:
     """Lister les personnes inscrites deux fois (même nom, même commune), ou en réunir deux."""
+    from vitalite_tui.store.exchange.report import counted
+
     if (keep is None) != (other is None):
         say(
             "Donnez les deux codes, --garder et --retirer, pour réunir deux inscriptions.", err=True
@@ -272,7 +184,7 @@ def duplicates(
         say("Aucun doublon probable : personne n'est inscrit deux fois sous le même nom.")
         return
     lines = [
-        f"{_counted(len(pairs), 'doublon probable', 'doublons probables')} (même nom, même "
+        f"{counted(len(pairs), 'doublon probable', 'doublons probables')} (même nom, même "
         "commune) ; réunissez-les avec « vitalite bundle doublons --garder CODE --retirer CODE »."
     ]
     lines += [

@@ -10,8 +10,11 @@ if TYPE_CHECKING:
     from vitalite_tui.store import Store
 
 
-def open_tui(path: Path) -> None:
-    """Run the TUI on the database at `path` (created if need be) until the user quits."""
+def open_tui(path: Path, *, sober: bool = False) -> None:
+    """Run the TUI on the database at `path` (created if need be) until the user quits.
+
+    `sober`: the sober display (`--sobre`), whatever the terminal says of its colours.
+    """
     # Imported here: the store and textual are loaded only when the TUI really starts.
     from vitalite_tui.store import open_store
 
@@ -21,7 +24,7 @@ def open_tui(path: Path) -> None:
         from vitalite_tui.tui.app import VitaliteApp
 
         paste_guard.install()
-        app = VitaliteApp(store)
+        app = VitaliteApp(store, sober=sober)
         app.run()
         _copy_at_quit(store)
     finally:

@@ -19,6 +19,8 @@ class LinkKind(str, Enum):
     INTENTION = "intention"
     ACTION = "action"
     ARTICLE = "article"
+    #: A workshop-3 sub-group, linked to the kept action its rounds deepen.
+    SUBGROUP = "subgroup"
 
     @property
     def label(self) -> str:
@@ -31,6 +33,7 @@ _LABELS = {
     LinkKind.INTENTION: "intention",
     LinkKind.ACTION: "action",
     LinkKind.ARTICLE: "article de la charte",
+    LinkKind.SUBGROUP: "sous-groupe",
 }
 
 #: The links the method makes, source kind → target kinds. Anything else is refused.
@@ -39,6 +42,7 @@ ALLOWED_LINKS: dict[LinkKind, frozenset[LinkKind]] = {
     LinkKind.AXIS: frozenset({LinkKind.ARTICLE}),
     LinkKind.INTENTION: frozenset({LinkKind.ACTION}),
     LinkKind.ACTION: frozenset({LinkKind.ARTICLE}),
+    LinkKind.SUBGROUP: frozenset({LinkKind.ACTION}),
 }
 
 

@@ -159,3 +159,21 @@ def speaking_order(group: Sequence[Person]) -> list[str]:
         last = max(candidates, key=lambda college: len(waiting[college]))
         order.append(waiting[last].popleft().id)
     return order
+
+
+def group_for_late_arrival(person: Person, groups: Sequence[Sequence[Person]]) -> int:
+    """The index of the group a late arrival fits best: fewest of their collège, then of their
+    commune, then fewest people (the first such group on a tie); forming stays untouched."""
+    if not groups:
+        raise ValueError("no sub-group to join")
+
+    def fit(index: int) -> tuple[int, int, int, int]:
+        group = groups[index]
+        return (
+            sum(1 for other in group if other.college is person.college),
+            sum(1 for other in group if person.place and other.place == person.place),
+            len(group),
+            index,
+        )
+
+    return min(range(len(groups)), key=fit)

@@ -118,6 +118,25 @@ def read_bundle(path: Path) -> Bundle:
     return unpack(data, path.name)
 
 
+def bundles_in(folder: Path) -> list[Path]:
+    """The bundles of a folder (an exchange folder, a USB stick), in name order."""
+    try:
+        return sorted(path for path in folder.glob(f"*{SUFFIX}") if path.is_file())
+    except OSError:
+        return []
+
+
+def peek_manifest(path: Path) -> Manifest | None:
+    """Where the bundle at `path` comes from, read from its manifest alone (to list bundles
+    in a folder); None when it is not a readable bundle (reading it says why)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = {info.filename: info for info in archive.infolist()}
+            return _manifest(archive, infos, path.name)
+    except (OSError, zipfile.BadZipFile, BundleRefused):
+        return None
+
+
 def unpack(data: bytes, name: str) -> Bundle:
     """The bundle in `data` (`name`: the file's, for messages)."""
     try:

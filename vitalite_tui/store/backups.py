@@ -165,13 +165,18 @@ class Backups:
         _check_copy(source)
         territories = _territories(source)
         # A base with nothing in it (a new laptop) needs no copy of itself.
+        # Imported here: the copy at quit (this module) must not load the exchanges' area.
+        from vitalite_tui.store.exchange.laptop import keep_identity, this_laptop
+
         aside = self.make(kind=BEFORE_RESTORE).path if _holds_rows(self.base) else None
+        laptop = this_laptop()
         close_database()
         try:
             replace_base(source, self.base)
         finally:
             # The restored base, or the untouched one if the copy failed: checked, migrated.
             open_database(self.base)
+        keep_identity(laptop)
         self._changes_at_last_copy = _changes()
         return Restored(source, aside, territories)
 

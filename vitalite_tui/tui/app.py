@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -15,14 +17,18 @@ from textual.screen import Screen
 from vitalite_tui.domain.text import terminal_safe
 from vitalite_tui.errors import BaseBusy, VitaliteError
 from vitalite_tui.formats.crash_log import crash_message, write_crash_log
-from vitalite_tui.paths import data_dir
+from vitalite_tui.paths import data_dir, keymap_path
 from vitalite_tui.store import Store
-from vitalite_tui.tui.keys import describe_key
+from vitalite_tui.tui.function_prefix import FunctionKeyPrefix
+from vitalite_tui.tui.keys import FUNCTION_KEY_PREFIX, describe_key
 
 if TYPE_CHECKING:
     from vitalite_tui.tui.copies import AutomaticCopies
 
 T = TypeVar("T")
+
+#: Binding id of Ctrl+F (the F-keys without Fn): a keymap file may move it.
+FUNCTION_KEYS_ID = "function-keys"
 
 #: How long a write waits for a base another program holds, the screen frozen meanwhile (s).
 #: Long writers (imports, the demo) commit in short batches: a note gets its turn within it.
@@ -62,15 +68,37 @@ class VitaliteApp(App[None]):
             tooltip="Quitter : tout ce qui est affiché comme enregistré l'est déjà.",
             priority=True,
         ),
+        Binding(
+            FUNCTION_KEY_PREFIX,
+            "function_keys",
+            "Touches F",
+            id=FUNCTION_KEYS_ID,
+            tooltip="Pour les portables dont les touches F demandent Fn\u00a0: Ctrl+F puis "
+            "le chiffre fait la touche F de ce numéro (0\u00a0: F10) ; Ctrl+F seul, "
+            "un instant\u00a0: la liste des touches F de l'écran.",
+            show=False,
+        ),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
-    def __init__(self, store: Store, *, demarche_id: str | None = None) -> None:
+    def __init__(
+        self, store: Store, *, demarche_id: str | None = None, sober: bool = False
+    ) -> None:
         super().__init__()
         self.store = store
         self.start_demarche_id = demarche_id
         self.automatic_copies: AutomaticCopies | None = None
         store.set_lock_wait(LOCK_WAIT)
+        self.sober_asked = sober
+        #: The keys of `touches.json` (binding id → keys), once read at mount.
+        self.user_keys: dict[str, str] = {}
+        self.function_prefix = FunctionKeyPrefix(
+            self,
+            lambda: self.user_keys.get(FUNCTION_KEYS_ID, FUNCTION_KEY_PREFIX),
+            self.action_function_keys,
+        )
+        #: Why the display is sober (None: it is not); decided at mount.
+        self.sober: str | None = None
 
     def get_default_screen(self) -> Screen[Any]:
         """The home screen is the root: no empty default screen is built first."""
@@ -79,6 +107,8 @@ class VitaliteApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self.set_up_display()
+        self.load_user_keys()
         self.set_interval(COPY_CHECK_EVERY, self.copy_if_due)
         if self.start_demarche_id is not None:
             from vitalite_tui.tui.screens.demarche import DemarcheScreen
@@ -99,6 +129,62 @@ class VitaliteApp(App[None]):
                 title="Mise à jour",
                 timeout=8,
             )
+
+    def set_up_display(self) -> None:
+        """The sober display when asked for, or when the terminal shows few colours."""
+        from vitalite_tui.tui.sober import SOBER_THEME, sober_reason
+
+        self.sober = sober_reason(os.environ, asked=self.sober_asked, terminal=not self.is_headless)
+        if self.sober is None:
+            return
+        self.animation_level = "none"
+        self.register_theme(SOBER_THEME)
+        self.theme = SOBER_THEME.name
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A blinking cursor flickers on a projector and costs an old laptop a redraw twice
+        # a second; Textual sets blinking per input, so each gets it as it takes the focus.
+        if self.sober is None:
+            return
+        from textual.widgets import Input, TextArea  # Only then: start-up time.
+
+        if isinstance(event.widget, (Input, TextArea)):
+            event.widget.cursor_blink = False
+
+    def load_user_keys(self) -> None:
+        """The keys of `touches.json` in the data folder, over the bindings' own."""
+        from vitalite_tui.tui.keymap import load_keymap
+
+        user = load_keymap(keymap_path())
+        if user.problem is not None:
+            self.notify(user.problem, title="Touches", severity="warning", timeout=12, markup=False)
+        elif user.keys:
+            self.user_keys = user.keys
+            self.set_keymap(user.keys)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Ctrl+F then a digit is read here, where keys arrive in the order typed.
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            key = self.function_prefix.translate(event)
+            if key is None:
+                return
+            event = key
+        await super().on_event(event)
+
+    def action_function_keys(self) -> None:
+        """Ctrl+F: the screen's F-keys by number, then the one chosen acts."""
+        from vitalite_tui.tui.dialogs.function_keys import FunctionKeysDialog
+
+        if isinstance(self.screen, FunctionKeysDialog):
+            return
+        beneath = self.screen
+
+        def chosen(key: str | None) -> None:
+            # As if the F-key itself were pressed: the same path, the same checks.
+            if key is not None and self.screen is beneath:
+                self.post_message(events.Key(key, None))
+
+        self.push_screen(FunctionKeysDialog(beneath), chosen)
 
     def copy_if_due(self) -> None:
         """The quarter-hourly automatic copy (see `tui/copies.py`), looked at every minute."""

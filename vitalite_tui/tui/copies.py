@@ -18,10 +18,11 @@ from textual.binding import BindingType
 
 from vitalite_tui.domain.text import size_text
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.formats.preferences import LAST_BACKUP_FOLDER, load_preferences, remember
+from vitalite_tui.formats.preferences import LAST_BACKUP_FOLDER, remember
 from vitalite_tui.paths import preferences_path, removable_drives
 from vitalite_tui.store import Store
 from vitalite_tui.store.backups import AUTOMATIC, BackupCopy
+from vitalite_tui.tui.dialogs.folder_pick import OTHER, ask_folder
 from vitalite_tui.tui.dialogs.number_pick import NumberPickDialog, digit_bindings
 from vitalite_tui.tui.services import services
 from vitalite_tui.tui.widgets.table import shorten
@@ -29,53 +30,18 @@ from vitalite_tui.tui.widgets.table import shorten
 #: Seconds between two automatic copies (the app looks every minute whether one is due).
 AUTOMATIC_EVERY = 15 * 60.0
 
-#: The line of the folder list that asks for another folder.
-OTHER = "autre"
+#: Copies listed for a restore are cut to the box's width.
 WIDTH = 66
-
-
-class FolderPickDialog(NumberPickDialog):
-    """Where to write a copy: `sauvegardes/`, the last folder used, a USB stick, another."""
-
-    BINDINGS: ClassVar[list[BindingType]] = digit_bindings(
-        "Dossier {n}", "Sauvegarder dans le dossier numéro {n}.", "folder"
-    )
-
-
-def folder_choices(store: Store) -> list[tuple[str, str]]:
-    """The places offered, the usual one first; ids are the folders' paths."""
-    default = store.backups.folder
-    choices = [(str(default), shorten(f"Dossier des sauvegardes — {default}", WIDTH))]
-    last = load_preferences(preferences_path()).get(LAST_BACKUP_FOLDER)
-    if last and Path(last) != default and Path(last).is_dir():
-        choices.append((last, shorten(f"Dernier dossier utilisé — {last}", WIDTH)))
-    for drive in removable_drives():
-        if str(drive) not in (chosen for chosen, _ in choices):
-            choices.append((str(drive), shorten(f"Clé USB ou carte — {drive}", WIDTH)))
-    choices.append((OTHER, "Autre dossier… (taper son chemin)"))
-    return choices
 
 
 def ask_where_and_copy(app: App[None]) -> None:
     """The `s` key: choose a folder, then copy the whole base there in the background."""
-    store = services(app).store
-
-    def picked(choice: str | None) -> None:
-        if choice == OTHER:
-            from vitalite_tui.tui.widgets.form import LineDialog
-
-            last = load_preferences(preferences_path()).get(LAST_BACKUP_FOLDER, "")
-
-            def typed(text: str | None) -> None:
-                if text and text.strip():
-                    copy_in_background(app, Path(text.strip()))
-
-            app.push_screen(LineDialog("Sauvegarder dans un autre dossier", "Dossier", last), typed)
-        elif choice is not None:
-            copy_in_background(app, Path(choice))
-
-    app.push_screen(
-        FolderPickDialog("Sauvegarder toute la base dans…", folder_choices(store)), picked
+    ask_folder(
+        app,
+        "Sauvegarder toute la base dans…",
+        (services(app).store.backups.folder, "Dossier des sauvegardes"),
+        LAST_BACKUP_FOLDER,
+        lambda folder: copy_in_background(app, folder),
     )
 
 

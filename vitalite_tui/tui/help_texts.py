@@ -232,6 +232,26 @@ LINEAGE_PART = (
     "ou déplie une ligne."
 )
 
+# --- keys
+
+#: Shown by F1 on every screen, first: F-keys that need Fn on most laptops have a twin.
+NO_FN_KEYS = (
+    "Portable dont les touches F demandent Fn\u00a0: Ctrl+F puis le chiffre fait la "
+    "touche F de ce numéro (Ctrl+F\u00a02 pour F2\u00a0; 0 pour F10, ) pour F11, = pour "
+    "F12). Vos propres touches\u00a0: fichier touches.json du dossier des données (voir "
+    "le README)."
+)
+
+
+def sober_note(reason: str) -> str:
+    """Why the display is sober, and how to have the colours back."""
+    return (
+        f"Affichage sobre ({reason})\u00a0: ni animation ni curseur clignotant, 16 couleurs "
+        "contrastées. Pour les couleurs habituelles\u00a0: vitalite sans --sobre, avec "
+        "VITALITE_SOBRE=0."
+    )
+
+
 #: What F1 says a screen or a part is for, by class name (a subclass reads its base's).
 HELP_TEXTS: Mapping[str, str] = {
     # home and a démarche's steps

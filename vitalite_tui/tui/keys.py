@@ -76,3 +76,31 @@ BACKUP_BINDING = Binding(
     tooltip="Copier toute la base dans un seul fichier sûr : dossier des sauvegardes, "
     "clé USB ou autre dossier.",
 )
+
+
+#: `Ctrl+F` then a key stands for an F-key, for laptops whose F-keys need Fn: the digit,
+#: or the key that carries it on a French (AZERTY) keyboard, typed without Maj.
+FUNCTION_KEY_PREFIX = "ctrl+f"
+_TYPED_NUMBERS = {
+    **{str(n): n for n in range(1, 10)},
+    "0": 10,
+    **{char: n for n, char in enumerate("&é\"'(-è_çà", start=1)},
+    ")": 11,
+    "°": 11,
+    "=": 12,
+    "+": 12,
+}
+#: What the help and the F-key list show to type for F1–F12 after `Ctrl+F`.
+TYPED_FOR_NUMBER = {n: str(n % 10) for n in range(1, 11)} | {11: ")", 12: "="}
+
+
+def function_key_number(key: str) -> int | None:
+    """`f5` → 5; None for any other key (`shift+f5` included: it has no typed twin)."""
+    if key.startswith("f") and key[1:].isdigit():
+        return int(key[1:])
+    return None
+
+
+def number_typed(character: str | None) -> int | None:
+    """The F-key a character typed after `Ctrl+F` stands for (`2` or `é` → 2), or None."""
+    return None if character is None else _TYPED_NUMBERS.get(character)

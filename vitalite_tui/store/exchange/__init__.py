@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -10,23 +9,31 @@ from typing import BinaryIO
 
 from vitalite_tui import __version__
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.formats.bundle import SUFFIX, Manifest, pack, read_bundle
+from vitalite_tui.formats.bundle import (
+    SUFFIX,
+    Manifest,
+    bundles_in,
+    pack,
+    peek_manifest,
+    read_bundle,
+)
 from vitalite_tui.formats.files import write_bytes
+from vitalite_tui.formats.naming import slug
 from vitalite_tui.store.base import demarche_row
 from vitalite_tui.store.exchange.dump import demarche_tables
 from vitalite_tui.store.exchange.laptop import rename_laptop, this_laptop
 from vitalite_tui.store.exchange.merge import Merge
-from vitalite_tui.store.exchange.records import LaptopRecord, MergeReport, WrittenBundle
+from vitalite_tui.store.exchange.records import (
+    FoundBundle,
+    LaptopRecord,
+    MergeReport,
+    WrittenBundle,
+)
 
 __all__ = ["Exchange"]
 
-_UNSAFE = re.compile(r"[^\w-]+")
 
 BUNDLE_NOT_WRITTEN = "Le paquet n'a pas pu être écrit"
-
-
-def _slug(text: str) -> str:
-    return _UNSAFE.sub("-", text).strip("-")[:40] or "x"
 
 
 class Exchange:
@@ -53,10 +60,10 @@ class Exchange:
         return pack(manifest, demarche_tables(demarche.id.hex))
 
     def default_name(self, demarche_id: str, now: datetime | None = None) -> str:
-        """« CC-du-Val-d-Orbieu-Poste-2-20261207-2140.vitalite »: territory, laptop, time."""
+        """« cc-du-val-d-orbieu-poste-2-20261207-214005.vitalite »: territory, laptop, time."""
         territory = demarche_row(demarche_id).territory
         moment = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-        return f"{_slug(territory)}-{_slug(this_laptop().name)}-{moment}{SUFFIX}"
+        return f"{slug(territory)}-{slug(this_laptop().name)}-{moment}{SUFFIX}"
 
     def write(self, demarche_id: str, out: Path) -> WrittenBundle:
         """Write the bundle to `out`: a file, or a folder where it gets its default name."""
@@ -81,6 +88,24 @@ class Exchange:
         """Merge the bundle at `path` into the base, all of it or nothing."""
         bundle = read_bundle(path)
         return Merge(bundle, path.name).run()
+
+    def found(self, folder: Path) -> list[FoundBundle]:
+        """The bundles of a folder, newest first, with where each comes from."""
+        this = this_laptop().id
+        listed = []
+        for path in bundles_in(folder):
+            manifest = peek_manifest(path)
+            listed.append(
+                FoundBundle(
+                    path=path,
+                    demarche_name=manifest.demarche_name if manifest else "",
+                    laptop_name=manifest.laptop_name if manifest else "",
+                    written_at=manifest.written_at if manifest else "",
+                    from_here=manifest is not None and manifest.laptop_id == this,
+                    readable=manifest is not None,
+                )
+            )
+        return sorted(listed, key=lambda found: found.written_at, reverse=True)
 
     def read_all(self, paths: Sequence[Path]) -> list[MergeReport]:
         """Each bundle merged in turn (each its own transaction)."""

@@ -21,6 +21,20 @@ class WrittenBundle:
     size: int
 
 
+@dataclass(frozen=True)
+class FoundBundle:
+    """A bundle in an exchange folder, as its manifest describes it."""
+
+    path: Path
+    demarche_name: str
+    laptop_name: str
+    #: ISO 8601, UTC ("" when the file is not a readable bundle).
+    written_at: str
+    #: Written by this laptop (reading it back changes nothing).
+    from_here: bool
+    readable: bool
+
+
 @dataclass
 class TableCount:
     """What a merge did to one table."""

@@ -9,6 +9,8 @@ same to its note (a note's earlier text is kept as a revision).
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from peewee import JOIN, ModelSelect
@@ -104,6 +106,24 @@ def _place(
 
 def _speaker(workshop: Workshop, participant_id: str | None) -> Participant | None:
     return participant_of(workshop, participant_id) if participant_id is not None else None
+
+
+@dataclass(frozen=True)
+class ImageNote:
+    """A note typed as kind « image » during a round that no card was recorded for yet."""
+
+    note_id: str
+    participant_id: str | None
+    code: str  # P007, "" when anonymous
+    text: str
+    indicator: int | None
+    pole: Pole | None
+    created_at: datetime  # naive UTC
+
+    @property
+    def draft(self) -> ImageDraft:
+        """The image form's start: the card to type, the note's text as the why."""
+        return ImageDraft(self.participant_id, "", self.indicator, self.pole, self.text)
 
 
 class Images:
@@ -212,6 +232,56 @@ class Images:
             .order_by(ImageChoice.created_at)
         )
         return [to_image_record(row) for row in rows]
+
+    def notes_without_card(self, demarche_id: str) -> list[ImageNote]:
+        """Live notes of kind « image » of workshop 1 that no live image holds, oldest first."""
+        workshop = felt_workshop(demarche_id)
+        held = ImageChoice.select(ImageChoice.note).where(
+            (ImageChoice.workshop == workshop)
+            & ImageChoice.deleted_at.is_null()
+            & ImageChoice.note.is_null(False)
+        )
+        rows = (
+            Note.select(Note, Participant)
+            .join(Participant, JOIN.LEFT_OUTER, on=(Note.speaker == Participant.id))
+            .where(
+                (Note.workshop == workshop)
+                & (Note.kind == NoteKind.IMAGE.value)
+                & Note.deleted_at.is_null()
+                & Note.id.not_in(held)
+            )
+            .order_by(Note.created_at)
+        )
+        return [
+            ImageNote(
+                note_id=key(row),
+                participant_id=key(row.speaker) if row.speaker is not None else None,
+                code=participant_code(row.speaker.number) if row.speaker is not None else "",
+                text=row.text,
+                indicator=row.indicator,
+                pole=Pole(row.pole) if row.pole else None,
+                created_at=row.created_at,
+            )
+            for row in rows
+        ]
+
+    def from_note(self, note_id: str, draft: ImageDraft) -> ImageRecord:
+        """Record the card of a note typed as kind « image »: the note becomes the image's
+        note (its text then reads « Carte 12 : … », the earlier text kept as a revision)."""
+        _checked(draft)
+        with writing():
+            note = Note.get_or_none((Note.id == as_uuid(note_id)) & Note.deleted_at.is_null())
+            if note is None or note.kind != NoteKind.IMAGE.value:
+                raise NotFound("Note introuvable (supprimée ou changée entre-temps ?).")
+            if ImageChoice.get_or_none(
+                (ImageChoice.note == note) & ImageChoice.deleted_at.is_null()
+            ):
+                raise InvalidInput("Cette note a déjà sa carte dans les images associées.")
+            row = ImageChoice.create(
+                workshop=note.workshop_id, participant=note.speaker_id, note=note, card="?"
+            )
+            # The same path as a correction: the note follows, the person may change.
+            return self.edit(key(row), draft)
 
     def removed(self, demarche_id: str) -> list[ImageRecord]:
         """The workshop's removed images, the most recently removed first."""

@@ -17,11 +17,11 @@ from vitalite_tui.domain.dates import format_date, format_day, format_time
 from vitalite_tui.domain.steps import STEPS, StepStatus
 from vitalite_tui.domain.text import clean_line, plural
 from vitalite_tui.domain.workshops import (
-    DEFAULT_AGENDA,
     DEFAULT_END,
     DEFAULT_LOGISTICS,
     DEFAULT_START,
     WORKSHOP_NUMBERS,
+    default_agenda,
     workshop_step,
 )
 from vitalite_tui.errors import InvalidInput
@@ -62,15 +62,14 @@ class Demarches:
         StepRecord.insert_many(
             [{"demarche": demarche, "number": step.number} for step in STEPS]
         ).execute()
-        agenda = [
-            {"label": item.label, "minutes": item.minutes, "plenary": item.plenary}
-            for item in DEFAULT_AGENDA
-        ]
         for number in WORKSHOP_NUMBERS:
             Workshop.create(
                 demarche=demarche,
                 number=number,
-                agenda=agenda,
+                agenda=[
+                    {"label": item.label, "minutes": item.minutes, "plenary": item.plenary}
+                    for item in default_agenda(number)
+                ],
                 start_time=DEFAULT_START,
                 end_time=DEFAULT_END,
             )

@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 
 from vitalite_tui.db.models import (
+    Action,
     Attendance,
     Note,
     Participant,
@@ -15,11 +16,13 @@ from vitalite_tui.db.models import (
 )
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS
+from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.notes import check_indicator
-from vitalite_tui.domain.subgroups import Person, form_subgroups
+from vitalite_tui.domain.subgroups import Person, form_subgroups, group_for_late_arrival
 from vitalite_tui.domain.text import clean_line
 from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store.base import as_uuid, key, live, soft_delete, writing
+from vitalite_tui.store.base import as_uuid, fk_id, key, live, soft_delete, writing
+from vitalite_tui.store.links import add_link, remove_links, targets_of
 from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
 from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantRecord
@@ -29,6 +32,9 @@ from vitalite_tui.store.workshops.workshop import live_subgroups
 MAX_GROUPS = 12
 MAX_NAME = 80
 MAX_THEME = 120
+
+#: The workshop whose sub-groups deepen the actions kept by its vote.
+DEEPENING_WORKSHOP = 3
 
 
 def default_settings(workshop_number: int, position: int) -> dict[str, object]:
@@ -178,6 +184,59 @@ class SubGroups:
         return [
             participant_record(p) for p in present_participants(workshop) if key(p) not in placed
         ]
+
+    def best_for(self, demarche_id: str, number: int, participant_id: str) -> str | None:
+        """The sub-group a late arrival fits best (see `group_for_late_arrival`); None when
+        the workshop has no sub-group yet."""
+        workshop = workshop_row(demarche_id, number)
+        groups = live_subgroups(workshop)
+        if not groups:
+            return None
+        person = participant_of(workshop, participant_id)
+        members = member_rows(g.id for g in groups)
+        index = group_for_late_arrival(
+            Person(key(person), College(person.college), person.commune),
+            [
+                [
+                    Person(key(p), College(p.college), p.commune)
+                    for p in members[key(g)]
+                    if key(p) != key(person)
+                ]
+                for g in groups
+            ],
+        )
+        return key(groups[index])
+
+    def set_action(self, subgroup_id: str, action_id: str | None) -> None:
+        """Workshop 3: the kept action a sub-group deepens, and so each of its rounds, those
+        done and those to come (None: no action). One action per sub-group."""
+        with writing():
+            group = live(SubGroup, subgroup_id, "Sous-groupe")
+            workshop = Workshop.get_by_id(group.workshop_id)
+            if workshop.number != DEEPENING_WORKSHOP:
+                raise InvalidInput(
+                    "Seuls les sous-groupes de l'atelier 3 approfondissent une action retenue."
+                )
+            action = live(Action, action_id, "Action") if action_id is not None else None
+            if action is not None and (
+                fk_id(action, "demarche") != str(workshop.demarche_id) or not action.kept
+            ):
+                raise InvalidInput(
+                    f"« {action.title} » n'est pas une action retenue de cette démarche."
+                )
+            for linked in targets_of(LinkKind.SUBGROUP, [group.id], LinkKind.ACTION)[key(group)]:
+                if action is None or linked != key(action):
+                    remove_links(LinkKind.ACTION, linked, LinkKind.SUBGROUP, [group.id])
+            if action is not None:
+                add_link(
+                    workshop.demarche_id, LinkKind.SUBGROUP, group.id, LinkKind.ACTION, action.id
+                )
+
+    def actions(self, demarche_id: str) -> dict[str, str]:
+        """The workshop-3 sub-groups linked to a kept action: sub-group id → action id."""
+        groups = live_subgroups(workshop_row(demarche_id, DEEPENING_WORKSHOP))
+        links = targets_of(LinkKind.SUBGROUP, [g.id for g in groups], LinkKind.ACTION)
+        return {group: actions[-1] for group, actions in links.items() if actions}
 
     def move(self, participant_id: str, to_subgroup_id: str) -> None:
         """Put someone at the end of another sub-group's speaking order (or in a first one)."""

@@ -22,7 +22,7 @@ from vitalite_tui.domain.dates import format_time
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import clean_line, clean_text
-from vitalite_tui.domain.workshops import DEFAULT_AGENDA, WORKSHOP_TITLES, AgendaItem
+from vitalite_tui.domain.workshops import WORKSHOP_TITLES, AgendaItem, default_agenda
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import key, soft_delete, writing
 from vitalite_tui.store.lookups import (
@@ -32,7 +32,7 @@ from vitalite_tui.store.lookups import (
     workshop_row,
 )
 from vitalite_tui.store.preparation.participants import participant_record
-from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 from vitalite_tui.store.workshops.recap import previous_contents
 from vitalite_tui.store.workshops.records import (
     AgendaSlot,
@@ -101,14 +101,14 @@ def schedule(items: Sequence[AgendaItem], start: time | None) -> list[AgendaSlot
     return slots
 
 
-def agenda_items(stored: Any) -> list[AgendaItem]:
-    """The agenda kept as JSON; the method's evening when none was ever saved."""
+def agenda_items(stored: Any, number: int) -> list[AgendaItem]:
+    """The agenda kept as JSON; the method's evening for that workshop when none was saved."""
     items = [
         AgendaItem(str(entry["label"]), int(entry["minutes"]), bool(entry.get("plenary", True)))
         for entry in (stored if isinstance(stored, list) else [])
         if isinstance(entry, dict) and "label" in entry and "minutes" in entry
     ]
-    return items or list(DEFAULT_AGENDA)
+    return items or list(default_agenda(number))
 
 
 def to_workshop_record(row: Workshop) -> WorkshopRecord:
@@ -121,7 +121,7 @@ def to_workshop_record(row: Workshop) -> WorkshopRecord:
         start_time=row.start_time,
         end_time=row.end_time,
         place=row.place,
-        agenda=schedule(agenda_items(row.agenda), row.start_time),
+        agenda=schedule(agenda_items(row.agenda, row.number), row.start_time),
         recap=row.recap,
     )
 
@@ -243,6 +243,42 @@ class Workshops:
                 newcomer = False
             self._steps.touch(demarche_id, workshop.number + 3)
         return AttendanceEntry(participant_record(person), present, newcomer)
+
+    def not_yet_present(
+        self, demarche_id: str, number: int, *, came_to: int | None = None
+    ) -> list[ParticipantRecord]:
+        """Registered people not ticked at `number` yet, in name order; with `came_to`, only
+        those present at that workshop (« comme la dernière fois »)."""
+        workshop = workshop_row(demarche_id, number)
+        marks = self._marks(workshop)
+        wanted = None if came_to is None else set(self._marks(workshop_row(demarche_id, came_to)))
+        return [
+            person
+            for person in self._participants.all(demarche_id)
+            if person.id not in marks and (wanted is None or person.id in wanted)
+        ]
+
+    def set_present_many(
+        self, demarche_id: str, number: int, participant_ids: Sequence[str], present: bool
+    ) -> list[str]:
+        """Tick (or untick) several people in one commit; returns those whose tick changed,
+        so the same call with `not present` undoes it exactly."""
+        changed = []
+        with writing():
+            workshop = workshop_row(demarche_id, number)
+            marks = self._marks(workshop)
+            for participant_id in participant_ids:
+                person = participant_of(workshop, participant_id)
+                if (key(person) in marks) == present:
+                    continue
+                if present:
+                    self._mark(workshop, person, newcomer=None)
+                else:
+                    self._unmark(workshop, person)
+                changed.append(key(person))
+            if changed:
+                self._steps.touch(demarche_id, workshop.number + 3)
+        return changed
 
     def add_newcomer(self, demarche_id: str, number: int, draft: ParticipantDraft) -> str:
         """Register someone who walked in, and tick them present as a newcomer: one commit."""

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from vitalite_tui.domain.text import plural
+from vitalite_tui.store.felt.images import ImageNote
 from vitalite_tui.store.felt.records import ImageDraft, ImageRecord
 from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.tui.contents.base import ContentPart
@@ -41,6 +42,15 @@ def image_cells(image: ImageRecord) -> list[str]:
     return [image.code or "anon.", image.card, image.tag or "—", image.why]
 
 
+#: Rows of notes typed as kind « image » (no card yet) are keyed apart from the images.
+NOTE_ROW = "note:"
+
+
+def note_cells(note: ImageNote) -> list[str]:
+    tag = f"I{note.indicator}{note.pole.sign if note.pole else ''}" if note.indicator else "—"
+    return [note.code or "anon.", "? (⏎ la noter)", tag, note.text]
+
+
 class ImagesPart(ContentPart):
     """The cards chosen at workshop 1; each one is also a note of kind « image »."""
 
@@ -68,6 +78,8 @@ class ImagesPart(ContentPart):
     def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
         super().__init__(demarche_id, number, id=id)
         self.images: list[ImageRecord] = []
+        #: Notes typed as kind « image » in a round, listed here until their card is noted.
+        self.loose: list[ImageNote] = []
         self.removed = 0
 
     def compose(self) -> ComposeResult:
@@ -83,13 +95,26 @@ class ImagesPart(ContentPart):
     def reload(self, select: str | None = None) -> None:
         images = self.read(lambda: self.store.images.all(self.demarche_id))
         removed = self.read(lambda: self.store.images.removed(self.demarche_id))
+        loose = self.read(lambda: self.store.images.notes_without_card(self.demarche_id))
         if images is None:
             return
         self.images = images
+        self.loose = loose or []
         self.removed = len(removed or [])
-        self.table.fill(((image.id, image_cells(image)) for image in images), select=select)
-        self.query_one("#images-empty").display = not images
+        self.table.fill(
+            [
+                *((image.id, image_cells(image)) for image in images),
+                *((NOTE_ROW + note.note_id, note_cells(note)) for note in self.loose),
+            ],
+            select=select,
+        )
+        self.query_one("#images-empty").display = not images and not self.loose
         counts = plural(len(images), "image")
+        if self.loose:
+            counts += (
+                f" · {plural(len(self.loose), 'note', 'notes')} « image » sans carte "
+                "(⏎ pour noter sa carte)"
+            )
         if self.removed:
             counts += f" · {self.removed} retirée{'s' if self.removed > 1 else ''} (u)"
         self.query_one("#images-counts", Static).update(counts)
@@ -129,7 +154,15 @@ class ImagesPart(ContentPart):
         event.stop()
         self.action_edit()
 
+    def current_note(self) -> ImageNote | None:
+        wanted = self.table.current_key or ""
+        return next((n for n in self.loose if NOTE_ROW + n.note_id == wanted), None)
+
     def action_edit(self) -> None:
+        note = self.current_note()
+        if note is not None:
+            self.note_its_card(note)
+            return
         image = self.current()
         if image is None:
             return
@@ -150,6 +183,35 @@ class ImagesPart(ContentPart):
                 people.append(person)
         self.app.push_screen(
             ImageFormDialog(f"Image {image.card}", people, image.draft, save=save), done
+        )
+
+    def note_its_card(self, note: ImageNote) -> None:
+        """A note typed as « image » in a round becomes an image once its card is known."""
+        from vitalite_tui.tui.dialogs.image_form import ImageFormDialog
+
+        made: list[str] = []
+
+        def save(draft: ImageDraft) -> None:
+            made.append(self.store.images.from_note(note.note_id, draft).id)
+
+        def done(draft: ImageDraft | None) -> None:
+            self.reload(select=made[-1] if made else NOTE_ROW + note.note_id)
+            self.table.focus()
+
+        people = self.people()
+        if note.participant_id is not None and note.participant_id not in {p.id for p in people}:
+            person = self.read(lambda: self.store.participants.get(note.participant_id or ""))
+            if person is not None:
+                people.append(person)
+        self.app.push_screen(
+            ImageFormDialog(
+                f"Carte de la note {note.code or 'anonyme'}",
+                people,
+                note.draft,
+                focus_card=True,
+                save=save,
+            ),
+            done,
         )
 
     def action_remove(self) -> None:

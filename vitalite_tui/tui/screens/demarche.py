@@ -51,6 +51,10 @@ def _workshop_screen(number: int) -> Callable[[str], BaseScreen]:
     return open_workshop
 
 
+#: The list's last line, after the seven steps: the exchanges between laptops.
+EXCHANGES = "exchanges"
+EXCHANGES_PROMPT = "   ⇄  Échanges entre postes : les paquets des sous-groupes (x)"
+
 #: The steps whose screen exists in this version (imported when opened, to start fast);
 #: the others are listed as coming in a later version.
 STEP_SCREENS: dict[int, Callable[[str], BaseScreen]] = {
@@ -136,8 +140,9 @@ class DemarcheScreen(BaseScreen):
             "restitution",
             "Restitution",
             id="restitution",
-            tooltip="Projeter la démarche entière, sans aucun nom : baromètre, axes, "
-            "intentions, scénario, actions retenues, charte.",
+            tooltip="Projeter la démarche entière : baromètre, images, axes, intentions, "
+            "scénario, actions retenues et départage, charte et signataires (nommés "
+            "seulement avec leur accord).",
         ),
         Binding(
             "e",
@@ -148,6 +153,16 @@ class DemarcheScreen(BaseScreen):
             "(dossier exports/, noms remplacés par des codes).",
         ),
         BACKUP_BINDING,
+        # The list's last line opens it too (the footer is full at 80 columns).
+        Binding(
+            "x",
+            "exchanges",
+            "Échanges",
+            id="exchanges",
+            tooltip="Échanges entre postes : écrire le paquet de ce poste, lire ceux des "
+            "autres (les quatre sous-groupes d'un atelier).",
+            show=False,
+        ),
     ]
 
     def __init__(self, demarche_id: str) -> None:
@@ -184,6 +199,7 @@ class DemarcheScreen(BaseScreen):
         highlighted = step_list.highlighted
         step_list.clear_options()
         step_list.add_options(Option(step_prompt(view), id=str(view.number)) for view in steps)
+        step_list.add_option(Option(EXCHANGES_PROMPT, id=EXCHANGES))
         step_list.highlighted = highlighted if highlighted is not None else 0
         step_list.focus()
         self.query_one("#participants", Static).update(participants_line(counts))
@@ -193,6 +209,9 @@ class DemarcheScreen(BaseScreen):
 
     @on(OptionList.OptionSelected, "#steps")
     def open_step(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == EXCHANGES:
+            self.action_exchanges()
+            return
         number = int(event.option.id or 0)
         screen = STEP_SCREENS.get(number)
         if screen is not None:
@@ -214,6 +233,11 @@ class DemarcheScreen(BaseScreen):
         from vitalite_tui.tui.screens.restitution import RestitutionScreen
 
         self.app.push_screen(RestitutionScreen(self.demarche_id))
+
+    def action_exchanges(self) -> None:
+        from vitalite_tui.tui.screens.exchanges import ExchangesScreen
+
+        self.app.push_screen(ExchangesScreen(self.demarche_id))
 
     def action_backup(self) -> None:
         from vitalite_tui.tui.copies import ask_where_and_copy

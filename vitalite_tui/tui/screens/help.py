@@ -11,28 +11,39 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from vitalite_tui.tui.keys import describe_key
+from vitalite_tui.tui.help_texts import NO_FN_KEYS, sober_note
+from vitalite_tui.tui.keys import TYPED_FOR_NUMBER, describe_key, function_key_number
 
 
 def key_lines(screen: Screen[object]) -> list[Content]:
-    """One line per key the screen answers now: « F2  Enregistrer — Enregistrer la fiche. »."""
-    lines = []
-    seen: set[str] = set()
+    """One line per binding the screen answers now, with all its keys:
+    « F2 (Ctrl+F 2) ou Ctrl+T  Passe — La personne qui a la parole passe son tour… »."""
+    keys: dict[tuple[int, str], list[str]] = {}
+    bindings: dict[tuple[int, str], Binding] = {}
     for key, active in screen.active_bindings.items():
         binding = active.binding
         # Textual's own bindings (cursor moves, focus, copy) carry English descriptions
         # and no tooltip: the app's bindings always have a French tooltip.
-        if not binding.tooltip or binding.system or key in seen:
+        if not binding.tooltip or binding.system:
             continue
-        seen.add(key)
+        # A binding given several keys (`enter,o`, or by the user's keymap) is one line.
+        group = (id(active.node), binding.id or f"{binding.action} {binding.description}")
+        keys.setdefault(group, []).append(shown_keys(key, binding.key_display))
+        bindings.setdefault(group, binding)
+    lines = []
+    for group, binding in bindings.items():
         label = binding.description or binding.tooltip
         lines.append(
-            Content.assemble(
-                (describe_key(key, binding.key_display), "bold"),
-                f"  {label} — {binding.tooltip}",
-            )
+            Content.assemble((" ou ".join(keys[group]), "bold"), f"  {label} — {binding.tooltip}")
         )
     return lines
+
+
+def shown_keys(key: str, display: str | None) -> str:
+    """`F2 (Ctrl+F 2)`: an F-key with its twin for laptops whose F-keys need Fn."""
+    shown = describe_key(key, display)
+    number = function_key_number(key)
+    return shown if number is None else f"{shown} (Ctrl+F {TYPED_FOR_NUMBER[number]})"
 
 
 class HelpScreen(ModalScreen[None]):
@@ -62,6 +73,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static("Aide — touches de cet écran", classes="help-title")
+            yield Static(NO_FN_KEYS, classes="help-intro", markup=False)
+            sober = getattr(self.app, "sober", None)
+            if sober:
+                yield Static(sober_note(sober), classes="help-intro", markup=False)
             if self.intro:
                 yield Static(self.intro, classes="help-intro", markup=False)
             yield Static(Content("\n").join(self.lines) or "Aucune touche particulière ici.")

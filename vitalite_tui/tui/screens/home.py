@@ -37,7 +37,8 @@ BUILDING_DEMO = "Création de la démarche de démonstration…"
 EMPTY_INVITATION = (
     "Aucune démarche pour l'instant.\n\n"
     "Appuyez sur [b]d[/b] pour explorer la démarche de démonstration, "
-    "ou sur [b]n[/b] pour créer la vôtre."
+    "ou sur [b]n[/b] pour créer la vôtre.\n"
+    "Pour un poste de sous-groupe : [b]x[/b] lit le paquet écrit par le poste central."
 )
 
 
@@ -101,6 +102,15 @@ class HomeScreen(BaseScreen):
             "sans risque.",
         ),
         BACKUP_BINDING,
+        Binding(
+            "x",
+            "exchanges",
+            "Échanges",
+            id="home-exchanges",
+            tooltip="Lire les paquets d'un dossier d'échange : une démarche venue d'un autre "
+            "poste (le poste central) arrive dans cette base.",
+            show=False,
+        ),
         Binding(
             "r",
             "restore",
@@ -171,6 +181,11 @@ class HomeScreen(BaseScreen):
         from vitalite_tui.tui.copies import ask_where_and_copy
 
         ask_where_and_copy(self.app)
+
+    def action_exchanges(self) -> None:
+        from vitalite_tui.tui.screens.exchanges import ExchangesScreen
+
+        self.app.push_screen(ExchangesScreen(None))
 
     def action_restore(self) -> None:
         from vitalite_tui.tui.copies import ask_which_copy_and_restore

@@ -1,11 +1,13 @@
 """The restitution of the whole démarche for the projector: one page per stage, no names.
 
-Barometer (measured and felt), work axes, intentions by axis, scenario sketch, kept actions,
-charter: ←/→ turn the pages, 1–6 jump to one, Page↓/Espace scroll a long page.
+Barometer (measured and felt), images chosen, work axes, intentions by axis, scenario sketch,
+kept actions and tie-break, charter and signatories: ←/→ turn the pages, 1–7 jump to one,
+Page↓/Espace scroll a long page. A signatory is named only with their consent.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from itertools import groupby
 from typing import ClassVar
@@ -18,9 +20,15 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Label, Static
 
+from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import indicator
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.reports.restitution_records import BarometerLine, RestitutionRecord
+from vitalite_tui.store.reports.restitution_records import (
+    BarometerLine,
+    RestitutionRecord,
+    SignatoryLine,
+    TieBreakResult,
+)
 from vitalite_tui.tui.screens.base import BaseScreen
 
 #: Cells of a bar between the two poles.
@@ -59,6 +67,27 @@ def barometer_page(record: RestitutionRecord) -> RenderableType:
     if not any(line.measured_n or line.felt_n for line in record.barometer):
         return _empty("Ni questionnaire saisi (étape 3) ni baromètre ressenti (atelier 1).")
     return Group(*(_barometer_block(line) for line in record.barometer))
+
+
+def images_page(record: RestitutionRecord) -> RenderableType:
+    if not record.images:
+        return _empty("Aucune image choisie à l'atelier 1.")
+    parts: list[RenderableType] = []
+    for number, images in groupby(record.images, key=lambda image: image.indicator):
+        if number is None:
+            parts.append(Text(" SANS INDICATEUR ", "bold reverse"))
+        else:
+            shown = indicator(number)
+            parts.append(Text(f" {shown.code} {shown.short_name.upper()} ", "bold reverse"))
+        for image in images:
+            line = Text(f"▸ {image.card}", "bold")
+            if image.pole is not None and number is not None:
+                line.append(f" ({indicator(number).pole_label(image.pole)})", "dim")
+            if image.why:
+                line.append(f" — {image.why}", "italic")
+            parts.append(line)
+        parts.append(Text())
+    return Group(*parts)
 
 
 def axes_page(record: RestitutionRecord) -> RenderableType:
@@ -113,8 +142,33 @@ def actions_page(record: RestitutionRecord) -> RenderableType:
         tied = action.rank is not None and ranks.count(action.rank) > 1
         rank = f"{action.rank}=" if tied else str(action.rank or number)
         grid.add_row(Text(rank, "bold"), Text(action.title, "bold"), Text(dots, "dim"))
+        if action.deepened_by:
+            grid.add_row(
+                "", Text(f"↳ approfondie par {', '.join(action.deepened_by)}", "italic"), ""
+            )
         grid.add_row("", "", "")
-    return grid
+    parts: list[RenderableType] = [grid, *(_tie_break(result) for result in record.tie_breaks)]
+    if record.tie_pending:
+        places = plural(record.tie_pending, "place")
+        parts.append(_empty(f"Égalité pour {places} encore à départager (vote de l'atelier 3)."))
+    return Group(*parts)
+
+
+def _tie_break(result: TieBreakResult) -> RenderableType:
+    """« Départage (tour 2, 1 place) », then each tied action with its dots and the outcome."""
+    places = plural(result.places, "place")
+    state = "" if result.closed else ", en cours"
+    parts: list[RenderableType] = [
+        Text(f" DÉPARTAGE · TOUR {result.round_number} · {places}{state} ", "bold reverse")
+    ]
+    for line in result.lines:
+        shown = Text(f"{'✔' if line.kept else '·'} {line.title}", "bold" if line.kept else "")
+        shown.append(f"  {plural(line.dots, 'gommette')}", "dim")
+        if result.closed:
+            shown.append("  retenue" if line.kept else "  non retenue", "italic")
+        parts.append(shown)
+    parts.append(Text())
+    return Group(*parts)
 
 
 def charter_page(record: RestitutionRecord) -> RenderableType:
@@ -124,21 +178,50 @@ def charter_page(record: RestitutionRecord) -> RenderableType:
     for article in record.articles:
         parts += [Text(f"Article {article.number} — {article.title}", "bold"), Text(article.text)]
         parts.append(Text())
+    parts.append(_signatories(record.signatories))
+    return Group(*parts)
+
+
+def _signatory(line: SignatoryLine) -> str:
+    """A name only with consent (the store blanks the others), else a guest's structure."""
+    if line.name:
+        return f"{line.name} ({line.organisation})" if line.organisation else line.name
+    return line.organisation or "Signataire hors registre"
+
+
+def _signatories(lines: list[SignatoryLine]) -> RenderableType:
+    if not lines:
+        return _empty("Personne n'a encore signé la charte.")
+    named = [_signatory(line) for line in lines if line.name or line.college is None]
+    others = Counter(line.college for line in lines if not line.name and line.college)
+    parts: list[RenderableType] = [
+        Text(f" SIGNATAIRES · {len(lines)} ", "bold reverse"),
+        *(Text(f"✍ {name}") for name in named),
+    ]
+    if others:
+        counted = " · ".join(
+            plural(others[college], college.label, college.plural)
+            for college in College
+            if others[college]
+        )
+        # People who did not agree to be named are counted by collège, never listed.
+        parts.append(Text(f"✍ et {counted}, non nommés", "italic"))
     return Group(*parts)
 
 
 #: The pages in the order of the method.
 PAGES: tuple[tuple[str, Page], ...] = (
     ("Baromètre : mesuré et ressenti", barometer_page),
+    ("Images choisies", images_page),
     ("Axes de travail", axes_page),
     ("Intentions par axe", intentions_page),
     ("Esquisse de scénario", scenario_page),
     ("Actions retenues", actions_page),
-    ("Charte", charter_page),
+    ("Charte et signataires", charter_page),
 )
 
 #: The page a restitution opens on from each workshop's plenary view.
-FIRST_PAGE = {1: 0, 2: 2, 3: 4, 4: 0}
+FIRST_PAGE = {1: 0, 2: 3, 3: 5, 4: 0}
 
 
 class RestitutionScreen(BaseScreen):

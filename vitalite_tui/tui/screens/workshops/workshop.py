@@ -130,10 +130,11 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
         self.refresh_header()
 
     @on(AttendanceChanged)
-    def show_attendance_change(self) -> None:
-        # Someone no longer present leaves their sub-group; a newcomer waits to be placed.
+    def show_attendance_change(self, changed: AttendanceChanged) -> None:
+        # Someone no longer present leaves their sub-group; a newcomer placed is shown there.
         self.refresh_header()
-        self.subgroups.show_subgroups()
+        placed = changed.placed
+        self.subgroups.show_subgroups(select=f"m:{placed[0]}:{placed[1]}" if placed else None)
 
     def action_toggle_done(self) -> None:
         try:

@@ -13,10 +13,12 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from vitalite_tui.domain.text import plural
-from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 from vitalite_tui.store.workshops.records import AttendanceEntry
+from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.newcomer_form import NewcomerFormDialog
 from vitalite_tui.tui.dialogs.participant_form import DEFAULT_COLLEGE
+from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
 from vitalite_tui.tui.screens.preparation.participants import FilterInput
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
 from vitalite_tui.tui.widgets.screen_part import PartKeys
@@ -50,12 +52,30 @@ class AttendanceTable(PartKeys, RecordTable):
             tooltip="Inscrire quelqu'un qui arrive (nom, collège, commune) et le noter présent.",
         ),
         Binding(
+            "p",
+            "part('tick_previous')",
+            "Idem",
+            id="attendance-previous",
+            tooltip="Comme la dernière fois : noter présentes toutes les personnes venues "
+            "à l'atelier précédent (après confirmation).",
+        ),
+        Binding(
+            "t",
+            "part('tick_everyone')",
+            "Tous",
+            id="attendance-everyone",
+            tooltip="Tous présents : noter présentes toutes les personnes inscrites "
+            "(après confirmation).",
+        ),
+        # Not in the footer (no room at 80 columns with F1 and Échap): the filter line says it.
+        Binding(
             "slash",
             "part('focus_filter')",
             "Filtrer",
             id="attendance-filter",
             tooltip="Aller à la ligne de filtre (nom, commune, structure, collège).",
             key_display="/",
+            show=False,
         ),
     ]
 
@@ -87,6 +107,11 @@ def attendance_cells(entry: AttendanceEntry) -> list[str]:
 
 class AttendanceChanged(Message):
     """Someone was noted present or not, or a newcomer registered (sub-groups follow)."""
+
+    def __init__(self, placed: tuple[str, str] | None = None) -> None:
+        super().__init__()
+        #: (sub-group id, participant id) of someone just placed: the sub-groups show them.
+        self.placed = placed
 
 
 class AttendancePart(WorkshopPart):
@@ -170,6 +195,9 @@ class AttendancePart(WorkshopPart):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_present":
             return self.current_entry is not None
+        if action == "tick_previous":
+            # Atelier 1 has no previous workshop to copy.
+            return self.number > 1
         return True
 
     def back(self) -> bool:
@@ -224,6 +252,64 @@ class AttendancePart(WorkshopPart):
                 markup=False,
             )
 
+    def action_tick_previous(self) -> None:
+        previous = self.number - 1
+        self.tick_after_asking(
+            self.read(
+                lambda: self.store.workshops.not_yet_present(
+                    self.demarche_id, self.number, came_to=previous
+                )
+            ),
+            f"venue à l'atelier {previous}",
+            f"venues à l'atelier {previous}",
+            f"Toutes les personnes venues à l'atelier {previous} sont déjà notées présentes.",
+        )
+
+    def action_tick_everyone(self) -> None:
+        self.tick_after_asking(
+            self.read(lambda: self.store.workshops.not_yet_present(self.demarche_id, self.number)),
+            "inscrite",
+            "inscrites",
+            "Toutes les personnes inscrites sont déjà notées présentes.",
+        )
+
+    def tick_after_asking(
+        self, people: list[ParticipantRecord] | None, one: str, many: str, none_left: str
+    ) -> None:
+        """Ask before ticking many people at once (one key, easily pressed by mistake)."""
+        if people is None:
+            return
+        if not people:
+            self.notify(none_left, markup=False)
+            return
+        count = len(people)
+        question = (
+            f"Noter présente la seule personne {one} et pas encore cochée : "
+            f"{people[0].display_name} ?"
+            if count == 1
+            else f"Noter présentes les {count} personnes {many} et pas encore cochées ?"
+        )
+
+        def tick(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            ids = [person.id for person in people]
+            changed: list[str] = []
+            if not self.run_safely(
+                lambda: changed.extend(
+                    self.store.workshops.set_present_many(self.demarche_id, self.number, ids, True)
+                )
+            ):
+                return
+            self.after_change(ids[0])
+            self.notify(
+                f"{plural(len(changed), 'personne notée présente', 'personnes notées présentes')}"
+                " : Espace sur une ligne pour en décocher une.",
+                markup=False,
+            )
+
+        self.app.push_screen(ConfirmDialog(question), tick)
+
     def action_add_newcomer(self) -> None:
         added: list[str] = []
 
@@ -236,10 +322,8 @@ class AttendancePart(WorkshopPart):
             self.last_college = draft.college
             self.after_change(added[-1])
             hidden = "" if added[-1] in self.entries else " (masqué par le filtre)"
-            self.notify(
-                f"{draft.display_name.strip()} est inscrit(e) et noté(e) présent(e){hidden}.",
-                markup=False,
-            )
+            said = f"{draft.display_name.strip()} est inscrit(e) et noté(e) présent(e){hidden}"
+            self.offer_subgroup(added[-1], draft.display_name.strip(), said)
 
         # Filtered on a name nobody has: the newcomer card starts with what was typed.
         name = self.filter_text.strip() if not self.entries else ""
@@ -251,4 +335,44 @@ class AttendancePart(WorkshopPart):
                 save=save,
             ),
             done,
+        )
+
+    def offer_subgroup(self, person_id: str, name: str, said: str) -> None:
+        """Sub-groups already formed: place the newcomer at once, from here, and say where
+        (left for later, they would wait at the bottom of F7, out of sight)."""
+        found = self.read(
+            lambda: (
+                self.store.subgroups.all(self.demarche_id, self.number),
+                self.store.subgroups.best_for(self.demarche_id, self.number, person_id),
+            )
+        )
+        groups, best = found if found is not None else ([], None)
+        if not groups or best is None:
+            self.notify(f"{said}.", markup=False)
+            return
+        by_id = {group.id: group for group in groups}
+
+        def place(target: str | None) -> None:
+            if target is None or not self.run_safely(
+                lambda: self.store.subgroups.move(person_id, target)
+            ):
+                self.notify(
+                    f"{said}, sans sous-groupe pour l'instant : F7 puis m pour le placer.",
+                    markup=False,
+                )
+                return
+            group = by_id[target]
+            self.post_message(AttendanceChanged(placed=(target, person_id)))
+            self.notify(
+                f"{said} et rejoint «\u00a0{group.name}\u00a0», en dernier dans l'ordre de parole "
+                f"({len(group.members) + 1}e).",
+                markup=False,
+            )
+
+        self.app.push_screen(
+            SubGroupPickDialog(
+                f"Placer {name} (conseillé : {by_id[best].position}) · Échap : plus tard",
+                groups,
+            ),
+            place,
         )

@@ -40,25 +40,34 @@ def person_line(person: ParticipantRecord, rank: str) -> Content:
     )
 
 
-def group_lines(group: SubGroupRecord) -> Content:
-    """Two lines: number, name and theme; then size, collèges and animateur."""
+def group_lines(group: SubGroupRecord, action: str = "") -> Content:
+    """Two lines: number, name and theme; then size, collèges and animateur; a third names
+    the kept action a workshop-3 sub-group deepens."""
     theme = f" — {group.theme}" if group.theme else ""
     colleges = CollegeCounts.of(p.college for p in group.members).summary()
     animateur = f"anim. {group.animateur}" if group.animateur else "sans animateur"
+    # The indent stays outside `shorten`, which trims leading spaces.
+    deepens = ("\n    ", (shorten(f"↳ approfondit : {action}", 72), "italic")) if action else ()
     return Content.assemble(
         (f"{group.position} · {group.name}{theme}", "bold $text-accent"),
         "\n",
         (f"    {len(group.members)} pers. · {colleges} · {animateur}", "$text-muted"),
+        *deepens,
     )
 
 
 def subgroup_options(
-    groups: Iterable[SubGroupRecord], unplaced: list[ParticipantRecord]
+    groups: Iterable[SubGroupRecord],
+    unplaced: list[ParticipantRecord],
+    actions: dict[str, str] | None = None,
 ) -> list[Option]:
-    """The lines of the sub-groups list, keyed `g:group`, `m:group:person`, `u:person`."""
+    """The lines of the sub-groups list, keyed `g:group`, `m:group:person`, `u:person`;
+    `actions`: the title of the action each sub-group deepens (workshop 3)."""
     options: list[Option] = []
     for group in groups:
-        options.append(Option(group_lines(group), id=f"g:{group.id}"))
+        options.append(
+            Option(group_lines(group, (actions or {}).get(group.id, "")), id=f"g:{group.id}")
+        )
         options.extend(
             Option(person_line(person, f"{rank}."), id=f"m:{group.id}:{person.id}")
             for rank, person in enumerate(group.members, start=1)
@@ -78,13 +87,31 @@ class SubGroupsState:
 
     groups: dict[str, SubGroupRecord] = field(default_factory=dict)
     unplaced: dict[str, ParticipantRecord] = field(default_factory=dict)
+    #: Workshop 3: the kept action each sub-group deepens (sub-group id → action id).
+    actions: dict[str, str] = field(default_factory=dict)
+    #: Action titles by id (workshop 3).
+    action_titles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, groups: list[SubGroupRecord], unplaced: list[ParticipantRecord]) -> SubGroupsState:
-        return cls({g.id: g for g in groups}, {p.id: p for p in unplaced})
+    def of(
+        cls,
+        groups: list[SubGroupRecord],
+        unplaced: list[ParticipantRecord],
+        actions: dict[str, str] | None = None,
+        action_titles: dict[str, str] | None = None,
+    ) -> SubGroupsState:
+        return cls(
+            {g.id: g for g in groups},
+            {p.id: p for p in unplaced},
+            dict(actions or {}),
+            dict(action_titles or {}),
+        )
 
     def options(self) -> list[Option]:
-        return subgroup_options(self.groups.values(), list(self.unplaced.values()))
+        titles = {
+            group: self.action_titles.get(action, "?") for group, action in self.actions.items()
+        }
+        return subgroup_options(self.groups.values(), list(self.unplaced.values()), titles)
 
     def group_at(self, line: str | None) -> SubGroupRecord | None:
         """The sub-group of a line (its title or one of its members)."""

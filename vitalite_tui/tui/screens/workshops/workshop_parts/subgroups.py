@@ -12,6 +12,8 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from vitalite_tui.domain.text import plural
 from vitalite_tui.store.workshops.records import SubGroupRecord
+from vitalite_tui.store.workshops.subgroups import DEEPENING_WORKSHOP
+from vitalite_tui.tui.dialogs.action_pick import NO_ACTION, ActionPickDialog
 from vitalite_tui.tui.dialogs.subgroup_form import (
     SubGroupCountDialog,
     SubGroupDraft,
@@ -73,6 +75,16 @@ class SubGroupList(PartKeys, OptionList):
             "Modifier",
             id="subgroup-edit",
             tooltip="Nom, thème, indicateur et animateur du sous-groupe choisi.",
+        ),
+        # Not in the footer (no room at 80 columns): F1 and the line under the list say it.
+        Binding(
+            "k",
+            "part('choose_action')",
+            "Action",
+            id="subgroup-action",
+            tooltip="Atelier 3 : l'action retenue que le sous-groupe approfondit (ses tours "
+            "d'expression s'y rattachent).",
+            show=False,
         ),
         Binding(
             "shift+up",
@@ -153,16 +165,21 @@ class SubGroupsPart(WorkshopPart):
         self.show_subgroups()
 
     def show_subgroups(self, select: str | None = None) -> None:
+        deepening = self.number == DEEPENING_WORKSHOP
         found = self.read(
             lambda: (
                 self.store.subgroups.all(self.demarche_id, self.number),
                 self.store.subgroups.unassigned(self.demarche_id, self.number),
+                self.store.subgroups.actions(self.demarche_id) if deepening else {},
+                {c.id: c.title for c in self.store.votes.candidates(self.demarche_id)}
+                if deepening
+                else {},
             )
         )
         if found is None:
             return
-        groups, unplaced = found
-        self.state = SubGroupsState.of(groups, unplaced)
+        groups, unplaced, actions, titles = found
+        self.state = SubGroupsState.of(groups, unplaced, actions, titles)
         self.query_one(SubGroupList).fill(self.state.options(), select=select)
         hint = self.query_one("#subgroups-hint", Static)
         if not groups:
@@ -173,7 +190,11 @@ class SubGroupsPart(WorkshopPart):
                 else "Pas encore de sous-groupes : notez d'abord les présents (F6), puis f."
             )
         else:
-            hint.update("⏎ saisie · e nomme · m déplace · Maj+↑↓ ordre de parole · f refait")
+            hint.update(
+                "⏎ saisie · e nomme · m déplace · k action · Maj+↑↓ ordre de parole · f refait"
+                if deepening
+                else "⏎ saisie · e nomme · m déplace · Maj+↑↓ ordre de parole · f refait"
+            )
         self.screen.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -183,6 +204,8 @@ class SubGroupsPart(WorkshopPart):
             return self.state.can_move(self.line)
         if action == "shift_person":
             return self.state.can_shift(self.line)
+        if action == "choose_action":
+            return self.number == DEEPENING_WORKSHOP and self.state.group_at(self.line) is not None
         if action == "form_subgroups":
             return not self.groups
         if action in ("reform_subgroups", "plenary"):
@@ -260,6 +283,42 @@ class SubGroupsPart(WorkshopPart):
                 f"Mettre {person.display_name} dans le sous-groupe…",
                 list(self.groups.values()),
                 current,
+            ),
+            chosen,
+        )
+
+    def action_choose_action(self) -> None:
+        group = self.state.group_at(self.line)
+        if group is None:
+            return
+        candidates = self.read(lambda: self.store.votes.candidates(self.demarche_id))
+        kept = [(c.id, c.title) for c in candidates or [] if c.kept]
+        if not kept:
+            self.notify(
+                "Aucune action retenue pour l'instant : le vote de l'atelier 3 les désigne.",
+                markup=False,
+            )
+            return
+        titles = dict(kept)
+
+        def chosen(action_id: str | None) -> None:
+            if action_id is None:
+                return
+            target = None if action_id == NO_ACTION else action_id
+            if self.run_safely(lambda: self.store.subgroups.set_action(group.id, target)):
+                self.show_subgroups(select=f"g:{group.id}")
+                self.notify(
+                    f"« {group.name} » approfondit «\u00a0{titles[target]}\u00a0», avec ses tours."
+                    if target is not None
+                    else f"« {group.name} » n'est plus rattaché à une action.",
+                    markup=False,
+                )
+
+        self.app.push_screen(
+            ActionPickDialog(
+                f"Action que « {group.name} » approfondit",
+                kept,
+                self.state.actions.get(group.id),
             ),
             chosen,
         )
