@@ -93,12 +93,12 @@ async def test_risks_opportunities_and_intentions_typed_in_a_round_on_a_trend(
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_capture(app, pilot, scene.subgroup_id)
-        # Workshop 2 starts on « intention »; F9 goes tendance → risque → opportunité.
-        await pilot.press("f9", "f9", "f5")
+        # Workshop 2 starts on « intention »; F9 then an initial chooses the kind.
+        await pilot.press("f9", "r", "f5")
         await type_note(pilot, "Les jeunes sans permis partent")
-        await pilot.press("tab", "f9", "f4")
+        await pilot.press("tab", "f9", "o", "f4")
         await type_note(pilot, "Le covoiturage crée du lien")
-        await pilot.press("f9", "f6")
+        await pilot.press("f9", "i", "f6")
         await type_note(pilot, "Monter un transport solidaire")
         await pilot.pause()
     notes = store.capture.notes(rnd.id)
@@ -180,7 +180,7 @@ async def test_a_round_on_a_trend_started_from_the_capture_screen(
         await pilot.press("f3", *"Quels risques ?", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CaptureScreen)
-        await pilot.press("f9", "f9")
+        await pilot.press("f9", "r")
         await type_note(pilot, "Les anciens ne sortent plus")
         # F12: the next round suggests the same trend; it can be left as it is.
         await pilot.press("f12")

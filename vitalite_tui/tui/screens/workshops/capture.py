@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, indicator
+from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import ParticipantRecord
@@ -38,6 +39,18 @@ _NOTHING = object()
 
 #: A removed note is quoted in the notification up to this many characters.
 QUOTE = 40
+
+
+def kind_choice_content(keys: dict[str, NoteKind]) -> Content:
+    """After F9: « Type ? C constat · I image · Échap inchangé », a letter per kind."""
+    muted = "$text-muted"
+    parts: list[tuple[str, str] | str] = [("Type de note ? ", "$text-warning bold")]
+    for index, (key, kind) in enumerate(keys.items()):
+        if index:
+            parts.append((" · ", muted))
+        parts += [(key.upper(), "bold reverse"), f" {kind.label}"]
+    parts.append((" · Échap inchangé", muted))
+    return Content.assemble(*parts)
 
 
 def tags_content(tags: Tags, *, editing: bool) -> Content:
@@ -99,23 +112,48 @@ def quote(text: str) -> str:
 
 #: The four indicator keys, F4–F7: the tags line names them, the footer has no room.
 INDICATOR_BINDINGS: list[BindingType] = [
+    *(
+        Binding(
+            f"f{3 + number}",
+            f"indicator({number})",
+            f"Indicateur {number}",
+            id=f"capture-indicator-{number}",
+            tooltip=(
+                f"Indicateur {number} ({INDICATORS[number - 1].poles_label}) sur les notes "
+                "suivantes ; pressée à nouveau, la touche le garde."
+            ),
+            show=False,
+        )
+        for number in range(1, len(INDICATORS) + 1)
+    ),
     Binding(
-        f"f{3 + number}",
-        f"indicator({number})",
-        f"Indicateur {number}",
-        id=f"capture-indicator-{number}",
-        tooltip=(
-            f"Indicateur {number} ({INDICATORS[number - 1].poles_label}) sur les notes "
-            "suivantes ; la même touche l'enlève."
-        ),
+        "shift+f4",
+        "indicator_off",
+        "Sans indicateur",
+        id="capture-indicator-off",
+        tooltip="Les notes suivantes n'ont plus d'indicateur (ni de pôle).",
         show=False,
-    )
-    for number in range(1, len(INDICATORS) + 1)
+    ),
 ]
 
 
 class CaptureInput(NoteInput):
-    """The capture line. ↑↓ and Page↑↓ act on the notes and rounds, not on the line itself."""
+    """The capture line. ↑↓ and Page↑↓ act on the notes and rounds, not on the line itself.
+
+    After F9 the next key chooses the kind of note (its initial), in typing order too.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if (
+            isinstance(screen, CaptureScreen)
+            and screen.choosing_kind
+            and screen.kind_key(event.key, event.character)
+        ):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -205,7 +243,8 @@ class CaptureScreen(BaseScreen):
             "kind",
             "Type",
             id="capture-kind",
-            tooltip="Type des notes suivantes, parmi ceux de cet atelier (constat, image…).",
+            tooltip="Type des notes suivantes : F9 puis son initiale, montrée sur la ligne "
+            "des étiquettes (C constat, I image…) ; Échap le laisse inchangé.",
             show=False,
         ),
         Binding(
@@ -311,6 +350,8 @@ class CaptureScreen(BaseScreen):
         self.state = CaptureState(as_line=flatten)
         #: What each part of the screen shows now (see `changed`).
         self._shown: dict[str, object] = {}
+        #: F9 was pressed: the next key chooses the kind (see `kind_key`).
+        self.choosing_kind = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture-head", classes="screen-title"):
@@ -392,20 +433,36 @@ class CaptureScreen(BaseScreen):
 
     # --- speakers and tags -------------------------------------------------------------
 
-    def action_next_speaker(self) -> None:
-        self.state.next_speaker()
-        self.show_speakers()
+    async def action_next_speaker(self) -> None:
+        if await self.settle_line():
+            self.state.next_speaker()
+            self.show_speakers()
 
-    def action_previous_speaker(self) -> None:
-        self.state.previous_speaker()
-        self.show_speakers()
+    async def action_previous_speaker(self) -> None:
+        if await self.settle_line():
+            self.state.previous_speaker()
+            self.show_speakers()
+
+    async def settle_line(self) -> bool:
+        """Before the floor moves: text still in the line is saved for the person it was
+        typed for, so that it never follows the floor to someone else (a Tab pressed
+        instead of Enter, a pasted tab). False when it could not be saved: it stays in the
+        line, and the floor stays with its person."""
+        if self.state.editing is not None or not self.input.value.strip():
+            return True
+        await self.action_save_note()
+        return not self.input.value.strip()
 
     def action_anonymous(self) -> None:
         self.state.toggle_anonymous()
         self.show_entry()
 
     def action_indicator(self, number: int) -> None:
-        self.state.toggle_indicator(number)
+        self.state.set_indicator(number)
+        self.show_entry()
+
+    def action_indicator_off(self) -> None:
+        self.state.clear_indicator()
         self.show_entry()
 
     def action_pole(self) -> None:
@@ -413,8 +470,19 @@ class CaptureScreen(BaseScreen):
         self.show_entry()
 
     def action_kind(self) -> None:
-        self.state.next_kind()
+        """F9: the tags line lists a letter per kind; the next key chooses one."""
+        self.choosing_kind = bool(self.state.kind_keys)
         self.show_entry()
+
+    def kind_key(self, key: str, character: str | None) -> bool:
+        """The key after F9: a kind's initial chooses it; Échap changes nothing. Any other
+        key ends the choice and does what it always does (True: the key was used here)."""
+        self.choosing_kind = False
+        used = key == "escape" or (
+            character is not None and len(character) == 1 and self.state.choose_kind(character)
+        )
+        self.show_entry()
+        return used
 
     # --- showing -----------------------------------------------------------------------
 
@@ -505,9 +573,12 @@ class CaptureScreen(BaseScreen):
         if self.changed("prompt", prompt):
             self.query_one("#capture-prompt", Label).update(prompt)
         editing = state.editing is not None
-        if self.changed("tags", (state.tags, editing)):
+        if self.changed("tags", (state.tags, editing, self.choosing_kind)):
             self.query_one("#capture-tags", Static).update(
-                tags_content(state.tags, editing=editing), layout=False
+                kind_choice_content(state.kind_keys)
+                if self.choosing_kind
+                else tags_content(state.tags, editing=editing),
+                layout=False,
             )
 
     def show_waiting(self, waiting: bool) -> None:
@@ -552,7 +623,7 @@ class CaptureScreen(BaseScreen):
             await self.catch_up_rounds()
         live = state.live_round
         if live is None:
-            self.action_new_round(then_save=True)
+            await self.action_new_round(then_save=True)
             return
         if state.browsing:
             await self.show_round(len(state.rounds) - 1)
@@ -578,6 +649,11 @@ class CaptureScreen(BaseScreen):
             self.refresh_bindings()
 
     async def action_pass_turn(self) -> None:
+        if self.input.value.strip() and self.state.editing is None:
+            # Text typed for this person: they spoke, so it is saved and the floor moves on,
+            # as Tab does; no pass is counted for someone who just said something.
+            await self.action_next_speaker()
+            return
         state = self.state
         live, speaker = state.live_round, state.current_id
         if live is None or speaker is None:
@@ -688,9 +764,11 @@ class CaptureScreen(BaseScreen):
 
     # --- rounds ------------------------------------------------------------------------
 
-    def action_new_round(self, then_save: bool = False) -> None:
-        """F12: ask the question and timebox; `then_save` saves the waiting note after."""
-        if self.group is None:
+    async def action_new_round(self, then_save: bool = False) -> None:
+        """F12: ask the question and timebox; `then_save` saves the waiting note after.
+
+        Otherwise text in the line is first saved in the round it was typed in."""
+        if self.group is None or (not then_save and not await self.settle_line()):
             return
         minutes = self.read(lambda: self.store.capture.suggested_timebox(self.subgroup_id))
         # Workshop 2: a round is about one of the presented trends (none elsewhere).

@@ -1,0 +1,101 @@
+"""Capture traps of an evening: typing stays with its person, tags keys never take tags off."""
+
+from __future__ import annotations
+
+from support.tui import open_capture, type_note
+
+from tui.conftest import make_app, wait_for
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.notes import NoteKind
+from vitalite_tui.store import Store
+from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
+from vitalite_tui.tui.screens.workshops.capture_state import Tags
+
+SIZE = (80, 24)
+
+
+def subgroup_of(
+    store: Store, demarche_id: str, workshop: int = 1
+) -> tuple[str, list[ParticipantRecord]]:
+    """Three people present at `workshop`, in one sub-group without a theme."""
+    for name, college in (
+        ("Martine Roux", College.HABITANT),
+        ("Jean-Paul Vidal", College.ELU),
+        ("Sophie Garcia", College.ACTEUR),
+    ):
+        person = store.participants.add(demarche_id, ParticipantDraft(name, college))
+        store.workshops.set_present(demarche_id, workshop, person, True)
+    group = store.subgroups.form(demarche_id, workshop, count=1)[0]
+    store.subgroups.update(group.id, group.name, theme="", indicator=None)
+    return group.id, store.subgroups.get(group.id).members
+
+
+async def test_tab_with_text_keeps_the_text_with_its_speaker(
+    store: Store, demarche_id: str
+) -> None:
+    subgroup_id, members = subgroup_of(store, demarche_id)
+    first, second, third = (m.id for m in members)
+    rnd = store.capture.start_round(subgroup_id, "Où vous retrouvez-vous ?")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        # Typed for the first person, then Tab without Enter: the text is hers.
+        await pilot.press(*"Le marché", "tab")
+        assert screen.input.value == ""
+        assert screen.current_id == second
+        await type_note(pilot, "Le club")
+        await pilot.press("tab")  # an empty line: the floor simply moves
+        # A paste without brackets: text, a Tab, text; no word is glued to another.
+        await pilot.press(*"la fête", "tab", *"le bal")
+        assert screen.current_id == first
+        await pilot.press("shift+tab")  # back: the text goes with the person it was for
+        assert screen.current_id == third
+        # F2 with text: the text is said, so it is saved, not counted as a pass.
+        await pilot.press(*"rien", "f2")
+        await wait_for(pilot, lambda: screen.current_id == first)
+    notes = store.capture.notes(rnd.id)
+    assert [(n.speaker_id, n.text) for n in notes] == [
+        (first, "Le marché"),
+        (second, "Le club"),
+        (third, "la fête"),
+        (first, "le bal"),
+        (third, "rien"),
+    ]
+    assert not any(t.passed for t in store.capture.turns(rnd.id))
+
+
+async def test_tag_keys_put_tags_on_and_never_take_them_off(store: Store, demarche_id: str) -> None:
+    subgroup_id, _ = subgroup_of(store, demarche_id, workshop=2)
+    rnd = store.capture.start_round(subgroup_id, "Quels risques ?")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        await pilot.press("f5", "f5")  # the current indicator again keeps it
+        assert screen.tags.indicator == 2
+        await type_note(pilot, "Un risque")
+        # The kind chosen directly: F9, then its initial, whatever the kind before.
+        await pilot.press("f9")
+        picking = str(screen.query_one("#capture-tags").render())
+        assert "T tendance" in picking
+        assert "O opportunité" in picking
+        await pilot.press("t")
+        assert screen.tags.kind is NoteKind.TENDANCE
+        await pilot.press("f9", "t")
+        assert screen.tags == Tags(NoteKind.TENDANCE, 2)
+        await type_note(pilot, "Une tendance")
+        await pilot.press("f9", "o", "f6")
+        assert screen.tags == Tags(NoteKind.OPPORTUNITE, 3)
+        await type_note(pilot, "Une opportunité")
+        # F9 then a letter that names no kind: nothing changes, the letter is typed.
+        await pilot.press("f9", "x")
+        assert screen.tags == Tags(NoteKind.OPPORTUNITE, 3)
+        assert screen.input.value == "x"
+        await pilot.press("backspace", "f9", "escape")
+        assert screen.app.screen is screen
+        assert screen.tags == Tags(NoteKind.OPPORTUNITE, 3)
+    notes = store.capture.notes(rnd.id)
+    assert [(n.text, n.indicator, n.kind) for n in notes] == [
+        ("Un risque", 2, NoteKind.INTENTION),
+        ("Une tendance", 2, NoteKind.TENDANCE),
+        ("Une opportunité", 3, NoteKind.OPPORTUNITE),
+    ]
