@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from support.tui import open_capture, type_note
 
-from tui.conftest import make_app, wait_for
+from tui.conftest import footer_shows, make_app, wait_for
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.store import Store
@@ -70,6 +70,9 @@ async def test_tag_keys_put_tags_on_and_never_take_them_off(store: Store, demarc
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
+        # At 80 columns the footer keeps its way out and its help.
+        assert footer_shows(app, "Échap Retour")
+        assert footer_shows(app, "F1 Aide")
         await pilot.press("f5", "f5")  # the current indicator again keeps it
         assert screen.tags.indicator == 2
         await type_note(pilot, "Un risque")

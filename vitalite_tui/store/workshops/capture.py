@@ -197,7 +197,8 @@ def to_turn_record(row: Turn) -> TurnRecord:
     )
 
 
-def to_round_record(row: Round, note_count: int) -> RoundRecord:
+def to_round_record(row: Round, note_count: int, trend: Trend | None = None) -> RoundRecord:
+    """`trend`: the round's trend when read with it (its title is shown with the round)."""
     return RoundRecord(
         id=key(row),
         subgroup_id=str(row.subgroup_id),
@@ -207,7 +208,13 @@ def to_round_record(row: Round, note_count: int) -> RoundRecord:
         started_at=row.started_at,
         ended_at=row.ended_at,
         note_count=note_count,
+        trend=trend.title if trend is not None else "",
     )
+
+
+def _trend_of(row: Round) -> Trend | None:
+    trend: Trend | None = row.trend if row.trend_id is not None else None
+    return trend
 
 
 def _note_counts(round_ids: Iterable[uuid.UUID]) -> Counter[str]:
@@ -508,11 +515,11 @@ class Capture:
                 trend=trend,
                 started_at=now,
             )
-        return to_round_record(row, 0)
+        return to_round_record(row, 0, trend)
 
     def get_round(self, round_id: str) -> RoundRecord:
         rnd, _, _ = _round_context(round_id)
-        return to_round_record(rnd, _note_counts([rnd.id])[key(rnd)])
+        return to_round_record(rnd, _note_counts([rnd.id])[key(rnd)], _trend_of(rnd))
 
     def workshop_of(self, subgroup_id: str) -> WorkshopRecord:
         """The workshop a sub-group belongs to: its démarche, number and agenda."""
@@ -537,12 +544,13 @@ class Capture:
         """The sub-group's rounds, first to last, with their live note counts."""
         group = live(SubGroup, subgroup_id, "Sous-groupe")
         rows = list(
-            Round.select()
+            Round.select(Round, Trend)
+            .join(Trend, JOIN.LEFT_OUTER)
             .where((Round.subgroup == group) & Round.deleted_at.is_null())
             .order_by(Round.position)
         )
         counts = _note_counts(r.id for r in rows)
-        return [to_round_record(r, counts[key(r)]) for r in rows]
+        return [to_round_record(r, counts[key(r)], _trend_of(r)) for r in rows]
 
     # ------------------------------------------------------------ notes
 

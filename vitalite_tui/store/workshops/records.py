@@ -79,6 +79,8 @@ class RoundRecord:
     started_at: datetime | None  # naive UTC
     ended_at: datetime | None
     note_count: int
+    #: The title of the trend the round is about (workshop 2), "" for none.
+    trend: str = ""
 
 
 @dataclass(frozen=True)

@@ -228,6 +228,8 @@ class CaptureScreen(BaseScreen):
             "Anonyme",
             id="capture-anonymous",
             tooltip="La prochaine note sera anonyme (une seule note ; F3 à nouveau : non).",
+            # The footer keeps F1 and Échap at 80 columns; F3 is on the prompt and in F1.
+            show=False,
         ),
         *INDICATOR_BINDINGS,
         Binding(
@@ -338,7 +340,6 @@ class CaptureScreen(BaseScreen):
             id="back",
             tooltip="En correction : l'abandonner. Sinon revenir à l'atelier (un texte non "
             "enregistré est d'abord proposé à l'enregistrement).",
-            show=False,
         ),
     ]
 
@@ -518,6 +519,9 @@ class CaptureScreen(BaseScreen):
             tour = f" · Tour {rnd.number}"
             if state.browsing:
                 tour += f"/{len(state.rounds)} (ancien)"
+            if rnd.trend:
+                # Workshop 2: what the round is about, in sight all along (cut last, with …).
+                tour += f" · tendance «\u00a0{rnd.trend}\u00a0»"
         title = self.query_one("#capture-title", Label)
         title.update(
             fit_title(
