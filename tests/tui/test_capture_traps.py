@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from support.tui import open_capture, type_note
+from textual.widgets import Static
 
 from tui.conftest import footer_shows, make_app, wait_for
 from vitalite_tui.domain.colleges import College
@@ -102,3 +103,40 @@ async def test_tag_keys_put_tags_on_and_never_take_them_off(store: Store, demarc
         ("Une tendance", 2, NoteKind.TENDANCE),
         ("Une opportunité", 3, NoteKind.OPPORTUNITE),
     ]
+
+
+async def test_a_speaker_corrected_and_the_history_on_screen(
+    store: Store, demarche_id: str
+) -> None:
+    subgroup_id, members = subgroup_of(store, demarche_id)
+    first, second, _ = (m.id for m in members)
+    rnd = store.capture.start_round(subgroup_id, "Où vous retrouvez-vous ?")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        await type_note(pilot, "Le marché")
+        # ↑ takes the note back; Tab gives it to the next person; ⏎ stores the correction.
+        await pilot.press("up", "tab")
+        assert members[1].display_name in str(screen.query_one("#capture-prompt").render())
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.editing is None)
+        assert screen.current_id == first  # the floor did not move
+        (note,) = store.capture.notes(rnd.id)
+        assert note.speaker_id == second
+        # The text corrected too, then F11 while correcting shows the note's history.
+        await pilot.press("up", "end", *" du jeudi", "enter")
+        await pilot.press("up", "f11")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "NoteHistoryDialog")
+        shown = "\n".join(str(part.render()) for part in app.screen.query(Static))
+        assert members[0].display_name in shown  # who had said it first
+        assert "Le marché du jeudi" in shown
+        assert "Maintenant" in shown
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert screen.editing is not None  # back to the correction, nothing lost
+    history = store.capture.revisions(note.id)
+    assert [(r.speaker_id, r.text) for r in history] == [
+        (first, "Le marché"),
+        (second, "Le marché"),
+    ]
+    assert store.capture.get_note(note.id).text == "Le marché du jeudi"

@@ -17,6 +17,7 @@ from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import ParticipantRecord
+from vitalite_tui.store.workshops.capture import SAME_SPEAKER
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     RoundRecord,
@@ -435,14 +436,24 @@ class CaptureScreen(BaseScreen):
     # --- speakers and tags -------------------------------------------------------------
 
     async def action_next_speaker(self) -> None:
-        if await self.settle_line():
+        if self.state.editing is not None:
+            self.change_editing_speaker(1)
+        elif await self.settle_line():
             self.state.next_speaker()
             self.show_speakers()
 
     async def action_previous_speaker(self) -> None:
-        if await self.settle_line():
+        if self.state.editing is not None:
+            self.change_editing_speaker(-1)
+        elif await self.settle_line():
             self.state.previous_speaker()
             self.show_speakers()
+
+    def change_editing_speaker(self, step: int) -> None:
+        """While correcting, Tab gives the note to another person (kept in its history)."""
+        self.state.change_editing_speaker(step)
+        self.show_speakers()
+        self.refresh_bindings()  # ↑/↓ act only on an untouched correction
 
     async def settle_line(self) -> bool:
         """Before the floor moves: text still in the line is saved for the person it was
@@ -549,8 +560,8 @@ class CaptureScreen(BaseScreen):
             self.query_one(SpeakerList).show(state.members, state.balance, current)
         if state.editing is not None:
             line = (
-                "Correction : ⏎ l'enregistre (l'ancien texte est gardé) · Échap l'abandonne · "
-                "↑↓ une autre note"
+                "Correction : ⏎ l'enregistre (l'ancien état est gardé) · Tab change la "
+                "personne · F11 son historique · ↑↓ une autre note · Échap l'abandonne"
             )
         elif state.balance is None:
             line = "Parole : aucun tour en cours."
@@ -568,7 +579,9 @@ class CaptureScreen(BaseScreen):
         state = self.state
         live = state.live_round
         if state.editing is not None:
-            prompt = f"✎ {state.editing.speaker_label} › "
+            prompt = f"✎ {state.member_name(state.editing_speaker)} › "
+            if state.editing_speaker is not None and state.editing_speaker not in state.order:
+                prompt = f"✎ {state.editing.speaker_label} › "  # someone from elsewhere
         else:
             who = "anonyme" if state.anonymous_next else state.member_name(state.current_id)
             # Browsing an old round, a new note still goes to the round in progress.
@@ -617,7 +630,7 @@ class CaptureScreen(BaseScreen):
         """Enter. Runs in the input's own queue: keys typed meanwhile wait, none is lost."""
         state = self.state
         if state.editing is not None:
-            self.save_correction()
+            await self.save_correction()
             return
         text = self.input.value
         if not text.strip():
@@ -710,9 +723,27 @@ class CaptureScreen(BaseScreen):
     # --- corrections -------------------------------------------------------------------
 
     def action_edit_last(self) -> None:
+        """F11: the last note taken back to correct; while correcting, the note's history."""
+        if self.state.editing is not None:
+            self.show_history(self.state.editing)
+            return
         note = self.state.edit_last(self.input.value)
         if note is not None:
             self.show_correction(note)
+
+    def show_history(self, note: NoteRecord) -> None:
+        """The note as it is now and each earlier state: text, tags and who said it."""
+        from vitalite_tui.tui.dialogs.note_reader import NoteHistoryDialog
+
+        revisions = self.read(lambda: self.store.capture.revisions(note.id))
+        if revisions is None:
+            return
+        current = self.read(lambda: self.store.capture.get_note(note.id)) or note
+
+        def back(_: None) -> None:
+            self.input.focus()
+
+        self.app.push_screen(NoteHistoryDialog(current, revisions), back)
 
     def action_edit_step(self, step: int) -> None:
         """↑ on an empty line: the last note; while correcting, untouched: the next one."""
@@ -745,7 +776,7 @@ class CaptureScreen(BaseScreen):
         self.show_speakers()
         self.refresh_bindings()
 
-    def save_correction(self) -> None:
+    async def save_correction(self) -> None:
         state = self.state
         editing = state.editing
         if editing is None:
@@ -754,17 +785,22 @@ class CaptureScreen(BaseScreen):
             self.end_correction()
             return
         tags = state.tags
+        speaker_changed = state.speaker_changed
+        speaker = state.editing_speaker if speaker_changed else SAME_SPEAKER
         try:
             note = self.store.capture.edit_note(
-                editing.id, self.input.value, tags.kind, tags.indicator, tags.pole
+                editing.id, self.input.value, tags.kind, tags.indicator, tags.pole, speaker
             )
         except VitaliteError as exc:
-            self.report(exc)
+            self.report(exc)  # the correction stays in the line
             return
         row = self.query_one(NoteList).row(note.id)
         if row is not None:
             row.show_note(note)
         self.show_typing(state.correction_saved(note))
+        if speaker_changed:
+            # Who spoke changed: the marks and counts are read again.
+            await self.show_round(state.shown)
 
     # --- rounds ------------------------------------------------------------------------
 

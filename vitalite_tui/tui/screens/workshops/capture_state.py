@@ -95,6 +95,8 @@ class CaptureState:
     tags: Tags = field(default_factory=lambda: Tags(NoteKind.CONSTAT))
     #: The note whose text is in the input line, being corrected.
     editing: NoteRecord | None = None
+    #: Who said the note being corrected, as Tab may have changed it (None: anonymous).
+    editing_speaker: str | None = None
     #: What was in the input line, and the sticky tags, before a correction began.
     set_aside: tuple[str, Tags] = ("", Tags(NoteKind.CONSTAT))
     #: Notes removed here, last one last: Ctrl+Y brings them back.
@@ -302,13 +304,30 @@ class CaptureState:
             editing is not None
             and line == self.as_line(editing.text)
             and self.tags == Tags.of(editing)
+            and self.editing_speaker == editing.speaker_id
         )
+
+    @property
+    def speaker_changed(self) -> bool:
+        """The note being corrected is given to someone else."""
+        return self.editing is not None and self.editing_speaker != self.editing.speaker_id
 
     def begin_correction(self, index: int) -> NoteRecord:
         note = self.notes[index]
         self.editing = note
+        self.editing_speaker = note.speaker_id
         self.tags = Tags.of(note)
         return note
+
+    def change_editing_speaker(self, step: int) -> None:
+        """Tab/Maj+Tab while correcting: the note goes to the next (previous) member in
+        speaking order, then « anonymous », going round; the floor does not move."""
+        choices: list[str | None] = [*self.order, None]
+        if self.editing_speaker in choices:
+            index = choices.index(self.editing_speaker) + step
+        else:
+            index = 0 if step > 0 else -1
+        self.editing_speaker = choices[index % len(choices)]
 
     def end_correction(self) -> str:
         """Back to typing new notes: the text set aside when the correction began."""
