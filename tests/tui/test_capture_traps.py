@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from support.tui import open_capture, type_note
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tui.conftest import footer_shows, make_app, wait_for
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.notes import NoteKind
+from vitalite_tui.domain.round_questions import INDICATOR_QUESTIONS
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
+from vitalite_tui.tui.dialogs.round_form import RoundFormDialog
 from vitalite_tui.tui.screens.workshops.capture_state import Tags
 
 SIZE = (80, 24)
@@ -140,3 +142,31 @@ async def test_a_speaker_corrected_and_the_history_on_screen(
         (second, "Le marché"),
     ]
     assert store.capture.get_note(note.id).text == "Le marché du jeudi"
+
+
+async def test_a_round_is_offered_the_question_of_its_workshop_and_theme(
+    store: Store, demarche_id: str
+) -> None:
+    subgroup_id, _ = subgroup_of(store, demarche_id)
+    group = store.subgroups.get(subgroup_id)
+    store.subgroups.update(subgroup_id, group.name, theme="Perspectives", indicator=2)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_capture(app, pilot, subgroup_id)
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundFormDialog))
+        # Indicator 2, first round: where people find what they need (vitality pole).
+        question = app.screen.query_one("#round-question", Input)
+        assert question.value == INDICATOR_QUESTIONS[2][0]
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: len(store.capture.rounds(subgroup_id)) == 1)
+        # The second round is offered the depression pole's; typing replaces it.
+        await pilot.press("f12")
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundFormDialog))
+        question = app.screen.query_one("#round-question", Input)
+        assert question.value == INDICATOR_QUESTIONS[2][1]
+        await pilot.press(*"Ma question ?", "enter", "enter")
+        await wait_for(pilot, lambda: len(store.capture.rounds(subgroup_id)) == 2)
+    assert [r.question for r in store.capture.rounds(subgroup_id)] == [
+        INDICATOR_QUESTIONS[2][0],
+        "Ma question ?",
+    ]

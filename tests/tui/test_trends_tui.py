@@ -7,6 +7,7 @@ import inspect
 import pytest
 from support.prospective import workshop2_scene
 from support.tui import open_capture, open_part, type_note
+from textual.widgets import Input
 
 from tui.conftest import make_app, screen_text, wait_for
 from vitalite_tui.db.models import Note, Round
@@ -177,7 +178,12 @@ async def test_a_round_on_a_trend_started_from_the_capture_screen(
         await open_capture(app, pilot, scene.subgroup_id)
         # No round yet: the dialog opens at once, on the first presented trend.
         assert isinstance(app.screen, RoundFormDialog)
-        await pilot.press("f3", *"Quels risques ?", "enter", "enter")
+        # The question offered names the trend, and follows it until one is typed.
+        question = app.screen.query_one("#round-question", Input)
+        assert "Le numérique" in question.value
+        await pilot.press("f3")
+        assert "Les mobilités" in question.value
+        await pilot.press(*"Quels risques ?", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CaptureScreen)
         # The round's trend is in the header all along.

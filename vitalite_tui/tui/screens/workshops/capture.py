@@ -14,6 +14,7 @@ from textual.widgets import Footer, Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, indicator
 from vitalite_tui.domain.notes import NoteKind
+from vitalite_tui.domain.round_questions import suggested_question
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import ParticipantRecord
@@ -830,6 +831,19 @@ class CaptureScreen(BaseScreen):
                 await self.action_save_note()
 
         rounds = self.state.rounds
+        group, number = self.group, len(rounds)
+        titles = dict(trends.options) if trends else {}
+
+        def question(trend_id: str | None) -> str:
+            # What this workshop asks in its next round, on this sub-group's theme.
+            return suggested_question(
+                group.workshop_number,
+                number,
+                indicator=group.indicator,
+                theme=group.theme,
+                trend=titles.get(trend_id or "", ""),
+            )
+
         intro = (
             "La note tapée est gardée : elle sera enregistrée dans ce tour."
             if then_save
@@ -845,6 +859,7 @@ class CaptureScreen(BaseScreen):
                 intro=intro,
                 trends=trends.options if trends else (),
                 trend_id=trends.suggested if trends else None,
+                question=question,
                 save=save,
             ),
             done,
