@@ -6,11 +6,13 @@ from support.tui import open_capture, type_note
 from textual.widgets import Input, Static
 
 from tui.conftest import footer_shows, make_app, wait_for
+from vitalite_tui.db.models import db
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.round_questions import INDICATOR_QUESTIONS
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
+from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.round_form import RoundFormDialog
 from vitalite_tui.tui.screens.workshops.capture_state import Tags
 
@@ -170,3 +172,42 @@ async def test_a_round_is_offered_the_question_of_its_workshop_and_theme(
         INDICATOR_QUESTIONS[2][0],
         "Ma question ?",
     ]
+
+
+async def test_failed_writes_keep_the_text_and_its_speaker(store: Store, demarche_id: str) -> None:
+    """A full disk under Tab, a read-only base under a speaker correction: nothing moves."""
+    subgroup_id, members = subgroup_of(store, demarche_id)
+    first, second, _ = (m.id for m in members)
+    rnd = store.capture.start_round(subgroup_id, "Où vous retrouvez-vous ?")
+    long_note = " ".join(["Le car scolaire passe trop tôt"] * 150)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        (pages,) = db.execute_sql("PRAGMA page_count").fetchone()
+        db.execute_sql(f"PRAGMA max_page_count = {pages:d}")
+        screen.input.value = long_note
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: "plein" in notices(app))
+        # Not saved: the text stays in the line, and the floor with its person.
+        assert screen.input.value == long_note
+        assert screen.current_id == first
+        db.execute_sql("PRAGMA max_page_count = 1073741823")
+        await pilot.press("tab")
+        await wait_for(pilot, lambda: screen.current_id == second)
+        assert [n.text for n in store.capture.notes(rnd.id)] == [long_note]
+
+        db.execute_sql("PRAGMA query_only = ON")
+        await pilot.press("up", "tab", "enter")
+        await wait_for(pilot, lambda: "lecture seule" in notices(app))
+        assert screen.editing is not None  # the correction stays on screen
+        assert store.capture.get_note(store.capture.notes(rnd.id)[0].id).speaker_id == first
+        db.execute_sql("PRAGMA query_only = OFF")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: screen.editing is None)
+    (note,) = store.capture.notes(rnd.id)
+    assert note.speaker_id == second
+    assert [r.speaker_id for r in store.capture.revisions(note.id)] == [first]
+
+
+def notices(app: VitaliteApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
