@@ -44,10 +44,10 @@ def quoted(title: str) -> str:
 
 def _workshop_2(trend: str) -> tuple[str, ...]:
     """Workshop 2: the trend's local risks and opportunities, then intentions against them."""
-    about = f"Face à la tendance {quoted(trend)}" if trend else "Face aux grands changements"
+    about = f"Face à {quoted(trend)}" if trend else "Face aux grands changements"
     return (
-        f"{about}, quels risques et quelles opportunités voyez-vous pour le territoire ?",
-        f"{about}, quelles actions concrètes proposez-vous pour améliorer la vie sociale ?",
+        f"{about} : quels risques et quelles opportunités ici ?",
+        f"{about} : quelles actions concrètes proposez-vous ?",
     )
 
 

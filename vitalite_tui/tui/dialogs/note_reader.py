@@ -101,7 +101,7 @@ def history_lines(note: NoteRecord, revisions: list[NoteRevisionRecord]) -> list
 
     lines = [line("Maintenant", note.speaker_label, note.kind, note.tag, note.text)]
     for revision in reversed(revisions):
-        when = f"Avant {clock_label(revision.created_at)}"
+        when = f"Jusqu'à {clock_label(revision.created_at)}"
         lines.append(line(when, revision.speaker_label, revision.kind, revision.tag, revision.text))
     return lines
 

@@ -46,7 +46,7 @@ QUOTE = 40
 def kind_choice_content(keys: dict[str, NoteKind]) -> Content:
     """After F9: « Type ? C constat · I image · Échap inchangé », a letter per kind."""
     muted = "$text-muted"
-    parts: list[tuple[str, str] | str] = [("Type de note ? ", "$text-warning bold")]
+    parts: list[tuple[str, str] | str] = [("Type ? ", "$text-warning bold")]
     for index, (key, kind) in enumerate(keys.items()):
         if index:
             parts.append((" · ", muted))
@@ -560,10 +560,8 @@ class CaptureScreen(BaseScreen):
         if self.changed("speakers", speakers_shown(state, current)):
             self.query_one(SpeakerList).show(state.members, state.balance, current)
         if state.editing is not None:
-            line = (
-                "Correction : ⏎ l'enregistre (l'ancien état est gardé) · Tab change la "
-                "personne · F11 son historique · ↑↓ une autre note · Échap l'abandonne"
-            )
+            # One line at 80 columns (Échap is in the footer, the rest in F1 help).
+            line = "Correction : ⏎ l'enregistre · Tab la personne · F11 historique · ↑↓ autre note"
         elif state.balance is None:
             line = "Parole : aucun tour en cours."
         else:
