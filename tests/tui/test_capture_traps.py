@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+
 from support.tui import open_capture, type_note
 from textual.widgets import Input, Static
 
@@ -211,3 +214,31 @@ async def test_failed_writes_keep_the_text_and_its_speaker(store: Store, demarch
 
 def notices(app: VitaliteApp) -> str:
     return " ".join(str(n.message) for n in app._notifications)
+
+
+async def test_tab_on_a_locked_base_waits_with_the_text_and_the_floor(
+    store: Store, demarche_id: str
+) -> None:
+    subgroup_id, members = subgroup_of(store, demarche_id)
+    first, second, _ = (m.id for m in members)
+    rnd = store.capture.start_round(subgroup_id, "Où vous retrouvez-vous ?")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_capture(app, pilot, subgroup_id)
+        other = sqlite3.connect(store.path, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # another program writing, for real
+            await pilot.press(*"Le lavoir")
+            tab = asyncio.create_task(pilot.press("tab"))
+            await wait_for(
+                pilot, lambda: "occupée" in str(screen.query_one("#capture-prompt").render())
+            )
+            assert screen.input.value == "Le lavoir"
+            assert screen.current_id == first
+            other.execute("COMMIT")
+        finally:
+            other.close()
+        await tab
+        await wait_for(pilot, lambda: screen.current_id == second)
+        assert screen.input.value == ""
+    assert [(n.speaker_id, n.text) for n in store.capture.notes(rnd.id)] == [(first, "Le lavoir")]
