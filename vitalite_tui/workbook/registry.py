@@ -21,6 +21,7 @@ from vitalite_tui.workbook import (
     people,
     questionnaire,
     register,
+    revisions,
     summary,
 )
 from vitalite_tui.workbook import felt as felt_sheets
@@ -68,6 +69,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         contributions.build,
         "ce que chacun a dit, attribué à son code et à son collège",
     ),
+    SheetSpec("Corrections", revisions.build, revisions.PERSONAL_DATA),
     SheetSpec("Équilibre de parole", balance.by_subgroup),
     SheetSpec(
         "Parole par personne",
