@@ -46,7 +46,7 @@ def toggle_step_done(
         apply(StepStatus.DONE)
     else:
         question = (
-            f"L'étape {number} n'a pas encore tout : {' ; '.join(missing)}. "
+            f"L'étape {number} semble inachevée : {' ; '.join(missing)}. "
             "La marquer terminée quand même (sinon elle reste en cours) ?"
         )
 
