@@ -7,9 +7,11 @@ from datetime import date
 from textual.widgets import Static
 
 from tui.conftest import SIZE, make_app, wait_for
+from vitalite_tui.db.models import db
 from vitalite_tui.domain.steps import StepStatus
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import WorkshopPlan
+from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.preparation.step2 import Step2Screen
 from vitalite_tui.tui.widgets.step_header import StepHeader
@@ -49,3 +51,32 @@ async def test_f3_on_step_2_with_logistics_at_3_of_13_asks_first(
         await wait_for(pilot, lambda: "en cours" in screen.query_one(StepHeader).text)
         assert app.screen is screen
         assert store.steps.status(demarche_id, 2) is StepStatus.IN_PROGRESS
+
+
+async def test_a_base_turned_read_only_leaves_the_step_as_it_was(
+    store: Store, demarche_id: str
+) -> None:
+    """SQLite refuses the write for real (query_only, as a stick turned read-only)."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = Step2Screen(demarche_id)
+        await app.push_screen(screen)
+        await wait_for(pilot, lambda: screen.query(StepHeader))
+        db.execute_sql("PRAGMA query_only = ON")
+        try:
+            await pilot.press("f3")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            await pilot.press("o")
+            await wait_for(pilot, lambda: "lecture seule" in notices(app))
+            assert "à faire" in screen.query_one(StepHeader).text
+            assert app.screen is screen
+            assert app.is_running
+        finally:
+            db.execute_sql("PRAGMA query_only = OFF")
+        await pilot.press("f3", "o")  # the base writable again: it is marked
+        await wait_for(pilot, lambda: "✔ terminée" in screen.query_one(StepHeader).text)
+    assert store.steps.status(demarche_id, 2) is StepStatus.DONE
+
+
+def notices(app: VitaliteApp) -> str:
+    return " ".join(str(n.message) for n in app._notifications)
