@@ -357,7 +357,7 @@ async def test_f3_marks_the_step_done(store: Store, demarche_id: str) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id, number=3)
-        await pilot.press("f3")
+        await pilot.press("f3", "o")  # no date yet: asked, and confirmed
         await pilot.pause()
 
     assert store.steps.status(demarche_id, 6) is StepStatus.DONE

@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SHEET_TITLES = [
     "Synthèse",
+    "Préparation",
     "Participants",
     "Présences",
     "Contributions",

@@ -19,6 +19,7 @@ from vitalite_tui.workbook import (
     charter,
     contributions,
     people,
+    preparation,
     questionnaire,
     register,
     revisions,
@@ -57,6 +58,7 @@ SUMMARY_BLOCKS: tuple[summary.SummaryBlock, ...] = (
 
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("Synthèse", partial(summary.build, blocks=SUMMARY_BLOCKS)),
+    SheetSpec("Préparation", preparation.build, preparation.PERSONAL_DATA),
     SheetSpec(
         "Participants",
         people.participants,

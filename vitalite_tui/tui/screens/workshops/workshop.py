@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.widgets import Footer, Label, OptionList, Static
 
 from vitalite_tui.domain.workshops import workshop_step
-from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.screens.parts import PartSpec, PartsScreen, part_bindings
+from vitalite_tui.tui.screens.step_done import toggle_step_done
 from vitalite_tui.tui.screens.workshops.workshop_parts.agenda import AgendaChanged, AgendaPart
 from vitalite_tui.tui.screens.workshops.workshop_parts.attendance import (
     AttendanceChanged,
@@ -30,7 +30,7 @@ from vitalite_tui.tui.screens.workshops.workshop_parts.subgroups import (
     SubGroupsPart,
 )
 from vitalite_tui.tui.screens.workshops.workshop_parts.when import workshop_title
-from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
+from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import RecordTable
 
 __all__ = ["PARTS", "SubGroupList", "WorkshopScreen"]
@@ -137,12 +137,7 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
         self.subgroups.show_subgroups(select=f"m:{placed[0]}:{placed[1]}" if placed else None)
 
     def action_toggle_done(self) -> None:
-        try:
-            status = toggle_step_done(self.store, self.demarche_id, self.step)
-        except VitaliteError as exc:
-            self.report(exc)
-            return
-        self.query_one(StepHeader).show_status(status)
+        toggle_step_done(self, self.demarche_id, self.step)
 
     def action_contents(self) -> None:
         from vitalite_tui.tui.screens.workshops.contents import contents_screen
