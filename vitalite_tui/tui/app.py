@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -18,6 +19,7 @@ from vitalite_tui.formats.crash_log import crash_message, write_crash_log
 from vitalite_tui.paths import data_dir
 from vitalite_tui.store import Store
 from vitalite_tui.tui.keys import describe_key
+from vitalite_tui.tui.widgets.typing_order import deliver_again_if_focus_moved, note_delivery
 
 if TYPE_CHECKING:
     from vitalite_tui.tui.copies import AutomaticCopies
@@ -111,6 +113,16 @@ class VitaliteApp(App[None]):
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the footer as French speakers read them: Échap, Ctrl+Q, F1."""
         return describe_key(binding.key, binding.key_display)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            note_delivery(self, event)  # a key from the terminal, about to be delivered
+        await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        # Before Textual's own handler (bindings): a key that went where the focus no
+        # longer is goes where it is now, in typing order (`typing_order.py`).
+        deliver_again_if_focus_moved(self, event)
 
     def action_help(self) -> None:
         from vitalite_tui.tui.screens.help import HelpScreen

@@ -2,13 +2,51 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from textual import events
+from textual.app import App
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
 ResultT = TypeVar("ResultT")
+
+#: Where each key still on its way was delivered: the focused widget, or the screen when
+#: nothing had the focus. Weak: a key handled and dropped leaves no trace here.
+_delivered_to: WeakKeyDictionary[events.Key, Widget] = WeakKeyDictionary()
+
+
+def focus_target(app: App[Any]) -> Widget:
+    """Where Textual sends a key typed now: the focused widget, else the screen."""
+    return app.focused if app.focused is not None else app.screen
+
+
+def note_delivery(app: App[Any], event: events.Key) -> None:
+    """Remember where `event`, a key just read from the terminal, is being delivered."""
+    _delivered_to[event] = focus_target(app)
+
+
+def deliver_again_if_focus_moved(app: App[Any], event: events.Key) -> bool:
+    """For a key back up at the app that nothing took: deliver it again, to what has the
+    focus now, if the focus moved since it was delivered.
+
+    Textual delivers each key to the widget focused when the key was read, and runs a
+    binding only once its key has come back up to the app: keys typed right after one that
+    opens a dialog (« a » then a name) are already on their way to the list being left, or
+    to the dialog before its first field has the focus, and nothing there types them. Sent
+    again, in the order they come back, they land in the field meant. True when sent again.
+    """
+    delivered = _delivered_to.pop(event, None)
+    target = focus_target(app)
+    if delivered is None or delivered is target:
+        return False
+    event.stop()
+    event.prevent_default()
+    again = events.Key(event.key, event.character)
+    _delivered_to[again] = target
+    target._forward_event(again)
+    return True
 
 
 def pass_on(widget: Widget, event: events.Key) -> bool:
