@@ -19,7 +19,11 @@ from vitalite_tui.formats.crash_log import crash_message, write_crash_log
 from vitalite_tui.paths import data_dir
 from vitalite_tui.store import Store
 from vitalite_tui.tui.keys import describe_key
-from vitalite_tui.tui.widgets.typing_order import deliver_again_if_focus_moved, note_delivery
+from vitalite_tui.tui.widgets.typing_order import (
+    as_typed,
+    deliver_again_if_focus_moved,
+    note_delivery,
+)
 
 if TYPE_CHECKING:
     from vitalite_tui.tui.copies import AutomaticCopies
@@ -72,6 +76,8 @@ class VitaliteApp(App[None]):
         self.store = store
         self.start_demarche_id = demarche_id
         self.automatic_copies: AutomaticCopies | None = None
+        #: The question Ctrl+Q asks about unsaved text, while it is open.
+        self._quit_question: Screen[bool] | None = None
         store.set_lock_wait(LOCK_WAIT)
 
     def get_default_screen(self) -> Screen[Any]:
@@ -115,9 +121,14 @@ class VitaliteApp(App[None]):
         return describe_key(binding.key, binding.key_display)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            note_delivery(self, event)  # a key from the terminal, about to be delivered
-        await super().on_event(event)
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        # A key from the terminal (`typing_order.py`): Escape and a key typed at once are
+        # read as one Alt+key; each is delivered where the focus is, and remembered there.
+        for key in as_typed(self, event):
+            note_delivery(self, key)
+            await super().on_event(key)
 
     def on_key(self, event: events.Key) -> None:
         # Before Textual's own handler (bindings): a key that went where the focus no
@@ -132,27 +143,31 @@ class VitaliteApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; but never drop typed text silently (a note still in the capture line)."""
+        from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
         from vitalite_tui.tui.screens.base import BaseScreen
 
-        text = self.screen.unsaved_text() if isinstance(self.screen, BaseScreen) else ""
+        if self.screen is self._quit_question:
+            return  # Ctrl+Q twice (a key held down) is not an answer: the question says which
+        # The text may be under a dialog (a form opened over the capture line).
+        texts = (s.unsaved_text() for s in reversed(self.screen_stack) if isinstance(s, BaseScreen))
+        text = next((t for t in texts if t), "")
         if not text:
             self.exit()
             return
-        from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-
         shown = text if len(text) <= 60 else f"{text[:57]}…"
 
-        def confirmed(yes: bool | None) -> None:
+        def answered(yes: bool | None) -> None:
+            self._quit_question = None
             if yes:
                 self.exit()
 
-        self.push_screen(
-            ConfirmDialog(
-                f"« {shown} » n'est pas encore enregistré. Quitter quand même ?\n"
-                "Non : revenir à la saisie, le texte est gardé."
-            ),
-            confirmed,
+        # Enter keeps the text, as in the question Escape asks about it (save it as a note).
+        self._quit_question = ConfirmDialog(
+            f"« {shown} » n'est pas encore enregistré. Quitter sans l'enregistrer ?\n"
+            "⏎ ou n : non, revenir à la saisie, le texte est gardé.",
+            enter_means_yes=False,
         )
+        self.push_screen(self._quit_question, answered)
 
     def action_help_quit(self) -> None:
         self.notify("Pour quitter : Ctrl+Q.", title="Quitter ?")

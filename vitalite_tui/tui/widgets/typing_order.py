@@ -27,6 +27,27 @@ def note_delivery(app: App[Any], event: events.Key) -> None:
     _delivered_to[event] = focus_target(app)
 
 
+def as_typed(app: App[Any], event: events.Key) -> list[events.Key]:
+    """The keys `event` stands for: Escape then the key, for an Alt+key nothing is bound to.
+
+    A terminal sends Alt+1 as ESC then 1, exactly what Escape followed at once by 1 sends:
+    Textual reads both as Alt+1 (within its ESCAPE_DELAY). No key of this application is an
+    Alt+key, so unless one is bound on this screen (a keymap may), it was Escape then 1,
+    typed fast: closing a dialog and going on, which nothing would otherwise act on.
+    """
+    name, character = event.key, event.character
+    if (
+        not name.startswith("alt+")
+        or character is None
+        or len(character) != 1
+        or not character.isprintable()
+        or name in app.screen.active_bindings
+    ):
+        return [event]
+    plain = character if character.isalnum() else name.removeprefix("alt+")
+    return [events.Key("escape", "\x1b"), events.Key(plain, character)]
+
+
 def deliver_again_if_focus_moved(app: App[Any], event: events.Key) -> bool:
     """For a key back up at the app that nothing took: deliver it again, to what has the
     focus now, if the focus moved since it was delivered.
