@@ -148,7 +148,9 @@ async def test_enter_keeps_unsaved_text_when_quitting(store: Store, demarche_id:
         await pilot.pause()
         await pilot.press(*"rib", "enter", *"231", *"44", "ctrl+q")
         await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
-        assert "Quitter sans l'enregistrer ?" in app.screen.question
+        question = app.screen
+        assert isinstance(question, ConfirmDialog)
+        assert "Quitter sans l'enregistrer ?" in question.question
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is screen)
         assert app.is_running
