@@ -205,13 +205,11 @@ class FormDialog(ModalScreen[DraftT | None]):
         error.update(Content(message))
         error.display = bool(message)
 
-    def take_completion(self) -> None:
-        """The focused field's text as Enter or F2 keep it (a commune completed…)."""
-        if isinstance(self.focused, FieldInput):
-            self.focused.take_completion()
-
     def action_submit(self) -> None:
-        self.take_completion()
+        # F2 right after « fab »: the commune is completed as Enter would (a name field
+        # keeps what is typed: its grey suggestion is taken by Enter or → only).
+        for commune in self.query(CommuneInput):
+            commune.take_completion()
         try:
             draft = self.collect()
             if self._save is not None:
@@ -226,7 +224,8 @@ class FormDialog(ModalScreen[DraftT | None]):
         self.dismiss(None)
 
     def action_advance(self) -> None:
-        self.take_completion()
+        if isinstance(self.focused, FieldInput):
+            self.focused.take_completion()
         chain = self.focus_chain
         if not chain or self.focused is chain[-1]:
             self.action_submit()
