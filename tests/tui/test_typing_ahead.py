@@ -15,6 +15,7 @@ from vitalite_tui.store import Store
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.article_form import ArticleFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.paste_guard import PasteCleaningParser
 from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
 
@@ -29,6 +30,12 @@ def burst(app: VitaliteApp, keys: Sequence[str]) -> None:
     for key in keys:
         character = key.removeprefix("alt+") if key.startswith("alt+") else key
         app.post_message(events.Key(key, CHARACTERS.get(key, character)))
+
+
+def from_terminal(app: VitaliteApp, data: str) -> None:
+    """`data` as the terminal sends it, read by the application's parser, all at once."""
+    for message in PasteCleaningParser().feed(data):
+        app.post_message(message)
 
 
 def newcomers(store: Store, demarche_id: str, number: int) -> list[tuple[str, College, str]]:
@@ -89,13 +96,13 @@ async def test_escape_then_a_digit_typed_at_once_answers_the_question(
     store: Store, demarche_id: str
 ) -> None:
     """A sheet begun, Escape asks what to do with it and 1 saves it: typed at once, the
-    terminal sends ESC 1, read as Alt+1, which nothing here is bound to."""
+    terminal sends ESC 1, which Textual alone reads as « ¡ » (a Mac's Option+1)."""
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = SheetEntryScreen(demarche_id, None)
         await app.push_screen(screen)
         await pilot.pause()
-        burst(app, [*"rib", "enter", *"231", *"44", "alt+1"])
+        from_terminal(app, "rib\r23144\x1b1")
         await wait_for(pilot, lambda: screen not in app.screen_stack)
         await wait_for(pilot, lambda: len(store.responses.all(demarche_id)) == 1)
     (sheet,) = store.responses.all(demarche_id)
