@@ -1,4 +1,4 @@
-"""Keys acted on in the order they were typed: by a widget, and by a dialog just opened."""
+"""Keys acted on in the order they were typed: by the app, a widget, a dialog just opened."""
 
 from __future__ import annotations
 
@@ -30,9 +30,10 @@ def note_delivery(app: App[Any], event: events.Key) -> None:
 def as_typed(app: App[Any], event: events.Key) -> list[events.Key]:
     """The keys `event` stands for: Escape then the key, for an Alt+key nothing is bound to.
 
-    A terminal sends Alt+1 as ESC then 1, exactly what Escape followed at once by 1 sends:
-    Textual reads both as Alt+1 (within its ESCAPE_DELAY). No key of this application is an
-    Alt+key, so unless one is bound on this screen (a keymap may), it was Escape then 1,
+    A terminal sends Alt+a as ESC then a, exactly what Escape followed at once by a sends:
+    Textual reads both as Alt+a (within its ESCAPE_DELAY; before a digit or a sign, the
+    parser of `paste_guard.py` already splits them). No key of this application is an
+    Alt+key, so unless one is bound on this screen (a keymap may), it was Escape then a,
     typed fast: closing a dialog and going on, which nothing would otherwise act on.
     """
     name, character = event.key, event.character
@@ -77,8 +78,7 @@ def pass_on(widget: Widget, event: events.Key) -> bool:
     of a focus move (a sheet saved, a dialog opened) still arrive here, in order, and belong
     to whatever has the focus now. Returns True when the key was sent on.
     """
-    app = widget.app
-    target: Widget = app.focused if app.focused is not None else app.screen
+    target = focus_target(widget.app)
     if target is widget or target is widget.screen:
         return False
     hand_on(event, target)
