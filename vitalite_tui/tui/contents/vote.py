@@ -83,6 +83,8 @@ class VotePart(ContentPart):
             "Résultats",
             id="vote-results",
             tooltip="Afficher le classement (F7).",
+            # F7 says the same on the tab bar: the footer keeps room for F1 at 80 columns.
+            show=False,
         ),
     ]
 
@@ -103,8 +105,10 @@ class VotePart(ContentPart):
         board = self.read(lambda: self.store.votes.board(self.demarche_id))
         if board is None:
             return
+        before = self.board
         self.board = board
         grid = self.query_one(DotsGrid)
+        round_number = board.settings.round_number
         grid.set_lines(
             [
                 DotsLine(
@@ -120,7 +124,8 @@ class VotePart(ContentPart):
                     },
                 )
                 for row in board.rows
-            ]
+            ],
+            restart=before is not None and before.settings.round_number != round_number,
         )
         settings = board.settings
         grid.locked = settings.closed
@@ -146,7 +151,14 @@ class VotePart(ContentPart):
         board = replace(board, wall_dots=posted)
         self.query_one("#vote-wall", Static).update(board.wall_line)
         warning = self.query_one("#vote-warning", Static)
-        message = board.warning
+        # What the cells typed so far cannot be (they may not be read back from the store yet).
+        cells = {
+            (line.title, college): value
+            for line in grid.lines
+            for college in College
+            if (value := line.values.get(college.value))
+        }
+        message = " ".join([*board.impossible_counts(cells), board.warning]).strip()
         if board.tie_pending:
             message = (
                 "Égalité sur la dernière place retenue : t dans Résultats (F7) ouvre un départage."
@@ -221,11 +233,22 @@ class VotePart(ContentPart):
         if board is None or dots is None:
             return
 
+        saved: list[int] = []
+
         def save(ballot: dict[str, int]) -> None:
             self.store.votes.save_ballot(self.demarche_id, voter.participant_id, ballot)
+            saved.append(sum(ballot.values()))
 
         def next_one() -> None:
-            self.notify(f"Bulletin de {voter.code} enregistré.")
+            if saved and saved[-1]:
+                counted = plural(saved[-1], "gommette comptée", "gommettes comptées")
+                self.notify(f"Bulletin de {voter.code} enregistré : {counted}.")
+            else:
+                # Only a ballot typed earlier can be emptied (the dialog refuses a new empty one).
+                self.notify(
+                    f"Bulletin de {voter.code} retiré : ses gommettes ne comptent plus ; "
+                    "elles peuvent être comptées sur le mur."
+                )
             self.reload()
             self.action_ballots()
 
