@@ -47,11 +47,23 @@ async def test_an_impossible_count_is_warned_and_the_cell_is_marked(
         await pilot.press("enter")
         await wait_for(pilot, lambda: "gommettes d'élus" in warning(app))
         shown = warning(app)
-        assert f"« {INTENTIONS[0]} » : 4 gommettes d'élus" in shown
-        assert "2 personnes présentes chez les élus × 1 par action n'en donnent que 2" in shown
-        # 0 + 1 on the lines below: the column's 5 dots are more than its 2 people have.
+        assert f"«\xa0{INTENTIONS[0]}\xa0» : 4 gommettes d'élus, plus que les 2 possibles" in shown
+        assert "(2 personnes présentes × 1 par action)" in shown
+        # 1 on the line below: the column's 5 dots are more than its 2 people have, said
+        # after the first impossible count.
         await pilot.press("1", "enter")
-        await wait_for(pilot, lambda: "5 gommettes d'élus sur le mur" in warning(app))
+        await wait_for(pilot, lambda: "Et 1 autre compte impossible." in warning(app))
+        board = store.votes.board(demarche_id)
+        cells = {
+            (row.title, college): n
+            for row in board.rows
+            for college, n in row.cells.items()
+            if college
+        }
+        assert (
+            "5 gommettes d'élus au mur, plus que les 2 possibles"
+            in board.impossible_counts(cells)[1]
+        )
         # Corrected, the warning goes.
         await pilot.press("up", "up", "1", "enter")
         await wait_for(pilot, lambda: not warning(app))

@@ -155,10 +155,9 @@ class VoteBoard:
         return max(voters, 0) * self.settings.dots_per_participant
 
     def impossible_counts(self, cells: Mapping[tuple[str, College], int]) -> list[str]:
-        """What the counts typed cannot be, in French: a collège's column holding more dots
-        than its present people have, or one action more than they may put on it.
-
-        `cells` maps (action title, collège) to the dots typed on the wall."""
+        """What the counts typed cannot be, in French: one action holding more dots of a
+        collège than its present people may put on it, or a collège's column more than they
+        have. `cells` maps (action title, collège) to the dots typed on the wall."""
         messages: list[str] = []
         settings = self.settings
         columns: dict[College, int] = {}
@@ -168,18 +167,18 @@ class VoteBoard:
             most = people * settings.max_per_action
             if dots > most:
                 messages.append(
-                    f"« {title} » : {plural(dots, 'gommette')} {of(college.plural)}, mais "
-                    f"{_present(people, college)} × {settings.max_per_action} par action "
-                    f"n'en donnent que {most} : vérifiez le décompte."
+                    f"« {title} » : {plural(dots, 'gommette')} {of(college.plural)}, plus que "
+                    f"les {most} possibles ({_present(people)} × {settings.max_per_action} "
+                    "par action)."
                 )
         for college, dots in columns.items():
             most = self.wall_capacity(college)
             if dots > most:
+                people = self.present_by_college.get(college, 0)
                 messages.append(
-                    f"{plural(dots, 'gommette')} {of(college.plural)} sur le mur, mais "
-                    f"{_present(self.present_by_college.get(college, 0), college)} (sans bulletin) "
-                    f"× {settings.dots_per_participant} n'en donnent que {most} : "
-                    "vérifiez le décompte ou les présences."
+                    f"{plural(dots, 'gommette')} {of(college.plural)} au mur, plus que les "
+                    f"{most} possibles ({_present(people)} sans bulletin × "
+                    f"{settings.dots_per_participant})."
                 )
         return messages
 
@@ -204,9 +203,9 @@ class VoteBoard:
         return ""
 
 
-def _present(count: int, college: College) -> str:
-    """« 5 personnes présentes chez les élus » (no gender guessed)."""
-    return f"{plural(count, 'personne présente', 'personnes présentes')} chez les {college.plural}"
+def _present(count: int) -> str:
+    """« 5 personnes présentes » (no gender guessed)."""
+    return plural(count, "personne présente", "personnes présentes")
 
 
 @dataclass(frozen=True)

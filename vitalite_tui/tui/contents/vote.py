@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from vitalite_tui.domain.colleges import College
-from vitalite_tui.domain.text import plural
+from vitalite_tui.domain.text import nbsp_quotes, plural
 from vitalite_tui.store.vote.records import VoteBoard, VoterRecord, VoteSettingsDraft
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.ballot import BallotDialog
@@ -158,12 +158,20 @@ class VotePart(ContentPart):
             for college in College
             if (value := line.values.get(college.value))
         }
-        message = " ".join([*board.impossible_counts(cells), board.warning]).strip()
+        impossible = board.impossible_counts(cells)
+        if len(impossible) > 1:
+            # The first one whole (three lines at most): the others once it is corrected.
+            others = plural(
+                len(impossible) - 1, "autre compte impossible", "autres comptes impossibles"
+            )
+            impossible = [f"{impossible[0]} Et {others}."]
+        # Three lines at most: an impossible count first, the overall excess once it is gone.
+        message = impossible[0] if impossible else board.warning
         if board.tie_pending:
             message = (
                 "Égalité sur la dernière place retenue : t dans Résultats (F7) ouvre un départage."
             )
-        warning.update(Content(f"⚠ {message}" if message else ""))
+        warning.update(Content(nbsp_quotes(f"⚠ {message}") if message else ""))
         warning.display = bool(message)
 
     def focus_first(self) -> None:
