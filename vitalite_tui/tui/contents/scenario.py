@@ -72,7 +72,6 @@ class ScenarioPart(ContentPart):
             id="scenario-back",
             tooltip="Revenir à l'atelier ; un texte non enregistré est d'abord proposé à "
             "l'enregistrement.",
-            show=False,
         ),
     ]
 

@@ -115,14 +115,12 @@ class DemarcheScreen(BaseScreen):
 
     CSS_PATH = "demarche.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Back to the list of démarches: said in F1, left out of a footer that is full.
         Binding(
             "escape",
             "back",
             "Retour",
             id="back",
             tooltip="Revenir à la liste des démarches.",
-            show=False,
         ),
         Binding(
             "p",
@@ -138,6 +136,8 @@ class DemarcheScreen(BaseScreen):
             id="restitution",
             tooltip="Projeter la démarche entière, sans aucun nom : baromètre, axes, "
             "intentions, scénario, actions retenues, charte.",
+            # Said in F1: the footer keeps room for Échap and F1 at 80 columns.
+            show=False,
         ),
         Binding(
             "e",

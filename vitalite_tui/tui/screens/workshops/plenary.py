@@ -311,6 +311,8 @@ class PlenaryScreen(BaseScreen):
             id="plenary-restitution",
             tooltip="La restitution de toute la démarche : baromètre mesuré et ressenti, axes, "
             "intentions par axe, scénario, actions retenues, charte.",
+            # Said in F1: at 80 columns the footer keeps room for F1 Aide, whole.
+            show=False,
         ),
         Binding(
             "t",
