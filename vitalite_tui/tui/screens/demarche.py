@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +20,9 @@ from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import StepView
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:
+    from vitalite_tui.workbook import ExportResult
 
 
 def _step1_screen(demarche_id: str) -> BaseScreen:
@@ -162,6 +165,8 @@ class DemarcheScreen(BaseScreen):
         yield StepList(id="steps")
         yield Static("", id="participants", classes="counts", markup=False)
         yield Static("", id="warnings", classes="warning", markup=False)
+        # The workbook's path stays here once its notice has gone (a toast lasts seconds).
+        yield Static("", id="last-export", classes="hint", markup=False)
         yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
@@ -224,4 +229,8 @@ class DemarcheScreen(BaseScreen):
         """The workbook, written by a thread worker; the dialog shows progress and the path."""
         from vitalite_tui.tui.dialogs.export import ExportDialog
 
-        self.app.push_screen(ExportDialog(self.demarche_id))
+        self.app.push_screen(ExportDialog(self.demarche_id), self.show_last_export)
+
+    def show_last_export(self, result: ExportResult | None) -> None:
+        if result is not None:
+            self.query_one("#last-export", Static).update(f"Dernier export : {result.path}")
