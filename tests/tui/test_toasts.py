@@ -35,8 +35,9 @@ async def test_an_export_notice_hides_no_status_line_and_its_path_stays(
         # The notice gone, the workbook's path is still said on the démarche screen.
         app.clear_notifications()
         await wait_for(pilot, lambda: not app.screen.query(Toast))
-        assert str(tmp_path / "exports") in text_of(screen, "#last-export")
-        assert text_of(screen, "#last-export").startswith("Dernier export : ")
+        said = text_of(screen, "#last-export")
+        assert said.startswith(f"Dernier export, dans {tmp_path / 'exports'} :\nvitalite-")
+        assert said.endswith(".xlsx")
 
 
 async def test_a_notice_leaves_the_counts_above_the_footer_readable(

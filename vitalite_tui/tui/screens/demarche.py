@@ -233,4 +233,9 @@ class DemarcheScreen(BaseScreen):
 
     def show_last_export(self, result: ExportResult | None) -> None:
         if result is not None:
-            self.query_one("#last-export", Static).update(f"Dernier export : {result.path}")
+            # The file's name on a line of its own: a path cut in the middle of a word by
+            # the wrap is hard to read, let alone to type.
+            path = result.path
+            self.query_one("#last-export", Static).update(
+                f"Dernier export, dans {path.parent} :\n{path.name}"
+            )

@@ -100,6 +100,14 @@ def subgroup_heading(group: SubGroupRecord) -> str:
     return f"{group.name} « {group.theme} »" if group.theme else group.name
 
 
+def column_heading(group: SubGroupRecord) -> str:
+    """A narrow column's heading: its theme under its name, the quotation marks held to it
+    (Textual wraps at any space: a theme on a line of its own rarely needs wrapping)."""
+    if not group.theme:
+        return group.name
+    return f"{group.name}\n{nbsp_quotes(f'« {group.theme} »')}"
+
+
 class NoteLine(NamedTuple):
     """One terminal line of a note: the bullet (or a blank, on its next lines) and its text."""
 
@@ -244,7 +252,7 @@ class PlenaryColumn(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         if not self.roomy:  # Shown alone, the sub-group is named in the title line.
             yield Static(
-                Text(subgroup_heading(self.group), "bold"), classes="plenary-group", markup=False
+                Text(column_heading(self.group), "bold"), classes="plenary-group", markup=False
             )
         yield Static(
             Text(plural(len(self.notes), "note"), "italic"), classes="plenary-count", markup=False
