@@ -47,7 +47,7 @@ async def test_enter_on_step_4_opens_workshop_1_on_attendance(
         assert screen.query_one(StepHeader).text.startswith("Étape 4 · Atelier 1")
         title = text_of(screen, "#workshop-title")
         assert title.startswith("Atelier 1 · Le baromètre de la vitalité sociale")
-        assert title.endswith("— date à fixer · 18h30 · Salle des fêtes")
+        assert title.endswith("\ndate à fixer · 18h30 · Salle des fêtes")  # its own line
 
 
 async def test_steps_5_to_7_open_workshops_2_to_4(store: Store, demarche_id: str) -> None:

@@ -29,7 +29,7 @@ from vitalite_tui.tui.screens.workshops.workshop_parts.subgroups import (
     SubGroupList,
     SubGroupsPart,
 )
-from vitalite_tui.tui.screens.workshops.workshop_parts.when import workshop_title
+from vitalite_tui.tui.screens.workshops.workshop_parts.when import when_and_where
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import RecordTable
 
@@ -122,7 +122,10 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
             return
         record, status = found
         self.query_one(StepHeader).show_status(status)
-        self.query_one("#workshop-title", Static).update(Content(workshop_title(record)))
+        # Two lines, each cut with « … » when too long (`text-overflow` in the .tcss): the
+        # place stays readable up to the width, and is never cut silently.
+        title = f"Atelier {record.number} · {record.title}\n{when_and_where(record)}"
+        self.query_one("#workshop-title", Static).update(Content(title))
         self.refresh_bindings()
 
     @on(AgendaChanged)
