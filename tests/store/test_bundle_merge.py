@@ -49,10 +49,10 @@ def laptops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Laptops
     machines.close()
 
 
-def prepare(laptops: Laptops, groups: int = 2) -> Evening:
+def prepare(laptops: Laptops, groups: int = 2, territory: str = "CC du Val d'Orbieu") -> Evening:
     """The hub's démarche: six people present at workshop 1, in sub-groups with a round each."""
     hub = laptops.open("hub")
-    demarche_id = hub.demarches.create("CC du Val d'Orbieu", "Lagrasse, Fabrezan")
+    demarche_id = hub.demarches.create(territory, "Lagrasse, Fabrezan")
     people = []
     for i in range(6):
         draft = ParticipantDraft(f"Personne {i}", list(College)[i % 3], "Lagrasse")
@@ -96,7 +96,7 @@ def test_every_table_finds_its_demarche() -> None:
 def test_a_bundle_holds_its_demarche_and_nothing_else(laptops: Laptops, evening: Evening) -> None:
     hub = laptops.open("hub")
     hub.capture.save_note(evening.rounds[0], None, "De la soirée")
-    other = prepare(laptops, groups=1)
+    other = prepare(laptops, groups=1, territory="CC voisine")  # names are unique in a base
     laptops.open("hub").capture.save_note(other.rounds[0], None, "D'une autre démarche")
     laptops.read("a", laptops.write("hub", evening.demarche_id))
     assert laptops.dump("a", evening.demarche_id) == laptops.dump("hub", evening.demarche_id)

@@ -24,7 +24,7 @@ def test_a_draft_lists_the_intentions_in_a_french_sentence() -> None:
         "visiteurs »."
     )
     assert draft_text(1, ["Un café", "Un repas", "un CAFÉ", "Une fête"]) == (
-        "Sociabilité : pour que le territoire passe de « Isolement » à « Rendez-vous », les "
+        "Sociabilité : pour que le territoire passe d'« Isolement » à « Rendez-vous », les "
         "sous-groupes proposent 3 intentions : « Un café », « Un repas » et « Une fête »."
     )
 
@@ -32,7 +32,7 @@ def test_a_draft_lists_the_intentions_in_a_french_sentence() -> None:
 def test_a_long_list_is_counted_after_the_first_titles() -> None:
     titles = [f"Intention {n}" for n in range(1, 13)]
     text = draft_text(2, titles)
-    assert text.startswith("Accès aux ressources : pour que le territoire passe de « Impuissance »")
+    assert text.startswith("Accès aux ressources : pour que le territoire passe d'« Impuissance »")
     assert "proposent 12 intentions, dont « Intention 1 », " in text
     assert text.endswith(f"« Intention {MAX_LISTED} » et 4 autres.")
     assert "Intention 9" not in text

@@ -203,7 +203,8 @@ def test_a_round_on_a_trend_gives_its_notes_the_trend(store: Store, demarche_id:
 
     rnd = store.capture.start_round(scene.subgroup_id, "Risques ?", 20, trend_id=mobility)
     assert Round.get_by_id(as_uuid(rnd.id)).__data__["trend"] == as_uuid(mobility)
-    assert store.trends.round_choice(scene.subgroup_id).suggested == mobility
+    # Next time: the trend not talked about yet, never the previous round's by default.
+    assert store.trends.round_choice(scene.subgroup_id).suggested == digital
     speaker = scene.members[0]
     store.capture.save_note(rnd.id, speaker, "Les jeunes sans permis", NoteKind.RISQUE, 2)
     store.capture.save_note(rnd.id, speaker, "Le covoiturage", NoteKind.OPPORTUNITE, 1)
@@ -254,6 +255,16 @@ def test_the_round_choice_follows_the_theme_and_is_empty_elsewhere(
     group = store.subgroups.get(scene.subgroup_id)
     store.subgroups.update(group.id, group.name, theme="L'alimentation et l'agriculture")
     assert store.trends.round_choice(scene.subgroup_id).suggested == scene.trends["alimentation"]
+    store.capture.start_round(scene.subgroup_id, "Q ?", trend_id=scene.trends["alimentation"])
+    choice = store.trends.round_choice(scene.subgroup_id)
+    first_other = next(t for t, _ in choice.options if t != scene.trends["alimentation"])
+    assert choice.suggested == first_other  # then in the order presented
+    for code in ("logement", "numerique"):
+        store.capture.start_round(scene.subgroup_id, "Q ?", trend_id=scene.trends[code])
+    # Every trend talked about: the choice starts on « none ».
+    choice = store.trends.round_choice(scene.subgroup_id)
+    assert choice.options
+    assert choice.suggested is None
     for code in ("logement", "alimentation", "numerique"):
         store.trends.set_selected(scene.trends[code], False)
     assert not store.trends.round_choice(scene.subgroup_id)

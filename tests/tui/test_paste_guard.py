@@ -76,3 +76,24 @@ def test_a_lone_escape_still_arrives(monkeypatch: pytest.MonkeyPatch) -> None:
     while "escape" not in keys(seen) and time.monotonic() < deadline:
         seen += parser.tick()
     assert keys(seen) == ["escape"]
+
+
+def test_escape_typed_right_before_a_digit_or_a_sign_is_escape_then_it() -> None:
+    """ESC 1 is what the terminal sends for Escape then 1 typed at once: Textual alone reads
+    « ¡ » (a Mac's Option+1) and loses the Escape."""
+    assert keys(parsed("\x1b1")) == ["escape", "1"]
+    assert keys(parsed("\x1b", "1")) == ["escape", "1"]  # the ESC ends one read
+    assert keys(parsed("a\x1b\x1b2 \x1b-\x1b ")) == [
+        "a",
+        "escape",
+        "escape",
+        "2",
+        "space",
+        "escape",
+        "minus",
+        "escape",
+        "space",
+    ]
+    # Sequences are read as before: arrows, F1, a paste.
+    assert keys(parsed("\x1b[A\x1bOP")) == ["up", "f1"]
+    assert pastes(parsed(f"\x1b2{PASTE_START}x{PASTE_END}")) == ["x"]

@@ -7,8 +7,9 @@ import inspect
 import pytest
 from support.prospective import workshop2_scene
 from support.tui import open_capture, open_part, type_note
+from textual.widgets import Input
 
-from tui.conftest import make_app, screen_text
+from tui.conftest import make_app, screen_text, wait_for
 from vitalite_tui.db.models import Note, Round
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.store import Store
@@ -93,12 +94,12 @@ async def test_risks_opportunities_and_intentions_typed_in_a_round_on_a_trend(
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_capture(app, pilot, scene.subgroup_id)
-        # Workshop 2 starts on « intention »; F9 goes tendance → risque → opportunité.
-        await pilot.press("f9", "f9", "f5")
+        # Workshop 2 starts on « intention »; F9 then an initial chooses the kind.
+        await pilot.press("f9", "r", "f5")
         await type_note(pilot, "Les jeunes sans permis partent")
-        await pilot.press("tab", "f9", "f4")
+        await pilot.press("tab", "f9", "o", "f4")
         await type_note(pilot, "Le covoiturage crée du lien")
-        await pilot.press("f9", "f6")
+        await pilot.press("f9", "i", "f6")
         await type_note(pilot, "Monter un transport solidaire")
         await pilot.pause()
     notes = store.capture.notes(rnd.id)
@@ -177,21 +178,36 @@ async def test_a_round_on_a_trend_started_from_the_capture_screen(
         await open_capture(app, pilot, scene.subgroup_id)
         # No round yet: the dialog opens at once, on the first presented trend.
         assert isinstance(app.screen, RoundFormDialog)
-        await pilot.press("f3", *"Quels risques ?", "enter", "enter")
+        # The question offered names the trend, and follows it until one is typed.
+        question = app.screen.query_one("#round-question", Input)
+        assert "Le numérique" in question.value
+        await pilot.press("f3")
+        assert "Les mobilités" in question.value
+        await pilot.press(*"Quels risques ?", "enter", "enter")
         await pilot.pause()
         assert isinstance(app.screen, CaptureScreen)
-        await pilot.press("f9", "f9")
+        # The round's trend is in the header all along.
+        assert "tendance « Les mobilités" in screen_text(app)
+        await pilot.press("f9", "r")
         await type_note(pilot, "Les anciens ne sortent plus")
-        # F12: the next round suggests the same trend; it can be left as it is.
+        # F12: the next round starts on the trend not talked about yet, never the same.
         await pilot.press("f12")
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, RoundFormDialog))
+        dialog = app.screen
+        assert isinstance(dialog, RoundFormDialog)
+        assert dialog.chosen_trend == scene.trends["numerique"]
         await pilot.press(*"Et ensuite ?", "enter", "enter")
-        await pilot.pause()
+        await wait_for(pilot, lambda: "tendance « Le numérique" in screen_text(app))
     first, second = store.capture.rounds(scene.subgroup_id)
     trend_of = {
         str(r.id): r.__data__["trend"] for r in Round.select().where(Round.deleted_at.is_null())
     }
-    assert trend_of[first.id] == trend_of[second.id] == as_uuid(scene.trends["mobilites"])
+    assert trend_of[first.id] == as_uuid(scene.trends["mobilites"])
+    assert trend_of[second.id] == as_uuid(scene.trends["numerique"])
+    assert (first.trend, second.trend) == (
+        "Les mobilités et l'éloignement des services",
+        "Le numérique et la dématérialisation des services",
+    )
     (note,) = Note.select()
     assert note.kind == NoteKind.RISQUE.value
     assert note.__data__["trend"] == as_uuid(scene.trends["mobilites"])

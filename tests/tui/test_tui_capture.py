@@ -256,7 +256,7 @@ async def test_rounds_kinds_and_old_rounds(store: Store, demarche_id: str) -> No
         await wait_for(pilot, lambda: store.capture.notes(first_round.id) != [])
         assert [n.text for n in store.capture.notes(first_round.id)] == ["gardée"]
 
-        await pilot.press("f9")  # workshop 1: constat → image
+        await pilot.press("f9", "i")  # workshop 1: image
         await type_note(pilot, "la photo du lavoir")
         await wait_for(pilot, lambda: len(store.capture.notes(first_round.id)) == 2)
         await pilot.press("f12")
@@ -301,12 +301,15 @@ async def test_the_sub_group_theme_is_the_first_tag(store: Store, demarche_id: s
     async with app.run_test(size=SIZE) as pilot:
         await open_capture(app, pilot, subgroup_id)
         await type_note(pilot, "sur le thème")
-        await pilot.press("f5")  # the same indicator again: off
+        await pilot.press("f5")  # the same indicator again: it stays
+        await type_note(pilot, "encore sur le thème")
+        await pilot.press("shift+f4")  # no indicator
         await type_note(pilot, "hors thème")
         await pilot.press("f8", "f8")  # vitalité, then dépression
         await type_note(pilot, "en dépression")
     notes = store.capture.notes(rnd.id)
     assert [(n.indicator, n.pole) for n in notes] == [
+        (2, None),
         (2, None),
         (None, None),
         (None, Pole.DEPRESSION),

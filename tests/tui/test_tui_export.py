@@ -79,14 +79,15 @@ async def test_escape_stops_the_export_between_two_sheets(
         release.wait(10)
 
     sheets = list(registry.SHEETS)
-    sheets[3] = registry.SheetSpec(sheets[3].title, slow)
+    index = [sheet.title for sheet in sheets].index("Contributions")
+    sheets[index] = registry.SheetSpec("Contributions", slow)
     monkeypatch.setattr(registry, "SHEETS", tuple(sheets))
     app = make_app(store, demarche_id=demarche_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("e")
         assert reached.wait(10)
-        # The thread has reached the fourth sheet; its message naming it comes next.
+        # The thread has reached the Contributions sheet; its message naming it comes next.
         await wait_for(
             pilot,
             lambda: (

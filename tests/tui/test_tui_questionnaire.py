@@ -496,7 +496,7 @@ async def test_f3_marks_step_3_done(store: Store, demarche_id: str) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_hub(app, pilot, demarche_id)
-        await pilot.press("f3")
+        await pilot.press("f3", "o")  # no sheet yet: asked, and confirmed
         await pilot.pause()
     assert store.steps.status(demarche_id, 3) is StepStatus.DONE
 

@@ -75,7 +75,7 @@ async def test_f3_marks_the_step_done_then_reopens_it(store: Store, demarche_id:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step1(app, pilot, demarche_id)
-        await pilot.press("f3")
+        await pilot.press("f3", "o")  # nothing typed yet: asked, and confirmed
         await pilot.pause()
         assert store.steps.status(demarche_id, 1) is StepStatus.DONE
         assert "✔ terminée" in screen.query_one(StepHeader).text

@@ -171,7 +171,7 @@ async def test_f3_marks_step_2_done(store: Store, demarche_id: str) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_step2(app, pilot, demarche_id)
-        await pilot.press("f7", "f3")
+        await pilot.press("f7", "f3", "o")  # nothing planned yet: asked, and confirmed
         await pilot.pause()
 
     assert store.steps.status(demarche_id, 2) is StepStatus.DONE

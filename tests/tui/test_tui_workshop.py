@@ -47,7 +47,7 @@ async def test_enter_on_step_4_opens_workshop_1_on_attendance(
         assert screen.query_one(StepHeader).text.startswith("Étape 4 · Atelier 1")
         title = text_of(screen, "#workshop-title")
         assert title.startswith("Atelier 1 · Le baromètre de la vitalité sociale")
-        assert title.endswith("— date à fixer · 18h30 · Salle des fêtes")
+        assert title.endswith("\ndate à fixer · 18h30 · Salle des fêtes")  # its own line
 
 
 async def test_steps_5_to_7_open_workshops_2_to_4(store: Store, demarche_id: str) -> None:
@@ -357,7 +357,7 @@ async def test_f3_marks_the_step_done(store: Store, demarche_id: str) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_workshop(app, pilot, demarche_id, number=3)
-        await pilot.press("f3")
+        await pilot.press("f3", "o")  # no date yet: asked, and confirmed
         await pilot.pause()
 
     assert store.steps.status(demarche_id, 6) is StepStatus.DONE

@@ -133,7 +133,8 @@ async def test_the_wall_count_is_typed_cell_by_cell(store: Store, scene: Scene) 
         }
         # 4 + 12 + 3 + 5 = 24 dots on the wall, 6 present × 3 expected.
         assert text(app, "#vote-wall") == ("Gommettes posées : 24 / 18 attendues (6 présents × 3)")
-        assert "de plus qu'attendu" in text(app, "#vote-warning")
+        # 12 dots from 2 élus who may put 2 each on an action: impossible, said first.
+        assert "12 gommettes d'élus, plus que les 4 possibles" in text(app, "#vote-warning")
         rows = list(Vote.select().where(Vote.deleted_at.is_null()))
         assert {row.source for row in rows} == {"tally"}
         assert all(row.participant is None for row in rows)

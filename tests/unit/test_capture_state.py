@@ -144,28 +144,33 @@ def test_anonymous_is_for_one_note() -> None:
 # ---------------------------------------------------------------- tags
 
 
-def test_tags_stick_and_toggle() -> None:
+def test_tags_stick_and_keys_never_take_them_off() -> None:
     state = opened()
-    state.toggle_indicator(2)
+    state.set_indicator(2)
     state.next_pole()
-    assert (state.tags.indicator, state.tags.pole) == (2, Pole.VITALITY)
-    state.toggle_indicator(2)  # the same key again: off
+    assert state.tags == Tags(NoteKind.CONSTAT, 2, Pole.VITALITY)
+    state.set_indicator(2)  # the same key again: it stays on
+    assert state.tags == Tags(NoteKind.CONSTAT, 2, Pole.VITALITY)
+    state.clear_indicator()  # only the key for « none » takes it off, its pole with it
     state.next_pole()
-    assert (state.tags.indicator, state.tags.pole) == (None, Pole.DEPRESSION)
     state.next_pole()
-    assert state.tags.pole is None
-    state.toggle_indicator(1)
-    state.toggle_indicator(4)
-    assert state.tags.indicator == 4
-    state.next_kind()
-    assert state.tags.kind is NoteKind.IMAGE
-    state.next_kind()
+    assert state.tags == Tags(NoteKind.CONSTAT, None, Pole.DEPRESSION)
+    state.next_pole()
+    state.set_indicator(1)
+    state.set_indicator(4)
+    assert state.tags == Tags(NoteKind.CONSTAT, 4, None)
+    assert state.choose_kind("I")
+    assert state.tags == Tags(NoteKind.IMAGE, 4, None)
+    assert state.choose_kind("i")  # again: the same kind, never the next one
+    assert state.tags == Tags(NoteKind.IMAGE, 4, None)
+    assert not state.choose_kind("t")  # tendance is not offered in workshop 1
+    assert state.choose_kind("c")
     assert state.tags == Tags(NoteKind.CONSTAT, 4, None)
 
 
 def test_the_kind_does_not_change_before_opening() -> None:
     state = CaptureState()
-    state.next_kind()
+    assert not state.choose_kind("i")
     assert state.tags == Tags(NoteKind.CONSTAT)
 
 
@@ -313,7 +318,7 @@ def test_a_correction_sets_the_draft_aside_and_gives_it_back() -> None:
     assert state.editing is None
     state.note_saved(note("n1", "a", "première", indicator=1))
     state.note_saved(note("n2", "b", "deuxième\nligne", pole=Pole.VITALITY))
-    state.toggle_indicator(3)
+    state.set_indicator(3)
     editing = state.edit_last("brouillon")
     assert editing is not None
     assert editing.id == "n2"

@@ -118,7 +118,7 @@ def test_images_by_code_never_by_name(
     assert header == [column.header for column in IMAGE_COLUMNS]
     code = store.participants.get(scene[1]).code
     assert [(r["Code"], r["Collège"], r["Carte"], r["Indicateur"], r["Pôle"]) for r in rows] == [
-        (code, "acteur local", "12", 1, "dépression"),
+        (code, "acteur·rice local·e", "12", 1, "dépression"),
         ("anonyme", None, "Le pont", None, "vitalité"),
     ]
     assert rows[0]["Nom du pôle"] == "Isolement"

@@ -75,10 +75,10 @@ def test_actions_and_votes_sheets_read_back(store: Store, voted: Scene, tmp_path
     assert result.rows("Actions et votes") == 4
     votes = table(book, "Votes")
     assert [(v["Tour"], v["Source"], v["Code"], v["Collège"], v["Gommettes"]) for v in votes] == [
-        (1, "bulletin", "P001", "élu", 2),
-        (1, "bulletin", "P001", "élu", 1),
-        (1, "décompte", None, "acteur local", 1),
-        (1, "décompte", None, "habitant", 5),
+        (1, "bulletin", "P001", "élu·e", 2),
+        (1, "bulletin", "P001", "élu·e", 1),
+        (1, "décompte", None, "acteur·rice local·e", 1),
+        (1, "décompte", None, "habitant·e", 5),
         (1, "décompte", None, None, 2),
     ]
     # Even with the names asked for, no one's name is near a vote.

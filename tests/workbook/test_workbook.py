@@ -41,9 +41,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SHEET_TITLES = [
     "Synthèse",
+    "Préparation",
     "Participants",
     "Présences",
     "Contributions",
+    "Corrections",
     "Équilibre de parole",
     "Parole par personne",
     "Baromètre",
@@ -67,6 +69,7 @@ TABLES = {
     "Participants": "Participants",
     "Présences": "Presences",
     "Contributions": "Contributions",
+    "Corrections": "Corrections",
     "Équilibre de parole": "EquilibreParole",
     "Parole par personne": "ParoleParPersonne",
     "Baromètre": "Barometre",

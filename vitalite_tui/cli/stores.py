@@ -77,13 +77,19 @@ def writing_store(path: Path, writer: Writer, *, create: bool = False) -> Iterat
 
 
 def pick_demarche(store: Store, name_or_id: str | None) -> str:
-    """The démarche named, or the only one of the base; French error otherwise."""
+    """The démarche named (a part of its name, or its id's start), or the only one of the base."""
     if name_or_id is not None:
-        found = store.demarches.find(name_or_id)
-        if found is None:
-            names = " ; ".join(d.territory for d in store.demarches.all()) or "aucune"
-            raise NotFound(f"Démarche introuvable : « {name_or_id} » (démarches : {names}).")
-        return found
+        found = store.demarches.matching(name_or_id)
+        if len(found) == 1:
+            return found[0].id
+        if found:
+            choices = " ; ".join(f"{d.territory} ({d.id[:8]})" for d in found)
+            raise InvalidInput(
+                f"Plusieurs démarches répondent à « {name_or_id} » : {choices} ; "
+                "précisez --demarche avec le nom entier ou le début de l'identifiant."
+            )
+        names = " ; ".join(d.territory for d in store.demarches.all()) or "aucune"
+        raise NotFound(f"Démarche introuvable : « {name_or_id} » (démarches : {names}).")
     demarches = store.demarches.all()
     if not demarches:
         raise InvalidInput(
@@ -91,6 +97,6 @@ def pick_demarche(store: Store, name_or_id: str | None) -> str:
             "(ou essayez « vitalite demo »)."
         )
     if len(demarches) > 1:
-        names = " ; ".join(d.territory for d in demarches)
+        names = " ; ".join(f"{d.territory} ({d.id[:8]})" for d in demarches)
         raise InvalidInput(f"Plusieurs démarches dans cette base ({names}) : précisez --demarche.")
     return demarches[0].id

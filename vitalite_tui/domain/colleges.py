@@ -38,9 +38,14 @@ class College(str, Enum):
         return _SHORT[self]
 
 
-_LABELS = {College.ELU: "élu", College.ACTEUR: "acteur local", College.HABITANT: "habitant"}
+#: A person's collège, said without guessing their gender (the base does not know it).
+_LABELS = {
+    College.ELU: "élu·e",
+    College.ACTEUR: "acteur·rice local·e",
+    College.HABITANT: "habitant·e",
+}
 _PLURALS = {College.ELU: "élus", College.ACTEUR: "acteurs", College.HABITANT: "habitants"}
-_SINGULARS = {College.ELU: "élu", College.ACTEUR: "acteur", College.HABITANT: "habitant"}
+_SINGULARS = {College.ELU: "élu·e", College.ACTEUR: "acteur·rice", College.HABITANT: "habitant·e"}
 _SHORT = {College.ELU: "élu", College.ACTEUR: "acteur", College.HABITANT: "hab."}
 
 

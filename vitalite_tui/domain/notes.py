@@ -82,6 +82,17 @@ def next_kind(workshop: int, current: NoteKind | None) -> NoteKind:
     return kinds[(kinds.index(current) + 1) % len(kinds)]
 
 
+def kind_keys(workshop: int) -> dict[str, NoteKind]:
+    """The key that chooses each kind of the workshop after F9: its initial (« t » tendance).
+
+    The initials differ within every workshop, so one letter names one kind; nothing cycles,
+    so a key pressed twice cannot land on the wrong kind."""
+    keys = {kind.label[0]: kind for kind in kinds_for(workshop)}
+    if len(keys) != len(kinds_for(workshop)):
+        raise ValueError(f"two kinds of workshop {workshop} share an initial")
+    return keys
+
+
 def indicator_tag(indicator: int | None, pole: Pole | None) -> str:
     """« I1+ », « I2- », « I3 » (no pole yet), « + » (no indicator yet) or ""."""
     if indicator is not None and not 1 <= indicator <= len(INDICATORS):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from vitalite_tui.domain.indicators import INDICATORS, indicator
-from vitalite_tui.domain.text import fold
+from vitalite_tui.domain.text import fold, of
 
 #: Titles quoted in a proposal; the others are counted.
 MAX_LISTED = 8
@@ -44,7 +44,7 @@ def draft_text(number: int, titles: Sequence[str]) -> str:
     listed = [f"« {title} »" for title in unique[:MAX_LISTED]]
     rest = len(unique) - len(listed)
     opening = (
-        f"{shown.short_name} : pour que le territoire passe de « {shown.depression} » "
+        f"{shown.short_name} : pour que le territoire passe {of(f'« {shown.depression} »')} "
         f"à « {shown.vitality} », "
     )
     if len(unique) == 1:

@@ -97,3 +97,53 @@ class Decision(str, Enum):
             "adjourned": "ajournée",
             "rejected": "rejetée",
         }[self.value]
+
+
+@dataclass(frozen=True)
+class StepProgress:
+    """What the base holds that tells whether a step looks finished (read by the store)."""
+
+    number: int
+    presentation_dated: bool = True
+    decision: Decision = Decision.ADOPTED
+    committee_members: int = 1
+    logistics_done: int = 0
+    logistics_total: int = 0
+    #: Workshops of the step (all four for step 2, its own for 4–7) that have no date yet.
+    undated_workshops: tuple[int, ...] = ()
+    sheets: int = 1
+
+
+def _numbers(numbers: tuple[int, ...]) -> str:
+    """« 2 », « 2 et 3 », « 2, 3 et 4 »."""
+    texts = [str(n) for n in numbers]
+    return texts[0] if len(texts) == 1 else f"{', '.join(texts[:-1])} et {texts[-1]}"
+
+
+def missing_before_done(progress: StepProgress) -> list[str]:
+    """What is still missing before the step can be called finished, in French (empty: none).
+
+    Marking a step finished is the facilitator's call: these are reasons to ask, not to refuse.
+    """
+    missing: list[str] = []
+    if progress.number == 1:
+        if not progress.presentation_dated:
+            missing.append("la date de présentation aux élus")
+        if progress.decision is Decision.PENDING:
+            missing.append("la décision du conseil communautaire (en attente)")
+    if progress.number == 2:
+        if progress.committee_members == 0:
+            missing.append("aucun membre du comité de pilotage")
+        if progress.logistics_done < progress.logistics_total:
+            missing.append(
+                f"logistique : {progress.logistics_done} sur {progress.logistics_total} cochés"
+            )
+    if progress.number == 3 and progress.sheets == 0:
+        missing.append("aucun questionnaire saisi")
+    if progress.undated_workshops:
+        several = len(progress.undated_workshops) > 1
+        missing.append(
+            f"{'ateliers' if several else 'atelier'} {_numbers(progress.undated_workshops)} "
+            f"sans date"
+        )
+    return missing

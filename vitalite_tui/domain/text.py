@@ -105,3 +105,42 @@ def one_line(text: str) -> str:
     """Pasted text on one line: each run of line breaks or control characters becomes one
     space, tabs too; what follows a control character is kept, in order."""
     return _BREAKS_AND_CONTROLS.sub(" ", text)
+
+
+# ---------------------------------------------------------------- French typography
+
+#: Words whose h is aspirated: no elision before them (« de hameau », not « d'hameau »).
+_ASPIRATED_H = ("hameau", "haut", "handicap", "hall", "halte", "hasard", "hausse", "héros")
+_VOWELS = "aeiouyàâäéèêëîïôöùûüœæ"
+#: Opening quotation marks and spaces, looked through to find the first letter.
+_OPENINGS = "«“\"' \u00a0\u202f"
+#: A space next to a French quotation mark, inside it: « mot » keeps its marks on its line.
+_QUOTE_SPACES = re.compile(r"(«)[ \u00a0]+|[ \u00a0]+(»)")
+
+
+def elided(word: str) -> bool:
+    """Whether « de », « le »… elide before `word` (a vowel or a mute h, marks looked through)."""
+    letters = word.lstrip(_OPENINGS)
+    if not letters:
+        return False
+    first = fold(letters[0])
+    if first in _VOWELS:
+        return True
+    return first == "h" and not fold(letters).startswith(_ASPIRATED_H)
+
+
+def of(word: str) -> str:
+    """« de » before `word`, elided when French wants it: « d'« Isolement » », « de « Lien » »."""
+    return f"d'{word}" if elided(word) else f"de {word}"
+
+
+def nbsp_quotes(text: str) -> str:
+    """French quotation marks held to their words by non-breaking spaces: wrapped text never
+    leaves a lone « at the end of a line or a lone » at the start of the next."""
+    return _QUOTE_SPACES.sub(lambda m: "«\u00a0" if m.group(1) else "\u00a0»", text)
+
+
+def name_key(name: str) -> tuple[str, str]:
+    """Sort key of a name in French order: « Émilie » between « Denis » and « Fatou »
+    (accents and case folded first; names equal once folded keep a stable order)."""
+    return (fold(name), name)

@@ -3,12 +3,14 @@ participants' codes and records. Plain functions over rows; the parts stay in th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import cast
 
 from peewee import JOIN, fn
 
 from vitalite_tui.db.models import Attendance, Participant, Workshop
 from vitalite_tui.domain.colleges import College, CollegeCounts
+from vitalite_tui.domain.text import name_key
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import NotFound
 from vitalite_tui.store.base import demarche_row, live
@@ -31,9 +33,15 @@ def participant_of(workshop: Workshop, participant_id: str) -> Participant:
     return row
 
 
+def in_name_order(people: Iterable[Participant]) -> list[Participant]:
+    """People in French name order (« Émilie » before « Fatou », not after « Zoé »): sorted
+    here, not by SQLite, whose LOWER() and ordering know nothing of accents."""
+    return sorted(people, key=lambda person: (name_key(person.display_name), person.number))
+
+
 def present_participants(workshop: Workshop) -> list[Participant]:
     """Live participants ticked present at the workshop, in name order."""
-    return list(
+    return in_name_order(
         Participant.select()
         .join(Attendance, on=(Attendance.participant == Participant.id))
         .where(
@@ -41,7 +49,6 @@ def present_participants(workshop: Workshop) -> list[Participant]:
             & Attendance.deleted_at.is_null()
             & Participant.deleted_at.is_null()
         )
-        .order_by(fn.LOWER(Participant.display_name), Participant.number)
     )
 
 

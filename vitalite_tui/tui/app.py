@@ -21,6 +21,11 @@ from vitalite_tui.paths import data_dir, keymap_path
 from vitalite_tui.store import Store
 from vitalite_tui.tui.function_prefix import FunctionKeyPrefix
 from vitalite_tui.tui.keys import FUNCTION_KEY_PREFIX, describe_key
+from vitalite_tui.tui.widgets.typing_order import (
+    as_typed,
+    deliver_again_if_focus_moved,
+    note_delivery,
+)
 
 if TYPE_CHECKING:
     from vitalite_tui.tui.copies import AutomaticCopies
@@ -88,6 +93,8 @@ class VitaliteApp(App[None]):
         self.store = store
         self.start_demarche_id = demarche_id
         self.automatic_copies: AutomaticCopies | None = None
+        #: The question Ctrl+Q asks about unsaved text, while it is open.
+        self._quit_question: Screen[bool] | None = None
         store.set_lock_wait(LOCK_WAIT)
         self.sober_asked = sober
         #: The keys of `touches.json` (binding id → keys), once read at mount.
@@ -162,15 +169,6 @@ class VitaliteApp(App[None]):
             self.user_keys = user.keys
             self.set_keymap(user.keys)
 
-    async def on_event(self, event: events.Event) -> None:
-        # Ctrl+F then a digit is read here, where keys arrive in the order typed.
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            key = self.function_prefix.translate(event)
-            if key is None:
-                return
-            event = key
-        await super().on_event(event)
-
     def action_function_keys(self) -> None:
         """Ctrl+F: the screen's F-keys by number, then the one chosen acts."""
         from vitalite_tui.tui.dialogs.function_keys import FunctionKeysDialog
@@ -198,6 +196,26 @@ class VitaliteApp(App[None]):
         """Keys in the footer as French speakers read them: Échap, Ctrl+Q, F1."""
         return describe_key(binding.key, binding.key_display)
 
+    async def on_event(self, event: events.Event) -> None:
+        if not isinstance(event, events.Key) or event.is_forwarded:
+            await super().on_event(event)
+            return
+        # A key from the terminal, read here where keys arrive in the order typed
+        # (`typing_order.py`): Escape and a key typed at once are read as one Alt+key, and
+        # come apart; Ctrl+F then a digit is that F-key; each key is delivered where the
+        # focus is, and remembered there.
+        for typed in as_typed(self, event):
+            key = self.function_prefix.translate(typed)
+            if key is None:
+                continue
+            note_delivery(self, key)
+            await super().on_event(key)
+
+    def on_key(self, event: events.Key) -> None:
+        # Before Textual's own handler (bindings): a key that went where the focus no
+        # longer is goes where it is now, in typing order (`typing_order.py`).
+        deliver_again_if_focus_moved(self, event)
+
     def action_help(self) -> None:
         from vitalite_tui.tui.screens.help import HelpScreen
 
@@ -206,27 +224,31 @@ class VitaliteApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; but never drop typed text silently (a note still in the capture line)."""
+        from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
         from vitalite_tui.tui.screens.base import BaseScreen
 
-        text = self.screen.unsaved_text() if isinstance(self.screen, BaseScreen) else ""
+        if self.screen is self._quit_question:
+            return  # Ctrl+Q twice (a key held down) is not an answer: the question says which
+        # The text may be under a dialog (a form opened over the capture line).
+        texts = (s.unsaved_text() for s in reversed(self.screen_stack) if isinstance(s, BaseScreen))
+        text = next((t for t in texts if t), "")
         if not text:
             self.exit()
             return
-        from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-
         shown = text if len(text) <= 60 else f"{text[:57]}…"
 
-        def confirmed(yes: bool | None) -> None:
+        def answered(yes: bool | None) -> None:
+            self._quit_question = None
             if yes:
                 self.exit()
 
-        self.push_screen(
-            ConfirmDialog(
-                f"« {shown} » n'est pas encore enregistré. Quitter quand même ?\n"
-                "Non : revenir à la saisie, le texte est gardé."
-            ),
-            confirmed,
+        # Enter keeps the text, as in the question Escape asks about it (save it as a note).
+        self._quit_question = ConfirmDialog(
+            f"« {shown} » n'est pas encore enregistré. Quitter sans l'enregistrer ?\n"
+            "⏎ ou n : non, revenir à la saisie, le texte est gardé.",
+            enter_means_yes=False,
         )
+        self.push_screen(self._quit_question, answered)
 
     def action_help_quit(self) -> None:
         self.notify("Pour quitter : Ctrl+Q.", title="Quitter ?")

@@ -1,4 +1,5 @@
-"""Pasted text that carries escape sequences arrives whole and in order.
+"""Pasted text that carries escape sequences arrives whole and in order; so does Escape
+typed right before a digit.
 
 Text copied from a coloured terminal holds ESC sequences. Textual's input parser reads an
 ESC inside a bracketed paste as the start of a key sequence: what follows it is typed as
@@ -6,14 +7,20 @@ keys *before* the paste (a note read « ^[31mrougeapresavant »), and a NUL is d
 gluing the words around it. This parser, put in the drivers' place at start-up, holds a
 bracketed paste until its end marker and hands it on without its escape sequences, a stray
 ESC or NUL as a space. Outside a paste, input goes through untouched: keys are never delayed.
+
+Escape then 1 typed at once reach it as ESC 1, which Textual reads as the « ¡ » of a Mac's
+Option+1 (ESC - as « – », ESC , as a comma: the Escape is lost either way). Before a digit,
+a sign or a space, an ESC is Escape here, then that key.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Iterable
 
+from textual import events
 from textual._xterm_parser import XTermParser
 from textual.message import Message
 
@@ -24,6 +31,10 @@ PASTE_END = "\x1b[201~"
 
 #: How long the end of a read that may begin a paste's start marker waits for the rest.
 HOLD_SECONDS = 0.05
+
+#: ESCs typed right before a digit, a sign or a space: Escape keys, never part of a sequence
+#: (those go on with a letter, or with [ ] \\ ^ _ for the terminal's reports).
+ESCAPE_THEN_KEY = re.compile(r"\x1b+(?=[0-9 !-/:-@`{-~])")
 
 
 class PasteCleaningParser(XTermParser):
@@ -44,13 +55,28 @@ class PasteCleaningParser(XTermParser):
             return [*super().feed(data), *super().feed("")] if data else super().feed("")
         handed = self.cleaned(data)
         # Nothing to hand on yet (a paste being held): an empty feed would mean the end.
-        return super().feed(handed) if handed else []
+        return self.parsed(handed) if handed else []
 
     def tick(self) -> Iterable[Message]:
         if self._held and time.monotonic() - self._held_since > HOLD_SECONDS:
             held, self._held = self._held, ""
-            yield from super().feed(held)
+            # A lone ESC nothing followed: Escape at once (Textual would wait for more).
+            yield from [events.Key("escape", "\x1b")] if held == "\x1b" else super().feed(held)
         yield from super().tick()
+
+    def parsed(self, data: str) -> list[Message]:
+        """Textual's reading of `data`, an ESC before a digit, a sign or a space read as
+        Escape then that key."""
+        messages: list[Message] = []
+        start = 0
+        for escapes in ESCAPE_THEN_KEY.finditer(data):
+            if escapes.start() > start:
+                messages += super().feed(data[start : escapes.start()])
+            messages += [events.Key("escape", "\x1b") for _ in escapes.group()]
+            start = escapes.end()
+        if start < len(data):
+            messages += super().feed(data[start:])
+        return messages
 
     def cleaned(self, data: str) -> str:
         """What Textual's parser is given for `data`: pastes held whole, then cleaned."""

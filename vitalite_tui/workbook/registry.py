@@ -19,8 +19,10 @@ from vitalite_tui.workbook import (
     charter,
     contributions,
     people,
+    preparation,
     questionnaire,
     register,
+    revisions,
     summary,
 )
 from vitalite_tui.workbook import felt as felt_sheets
@@ -56,6 +58,7 @@ SUMMARY_BLOCKS: tuple[summary.SummaryBlock, ...] = (
 
 SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec("Synthèse", partial(summary.build, blocks=SUMMARY_BLOCKS)),
+    SheetSpec("Préparation", preparation.build, preparation.PERSONAL_DATA),
     SheetSpec(
         "Participants",
         people.participants,
@@ -68,6 +71,7 @@ SHEETS: tuple[SheetSpec, ...] = (
         contributions.build,
         "ce que chacun a dit, attribué à son code et à son collège",
     ),
+    SheetSpec("Corrections", revisions.build, revisions.PERSONAL_DATA),
     SheetSpec("Équilibre de parole", balance.by_subgroup),
     SheetSpec(
         "Parole par personne",

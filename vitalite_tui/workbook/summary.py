@@ -16,6 +16,7 @@ from vitalite_tui.domain.indicators import INDICATORS, Pole
 from vitalite_tui.domain.text import plural
 from vitalite_tui.workbook.charts import CHART_ROWS, bar_chart
 from vitalite_tui.workbook.context import ExportContext
+from vitalite_tui.workbook.preparation import meeting_dates
 from vitalite_tui.workbook.sheet import SheetWriter
 
 SummaryBlock = Callable[[ExportContext, SheetWriter], None]
@@ -165,12 +166,15 @@ def workshops(context: ExportContext, sheet: SheetWriter) -> None:
 def steps(context: ExportContext, sheet: SheetWriter) -> None:
     """The seven steps: status, dates and what each one kept."""
     heading(sheet, "Étapes")
-    labels(sheet, "Étape", "État", "Début", "Fin", "Détail")
+    labels(sheet, "Étape", "État", "Réunion", "Commencée le", "Terminée le", "Détail")
+    # The day of the step's meeting (the presentation, a workshop), not the day it was typed.
+    meetings = meeting_dates(context)
     for view in context.steps:
         sheet.append(
             [
                 f"{view.number}. {view.title}",
                 view.status.label,
+                meetings.get(view.number),
                 view.started_on,
                 view.done_on,
                 view.detail,

@@ -41,6 +41,7 @@ from vitalite_tui.store.charter.records import (
     SignatoryRecord,
 )
 from vitalite_tui.store.links import add_link, remove_links, sources_of
+from vitalite_tui.store.lookups import in_name_order
 
 if TYPE_CHECKING:
     from vitalite_tui.store.preparation.steps import Steps
@@ -211,10 +212,10 @@ def find_participant(demarche: Demarche, typed: str) -> Participant | None:
     query = " ".join(typed.split())
     if not query:
         return None
-    people = list(
-        Participant.select()
-        .where((Participant.demarche == demarche) & Participant.deleted_at.is_null())
-        .order_by(fn.LOWER(Participant.display_name), Participant.number)
+    people = in_name_order(
+        Participant.select().where(
+            (Participant.demarche == demarche) & Participant.deleted_at.is_null()
+        )
     )
     if match := _CODE.match(query):
         found = [p for p in people if p.number == int(match[1])]

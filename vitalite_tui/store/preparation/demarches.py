@@ -15,7 +15,7 @@ from vitalite_tui.db.models import (
 )
 from vitalite_tui.domain.dates import format_date, format_day, format_time
 from vitalite_tui.domain.steps import STEPS, StepStatus
-from vitalite_tui.domain.text import clean_line, plural
+from vitalite_tui.domain.text import clean_line, fold, plural
 from vitalite_tui.domain.workshops import (
     DEFAULT_END,
     DEFAULT_LOGISTICS,
@@ -32,6 +32,16 @@ from vitalite_tui.store.preparation.steps import step1_detail, step1_from_data
 MAX_TERRITORY = 120
 MAX_COMMUNE = 80
 MAX_COMMUNES = 200
+#: Shortest id prefix taken as an id (shorter, it would match names' letters by chance).
+MIN_ID_PREFIX = 4
+#: The end of the key of a demo still being built (`store.bulk.unfinished_key`, which this
+#: package cannot import: bulk imports the workshops that import preparation).
+UNFINISHED_SUFFIX = "-unfinished"
+
+
+def name_key(territory: str) -> str:
+    """What two names must differ in: not case, accents or spaces (« CC des  trois vallees »)."""
+    return " ".join(fold(territory).split())
 
 
 def parse_communes(text: str) -> list[str]:
@@ -53,6 +63,7 @@ class Demarches:
         name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
         names = parse_communes(communes if isinstance(communes, str) else ",".join(communes))
         with writing():
+            self._refuse_taken(name)
             demarche = Demarche.create(territory=name, communes=names)
             self._create_children(demarche)
         return key(demarche)
@@ -79,6 +90,33 @@ class Demarches:
                 for position, label in enumerate(DEFAULT_LOGISTICS)
             ]
         ).execute()
+
+    def rename(self, demarche_id: str, territory: str) -> None:
+        """Give a démarche another name, refused if another one of the base has it already."""
+        name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
+        with writing():
+            row = demarche_row(demarche_id)
+            self._refuse_taken(name, but=row)
+            row.territory = name
+            row.save()
+
+    @staticmethod
+    def _refuse_taken(name: str, but: Demarche | None = None) -> None:
+        # Two names that differ only by case or accents look the same in a list and to
+        # `--demarche`: the second would be exported in the first one's place.
+        wanted = name_key(name)
+        rows = Demarche.select().where(
+            Demarche.deleted_at.is_null()
+            # A demo build cut short is removed by the next one, which needs its name.
+            & (Demarche.demo_key.is_null() | ~Demarche.demo_key.endswith(UNFINISHED_SUFFIX))
+        )
+        for row in rows:
+            if (but is None or row.id != but.id) and name_key(row.territory) == wanted:
+                raise InvalidInput(
+                    f"Une démarche porte déjà ce nom : « {row.territory} » ; "
+                    "choisissez un nom qui s'en distingue autrement que par les majuscules, "
+                    "les accents ou les espaces."
+                )
 
     def remove(self, demarche_id: str) -> None:
         with writing():
@@ -138,14 +176,32 @@ class Demarches:
         )
 
     def find(self, name_or_id: str) -> str | None:
-        """A démarche by id, id prefix or territory name (case-insensitive)."""
-        wanted = name_or_id.strip().casefold()
-        for summary in self.all():
-            if summary.id.replace("-", "").startswith(wanted.replace("-", "")) and len(wanted) >= 4:
-                return summary.id
-            if summary.territory.casefold() == wanted:
-                return summary.id
-        return None
+        """The one démarche `matching` finds, or None (none, or several)."""
+        found = self.matching(name_or_id)
+        return found[0].id if len(found) == 1 else None
+
+    def matching(self, name_or_id: str) -> list[DemarcheSummary]:
+        """Démarches by id prefix, then whole name, then part of the name.
+
+        Names are compared without case, accents or extra spaces. The first kind that
+        finds any wins: a whole name is never ambiguous with a longer one holding it
+        (« CC Alpha » beside « CC Alpha Sud »).
+        """
+        summaries = self.all()
+        prefix = name_or_id.strip().casefold().replace("-", "")
+        wanted = name_key(name_or_id)
+        if not wanted:
+            return []
+        kinds = (
+            lambda s: len(prefix) >= MIN_ID_PREFIX and s.id.replace("-", "").startswith(prefix),
+            lambda s: name_key(s.territory) == wanted,
+            lambda s: wanted in name_key(s.territory),
+        )
+        for kind in kinds:
+            found = [s for s in summaries if kind(s)]
+            if found:
+                return found
+        return []
 
     def steps(self, demarche_id: str) -> list[StepView]:
         """The seven steps with status, dates and what each one has kept so far."""

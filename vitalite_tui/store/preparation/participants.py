@@ -21,6 +21,7 @@ from vitalite_tui.domain.text import clean_line, matches
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
 from vitalite_tui.store.exchange.records import Duplicate
 from vitalite_tui.store.exchange.tables import NATURAL_KEYS, referencing
+from vitalite_tui.store.lookups import in_name_order
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 
 MAX_NAME = 80
@@ -87,10 +88,10 @@ class Participants:
     def all(self, demarche_id: str, query: str = "") -> list[ParticipantRecord]:
         """Live participants in name order; `query` filters on name, commune, organisation."""
         demarche = demarche_row(demarche_id)
-        rows = (
-            Participant.select()
-            .where((Participant.demarche == demarche) & Participant.deleted_at.is_null())
-            .order_by(fn.LOWER(Participant.display_name), Participant.number)
+        rows = in_name_order(
+            Participant.select().where(
+                (Participant.demarche == demarche) & Participant.deleted_at.is_null()
+            )
         )
         records = [participant_record(row) for row in rows]
         if not query.strip():

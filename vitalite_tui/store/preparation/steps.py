@@ -1,12 +1,19 @@
-"""The seven steps' status, and step 1: the council's decision."""
+"""The seven steps' status, what a step still lacks, and step 1: the council's decision."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from vitalite_tui.db.models import StepRecord
-from vitalite_tui.domain.steps import STEPS, Decision, StepStatus
+from vitalite_tui.db.models import CommitteeMember, LogisticsItem, Response, StepRecord, Workshop
+from vitalite_tui.domain.steps import (
+    STEPS,
+    Decision,
+    StepProgress,
+    StepStatus,
+    missing_before_done,
+    step,
+)
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import demarche_row, writing
@@ -70,6 +77,41 @@ class Steps:
             _apply_status(record, status)
             record.save()
 
+    def missing(self, demarche_id: str, number: int) -> list[str]:
+        """What the step still lacks before it looks finished (French; empty: nothing)."""
+        return missing_before_done(self.progress(demarche_id, number))
+
+    def progress(self, demarche_id: str, number: int) -> StepProgress:
+        """What the base holds that tells whether step `number` looks finished."""
+        demarche = demarche_row(demarche_id)
+        if number == 1:
+            record = self.step1(demarche_id)
+            return StepProgress(
+                1, presentation_dated=record.presentation_date is not None, decision=record.decision
+            )
+        if number == 2:
+            items = LogisticsItem.select().where(
+                (LogisticsItem.demarche == demarche) & LogisticsItem.deleted_at.is_null()
+            )
+            members = CommitteeMember.select().where(
+                (CommitteeMember.demarche == demarche) & CommitteeMember.deleted_at.is_null()
+            )
+            return StepProgress(
+                2,
+                committee_members=members.count(),
+                logistics_done=sum(1 for item in items if item.done),
+                logistics_total=len(items),
+                undated_workshops=_undated(demarche_id, None),
+            )
+        if number == 3:
+            sheets = (
+                Response.select()
+                .where((Response.demarche == demarche) & Response.deleted_at.is_null())
+                .count()
+            )
+            return StepProgress(3, sheets=sheets)
+        return StepProgress(number, undated_workshops=_undated(demarche_id, step(number).workshop))
+
     def touch(self, demarche_id: str, number: int) -> None:
         """Something was saved in this step: a step still to do is now in progress."""
         record = self._record(demarche_id, number)
@@ -105,6 +147,16 @@ class Steps:
             if row.status == StepStatus.TODO.value:
                 _apply_status(row, StepStatus.IN_PROGRESS)
             row.save()
+
+
+def _undated(demarche_id: str, number: int | None) -> tuple[int, ...]:
+    """The démarche's workshops (or only workshop `number`) that have no date yet."""
+    query = Workshop.select(Workshop.number).where(
+        (Workshop.demarche == demarche_row(demarche_id)) & Workshop.date.is_null()
+    )
+    if number is not None:
+        query = query.where(Workshop.number == number)
+    return tuple(sorted(w.number for w in query))
 
 
 def _apply_status(record: StepRecord, status: StepStatus) -> None:

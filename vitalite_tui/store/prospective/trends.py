@@ -340,8 +340,9 @@ class Trends:
     def round_choice(self, subgroup_id: str) -> RoundTrendChoice:
         """The trends a new round of this sub-group can be about (none outside workshop 2).
 
-        Suggested: the trend of the sub-group's previous round, else the one its theme
-        names, else the first presented.
+        Suggested: the next trend the sub-group has not talked about yet (the one its theme
+        names first, then in the order presented), else none: a round on the previous
+        round's trend is chosen on purpose, never left there by default.
         """
         group = live(SubGroup, subgroup_id, "Sous-groupe")
         workshop = Workshop.get_by_id(group.workshop_id)
@@ -351,19 +352,16 @@ class Trends:
         options = tuple((trend.id, trend.title) for trend in presented)
         if not options:
             return RoundTrendChoice((), None)
-        previous = (
+        rows = (
             Round.select(Round.trend)
             .where((Round.subgroup == group) & Round.deleted_at.is_null())
-            .order_by(Round.position.desc())
             .tuples()
-            .first()
         )
-        ids = [trend_id for trend_id, _ in options]
-        if previous is not None and previous[0] is not None and str(previous[0]) in ids:
-            return RoundTrendChoice(options, str(previous[0]))
+        seen = {str(trend_id) for (trend_id,) in cast("list[tuple[uuid.UUID | None]]", list(rows))}
         theme = fold(group.theme.strip())
-        named = next((t.id for t in presented if theme and fold(t.title) == theme), None)
-        return RoundTrendChoice(options, named or ids[0])
+        named = [t.id for t in presented if theme and fold(t.title) == theme]
+        unseen = [t for t in (*named, *(t for t, _ in options)) if t not in seen]
+        return RoundTrendChoice(options, unseen[0] if unseen else None)
 
     # ------------------------------------------------------------ export
 

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from vitalite_tui.domain.colleges import College
-from vitalite_tui.domain.text import plural
+from vitalite_tui.domain.text import of, plural
 from vitalite_tui.domain.votes import CollegeKey, VoteSettings
 
 #: Sources of a `Vote` row.
@@ -144,6 +144,43 @@ class VoteBoard:
     expected_wall_dots: int
     #: The first round is closed and its last kept place is tied: a tie-break may start.
     tie_pending: bool = False
+    #: People present by collège, and those of them whose ballot is typed (their dots are
+    #: not on the wall): what each collège's stickers can add up to.
+    present_by_college: Mapping[College, int] = field(default_factory=dict)
+    ballots_by_college: Mapping[College, int] = field(default_factory=dict)
+
+    def wall_capacity(self, college: College) -> int:
+        """The most dots of `college` the wall can hold: its people without a ballot × dots."""
+        voters = self.present_by_college.get(college, 0) - self.ballots_by_college.get(college, 0)
+        return max(voters, 0) * self.settings.dots_per_participant
+
+    def impossible_counts(self, cells: Mapping[tuple[str, College], int]) -> list[str]:
+        """What the counts typed cannot be, in French: one action holding more dots of a
+        collège than its present people may put on it, or a collège's column more than they
+        have. `cells` maps (action title, collège) to the dots typed on the wall."""
+        messages: list[str] = []
+        settings = self.settings
+        columns: dict[College, int] = {}
+        for (title, college), dots in cells.items():
+            columns[college] = columns.get(college, 0) + dots
+            people = self.present_by_college.get(college, 0)
+            most = people * settings.max_per_action
+            if dots > most:
+                messages.append(
+                    f"« {title} » : {plural(dots, 'gommette')} {of(college.plural)}, plus que "
+                    f"les {most} possibles ({_present(people)} × {settings.max_per_action} "
+                    "par action)."
+                )
+        for college, dots in columns.items():
+            most = self.wall_capacity(college)
+            if dots > most:
+                people = self.present_by_college.get(college, 0)
+                messages.append(
+                    f"{plural(dots, 'gommette')} {of(college.plural)} au mur, plus que les "
+                    f"{most} possibles ({_present(people)} sans bulletin × "
+                    f"{settings.dots_per_participant})."
+                )
+        return messages
 
     @property
     def wall_line(self) -> str:
@@ -164,6 +201,11 @@ class VoteBoard:
                 "ou une personne comptée deux fois (bulletin et mur) ?"
             )
         return ""
+
+
+def _present(count: int) -> str:
+    """« 5 personnes présentes » (no gender guessed)."""
+    return plural(count, "personne présente", "personnes présentes")
 
 
 @dataclass(frozen=True)

@@ -689,6 +689,7 @@ class Votes:
         settings = _settings_record(state)
         current = state.current
         numbers = {key(row): number for number, row in enumerate(state.rows, start=1)}
+        voted: dict[College, int] = {}
         if current is None:
             candidates = [Candidate(key(row), row.title) for row in state.rows]
             cells: dict[str, dict[CollegeKey, int]] = {}
@@ -703,6 +704,9 @@ class Votes:
             for line in current.ballots:
                 ballots[line.action_id] += line.dots
             voters = len({line.participant_id for line in current.ballots})
+            for college in dict((b.participant_id, b.college) for b in current.ballots).values():
+                if college is not None:
+                    voted[college] = voted.get(college, 0) + 1
         rows = tuple(
             TallyRow(
                 c.id,
@@ -722,6 +726,8 @@ class Votes:
             wall_dots=sum(sum(row.cells.values()) for row in rows),
             expected_wall_dots=expected_wall_dots(present, voters, settings.dots_per_participant),
             tie_pending=state.all_closed and state.selection.tie is not None,
+            present_by_college=_attendance(state.attendance),
+            ballots_by_college=voted,
         )
 
     def set_tally(

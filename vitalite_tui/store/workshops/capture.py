@@ -12,11 +12,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import Enum
 from typing import cast
 
 from peewee import JOIN, ModelSelect, fn
 
 from vitalite_tui.db.models import (
+    KeptVersion,
     Note,
     NoteRevision,
     Participant,
@@ -47,6 +49,7 @@ from vitalite_tui.store.lookups import participant_of, present_participants, wor
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     NoteRevisionRecord,
+    RevisionExport,
     RoundRecord,
     TurnRecord,
     WallNote,
@@ -197,7 +200,8 @@ def to_turn_record(row: Turn) -> TurnRecord:
     )
 
 
-def to_round_record(row: Round, note_count: int) -> RoundRecord:
+def to_round_record(row: Round, note_count: int, trend: Trend | None = None) -> RoundRecord:
+    """`trend`: the round's trend when read with it (its title is shown with the round)."""
     return RoundRecord(
         id=key(row),
         subgroup_id=str(row.subgroup_id),
@@ -207,7 +211,13 @@ def to_round_record(row: Round, note_count: int) -> RoundRecord:
         started_at=row.started_at,
         ended_at=row.ended_at,
         note_count=note_count,
+        trend=trend.title if trend is not None else "",
     )
+
+
+def _trend_of(row: Round) -> Trend | None:
+    trend: Trend | None = row.trend if row.trend_id is not None else None
+    return trend
 
 
 def _note_counts(round_ids: Iterable[uuid.UUID]) -> Counter[str]:
@@ -470,6 +480,112 @@ def _hex_id(value: str | None) -> str | None:
     return None if value is None else str(uuid.UUID(value))
 
 
+# ---------------------------------------------------------------- earlier speakers
+
+#: A `NoteRevision` has no speaker column (schema 3, and no migration here): when an edit
+#: changes who said a note, the earlier speaker is kept beside the revision as a
+#: `KeptVersion` of it, `{"speaker_id": …}` (None: anonymous), which travels in bundles
+#: like the revision. A revision without one had the speaker of the state after it.
+REVISION_TABLE = "note_revision"
+
+
+class Same(Enum):
+    """`edit_note`'s speaker when the correction leaves it as it is."""
+
+    SPEAKER = "same"
+
+
+SAME_SPEAKER = Same.SPEAKER
+
+
+def _keep_earlier_speaker(
+    revision: NoteRevision, speaker_id: uuid.UUID | None, demarche_id: uuid.UUID
+) -> None:
+    KeptVersion.create(
+        demarche=demarche_id,
+        table_name=REVISION_TABLE,
+        row_id=revision.id,
+        texts={"speaker_id": str(speaker_id) if speaker_id is not None else None},
+        created_at=revision.created_at,
+        updated_at=revision.created_at,
+    )
+
+
+def _earlier_speakers(revision_ids: list[uuid.UUID]) -> dict[str, str | None]:
+    """Revision id → the speaker it kept, for the revisions whose edit changed the speaker."""
+    if not revision_ids:
+        return {}
+    rows = KeptVersion.select(KeptVersion.row_id, KeptVersion.texts).where(
+        (KeptVersion.table_name == REVISION_TABLE)
+        & KeptVersion.row_id.in_(revision_ids)
+        & KeptVersion.deleted_at.is_null()
+    )
+    return {str(row.row_id): row.texts.get("speaker_id") for row in rows}
+
+
+def _speaker_rows(ids: Iterable[str | None]) -> dict[str, Participant]:
+    wanted = [as_uuid(value) for value in {i for i in ids if i is not None}]
+    if not wanted:
+        return {}
+    return {key(p): p for p in Participant.select().where(Participant.id.in_(wanted))}
+
+
+def _revision_records(
+    rows: list[NoteRevision], speakers_now: dict[str, str | None]
+) -> list[NoteRevisionRecord]:
+    """Records of `rows` (oldest first per note), each with the speaker of its time: the one
+    kept beside it, else that of the next state (the note's own for the newest)."""
+    kept = _earlier_speakers([r.id for r in rows])
+    speaker_of: dict[str, str | None] = {}
+    newer = dict(speakers_now)
+    for row in reversed(rows):
+        revision_id, note_id = key(row), str(row.note_id)
+        speaker = kept[revision_id] if revision_id in kept else newer.get(note_id)
+        speaker_of[revision_id] = newer[note_id] = speaker
+    people = _speaker_rows(speaker_of.values())
+    records = []
+    for row in rows:
+        person = people.get(speaker_of[key(row)] or "")
+        records.append(
+            NoteRevisionRecord(
+                id=key(row),
+                note_id=str(row.note_id),
+                text=row.text,
+                kind=NoteKind(row.kind),
+                indicator=row.indicator,
+                pole=Pole(row.pole) if row.pole else None,
+                created_at=row.created_at,
+                speaker_id=key(person) if person is not None else None,
+                speaker_name=person.display_name if person is not None else "",
+                speaker_code=participant_code(person.number) if person is not None else "",
+            )
+        )
+    return records
+
+
+def _follow_speaker(note: Note, speaker_id: uuid.UUID | None) -> None:
+    """A note given to another speaker takes its turn along when it was the turn's only
+    note (the turn was really theirs), else starts a turn of theirs."""
+    if note.turn_id is None:
+        return
+    others = Note.select().where(
+        (Note.turn == note.turn_id) & (Note.id != note.id) & Note.deleted_at.is_null()
+    )
+    if not others.exists():
+        Turn.update(participant=speaker_id, updated_at=utcnow()).where(
+            Turn.id == note.turn_id
+        ).execute()
+        return
+    last = Turn.select(fn.MAX(Turn.position)).where(Turn.round == note.round_id).scalar()
+    turn = Turn.create(
+        round=note.round_id,
+        participant=speaker_id,
+        position=0 if last is None else int(last) + 1,
+        passed=False,
+    )
+    note.turn = turn
+
+
 # ---------------------------------------------------------------- the API
 
 
@@ -508,11 +624,11 @@ class Capture:
                 trend=trend,
                 started_at=now,
             )
-        return to_round_record(row, 0)
+        return to_round_record(row, 0, trend)
 
     def get_round(self, round_id: str) -> RoundRecord:
         rnd, _, _ = _round_context(round_id)
-        return to_round_record(rnd, _note_counts([rnd.id])[key(rnd)])
+        return to_round_record(rnd, _note_counts([rnd.id])[key(rnd)], _trend_of(rnd))
 
     def workshop_of(self, subgroup_id: str) -> WorkshopRecord:
         """The workshop a sub-group belongs to: its démarche, number and agenda."""
@@ -537,12 +653,13 @@ class Capture:
         """The sub-group's rounds, first to last, with their live note counts."""
         group = live(SubGroup, subgroup_id, "Sous-groupe")
         rows = list(
-            Round.select()
+            Round.select(Round, Trend)
+            .join(Trend, JOIN.LEFT_OUTER)
             .where((Round.subgroup == group) & Round.deleted_at.is_null())
             .order_by(Round.position)
         )
         counts = _note_counts(r.id for r in rows)
-        return [to_round_record(r, counts[key(r)]) for r in rows]
+        return [to_round_record(r, counts[key(r)], _trend_of(r)) for r in rows]
 
     # ------------------------------------------------------------ notes
 
@@ -682,43 +799,90 @@ class Capture:
         kind: NoteKind | str | None,
         indicator: int | None,
         pole: Pole | None,
+        speaker_id: str | Same | None = SAME_SPEAKER,
     ) -> NoteRecord:
-        """Change a note; its earlier state is kept as a revision first (same transaction)."""
+        """Change a note; its earlier state is kept as a revision first (same transaction).
+
+        `speaker_id`: who said it after all (None: anonymous), a participant of the
+        démarche; the earlier speaker stays in the note's history.
+        """
         cleaned = clean_note_text(text)
         with writing():
             row = _note_row(note_id)
-            number = Workshop.select(Workshop.number).where(Workshop.id == row.workshop_id).scalar()
-            chosen, indicator, pole = check_tags(int(number), kind, indicator, pole)
+            workshop = Workshop.get_by_id(row.workshop_id)
+            chosen, indicator, pole = check_tags(int(workshop.number), kind, indicator, pole)
+            before_speaker = row.speaker_id
+            speaker = before_speaker
+            if not isinstance(speaker_id, Same):
+                speaker = participant_of(workshop, speaker_id).id if speaker_id else None
             after = (cleaned, chosen.value, indicator, pole.value if pole is not None else None)
-            if after == (row.text, row.kind, row.indicator, row.pole):
+            if after == (row.text, row.kind, row.indicator, row.pole) and speaker == before_speaker:
                 return _note_record(row)
-            NoteRevision.create(
+            revision = NoteRevision.create(
                 note=row, text=row.text, kind=row.kind, indicator=row.indicator, pole=row.pole
             )
+            if speaker != before_speaker:
+                _keep_earlier_speaker(revision, before_speaker, workshop.demarche_id)
+                _follow_speaker(row, speaker)
+                row.speaker_id = speaker
             row.text, row.kind, row.indicator, row.pole = after
             row.save()
-        return _note_record(row)
+        return _note_record(_note_row(note_id))
 
     def revisions(self, note_id: str) -> list[NoteRevisionRecord]:
-        """Earlier states of a note, oldest first."""
+        """Earlier states of a note, oldest first, each with who had said it then."""
         note = _note_row(note_id, deleted=True)
-        rows = (
+        rows = list(
             NoteRevision.select()
             .where((NoteRevision.note == note) & NoteRevision.deleted_at.is_null())
             .order_by(NoteRevision.created_at)
         )
-        return [
-            NoteRevisionRecord(
-                id=key(r),
-                note_id=key(note),
-                text=r.text,
-                kind=NoteKind(r.kind),
-                indicator=r.indicator,
-                pole=Pole(r.pole) if r.pole else None,
-                created_at=r.created_at,
+        speaker = str(note.speaker_id) if note.speaker_id is not None else None
+        return _revision_records(rows, {key(note): speaker})
+
+    def workshop_revisions(self, demarche_id: str, numbers: Iterable[int]) -> list[RevisionExport]:
+        """Every earlier state of the live notes of these workshops, note by note, for the
+        workbook: what was first written, and by whom, before a correction."""
+        rows = list(
+            NoteRevision.select(NoteRevision, Note, Workshop, SubGroup, Round)
+            .join(Note)
+            .join(Workshop)
+            .switch(Note)
+            .join(SubGroup, JOIN.LEFT_OUTER)
+            .switch(Note)
+            .join(Round, JOIN.LEFT_OUTER)
+            .where(
+                (Workshop.demarche == as_uuid(demarche_id))
+                & Workshop.number.in_(list(numbers))
+                & Note.deleted_at.is_null()
+                & NoteRevision.deleted_at.is_null()
             )
-            for r in rows
-        ]
+            .order_by(Workshop.number, Note.created_at, NoteRevision.created_at)
+        )
+        notes = {str(r.note_id): r.note for r in rows}
+        speakers_now = {
+            note_id: str(note.speaker_id) if note.speaker_id is not None else None
+            for note_id, note in notes.items()
+        }
+        people_now = _speaker_rows(speakers_now.values())
+        records = _revision_records(rows, speakers_now)
+        exports = []
+        for row, record in zip(rows, records, strict=True):
+            note = row.note
+            group, rnd = note.subgroup, note.round
+            now = people_now.get(speakers_now[record.note_id] or "")
+            exports.append(
+                RevisionExport(
+                    workshop_number=int(note.workshop.number),
+                    subgroup_name=group.name if group is not None else "",
+                    round_number=rnd.position + 1 if rnd is not None else None,
+                    note_id=record.note_id,
+                    text_now=note.text,
+                    code_now=participant_code(now.number) if now is not None else "",
+                    revision=record,
+                )
+            )
+        return exports
 
     # ------------------------------------------------------------ turns
 

@@ -79,6 +79,8 @@ class RoundRecord:
     started_at: datetime | None  # naive UTC
     ended_at: datetime | None
     note_count: int
+    #: The title of the trend the round is about (workshop 2), "" for none.
+    trend: str = ""
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ class NoteRecord:
 
 @dataclass(frozen=True)
 class NoteRevisionRecord:
-    """The state of a note before one of its edits."""
+    """The state of a note before one of its edits, its speaker then included."""
 
     id: str
     note_id: str
@@ -143,6 +145,30 @@ class NoteRevisionRecord:
     indicator: int | None
     pole: Pole | None
     created_at: datetime  # when the edit replaced it (naive UTC)
+    speaker_id: str | None = None  # None: anonymous
+    speaker_name: str = ""  # "" when anonymous
+    speaker_code: str = ""  # P007, "" when anonymous
+
+    @property
+    def speaker_label(self) -> str:
+        return self.speaker_name or "anonyme"
+
+    @property
+    def tag(self) -> str:
+        return indicator_tag(self.indicator, self.pole)
+
+
+@dataclass(frozen=True)
+class RevisionExport:
+    """An earlier state of a note for the workbook: where the note was said, then and now."""
+
+    workshop_number: int
+    subgroup_name: str
+    round_number: int | None
+    note_id: str
+    text_now: str
+    code_now: str  # "" when anonymous
+    revision: NoteRevisionRecord
 
 
 @dataclass(frozen=True)

@@ -68,6 +68,8 @@ class CandidatesPart(ContentPart):
             "Importer",
             id="candidates-import",
             tooltip="Une action candidate par intention de l'atelier 2 pas encore importée.",
+            # The counts line says « à importer (i) »: the footer keeps room for F1.
+            show=False,
         ),
         Binding(
             "n",
@@ -82,6 +84,8 @@ class CandidatesPart(ContentPart):
             "Fusionner",
             id="candidates-merge",
             tooltip="Fusionner l'action choisie dans une autre (ses origines la suivent).",
+            # Said in F1: at 80 columns the footer keeps room for F1 Aide, whole.
+            show=False,
         ),
         Binding(
             "u",

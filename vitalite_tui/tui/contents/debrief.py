@@ -238,7 +238,7 @@ class DebriefPart(ContentPart):
         yield Static("", id="debrief-filters")
         with Horizontal(id="debrief-search-line"):
             yield SearchInput(
-                placeholder="/ Chercher dans le texte des notes…",
+                placeholder="/ Chercher dans les notes",
                 id="debrief-search",
                 compact=True,
             )

@@ -11,7 +11,7 @@ from textual.widgets import Label, Static, TextArea
 
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.scenario import filled
-from vitalite_tui.domain.text import clean_text
+from vitalite_tui.domain.text import clean_text, nbsp_quotes, of
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.contents.tabs import CONTENT_TABS
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
@@ -37,7 +37,9 @@ class ScenarioText(TextArea):
 
 def indicator_label(number: int) -> str:
     shown = INDICATORS[number - 1]
-    return f"I{number} {shown.short_name} — de « {shown.depression} » à « {shown.vitality} »"
+    return nbsp_quotes(
+        f"I{number} {shown.short_name} — {of(f'« {shown.depression} »')} à « {shown.vitality} »"
+    )
 
 
 class ScenarioPart(ContentPart):
@@ -72,7 +74,6 @@ class ScenarioPart(ContentPart):
             id="scenario-back",
             tooltip="Revenir à l'atelier ; un texte non enregistré est d'abord proposé à "
             "l'enregistrement.",
-            show=False,
         ),
     ]
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from vitalite_tui.domain.colleges import College
-from vitalite_tui.domain.text import plural
+from vitalite_tui.domain.text import nbsp_quotes, plural
 from vitalite_tui.store.vote.records import VoteBoard, VoterRecord, VoteSettingsDraft
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.dialogs.ballot import BallotDialog
@@ -83,6 +83,8 @@ class VotePart(ContentPart):
             "Résultats",
             id="vote-results",
             tooltip="Afficher le classement (F7).",
+            # F7 says the same on the tab bar: the footer keeps room for F1 at 80 columns.
+            show=False,
         ),
     ]
 
@@ -103,8 +105,10 @@ class VotePart(ContentPart):
         board = self.read(lambda: self.store.votes.board(self.demarche_id))
         if board is None:
             return
+        before = self.board
         self.board = board
         grid = self.query_one(DotsGrid)
+        round_number = board.settings.round_number
         grid.set_lines(
             [
                 DotsLine(
@@ -120,7 +124,8 @@ class VotePart(ContentPart):
                     },
                 )
                 for row in board.rows
-            ]
+            ],
+            restart=before is not None and before.settings.round_number != round_number,
         )
         settings = board.settings
         grid.locked = settings.closed
@@ -146,12 +151,27 @@ class VotePart(ContentPart):
         board = replace(board, wall_dots=posted)
         self.query_one("#vote-wall", Static).update(board.wall_line)
         warning = self.query_one("#vote-warning", Static)
-        message = board.warning
+        # What the cells typed so far cannot be (they may not be read back from the store yet).
+        cells = {
+            (line.title, college): value
+            for line in grid.lines
+            for college in College
+            if (value := line.values.get(college.value))
+        }
+        impossible = board.impossible_counts(cells)
+        if len(impossible) > 1:
+            # The first one whole (three lines at most): the others once it is corrected.
+            others = plural(
+                len(impossible) - 1, "autre compte impossible", "autres comptes impossibles"
+            )
+            impossible = [f"{impossible[0]} Et {others}."]
+        # Three lines at most: an impossible count first, the overall excess once it is gone.
+        message = impossible[0] if impossible else board.warning
         if board.tie_pending:
             message = (
                 "Égalité sur la dernière place retenue : t dans Résultats (F7) ouvre un départage."
             )
-        warning.update(Content(f"⚠ {message}" if message else ""))
+        warning.update(Content(nbsp_quotes(f"⚠ {message}") if message else ""))
         warning.display = bool(message)
 
     def focus_first(self) -> None:
@@ -221,11 +241,22 @@ class VotePart(ContentPart):
         if board is None or dots is None:
             return
 
+        saved: list[int] = []
+
         def save(ballot: dict[str, int]) -> None:
             self.store.votes.save_ballot(self.demarche_id, voter.participant_id, ballot)
+            saved.append(sum(ballot.values()))
 
         def next_one() -> None:
-            self.notify(f"Bulletin de {voter.code} enregistré.")
+            if saved and saved[-1]:
+                counted = plural(saved[-1], "gommette comptée", "gommettes comptées")
+                self.notify(f"Bulletin de {voter.code} enregistré : {counted}.")
+            else:
+                # Only a ballot typed earlier can be emptied (the dialog refuses a new empty one).
+                self.notify(
+                    f"Bulletin de {voter.code} retiré : ses gommettes ne comptent plus ; "
+                    "elles peuvent être comptées sur le mur."
+                )
             self.reload()
             self.action_ballots()
 

@@ -9,20 +9,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from vitalite_tui.store.charter.records import ArticleDraft
-from vitalite_tui.tui.widgets.form import Field, FormDialog
+from vitalite_tui.tui.widgets.form import Field, FormDialog, FormTextArea
 from vitalite_tui.tui.widgets.note_input import FieldInput
-
-
-class FormTextArea(TextArea):
-    """Several lines of text in a form: Enter starts a line, Tab goes on, F2 validates."""
-
-    DEFAULT_CSS = """
-    FormTextArea { width: 1fr; height: 8; border: none; padding: 0; }
-    FormTextArea:focus { border: none; background-tint: $foreground 5%; }
-    """
-
-    def __init__(self, text: str = "", *, id: str | None = None, placeholder: str = "") -> None:
-        super().__init__(text, id=id, soft_wrap=True, tab_behavior="focus", placeholder=placeholder)
 
 
 class ArticleFormDialog(FormDialog[ArticleDraft]):

@@ -160,6 +160,14 @@ class BallotDialog(TypedAheadDialog[bool]):
         error.display = bool(message)
 
     def action_save(self) -> None:
+        if not self.dots and not self.initial:
+            # Nothing to store and nothing to replace: saying « enregistré » would be a lie.
+            self.show_error(
+                "Bulletin vide, non enregistré : tapez les gommettes de la personne, "
+                "ou Échap pour fermer sans rien enregistrer."
+            )
+            self.app.bell()
+            return
         try:
             self._save(self.dots)
         except VitaliteError as exc:

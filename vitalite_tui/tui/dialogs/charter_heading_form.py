@@ -10,8 +10,7 @@ from textual.widgets import Input, TextArea
 
 from vitalite_tui.domain.dates import format_date, parse_date
 from vitalite_tui.store.charter.records import CharterHeading
-from vitalite_tui.tui.dialogs.article_form import FormTextArea
-from vitalite_tui.tui.widgets.form import Field, FormDialog
+from vitalite_tui.tui.widgets.form import Field, FormDialog, FormTextArea
 from vitalite_tui.tui.widgets.note_input import FieldInput
 
 

@@ -1,4 +1,4 @@
-"""A note read in full, from the thread of an article: where it was said and what it led to."""
+"""A note read in full: from an article's thread, what it led to; from capture, its history."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from vitalite_tui.domain.lineage import LinkKind
+from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.store.charter.records import NoteView, ThreadNode
+from vitalite_tui.store.workshops.records import NoteRecord, NoteRevisionRecord
+from vitalite_tui.tui.widgets.round_timer import clock_label
 
 #: How each step of the thread is named on screen.
 KIND_LABELS = {
@@ -80,6 +83,64 @@ class NoteDialog(ModalScreen[None]):
                 if lines
                 else Text("Elle n'a encore mené à aucune intention ni aucun article.")
             )
+            yield Static("⏎ ou Échap Fermer", classes="note-keys")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+def history_lines(note: NoteRecord, revisions: list[NoteRevisionRecord]) -> list[Text]:
+    """The note now, then each earlier state, newest first: who said it, tags, text."""
+
+    def line(when: str, speaker: str, kind: NoteKind, tag: str, text: str) -> Text:
+        head = Text(f"{when} · {speaker} · {kind.label}{f' {tag}' if tag else ''}\n", "dim")
+        return head + Text(text)
+
+    lines = [line("Maintenant", note.speaker_label, note.kind, note.tag, note.text)]
+    for revision in reversed(revisions):
+        when = f"Jusqu'à {clock_label(revision.created_at)}"
+        lines.append(line(when, revision.speaker_label, revision.kind, revision.tag, revision.text))
+    return lines
+
+
+class NoteHistoryDialog(ModalScreen[None]):
+    """A note's history from the capture screen: what it says now and what it said before
+    each correction (text, tags, speaker); Escape or Enter closes it."""
+
+    DEFAULT_CSS = """
+    NoteHistoryDialog { align: center middle; }
+    NoteHistoryDialog > VerticalScroll {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    NoteHistoryDialog .history-state { padding: 0 0 1 0; }
+    NoteHistoryDialog .note-keys { color: $text-muted; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "escape,enter",
+            "close",
+            "Fermer",
+            id="note-history-close",
+            tooltip="Fermer l'historique et revenir à la correction.",
+        ),
+    ]
+
+    def __init__(self, note: NoteRecord, revisions: list[NoteRevisionRecord]) -> None:
+        super().__init__()
+        self.note = note
+        self.revisions = revisions
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as box:
+            box.border_title = "Historique de la note"
+            for text in history_lines(self.note, self.revisions):
+                yield Static(text, classes="history-state")
+            if not self.revisions:
+                yield Static("Cette note n'a jamais été corrigée.", classes="history-state")
             yield Static("⏎ ou Échap Fermer", classes="note-keys")
 
     def on_mount(self) -> None:

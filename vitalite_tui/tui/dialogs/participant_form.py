@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from textual.app import ComposeResult
-from textual.suggester import SuggestFromList
 from textual.widgets import Input
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.widgets.choice import ChoiceRow
-from vitalite_tui.tui.widgets.form import Field, FormCheckbox, FormDialog
+from vitalite_tui.tui.widgets.form import CommuneInput, Field, FormCheckbox, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
 
 #: Shown when the dialog opens for a new participant.
@@ -45,16 +44,7 @@ class ParticipantFormDialog(FormDialog[ParticipantDraft]):
             "Collège",
             ChoiceRow([(c.value, c.label) for c in College], draft.college.value, id="college"),
         )
-        yield Field(
-            "Commune",
-            FieldInput(
-                draft.commune,
-                id="commune",
-                placeholder="→ ou ⏎ prend la commune proposée" if self.communes else "",
-                suggester=SuggestFromList(self.communes, case_sensitive=False),
-                compact=True,
-            ),
-        )
+        yield Field("Commune", CommuneInput(draft.commune, self.communes, id="commune"))
         yield Field("Structure", FieldInput(draft.organisation, id="organisation", compact=True))
         yield Field(
             "Contact",

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.widgets import Static, TextArea
 
-from vitalite_tui.tui.widgets.form import FormDialog
+from vitalite_tui.tui.widgets.form import FormDialog, TypedTextArea
 
 
 class RecapFormDialog(FormDialog[str]):
@@ -31,7 +31,7 @@ class RecapFormDialog(FormDialog[str]):
             "Ce qui a été retenu : décisions, idées fortes, suites. Lu aux nouveaux venus.",
             classes="recap-hint",
         )
-        yield TextArea(self.text, id="recap-text", soft_wrap=True, show_line_numbers=False)
+        yield TypedTextArea(self.text, id="recap-text", soft_wrap=True, show_line_numbers=False)
 
     def collect(self) -> str:
         return self.query_one("#recap-text", TextArea).text

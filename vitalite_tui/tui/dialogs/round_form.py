@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
@@ -76,13 +77,19 @@ class RoundFormDialog(FormDialog[RoundDraft]):
         intro: str = "",
         trends: Sequence[tuple[str, str]] = (),
         trend_id: str | None = None,
+        question: Callable[[str | None], str] | None = None,
         save: Callable[[RoundDraft], object] | None = None,
     ) -> None:
+        """`question`: the question offered for a round on a trend (or None), pre-filled
+        and selected, so that typing replaces it and ⏎ takes it."""
         super().__init__(title, save=save)
         self.minutes = minutes
         self.intro = intro
         self.trends = list(trends)
         self.trend_id = trend_id
+        self.suggest = question
+        #: The question offered now: it follows the trend chosen until something is typed.
+        self.offered = question(trend_id) if question is not None else ""
 
     def on_mount(self) -> None:
         if self.trends:
@@ -100,7 +107,8 @@ class RoundFormDialog(FormDialog[RoundDraft]):
         yield Field(
             "Question",
             FieldInput(
-                placeholder="par ex. : Où vous retrouvez-vous avec d'autres habitants ?",
+                self.offered,
+                placeholder="la question qui guide ce tour",
                 id="round-question",
                 compact=True,
             ),
@@ -118,6 +126,17 @@ class RoundFormDialog(FormDialog[RoundDraft]):
     def action_cycle_trend(self, step: int) -> None:
         if self.trends:
             self.query_one("#round-trend", CycleChoice).cycle(step)
+
+    @on(CycleChoice.Changed, "#round-trend")
+    def offer_the_trend_question(self, event: CycleChoice.Changed) -> None:
+        """Another trend: the question offered follows it, unless one was typed."""
+        field = self.query_one("#round-question", Input)
+        if self.suggest is None or field.value != self.offered:
+            return
+        self.offered = self.suggest(event.value or None)
+        field.value = self.offered
+        if field.has_focus:
+            field.select_all()  # typing still replaces it
 
     @property
     def chosen_trend(self) -> str | None:

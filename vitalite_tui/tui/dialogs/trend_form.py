@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Input, Static, TextArea
 
-from vitalite_tui.tui.widgets.form import Field, FormDialog
+from vitalite_tui.tui.widgets.form import Field, FormDialog, TypedTextArea
 from vitalite_tui.tui.widgets.note_input import FieldInput
 
 
@@ -42,7 +42,7 @@ class TrendFormDialog(FormDialog[TrendDraft]):
     def compose_fields(self) -> ComposeResult:
         yield Field("Intitulé", FieldInput(self.draft.title, id="trend-title", compact=True))
         yield Static("Description (lue en plénière ; ⏎ va à la ligne) :", classes="trend-hint")
-        yield TextArea(
+        yield TypedTextArea(
             self.draft.description,
             id="trend-description",
             soft_wrap=True,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +20,9 @@ from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import StepView
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:
+    from vitalite_tui.workbook import ExportResult
 
 
 def _step1_screen(demarche_id: str) -> BaseScreen:
@@ -119,14 +122,12 @@ class DemarcheScreen(BaseScreen):
 
     CSS_PATH = "demarche.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        # Back to the list of démarches: said in F1, left out of a footer that is full.
         Binding(
             "escape",
             "back",
             "Retour",
             id="back",
             tooltip="Revenir à la liste des démarches.",
-            show=False,
         ),
         Binding(
             "p",
@@ -143,6 +144,8 @@ class DemarcheScreen(BaseScreen):
             tooltip="Projeter la démarche entière : baromètre, images, axes, intentions, "
             "scénario, actions retenues et départage, charte et signataires (nommés "
             "seulement avec leur accord).",
+            # Said in F1: the footer keeps room for Échap and F1 at 80 columns.
+            show=False,
         ),
         Binding(
             "e",
@@ -177,6 +180,8 @@ class DemarcheScreen(BaseScreen):
         yield StepList(id="steps")
         yield Static("", id="participants", classes="counts", markup=False)
         yield Static("", id="warnings", classes="warning", markup=False)
+        # The workbook's path stays here once its notice has gone (a toast lasts seconds).
+        yield Static("", id="last-export", classes="hint", markup=False)
         yield Footer(compact=True)
 
     def on_screen_resume(self) -> None:
@@ -248,4 +253,13 @@ class DemarcheScreen(BaseScreen):
         """The workbook, written by a thread worker; the dialog shows progress and the path."""
         from vitalite_tui.tui.dialogs.export import ExportDialog
 
-        self.app.push_screen(ExportDialog(self.demarche_id))
+        self.app.push_screen(ExportDialog(self.demarche_id), self.show_last_export)
+
+    def show_last_export(self, result: ExportResult | None) -> None:
+        if result is not None:
+            # The file's name on a line of its own: a path cut in the middle of a word by
+            # the wrap is hard to read, let alone to type.
+            path = result.path
+            self.query_one("#last-export", Static).update(
+                f"Dernier export, dans {path.parent} :\n{path.name}"
+            )

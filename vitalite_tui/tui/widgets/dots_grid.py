@@ -1,4 +1,4 @@
-"""A grid of dot counts, one line per candidate action: digits typed in the cell marked ▶.
+"""A grid of dot counts, one line per candidate action: digits typed in the cell marked ▸.
 
 Two ways of typing, both handled here in the order the keys were typed:
 
@@ -62,6 +62,15 @@ class DotsLine:
         return self.values.get(column.key)
 
 
+#: Where the cursor is, in its cell: seen without colour (a projector, a 16-colour console).
+CELL_MARK = "▸"
+
+
+def marked(text: str, width: int) -> str:
+    """The text of the cell being typed into, right-aligned after its mark."""
+    return f"{CELL_MARK}{text.rjust(width - 1)}"
+
+
 #: commit(line, column, value): store it (None clears the cell); False when refused.
 Commit = Callable[[DotsLine, DotsColumn, int | None], bool]
 
@@ -94,7 +103,7 @@ class DotsGrid(ScrollView, can_focus=True):
         *digit_bindings(
             "digit({n})",
             "Chiffre {n}",
-            "Taper le nombre de gommettes de la case marquée ▶.",
+            "Taper le nombre de gommettes de la case marquée ▸.",
             "dots-digit",
         ),
         Binding(
@@ -212,13 +221,20 @@ class DotsGrid(ScrollView, can_focus=True):
     def current_column(self) -> DotsColumn:
         return self.editable[self.column]
 
-    def set_lines(self, lines: Sequence[DotsLine]) -> None:
-        """New lines (from the store); the cursor stays on the same action if it is there."""
+    def set_lines(self, lines: Sequence[DotsLine], *, restart: bool = False) -> None:
+        """New lines (from the store); the cursor stays on the same action if it is there.
+
+        `restart` (another list: a tie-break round) puts it back on the first line of the
+        first column (the first collège), wherever it was in the list before."""
         keep = self.current.key if self.current is not None else None
         self.lines = list(lines)
         keys = [line.key for line in self.lines]
-        # Another list (a tie-break round): back to the top.
-        self.row = keys.index(keep) if keep in keys else 0
+        if restart or keep not in keys:
+            self.row = 0
+        else:
+            self.row = keys.index(keep)
+        if restart:
+            self.column = 0
         self.buffer = ""
         self.virtual_size = Size(0, len(self.lines) + 1)
         self._show_cursor()
@@ -365,13 +381,15 @@ class DotsGrid(ScrollView, can_focus=True):
         current = here and column.editable and column is self.current_column
         if current and self.buffer:
             return Segment(
-                f"{self.buffer}_".rjust(column.width),
+                marked(f"{self.buffer}_", column.width),
                 style + self._style("cell") + self._style("typing"),
             )
         value = line.value(column, self.columns)
-        text = ("·" if value is None else str(value)).rjust(column.width)
+        shown = "·" if value is None else str(value)
+        text = shown.rjust(column.width)
         if current:
-            return Segment(text, style + self._style("cell"))
+            # Marked by a character too: colour alone is lost on a washed-out projector.
+            return Segment(marked(shown, column.width), style + self._style("cell"))
         if value is None or not column.editable:
             return Segment(text, style + self._style("muted"))
         return Segment(text, style)

@@ -1,20 +1,24 @@
-"""Form pieces: a labelled field, a checkbox that lets Enter move on, typed form dialogs."""
+"""Form pieces: a labelled field, a commune field, a text area and a checkbox that keep
+typing in order, typed form dialogs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ClassVar, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Input, Label, Static
+from textual.widgets import Checkbox, Label, Static, TextArea
 
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.widgets.note_input import FieldInput
+from vitalite_tui.tui.widgets.sheet_fields import CommuneSuggester, complete_commune
+from vitalite_tui.tui.widgets.typing_order import pass_on
 
 DraftT = TypeVar("DraftT")
 
@@ -31,6 +35,62 @@ class Field(Horizontal):
 
     def __init__(self, label: str, widget: Widget, *, id: str | None = None) -> None:
         super().__init__(Label(label, classes="field-label"), widget, id=id)
+
+
+class CommuneInput(FieldInput):
+    """A commune of the territory: Enter (or leaving the field) completes what is typed.
+
+    The suggestion shown in grey comes a moment after each key; « Mont⏎ » typed in one go
+    would keep « Mont ». The completion is worked out here, at once, by the rule the paper
+    questionnaire follows (`complete_commune`: the first commune that begins like the text,
+    accents and case aside); text that begins no commune is kept as typed.
+    """
+
+    def __init__(self, value: str, communes: Sequence[str], *, id: str | None = None) -> None:
+        super().__init__(
+            value,
+            id=id,
+            placeholder="→ ou ⏎ prend la commune proposée" if communes else "",
+            suggester=CommuneSuggester(communes),
+            compact=True,
+        )
+        self.communes = list(communes)
+
+    def take_completion(self) -> None:
+        completed = complete_commune(self.value, self.communes)
+        if completed is not None and completed != self.value:
+            self.value = completed
+            self.cursor_position = len(completed)
+
+    def on_blur(self) -> None:
+        self.take_completion()
+
+
+class TypedTextArea(TextArea):
+    """Text over several lines that keeps typing where it was meant.
+
+    Pre-filled, it opens with the cursor after its text (TextArea puts it before: what is
+    typed would land in front). A key typed after a key here closed the dialog or moved the
+    focus on (« F2 Espace ») goes where the focus is now, as in the one-line fields.
+    """
+
+    def on_mount(self) -> None:
+        self.move_cursor(self.document.end)
+
+    async def _on_key(self, event: events.Key) -> None:
+        pass_on(self, event)  # if sent on, TextArea's own handler (next in line) is skipped
+
+
+class FormTextArea(TypedTextArea):
+    """Several lines of text in a form: Enter starts a line, Tab goes on, F2 validates."""
+
+    DEFAULT_CSS = """
+    FormTextArea { width: 1fr; height: 8; border: none; padding: 0; }
+    FormTextArea:focus { border: none; background-tint: $foreground 5%; }
+    """
+
+    def __init__(self, text: str = "", *, id: str | None = None, placeholder: str = "") -> None:
+        super().__init__(text, id=id, soft_wrap=True, tab_behavior="focus", placeholder=placeholder)
 
 
 class FormCheckbox(Checkbox):
@@ -146,6 +206,10 @@ class FormDialog(ModalScreen[DraftT | None]):
         error.display = bool(message)
 
     def action_submit(self) -> None:
+        # F2 right after « fab »: the commune is completed as Enter would (a name field
+        # keeps what is typed: its grey suggestion is taken by Enter or → only).
+        for commune in self.query(CommuneInput):
+            commune.take_completion()
         try:
             draft = self.collect()
             if self._save is not None:
@@ -160,10 +224,8 @@ class FormDialog(ModalScreen[DraftT | None]):
         self.dismiss(None)
 
     def action_advance(self) -> None:
-        focused = self.focused
-        if isinstance(focused, Input) and focused.cursor_at_end:
-            # Enter takes the suggestion shown in grey (a commune…), as → does.
-            focused.action_cursor_right()
+        if isinstance(self.focused, FieldInput):
+            self.focused.take_completion()
         chain = self.focus_chain
         if not chain or self.focused is chain[-1]:
             self.action_submit()
@@ -192,4 +254,4 @@ class LineDialog(FormDialog[str]):
         yield Field(self.label, FieldInput(self.value, id="line", compact=True))
 
     def collect(self) -> str:
-        return self.query_one("#line", Input).value
+        return self.query_one("#line", FieldInput).value

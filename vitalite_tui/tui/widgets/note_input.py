@@ -78,3 +78,8 @@ class FieldInput(LineInput):
             show=False,
         ),
     ]
+
+    def take_completion(self) -> None:
+        """Make the value what Enter keeps: the suggestion shown in grey, as → takes it."""
+        if self.cursor_at_end:
+            self.action_cursor_right()

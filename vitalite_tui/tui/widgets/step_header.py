@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -11,27 +9,19 @@ from textual.widgets import Label
 
 from vitalite_tui.domain.steps import StepStatus, step
 
-if TYPE_CHECKING:
-    from vitalite_tui.store import Store
-
-#: F3 on a step screen. Not in the footer (no room at 80 columns): the title line shows it,
-#: with what it will do now (« F3 Étape terminée » or « F3 Rouvrir l'étape »).
+#: F3 on a step screen (`tui/screens/step_done.py`). Not in the footer (no room at 80 columns):
+#: the title line shows it, with what it will do now (« F3 Étape terminée » or « F3 Rouvrir »).
 STEP_DONE_BINDING = Binding(
     "f3",
     "toggle_done",
     "Étape terminée",
     id="step-done",
-    tooltip="Marquer l'étape comme terminée ; si elle l'est déjà, la rouvrir (en cours).",
+    tooltip=(
+        "Marquer l'étape comme terminée (s'il lui manque quelque chose, c'est dit et demandé) ; "
+        "si elle l'est déjà, la rouvrir (en cours)."
+    ),
     show=False,
 )
-
-
-def toggle_step_done(store: Store, demarche_id: str, number: int) -> StepStatus:
-    """Done ↔ in progress; returns the new status."""
-    done = store.steps.status(demarche_id, number) is StepStatus.DONE
-    status = StepStatus.IN_PROGRESS if done else StepStatus.DONE
-    store.steps.set_status(demarche_id, number, status)
-    return status
 
 
 class StepHeader(Horizontal):

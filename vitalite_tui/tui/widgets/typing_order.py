@@ -1,14 +1,74 @@
-"""Keys acted on in the order they were typed: by a widget, and by a dialog just opened."""
+"""Keys acted on in the order they were typed: by the app, a widget, a dialog just opened."""
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 from textual import events
+from textual.app import App
 from textual.screen import ModalScreen
 from textual.widget import Widget
 
 ResultT = TypeVar("ResultT")
+
+#: Where each key still on its way was delivered: the focused widget, or the screen when
+#: nothing had the focus. Weak: a key handled and dropped leaves no trace here.
+_delivered_to: WeakKeyDictionary[events.Key, Widget] = WeakKeyDictionary()
+
+
+def focus_target(app: App[Any]) -> Widget:
+    """Where Textual sends a key typed now: the focused widget, else the screen."""
+    return app.focused if app.focused is not None else app.screen
+
+
+def note_delivery(app: App[Any], event: events.Key) -> None:
+    """Remember where `event`, a key just read from the terminal, is being delivered."""
+    _delivered_to[event] = focus_target(app)
+
+
+def as_typed(app: App[Any], event: events.Key) -> list[events.Key]:
+    """The keys `event` stands for: Escape then the key, for an Alt+key nothing is bound to.
+
+    A terminal sends Alt+a as ESC then a, exactly what Escape followed at once by a sends:
+    Textual reads both as Alt+a (within its ESCAPE_DELAY; before a digit or a sign, the
+    parser of `paste_guard.py` already splits them). No key of this application is an
+    Alt+key, so unless one is bound on this screen (a keymap may), it was Escape then a,
+    typed fast: closing a dialog and going on, which nothing would otherwise act on.
+    """
+    name, character = event.key, event.character
+    if (
+        not name.startswith("alt+")
+        or character is None
+        or len(character) != 1
+        or not character.isprintable()
+        or name in app.screen.active_bindings
+    ):
+        return [event]
+    plain = character if character.isalnum() else name.removeprefix("alt+")
+    return [events.Key("escape", "\x1b"), events.Key(plain, character)]
+
+
+def deliver_again_if_focus_moved(app: App[Any], event: events.Key) -> bool:
+    """For a key back up at the app that nothing took: deliver it again, to what has the
+    focus now, if the focus moved since it was delivered.
+
+    Textual delivers each key to the widget focused when the key was read, and runs a
+    binding only once its key has come back up to the app: keys typed right after one that
+    opens a dialog (« a » then a name) are already on their way to the list being left, or
+    to the dialog before its first field has the focus, and nothing there types them. Sent
+    again, in the order they come back, they land in the field meant. True when sent again.
+    """
+    delivered = _delivered_to.pop(event, None)
+    target = focus_target(app)
+    if delivered is None or delivered is target:
+        return False
+    event.stop()
+    event.prevent_default()
+    again = events.Key(event.key, event.character)
+    _delivered_to[again] = target
+    target._forward_event(again)
+    return True
 
 
 def pass_on(widget: Widget, event: events.Key) -> bool:
@@ -18,8 +78,7 @@ def pass_on(widget: Widget, event: events.Key) -> bool:
     of a focus move (a sheet saved, a dialog opened) still arrive here, in order, and belong
     to whatever has the focus now. Returns True when the key was sent on.
     """
-    app = widget.app
-    target: Widget = app.focused if app.focused is not None else app.screen
+    target = focus_target(widget.app)
     if target is widget or target is widget.screen:
         return False
     hand_on(event, target)

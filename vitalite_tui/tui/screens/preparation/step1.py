@@ -16,9 +16,10 @@ from vitalite_tui.domain.steps import Decision, StepStatus, step
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import Step1Record
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.screens.step_done import toggle_step_done
 from vitalite_tui.tui.widgets.choice import ChoiceRow
 from vitalite_tui.tui.widgets.form import Field
-from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
+from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 
 DATE_HINT = "JJ/MM/AAAA"
 
@@ -172,12 +173,9 @@ class Step1Screen(BaseScreen):
         # What is on screen is saved first: "terminée" must not leave changes behind.
         if self.is_modified() and not self.save():
             return
-        try:
-            status = toggle_step_done(self.store, self.demarche_id, 1)
-        except VitaliteError as exc:
-            self.report(exc)
-            return
-        self.query_one(StepHeader).show_status(status)
+        toggle_step_done(self, self.demarche_id, 1, self.tell_status)
+
+    def tell_status(self, status: StepStatus) -> None:
         done = status is StepStatus.DONE
         self.notify("Étape 1 terminée." if done else "Étape 1 rouverte (en cours).")
 

@@ -19,7 +19,8 @@ from vitalite_tui.tui.screens.preparation.step2_parts.committee import Committee
 from vitalite_tui.tui.screens.preparation.step2_parts.logistics import LogisticsPart
 from vitalite_tui.tui.screens.preparation.step2_parts.planning import PlanningPart
 from vitalite_tui.tui.screens.preparation.step2_parts.questionnaire import QuestionnairePart
-from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
+from vitalite_tui.tui.screens.step_done import toggle_step_done
+from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 
 #: The four parts, in tab order.
 PARTS: tuple[PartSpec[Step2Part], ...] = (
@@ -73,9 +74,4 @@ class Step2Screen(PartsScreen[Step2Part]):
         self.refresh_bindings()
 
     def action_toggle_done(self) -> None:
-        try:
-            status = toggle_step_done(self.store, self.demarche_id, 2)
-        except VitaliteError as exc:
-            self.report(exc)
-            return
-        self.query_one(StepHeader).show_status(status)
+        toggle_step_done(self, self.demarche_id, 2)

@@ -21,8 +21,9 @@ from vitalite_tui.store.questionnaire.records import SheetLine, SheetMode
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen, sheet_label
+from vitalite_tui.tui.screens.step_done import toggle_step_done
 from vitalite_tui.tui.widgets.round_timer import local_time
-from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
+from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import RecordTable
 
 STEP = 3
@@ -224,12 +225,7 @@ class Step3Screen(BaseScreen):
         return True
 
     def action_toggle_done(self) -> None:
-        try:
-            status = toggle_step_done(self.store, self.demarche_id, STEP)
-        except VitaliteError as exc:
-            self.report(exc)
-            return
-        self.query_one(StepHeader).show_status(status)
+        toggle_step_done(self, self.demarche_id, STEP)
 
     # --- typing, correcting, verifying -------------------------------------------------
 

@@ -13,9 +13,12 @@ from textual.content import Content
 from textual.widgets import Footer, Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, indicator
+from vitalite_tui.domain.notes import NoteKind
+from vitalite_tui.domain.round_questions import suggested_question
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import ParticipantRecord
+from vitalite_tui.store.workshops.capture import SAME_SPEAKER
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     RoundRecord,
@@ -38,6 +41,18 @@ _NOTHING = object()
 
 #: A removed note is quoted in the notification up to this many characters.
 QUOTE = 40
+
+
+def kind_choice_content(keys: dict[str, NoteKind]) -> Content:
+    """After F9: « Type ? C constat · I image · Échap inchangé », a letter per kind."""
+    muted = "$text-muted"
+    parts: list[tuple[str, str] | str] = [("Type ? ", "$text-warning bold")]
+    for index, (key, kind) in enumerate(keys.items()):
+        if index:
+            parts.append((" · ", muted))
+        parts += [(key.upper(), "bold reverse"), f" {kind.label}"]
+    parts.append((" · Échap inchangé", muted))
+    return Content.assemble(*parts)
 
 
 def tags_content(tags: Tags, *, editing: bool) -> Content:
@@ -99,23 +114,48 @@ def quote(text: str) -> str:
 
 #: The four indicator keys, F4–F7: the tags line names them, the footer has no room.
 INDICATOR_BINDINGS: list[BindingType] = [
+    *(
+        Binding(
+            f"f{3 + number}",
+            f"indicator({number})",
+            f"Indicateur {number}",
+            id=f"capture-indicator-{number}",
+            tooltip=(
+                f"Indicateur {number} ({INDICATORS[number - 1].poles_label}) sur les notes "
+                "suivantes ; pressée à nouveau, la touche le garde."
+            ),
+            show=False,
+        )
+        for number in range(1, len(INDICATORS) + 1)
+    ),
     Binding(
-        f"f{3 + number}",
-        f"indicator({number})",
-        f"Indicateur {number}",
-        id=f"capture-indicator-{number}",
-        tooltip=(
-            f"Indicateur {number} ({INDICATORS[number - 1].poles_label}) sur les notes "
-            "suivantes ; la même touche l'enlève."
-        ),
+        "shift+f4",
+        "indicator_off",
+        "Sans indicateur",
+        id="capture-indicator-off",
+        tooltip="Les notes suivantes n'ont plus d'indicateur (ni de pôle).",
         show=False,
-    )
-    for number in range(1, len(INDICATORS) + 1)
+    ),
 ]
 
 
 class CaptureInput(NoteInput):
-    """The capture line. ↑↓ and Page↑↓ act on the notes and rounds, not on the line itself."""
+    """The capture line. ↑↓ and Page↑↓ act on the notes and rounds, not on the line itself.
+
+    After F9 the next key chooses the kind of note (its initial), in typing order too.
+    """
+
+    async def _on_key(self, event: events.Key) -> None:
+        screen = self.screen
+        if (
+            isinstance(screen, CaptureScreen)
+            and screen.choosing_kind
+            and screen.kind_key(event.key, event.character)
+        ):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -190,6 +230,8 @@ class CaptureScreen(BaseScreen):
             "Anonyme",
             id="capture-anonymous",
             tooltip="La prochaine note sera anonyme (une seule note ; F3 à nouveau : non).",
+            # The footer keeps F1 and Échap at 80 columns; F3 is on the prompt and in F1.
+            show=False,
         ),
         *INDICATOR_BINDINGS,
         Binding(
@@ -205,7 +247,8 @@ class CaptureScreen(BaseScreen):
             "kind",
             "Type",
             id="capture-kind",
-            tooltip="Type des notes suivantes, parmi ceux de cet atelier (constat, image…).",
+            tooltip="Type des notes suivantes : F9 puis son initiale, montrée sur la ligne "
+            "des étiquettes (C constat, I image…) ; Échap le laisse inchangé.",
             show=False,
         ),
         Binding(
@@ -299,7 +342,6 @@ class CaptureScreen(BaseScreen):
             id="back",
             tooltip="En correction : l'abandonner. Sinon revenir à l'atelier (un texte non "
             "enregistré est d'abord proposé à l'enregistrement).",
-            show=False,
         ),
     ]
 
@@ -311,6 +353,8 @@ class CaptureScreen(BaseScreen):
         self.state = CaptureState(as_line=flatten)
         #: What each part of the screen shows now (see `changed`).
         self._shown: dict[str, object] = {}
+        #: F9 was pressed: the next key chooses the kind (see `kind_key`).
+        self.choosing_kind = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="capture-head", classes="screen-title"):
@@ -392,20 +436,46 @@ class CaptureScreen(BaseScreen):
 
     # --- speakers and tags -------------------------------------------------------------
 
-    def action_next_speaker(self) -> None:
-        self.state.next_speaker()
-        self.show_speakers()
+    async def action_next_speaker(self) -> None:
+        if self.state.editing is not None:
+            self.change_editing_speaker(1)
+        elif await self.settle_line():
+            self.state.next_speaker()
+            self.show_speakers()
 
-    def action_previous_speaker(self) -> None:
-        self.state.previous_speaker()
+    async def action_previous_speaker(self) -> None:
+        if self.state.editing is not None:
+            self.change_editing_speaker(-1)
+        elif await self.settle_line():
+            self.state.previous_speaker()
+            self.show_speakers()
+
+    def change_editing_speaker(self, step: int) -> None:
+        """While correcting, Tab gives the note to another person (kept in its history)."""
+        self.state.change_editing_speaker(step)
         self.show_speakers()
+        self.refresh_bindings()  # ↑/↓ act only on an untouched correction
+
+    async def settle_line(self) -> bool:
+        """Before the floor moves: text still in the line is saved for the person it was
+        typed for, so that it never follows the floor to someone else (a Tab pressed
+        instead of Enter, a pasted tab). False when it could not be saved: it stays in the
+        line, and the floor stays with its person."""
+        if self.state.editing is not None or not self.input.value.strip():
+            return True
+        await self.action_save_note()
+        return not self.input.value.strip()
 
     def action_anonymous(self) -> None:
         self.state.toggle_anonymous()
         self.show_entry()
 
     def action_indicator(self, number: int) -> None:
-        self.state.toggle_indicator(number)
+        self.state.set_indicator(number)
+        self.show_entry()
+
+    def action_indicator_off(self) -> None:
+        self.state.clear_indicator()
         self.show_entry()
 
     def action_pole(self) -> None:
@@ -413,8 +483,19 @@ class CaptureScreen(BaseScreen):
         self.show_entry()
 
     def action_kind(self) -> None:
-        self.state.next_kind()
+        """F9: the tags line lists a letter per kind; the next key chooses one."""
+        self.choosing_kind = bool(self.state.kind_keys)
         self.show_entry()
+
+    def kind_key(self, key: str, character: str | None) -> bool:
+        """The key after F9: a kind's initial chooses it; Échap changes nothing. Any other
+        key ends the choice and does what it always does (True: the key was used here)."""
+        self.choosing_kind = False
+        used = key == "escape" or (
+            character is not None and len(character) == 1 and self.state.choose_kind(character)
+        )
+        self.show_entry()
+        return used
 
     # --- showing -----------------------------------------------------------------------
 
@@ -450,6 +531,9 @@ class CaptureScreen(BaseScreen):
             tour = f" · Tour {rnd.number}"
             if state.browsing:
                 tour += f"/{len(state.rounds)} (ancien)"
+            if rnd.trend:
+                # Workshop 2: what the round is about, in sight all along (cut last, with …).
+                tour += f" · tendance «\u00a0{rnd.trend}\u00a0»"
         title = self.query_one("#capture-title", Label)
         title.update(
             fit_title(
@@ -476,10 +560,8 @@ class CaptureScreen(BaseScreen):
         if self.changed("speakers", speakers_shown(state, current)):
             self.query_one(SpeakerList).show(state.members, state.balance, current)
         if state.editing is not None:
-            line = (
-                "Correction : ⏎ l'enregistre (l'ancien texte est gardé) · Échap l'abandonne · "
-                "↑↓ une autre note"
-            )
+            # One line at 80 columns (Échap is in the footer, the rest in F1 help).
+            line = "Correction : ⏎ l'enregistre · Tab la personne · F11 historique · ↑↓ autre note"
         elif state.balance is None:
             line = "Parole : aucun tour en cours."
         else:
@@ -496,7 +578,9 @@ class CaptureScreen(BaseScreen):
         state = self.state
         live = state.live_round
         if state.editing is not None:
-            prompt = f"✎ {state.editing.speaker_label} › "
+            prompt = f"✎ {state.member_name(state.editing_speaker)} › "
+            if state.editing_speaker is not None and state.editing_speaker not in state.order:
+                prompt = f"✎ {state.editing.speaker_label} › "  # someone from elsewhere
         else:
             who = "anonyme" if state.anonymous_next else state.member_name(state.current_id)
             # Browsing an old round, a new note still goes to the round in progress.
@@ -505,9 +589,12 @@ class CaptureScreen(BaseScreen):
         if self.changed("prompt", prompt):
             self.query_one("#capture-prompt", Label).update(prompt)
         editing = state.editing is not None
-        if self.changed("tags", (state.tags, editing)):
+        if self.changed("tags", (state.tags, editing, self.choosing_kind)):
             self.query_one("#capture-tags", Static).update(
-                tags_content(state.tags, editing=editing), layout=False
+                kind_choice_content(state.kind_keys)
+                if self.choosing_kind
+                else tags_content(state.tags, editing=editing),
+                layout=False,
             )
 
     def show_waiting(self, waiting: bool) -> None:
@@ -542,7 +629,7 @@ class CaptureScreen(BaseScreen):
         """Enter. Runs in the input's own queue: keys typed meanwhile wait, none is lost."""
         state = self.state
         if state.editing is not None:
-            self.save_correction()
+            await self.save_correction()
             return
         text = self.input.value
         if not text.strip():
@@ -552,7 +639,7 @@ class CaptureScreen(BaseScreen):
             await self.catch_up_rounds()
         live = state.live_round
         if live is None:
-            self.action_new_round(then_save=True)
+            await self.action_new_round(then_save=True)
             return
         if state.browsing:
             await self.show_round(len(state.rounds) - 1)
@@ -578,6 +665,11 @@ class CaptureScreen(BaseScreen):
             self.refresh_bindings()
 
     async def action_pass_turn(self) -> None:
+        if self.input.value.strip() and self.state.editing is None:
+            # Text typed for this person: they spoke, so it is saved and the floor moves on,
+            # as Tab does; no pass is counted for someone who just said something.
+            await self.action_next_speaker()
+            return
         state = self.state
         live, speaker = state.live_round, state.current_id
         if live is None or speaker is None:
@@ -630,9 +722,27 @@ class CaptureScreen(BaseScreen):
     # --- corrections -------------------------------------------------------------------
 
     def action_edit_last(self) -> None:
+        """F11: the last note taken back to correct; while correcting, the note's history."""
+        if self.state.editing is not None:
+            self.show_history(self.state.editing)
+            return
         note = self.state.edit_last(self.input.value)
         if note is not None:
             self.show_correction(note)
+
+    def show_history(self, note: NoteRecord) -> None:
+        """The note as it is now and each earlier state: text, tags and who said it."""
+        from vitalite_tui.tui.dialogs.note_reader import NoteHistoryDialog
+
+        revisions = self.read(lambda: self.store.capture.revisions(note.id))
+        if revisions is None:
+            return
+        current = self.read(lambda: self.store.capture.get_note(note.id)) or note
+
+        def back(_: None) -> None:
+            self.input.focus()
+
+        self.app.push_screen(NoteHistoryDialog(current, revisions), back)
 
     def action_edit_step(self, step: int) -> None:
         """↑ on an empty line: the last note; while correcting, untouched: the next one."""
@@ -665,7 +775,7 @@ class CaptureScreen(BaseScreen):
         self.show_speakers()
         self.refresh_bindings()
 
-    def save_correction(self) -> None:
+    async def save_correction(self) -> None:
         state = self.state
         editing = state.editing
         if editing is None:
@@ -674,23 +784,30 @@ class CaptureScreen(BaseScreen):
             self.end_correction()
             return
         tags = state.tags
+        speaker_changed = state.speaker_changed
+        speaker = state.editing_speaker if speaker_changed else SAME_SPEAKER
         try:
             note = self.store.capture.edit_note(
-                editing.id, self.input.value, tags.kind, tags.indicator, tags.pole
+                editing.id, self.input.value, tags.kind, tags.indicator, tags.pole, speaker
             )
         except VitaliteError as exc:
-            self.report(exc)
+            self.report(exc)  # the correction stays in the line
             return
         row = self.query_one(NoteList).row(note.id)
         if row is not None:
             row.show_note(note)
         self.show_typing(state.correction_saved(note))
+        if speaker_changed:
+            # Who spoke changed: the marks and counts are read again.
+            await self.show_round(state.shown)
 
     # --- rounds ------------------------------------------------------------------------
 
-    def action_new_round(self, then_save: bool = False) -> None:
-        """F12: ask the question and timebox; `then_save` saves the waiting note after."""
-        if self.group is None:
+    async def action_new_round(self, then_save: bool = False) -> None:
+        """F12: ask the question and timebox; `then_save` saves the waiting note after.
+
+        Otherwise text in the line is first saved in the round it was typed in."""
+        if self.group is None or (not then_save and not await self.settle_line()):
             return
         minutes = self.read(lambda: self.store.capture.suggested_timebox(self.subgroup_id))
         # Workshop 2: a round is about one of the presented trends (none elsewhere).
@@ -712,6 +829,19 @@ class CaptureScreen(BaseScreen):
                 await self.action_save_note()
 
         rounds = self.state.rounds
+        group, number = self.group, len(rounds)
+        titles = dict(trends.options) if trends else {}
+
+        def question(trend_id: str | None) -> str:
+            # What this workshop asks in its next round, on this sub-group's theme.
+            return suggested_question(
+                group.workshop_number,
+                number,
+                indicator=group.indicator,
+                theme=group.theme,
+                trend=titles.get(trend_id or "", ""),
+            )
+
         intro = (
             "La note tapée est gardée : elle sera enregistrée dans ce tour."
             if then_save
@@ -727,6 +857,7 @@ class CaptureScreen(BaseScreen):
                 intro=intro,
                 trends=trends.options if trends else (),
                 trend_id=trends.suggested if trends else None,
+                question=question,
                 save=save,
             ),
             done,

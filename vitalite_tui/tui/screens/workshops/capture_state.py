@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from vitalite_tui.domain.indicators import Pole
-from vitalite_tui.domain.notes import NoteKind, default_kind, next_kind
+from vitalite_tui.domain.notes import NoteKind, default_kind, kind_keys
 from vitalite_tui.domain.speaking import (
     LastTurn,
     PersonBalance,
@@ -37,15 +37,15 @@ class Tags:
     indicator: int | None = None
     pole: Pole | None = None
 
-    def toggle_indicator(self, number: int) -> Tags:
-        """The same key again takes the indicator off."""
-        return replace(self, indicator=None if self.indicator == number else number)
+    def with_indicator(self, number: int | None) -> Tags:
+        """The indicator of the notes that follow; the current one pressed again stays on."""
+        return replace(self, indicator=number)
+
+    def with_kind(self, kind: NoteKind) -> Tags:
+        return replace(self, kind=kind)
 
     def next_pole(self) -> Tags:
         return replace(self, pole=POLES[(POLES.index(self.pole) + 1) % len(POLES)])
-
-    def next_kind(self, workshop_number: int) -> Tags:
-        return replace(self, kind=next_kind(workshop_number, self.kind))
 
     @classmethod
     def of(cls, note: NoteRecord) -> Tags:
@@ -95,6 +95,8 @@ class CaptureState:
     tags: Tags = field(default_factory=lambda: Tags(NoteKind.CONSTAT))
     #: The note whose text is in the input line, being corrected.
     editing: NoteRecord | None = None
+    #: Who said the note being corrected, as Tab may have changed it (None: anonymous).
+    editing_speaker: str | None = None
     #: What was in the input line, and the sticky tags, before a correction began.
     set_aside: tuple[str, Tags] = ("", Tags(NoteKind.CONSTAT))
     #: Notes removed here, last one last: Ctrl+Y brings them back.
@@ -188,15 +190,28 @@ class CaptureState:
 
     # --- tags --------------------------------------------------------------------------
 
-    def toggle_indicator(self, number: int) -> None:
-        self.tags = self.tags.toggle_indicator(number)
+    def set_indicator(self, number: int | None) -> None:
+        self.tags = self.tags.with_indicator(number)
+
+    def clear_indicator(self) -> None:
+        """No indicator, hence no pole, on the notes that follow."""
+        self.tags = replace(self.tags, indicator=None, pole=None)
+
+    @property
+    def kind_keys(self) -> dict[str, NoteKind]:
+        """After F9, the letter that chooses each kind offered here."""
+        return kind_keys(self.workshop_number) if self.workshop_number is not None else {}
+
+    def choose_kind(self, key: str) -> bool:
+        """F9 then `key`: the kind it names (True), or nothing changes (False)."""
+        kind = self.kind_keys.get(key.lower())
+        if kind is None:
+            return False
+        self.tags = self.tags.with_kind(kind)
+        return True
 
     def next_pole(self) -> None:
         self.tags = self.tags.next_pole()
-
-    def next_kind(self) -> None:
-        if self.workshop_number is not None:
-            self.tags = self.tags.next_kind(self.workshop_number)
 
     # --- rounds ------------------------------------------------------------------------
 
@@ -289,13 +304,30 @@ class CaptureState:
             editing is not None
             and line == self.as_line(editing.text)
             and self.tags == Tags.of(editing)
+            and self.editing_speaker == editing.speaker_id
         )
+
+    @property
+    def speaker_changed(self) -> bool:
+        """The note being corrected is given to someone else."""
+        return self.editing is not None and self.editing_speaker != self.editing.speaker_id
 
     def begin_correction(self, index: int) -> NoteRecord:
         note = self.notes[index]
         self.editing = note
+        self.editing_speaker = note.speaker_id
         self.tags = Tags.of(note)
         return note
+
+    def change_editing_speaker(self, step: int) -> None:
+        """Tab/Maj+Tab while correcting: the note goes to the next (previous) member in
+        speaking order, then « anonymous », going round; the floor does not move."""
+        choices: list[str | None] = [*self.order, None]
+        if self.editing_speaker in choices:
+            index = choices.index(self.editing_speaker) + step
+        else:
+            index = 0 if step > 0 else -1
+        self.editing_speaker = choices[index % len(choices)]
 
     def end_correction(self) -> str:
         """Back to typing new notes: the text set aside when the correction began."""

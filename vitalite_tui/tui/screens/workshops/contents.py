@@ -17,13 +17,13 @@ from textual.binding import BindingType
 from textual.widgets import Footer, Static
 
 from vitalite_tui.domain.workshops import workshop_step
-from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.contents.base import ContentPart
 from vitalite_tui.tui.contents.tabs import CONTENT_TABS
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.messages import BarometerAsked
 from vitalite_tui.tui.screens.parts import PartSpec, PartsScreen, part_bindings
-from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
+from vitalite_tui.tui.screens.step_done import toggle_step_done
+from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import shorten
 
 #: A part of a workshop's contents (its class imported only when its workshop is opened).
@@ -197,12 +197,7 @@ class ContentsScreen(PartsScreen[ContentPart]):
         self.app.push_screen(BarometerScreen(message.demarche_id))
 
     def action_toggle_done(self) -> None:
-        try:
-            status = toggle_step_done(self.store, self.demarche_id, workshop_step(self.number))
-        except VitaliteError as exc:
-            self.report(exc)
-            return
-        self.query_one(StepHeader).show_status(status)
+        toggle_step_done(self, self.demarche_id, workshop_step(self.number))
 
 
 class Workshop1Contents(ContentsScreen):

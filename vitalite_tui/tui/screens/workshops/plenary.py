@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Footer, Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
-from vitalite_tui.domain.text import plural
+from vitalite_tui.domain.text import nbsp_quotes, plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.workshops.records import SubGroupRecord, WallNote
 from vitalite_tui.tui.screens.base import BaseScreen
@@ -100,6 +100,14 @@ def subgroup_heading(group: SubGroupRecord) -> str:
     return f"{group.name} « {group.theme} »" if group.theme else group.name
 
 
+def column_heading(group: SubGroupRecord) -> str:
+    """A narrow column's heading: its theme under its name, the quotation marks held to it
+    (Textual wraps at any space: a theme on a line of its own rarely needs wrapping)."""
+    if not group.theme:
+        return group.name
+    return f"{group.name}\n{nbsp_quotes(f'« {group.theme} »')}"
+
+
 class NoteLine(NamedTuple):
     """One terminal line of a note: the bullet (or a blank, on its next lines) and its text."""
 
@@ -115,8 +123,9 @@ Line = NoteLine | Text
 #: Every character below this one takes one cell (no wide, combining or control character).
 _NARROW_BELOW = "\u0300"
 
-#: A word and the blanks after it, as Rich cuts lines.
-_WORD = re.compile(r"\s*\S+\s*")
+#: A word and the blanks after it, as Rich cuts lines; a no-break space (inside French
+#: quotation marks) is part of the word, so « never ends a line nor » starts one.
+_WORD = re.compile(r"[^\S\u00a0]*[\S\u00a0]+[^\S\u00a0]*")
 
 
 def folded(text: str, width: int) -> list[str]:
@@ -127,7 +136,9 @@ def folded(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        narrow = paragraph.isprintable() and (not paragraph or max(paragraph) < _NARROW_BELOW)
+        # A no-break space is one cell too (`isprintable` says no to it).
+        shown = paragraph.replace("\u00a0", " ")
+        narrow = shown.isprintable() and (not paragraph or max(paragraph) < _NARROW_BELOW)
         breaks = narrow_breaks(paragraph, width) if narrow else divide_line(paragraph, width)
         offsets = [0, *breaks, len(paragraph)]
         lines.extend(paragraph[a:b].rstrip() for a, b in pairwise(offsets) if a < b or a == 0)
@@ -174,7 +185,7 @@ def plenary_lines(
             lines.append(Text())
         for note in tag_group.notes:
             # The text only: a note on the wall carries no name (the screen is projected).
-            for index, part in enumerate(folded(note.text, text_width)):
+            for index, part in enumerate(folded(nbsp_quotes(note.text), text_width)):
                 lead = BULLET if index == 0 else " "
                 lines.append(NoteLine(lead, part, style))
             if roomy:
@@ -241,7 +252,7 @@ class PlenaryColumn(VerticalScroll, can_focus=False):
     def compose(self) -> ComposeResult:
         if not self.roomy:  # Shown alone, the sub-group is named in the title line.
             yield Static(
-                Text(subgroup_heading(self.group), "bold"), classes="plenary-group", markup=False
+                Text(column_heading(self.group), "bold"), classes="plenary-group", markup=False
             )
         yield Static(
             Text(plural(len(self.notes), "note"), "italic"), classes="plenary-count", markup=False
@@ -311,6 +322,8 @@ class PlenaryScreen(BaseScreen):
             id="plenary-restitution",
             tooltip="La restitution de toute la démarche : baromètre mesuré et ressenti, axes, "
             "intentions par axe, scénario, actions retenues, charte.",
+            # Said in F1: at 80 columns the footer keeps room for F1 Aide, whole.
+            show=False,
         ),
         Binding(
             "t",

@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.widgets import Footer, Label, OptionList, Static
 
 from vitalite_tui.domain.workshops import workshop_step
-from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.screens.parts import PartSpec, PartsScreen, part_bindings
+from vitalite_tui.tui.screens.step_done import toggle_step_done
 from vitalite_tui.tui.screens.workshops.workshop_parts.agenda import AgendaChanged, AgendaPart
 from vitalite_tui.tui.screens.workshops.workshop_parts.attendance import (
     AttendanceChanged,
@@ -29,8 +29,8 @@ from vitalite_tui.tui.screens.workshops.workshop_parts.subgroups import (
     SubGroupList,
     SubGroupsPart,
 )
-from vitalite_tui.tui.screens.workshops.workshop_parts.when import workshop_title
-from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader, toggle_step_done
+from vitalite_tui.tui.screens.workshops.workshop_parts.when import when_and_where
+from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import RecordTable
 
 __all__ = ["PARTS", "SubGroupList", "WorkshopScreen"]
@@ -122,7 +122,10 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
             return
         record, status = found
         self.query_one(StepHeader).show_status(status)
-        self.query_one("#workshop-title", Static).update(Content(workshop_title(record)))
+        # Two lines, each cut with « … » when too long (`text-overflow` in the .tcss): the
+        # place stays readable up to the width, and is never cut silently.
+        title = f"Atelier {record.number} · {record.title}\n{when_and_where(record)}"
+        self.query_one("#workshop-title", Static).update(Content(title))
         self.refresh_bindings()
 
     @on(AgendaChanged)
@@ -137,12 +140,7 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
         self.subgroups.show_subgroups(select=f"m:{placed[0]}:{placed[1]}" if placed else None)
 
     def action_toggle_done(self) -> None:
-        try:
-            status = toggle_step_done(self.store, self.demarche_id, self.step)
-        except VitaliteError as exc:
-            self.report(exc)
-            return
-        self.query_one(StepHeader).show_status(status)
+        toggle_step_done(self, self.demarche_id, self.step)
 
     def action_contents(self) -> None:
         from vitalite_tui.tui.screens.workshops.contents import contents_screen

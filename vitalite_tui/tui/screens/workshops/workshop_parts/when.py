@@ -14,8 +14,3 @@ def when_and_where(record: WorkshopRecord) -> str:
     else:
         when = " ".join(part for part in (format_day(record.date), start) if part)
     return f"{when} · {record.place}" if record.place else when
-
-
-def workshop_title(record: WorkshopRecord) -> str:
-    """« Atelier 1 · Le baromètre … — jeu. 15/10 18h30 · Salle des fêtes »."""
-    return f"Atelier {record.number} · {record.title} — {when_and_where(record)}"

@@ -1,0 +1,170 @@
+"""What is typed lands where it was meant: keys typed while a form opens or closes, Escape
+and a key typed at once, a commune cut short, a pre-filled text, Ctrl+Q over unsaved text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from support.charter import make_thread
+from support.tui import open_part, open_registry, open_workshop, register
+from textual import events
+
+from tui.conftest import SIZE, make_app, wait_for
+from vitalite_tui.domain.colleges import College
+from vitalite_tui.store import Store
+from vitalite_tui.tui.app import VitaliteApp
+from vitalite_tui.tui.dialogs.article_form import ArticleFormDialog
+from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.paste_guard import PasteCleaningParser
+from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen
+from vitalite_tui.tui.screens.workshops.contents import contents_screen
+
+#: The characters a terminal sends for the named keys used here.
+CHARACTERS = {"enter": "\r", "escape": "\x1b", "space": " ", "backspace": "\x7f", "f2": None}
+
+
+def burst(app: VitaliteApp, keys: Sequence[str]) -> None:
+    """Keys as a terminal delivers a burst: all queued at once, none waiting for the last.
+
+    « alt+x » is what the terminal makes of Escape then x typed at once (ESC x)."""
+    for key in keys:
+        character = key.removeprefix("alt+") if key.startswith("alt+") else key
+        app.post_message(events.Key(key, CHARACTERS.get(key, character)))
+
+
+def from_terminal(app: VitaliteApp, data: str) -> None:
+    """`data` as the terminal sends it, read by the application's parser, all at once."""
+    for message in PasteCleaningParser().feed(data):
+        app.post_message(message)
+
+
+def newcomers(store: Store, demarche_id: str, number: int) -> list[tuple[str, College, str]]:
+    return sorted(
+        (e.participant.display_name, e.participant.college, e.participant.commune)
+        for e in store.workshops.attendance(demarche_id, number)
+        if e.newcomer
+    )
+
+
+async def test_newcomers_typed_in_one_burst_are_all_registered(
+    store: Store, demarche_id: str
+) -> None:
+    """`a` and a whole card, again and again, faster than each card opens: every letter lands
+    in the card it was typed for; Escape then `a`, typed apart or at once, starts afresh."""
+    register(store, demarche_id)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_workshop(app, pilot, demarche_id)
+        burst(app, ["a", *"Rémi", "enter", "2", "enter", *"Ribaute", "enter"])
+        burst(app, ["a", *"Zoé", "enter", "3", "enter", *"Lagrasse", "enter"])
+        burst(app, ["a", *"Xa", "escape", "a", *"Yves", "enter", "1", "enter", *"Fabrezan"])
+        burst(app, ["enter", "a", *"Xb", "alt+a", *"Théo", "enter", "1", "enter", *"Lagrasse"])
+        burst(app, ["enter"])
+        await wait_for(
+            pilot,
+            lambda: app.screen is screen and len(newcomers(store, demarche_id, 1)) >= 4,
+            timeout=20,
+        )
+    assert newcomers(store, demarche_id, 1) == [
+        ("Rémi", College.ACTEUR, "Ribaute"),
+        ("Théo", College.ELU, "Lagrasse"),
+        ("Yves", College.ELU, "Fabrezan"),
+        ("Zoé", College.HABITANT, "Lagrasse"),
+    ]
+
+
+async def test_a_commune_cut_short_is_completed_at_once(store: Store, demarche_id: str) -> None:
+    """« rib⏎ » and « fab F2 » typed before any suggestion could show: the commune that
+    begins so is kept, by the questionnaire's rule (accents and case aside); a commune that
+    begins no commune of the territory is kept as typed."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_registry(app, pilot, demarche_id)
+        burst(app, ["a", *"Karim", "enter", "2", "enter", *"rib", "enter", "f2"])
+        burst(app, ["a", *"Léa", "enter", "3", "enter", *"fab", "f2"])
+        burst(app, ["a", *"Marc", "enter", "1", "enter", *"Narbonne", "f2"])
+        await wait_for(
+            pilot,
+            lambda: app.screen is screen and len(store.participants.all(demarche_id)) >= 3,
+            timeout=20,
+        )
+    communes = {p.display_name: p.commune for p in store.participants.all(demarche_id)}
+    assert communes == {"Karim": "Ribaute", "Léa": "Fabrezan", "Marc": "Narbonne"}
+
+
+async def test_escape_then_a_digit_typed_at_once_answers_the_question(
+    store: Store, demarche_id: str
+) -> None:
+    """A sheet begun, Escape asks what to do with it and 1 saves it: typed at once, the
+    terminal sends ESC 1, which Textual alone reads as « ¡ » (a Mac's Option+1)."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = SheetEntryScreen(demarche_id, None)
+        await app.push_screen(screen)
+        await pilot.pause()
+        from_terminal(app, "rib\r23144\x1b1")
+        await wait_for(pilot, lambda: screen not in app.screen_stack)
+        await wait_for(pilot, lambda: len(store.responses.all(demarche_id)) == 1)
+    (sheet,) = store.responses.all(demarche_id)
+    assert sheet.profile["commune"] == "Ribaute"
+
+
+async def test_a_key_typed_as_a_dialog_closes_acts_on_the_screen_below(
+    store: Store, demarche_id: str
+) -> None:
+    """A new trend written, F2, then Space at once: Space presents the trend just added,
+    it is not typed into the description of the dialog that closes."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_part(app, pilot, demarche_id, "trends")
+        burst(app, ["n", *"Laiterie", "enter", *"Trente emplois", "f2", "space"])
+        await wait_for(
+            pilot, lambda: any(t.title == "Laiterie" for t in store.trends.presented(demarche_id))
+        )
+    (trend,) = [t for t in store.trends.all(demarche_id) if t.title == "Laiterie"]
+    assert trend.description == "Trente emplois"
+
+
+async def test_a_pre_filled_text_is_typed_on_from_its_end(store: Store, demarche_id: str) -> None:
+    """An article drafted from a kept action: Enter on it, Enter from its title, and what is
+    typed goes after the text already there."""
+    make_thread(demarche_id)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(contents_screen(demarche_id, 4, initial="charter"))
+        await pilot.pause()
+        await pilot.press("d")
+        await wait_for(pilot, lambda: len(store.charter.articles(demarche_id)) >= 1)
+        before = store.charter.articles(demarche_id)[0]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ArticleFormDialog))
+        await pilot.press("enter", *" et après", "f2")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ArticleFormDialog))
+    after = store.charter.articles(demarche_id)[0]
+    assert before.text
+    assert after.text == f"{before.text} et après"
+
+
+async def test_enter_keeps_unsaved_text_when_quitting(store: Store, demarche_id: str) -> None:
+    """Ctrl+Q over text not stored asks; ⏎ keeps the text, as it does when Escape asks, and
+    a second Ctrl+Q is no answer; only `o` quits without it."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = SheetEntryScreen(demarche_id, None)
+        await app.push_screen(screen)
+        await pilot.pause()
+        await pilot.press(*"rib", "enter", *"231", *"44", "ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        question = app.screen
+        assert isinstance(question, ConfirmDialog)
+        assert "Quitter sans l'enregistrer ?" in question.question
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen is screen)
+        assert app.is_running
+        assert screen.unsaved_text()
+        await pilot.press("ctrl+q", "ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert app.is_running
+        await pilot.press("o")
+        await wait_for(pilot, lambda: not app.is_running)
+    assert store.responses.all(demarche_id) == []
