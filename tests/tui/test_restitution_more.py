@@ -77,7 +77,7 @@ async def test_images_tie_break_and_signatories_are_shown_without_unconsented_na
         text = "\n".join(screen_lines(app))
         assert "✍ Yves Public (Comité des fêtes)" in text
         assert "✍ Mairie" in text
-        assert "✍ et 1 habitant, non nommés" in text
+        assert "✍ et 1 habitant·e, non nommés" in text
         # Neither the name of someone who did not consent, nor a guest's typed name.
         assert "Zoé" not in text
         assert "Jean Invité" not in text

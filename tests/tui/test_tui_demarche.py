@@ -40,7 +40,10 @@ async def test_stepper_shows_the_seven_steps_and_their_status(
         screen = app.screen
         assert isinstance(screen, DemarcheScreen)
         lines = step_lines(screen)
-        assert len(lines) == 7
+        # The seven steps, then the exchanges between laptops.
+        assert len(lines) == 8
+        assert "Échanges entre postes" in lines[7]
+        lines = lines[:7]
         assert lines[0].startswith("✔ 1  Présentation et validation")
         assert lines[1].startswith("● 2  Travaux préparatoires")
         assert all(line.startswith(f"○ {n}") for n, line in enumerate(lines[2:], start=3))

@@ -73,13 +73,15 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Static("Aide — touches de cet écran", classes="help-title")
-            yield Static(NO_FN_KEYS, classes="help-intro", markup=False)
+            # Why the colours are gone, if they are; then what this screen is for and its
+            # keys; what holds on every screen (F-keys without Fn) after them.
             sober = getattr(self.app, "sober", None)
             if sober:
                 yield Static(sober_note(sober), classes="help-intro", markup=False)
             if self.intro:
                 yield Static(self.intro, classes="help-intro", markup=False)
             yield Static(Content("\n").join(self.lines) or "Aucune touche particulière ici.")
+            yield Static(f"\n{NO_FN_KEYS}", classes="help-intro", markup=False)
             yield Static("\nÉchap ou F1 pour fermer.", classes="help-intro")
 
     async def action_dismiss(self, result: None = None) -> None:
