@@ -12,6 +12,11 @@ import pytest
 
 from vitalite_tui.store import Store, open_store
 
+try:
+    import fcntl
+except ImportError:  # Windows: each test process builds its own templates
+    fcntl = None  # type: ignore[assignment]
+
 if TYPE_CHECKING:
     from vitalite_tui.demo.context import DemoSize
 
@@ -53,13 +58,26 @@ class DemoTemplates:
 
     def path(self, size: DemoSize) -> Path:
         if size not in self._built:
-            self._built[size] = self._build(size)
+            self._built[size] = self._built_once(size)
         return self._built[size]
+
+    def _built_once(self, size: DemoSize) -> Path:
+        """The template, built by the first test process that needs it; the other workers
+        (`-n 4`) wait for it and copy it too, rather than each building its own."""
+        done = self.folder / f"{size}.built"
+        with open(self.folder / f"{size}.lock", "a") as lock:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+            if not done.exists():
+                self._build(size)
+                done.touch()
+        return self.folder / size / "demo.sqlite"
 
     def _build(self, size: DemoSize) -> Path:
         from vitalite_tui.demo import create_demo
 
         folder = self.folder / size
+        shutil.rmtree(folder, ignore_errors=True)  # a build cut short by a failure
         folder.mkdir()
         target = folder / "demo.sqlite"
         with pytest.MonkeyPatch.context() as monkeypatch:
@@ -81,8 +99,13 @@ class DemoTemplates:
 
 
 @pytest.fixture(scope="session")
-def demo_templates(tmp_path_factory: pytest.TempPathFactory) -> DemoTemplates:
-    return DemoTemplates(tmp_path_factory.mktemp("demo-templates"))
+def demo_templates(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> DemoTemplates:
+    if worker_id == "master" or fcntl is None:
+        return DemoTemplates(tmp_path_factory.mktemp("demo-templates"))
+    # Workers of one run share the folder above their own temporary ones.
+    shared = tmp_path_factory.getbasetemp().parent / "demo-templates"
+    shared.mkdir(exist_ok=True)
+    return DemoTemplates(shared)
 
 
 @pytest.fixture

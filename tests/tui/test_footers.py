@@ -181,7 +181,6 @@ async def test_every_footer_ends_with_help_and_holds_the_way_back(store: Store) 
     assert not wrong, "\n".join(wrong)
 
 
-@pytest.mark.xfail(reason="le pied de la saisie est refait par ailleurs (issue 14)", strict=False)
 @pytest.mark.demo("small")
 async def test_the_capture_footer_ends_with_help_and_holds_the_way_back(store: Store) -> None:
     wrong = await walk(store, (CAPTURE,), home=False)
