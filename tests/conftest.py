@@ -18,6 +18,8 @@ except ImportError:  # Windows: each test process builds its own templates
     fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
+    from support.bundles import Laptops
+
     from vitalite_tui.demo.context import DemoSize
 
 
@@ -132,3 +134,14 @@ def store(
 @pytest.fixture
 def demarche_id(store: Store) -> str:
     return store.demarches.create("CC du Val d'Orbieu", "Lagrasse, Fabrezan, Ribaute")
+
+
+@pytest.fixture
+def laptops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Laptops]:
+    """Several laptops' bases in the test's folder (one open at a time), closed after."""
+    from support.bundles import Laptops, without_close_pause
+
+    without_close_pause(monkeypatch)
+    machines = Laptops(tmp_path)
+    yield machines
+    machines.close()

@@ -4,12 +4,11 @@ the same base whatever order it read the bundles in, and reading one again chang
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support.bundles import Laptops, without_close_pause
+from support.bundles import Laptops
 from support.votes import ELU, ids_by_title, make_scene
 
 from vitalite_tui.db.models import Attendance, Demarche, Note, Participant, Vote, utcnow
@@ -26,14 +25,6 @@ from vitalite_tui.workbook import export_workbook
 class Evening:
     demarche_id: str
     rounds: list[str]
-
-
-@pytest.fixture
-def laptops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Laptops]:
-    without_close_pause(monkeypatch)
-    machines = Laptops(tmp_path)
-    yield machines
-    machines.close()
 
 
 def handed_out(laptops: Laptops, *names: str) -> Evening:

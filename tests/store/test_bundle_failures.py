@@ -5,25 +5,16 @@ stick to write to. Each is one French sentence, and nothing of the base changes.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.bundles import Laptops, canonical, without_close_pause
+from support.bundles import Laptops, canonical
 from support.filesystems import mounted_tmpfs, remount
 
 from vitalite_tui.db.models import Laptop, db, execute
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.errors import BaseBusy, StorageFailure, VitaliteError
 from vitalite_tui.store.preparation.records import ParticipantDraft
-
-
-@pytest.fixture
-def laptops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Laptops]:
-    without_close_pause(monkeypatch)
-    machines = Laptops(tmp_path)
-    yield machines
-    machines.close()
 
 
 def hub_bundle(laptops: Laptops, people: int = 30) -> tuple[str, Path]:

@@ -8,12 +8,11 @@ import io
 import json
 import uuid
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from support.bundles import Laptops, canonical, file_state, without_close_pause
+from support.bundles import Laptops, canonical, file_state
 
 from vitalite_tui.db.models import (
     Attendance,
@@ -39,14 +38,6 @@ class Evening:
     people: list[str]
     #: The first round of each sub-group.
     rounds: list[str]
-
-
-@pytest.fixture
-def laptops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Laptops]:
-    without_close_pause(monkeypatch)
-    machines = Laptops(tmp_path)
-    yield machines
-    machines.close()
 
 
 def prepare(laptops: Laptops, groups: int = 2, territory: str = "CC du Val d'Orbieu") -> Evening:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from support.bundles import Laptops
 from support.rounds import open_round
 from textual.app import App
@@ -20,11 +19,6 @@ from vitalite_tui.tui.screens.home import HomeScreen
 def flat(app: App[None]) -> str:
     """The screen's text with its lines joined: a sentence may wrap anywhere."""
     return " ".join(screen_text(app).split())
-
-
-@pytest.fixture
-def laptops(tmp_path: Path) -> Laptops:
-    return Laptops(tmp_path)
 
 
 def exchange_folder(tmp_path: Path) -> Path:

@@ -50,7 +50,9 @@ class MergeContext(Protocol):
     report: MergeReport
 
 
-class TableHook(Protocol):
+class TableHook:
+    """What a table's merge does beyond matching rows: each step does nothing unless told."""
+
     def before(
         self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
     ) -> None:
@@ -75,7 +77,7 @@ def _settings(text: object) -> dict[str, object]:
     return value if isinstance(value, dict) else {}
 
 
-class Demarches:
+class Demarches(TableHook):
     """The démarche row: its record of exported codes only grows, and its demo key marks
     the one demo of its size in a base."""
 
@@ -122,13 +124,8 @@ class Demarches:
             if holder is not None and holder != row["id"]:
                 row["demo_key"] = None
 
-    def after(
-        self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
-    ) -> None:
-        return None
 
-
-class Participants:
+class Participants(TableHook):
     """Codes (P046) stay one person's each; people registered twice are pointed out."""
 
     def before(
@@ -239,14 +236,9 @@ class Participants:
                 )
 
 
-class Tallies:
+class Tallies(TableHook):
     """One wall count (an action, a collège, a round) typed on two laptops is two rows: the
     later count stays, the other is removed by the rule, so that it never counts twice."""
-
-    def before(
-        self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
-    ) -> None:
-        return None
 
     def after(
         self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
@@ -287,18 +279,13 @@ class Tallies:
                 )
 
 
-class SheetsTypedTwice:
+class SheetsTypedTwice(TableHook):
     """One paper sheet (its number) typed on two laptops is one sheet typed twice: the
     typing made first stays the sheet, the other is its blind second entry, set aside so
     that it never counts twice. Both alike: the sheet is verified; otherwise it waits in
     the verification screen with the second typing (`Responses.second_entries`).
 
     On the answers' table: a sheet's answers are written after the sheet."""
-
-    def before(
-        self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
-    ) -> None:
-        return None
 
     def after(
         self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
