@@ -22,6 +22,7 @@ from vitalite_tui.db.models import (
     Note,
     Participant,
     Questionnaire,
+    Workshop,
 )
 from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.colleges import College
@@ -401,3 +402,30 @@ def test_the_whole_demo_travels_and_reads_back(store: Store, tmp_path: Path) -> 
         assert (again.added, again.updated) == (0, 0)
     finally:
         laptops.close()
+
+
+def test_a_bundle_from_before_schema_4_is_read_with_the_new_columns_defaults(
+    laptops: Laptops, evening: Evening
+) -> None:
+    """A laptop still on the previous program writes bundles without the columns schema 4
+    added (extra evenings, roles, logistics owners, archives): they read as their defaults."""
+    from vitalite_tui.formats.bundle import Table, pack, read_bundle
+    from vitalite_tui.store.exchange.tables import ADDED_COLUMNS
+
+    bundle = read_bundle(laptops.write("hub", evening.demarche_id))
+    older: dict[str, Table] = {}
+    for name, table in bundle.tables.items():
+        dropped = ADDED_COLUMNS.get(name, {})
+        keep = [i for i, column in enumerate(table.columns) if column not in dropped]
+        older[name] = Table(
+            [table.columns[i] for i in keep], [[row[i] for i in keep] for row in table.rows]
+        )
+    assert older["workshop"].columns != bundle.tables["workshop"].columns
+    path = laptops.folder / "older.vitalite"
+    path.write_bytes(pack(bundle.manifest, older))
+    (report,) = laptops.read("a", path)
+    assert laptops.dump("a", evening.demarche_id) == laptops.dump("hub", evening.demarche_id)
+    laptops.open("a")
+    sessions = Workshop.select(Workshop.session).where(Workshop.demarche == evening.demarche_id)
+    assert {w.session for w in sessions} == {1}
+    assert report.tables

@@ -129,10 +129,33 @@ def _v3_laptops_and_bundles(database: SqliteDatabase) -> None:
         _stamp_changes(database, table)
 
 
+_V4_STATEMENTS = (
+    'ALTER TABLE "demarche" ADD COLUMN "archived_at" DATETIME',
+    'ALTER TABLE "demarche" ADD COLUMN "retention_until" DATE',
+    """ALTER TABLE "committee_member" ADD COLUMN "workshop_roles" TEXT NOT NULL DEFAULT '{}'""",
+    """ALTER TABLE "logistics_item" ADD COLUMN "person" VARCHAR(255) NOT NULL DEFAULT ''""",
+    'ALTER TABLE "logistics_item" ADD COLUMN "due_on" DATE',
+    'ALTER TABLE "workshop" ADD COLUMN "session" INTEGER NOT NULL DEFAULT 1',
+    'DROP INDEX "workshop_demarche_id_number"',
+    'CREATE UNIQUE INDEX "workshop_demarche_id_number_session" '
+    'ON "workshop" ("demarche_id", "number", "session")',
+    'CREATE TABLE "purge_record" ("id" TEXT NOT NULL PRIMARY KEY, "demarche_id" TEXT NOT NULL, '
+    '"done_at" DATETIME NOT NULL, "summary" TEXT NOT NULL)',
+    'CREATE INDEX "purge_record_demarche_id" ON "purge_record" ("demarche_id")',
+)
+
+
+def _v4_evenings_roles_and_retention(database: SqliteDatabase) -> None:
+    """Extra evenings, roles per workshop, logistics owners, archives, retention and purges."""
+    for sql in _V4_STATEMENTS:
+        execute(database, sql)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial_schema,
     _v2_indexes_for_screens,
     _v3_laptops_and_bundles,
+    _v4_evenings_roles_and_retention,
 )
 
 #: The schema version this program writes.

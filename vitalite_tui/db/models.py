@@ -112,6 +112,10 @@ class Demarche(BaseModel):
     questionnaire = ForeignKeyField(Questionnaire, null=True, backref="demarches")
     questionnaire_id: uuid.UUID | None
     demo_key = CharField(null=True, unique=True)
+    #: Schema 4: a finished démarche set aside (kept, hidden from the home list by default).
+    archived_at = DateTimeField(null=True)
+    #: Schema 4: the day its personal data should be purged (see issue « purge »).
+    retention_until = DateField(null=True)
 
 
 class StepRecord(BaseModel):
@@ -161,6 +165,8 @@ class CommitteeMember(BaseModel):
     role = CharField(default="")
     organisation = CharField(default="")
     position = IntegerField(default=0)
+    #: Schema 4: the member's role at each workshop, {"1": "animateur", …} (see domain).
+    workshop_roles = JSONField(default=dict)
 
 
 class LogisticsItem(BaseModel):
@@ -171,6 +177,9 @@ class LogisticsItem(BaseModel):
     label = CharField()
     done = BooleanField(default=False)
     position = IntegerField(default=0)
+    #: Schema 4: who sees to it, and by when.
+    person = CharField(default="")
+    due_on = DateField(null=True)
 
 
 # ---------------------------------------------------------------- workshops
@@ -188,9 +197,11 @@ class Workshop(BaseModel):
     place = CharField(default="")
     agenda = JSONField(default=list)
     recap = TextField(default="")
+    #: Schema 4: 1 for the planned evening, 2 and 3 for its extra evenings (domain/workshops).
+    session = IntegerField(default=1)
 
     class Meta:
-        indexes = ((("demarche", "number"), True),)
+        indexes = ((("demarche", "number", "session"), True),)
 
 
 class Attendance(BaseModel):
@@ -495,6 +506,19 @@ class KeptVersion(BaseModel):
     texts = JSONField()
 
 
+class PurgeRecord(Model):
+    """Schema 4: one purge of a démarche's personal data (when, what), kept on this laptop."""
+
+    id = UUIDField(primary_key=True, default=uuid.uuid4)
+    demarche_id = UUIDField(index=True)
+    done_at = DateTimeField(default=utcnow)
+    summary = TextField(default="")
+
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
 #: Every table whose rows travel in a démarche's bundle.
 TRAVELLING_MODELS: tuple[type[BaseModel], ...] = (
     Questionnaire,
@@ -531,4 +555,4 @@ TRAVELLING_MODELS: tuple[type[BaseModel], ...] = (
 )
 
 #: Every table of the program.
-ALL_MODELS: tuple[type[Model], ...] = (Laptop, *TRAVELLING_MODELS)
+ALL_MODELS: tuple[type[Model], ...] = (Laptop, PurgeRecord, *TRAVELLING_MODELS)

@@ -33,6 +33,7 @@ from vitalite_tui.store.exchange.hooks import HOOKS, MergeContext
 from vitalite_tui.store.exchange.laptop import this_laptop
 from vitalite_tui.store.exchange.records import Conflict, MergeReport, TableCount
 from vitalite_tui.store.exchange.tables import (
+    ADDED_COLUMNS,
     Column,
     TableSpec,
     referencing,
@@ -191,9 +192,14 @@ class Merge(MergeContext):
         table = self.bundle.tables.get(spec.name)
         if table is None:
             return []
-        if sorted(table.columns) != sorted(spec.names):
+        added = {
+            name: value
+            for name, value in ADDED_COLUMNS.get(spec.name, {}).items()
+            if name not in table.columns
+        }
+        if sorted([*table.columns, *added]) != sorted(spec.names):
             raise damaged(self.source, f"les colonnes de la table « {spec.name} » diffèrent")
-        rows = [dict(zip(table.columns, values, strict=True)) for values in table.rows]
+        rows = [{**added, **dict(zip(table.columns, values, strict=True))} for values in table.rows]
         (identity,) = [column for column in spec.columns if column.name == "id"]
         self._check_values(spec, rows, [identity])
         for column in spec.columns:

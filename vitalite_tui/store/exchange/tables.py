@@ -61,7 +61,7 @@ PARENTS: dict[str, tuple[str, str]] = {
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
     "questionnaire": ("code", "version"),
     "step_record": ("demarche_id", "number"),
-    "workshop": ("demarche_id", "number"),
+    "workshop": ("demarche_id", "number", "session"),
     "attendance": ("workshop_id", "participant_id"),
     "sub_group_member": ("subgroup_id", "participant_id"),
     "response": ("demarche_id", "source_key"),
@@ -95,6 +95,15 @@ TEXTS: dict[str, tuple[str, ...]] = {
     "workshop": ("recap",),
     "step_record": ("comment",),
     "round": ("question",),
+}
+
+#: Columns added after bundles began (schema 3), with the value a bundle written by an older
+#: program stands for: it lacks them, and is read as if it held these.
+ADDED_COLUMNS: dict[str, dict[str, object]] = {
+    "demarche": {"archived_at": None, "retention_until": None},
+    "committee_member": {"workshop_roles": "{}"},
+    "logistics_item": {"person": "", "due_on": None},
+    "workshop": {"session": 1},
 }
 
 #: How tables are named in reports.
