@@ -20,6 +20,7 @@ import pytest
 from vitalite_tui.kit.build import KitError, build_kit, pip_resolves
 from vitalite_tui.kit.wheels import Target
 
+PROJECT = Path(__file__).resolve().parents[2]
 PYTHON = f"{sys.version_info.major}.{sys.version_info.minor}"
 
 
@@ -38,7 +39,9 @@ def test_the_kit_installs_and_runs_with_no_index(tmp_path: Path) -> None:
     kit = tmp_path / "cle"
     windows = Target("windows", PYTHON)
     try:
-        report = build_kit(kit, [Target("linux", PYTHON), windows], portable=True)
+        report = build_kit(
+            kit, [Target("linux", PYTHON), windows], project=PROJECT, portable=True
+        )
     except KitError as exc:
         if os.environ.get("CI"):
             raise

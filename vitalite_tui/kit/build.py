@@ -81,18 +81,30 @@ def _pip(arguments: Sequence[str], *, isolated: bool = False) -> None:
         )
 
 
-def project_root() -> Path | None:
-    """The checkout this program runs from, when it runs from one (its pyproject.toml)."""
-    root = Path(str(files("vitalite_tui"))).parent
-    return root if (root / "pyproject.toml").is_file() else None
+def _is_project(folder: Path) -> bool:
+    try:
+        text = (folder / "pyproject.toml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return f'name = "{PROJECT}"' in text
 
 
-def _project_wheel(folder: Path, wheel: Path | None) -> Path:
+def project_root(start: Path | None = None) -> Path | None:
+    """The project's checkout: the one this program runs from (an editable install), else
+    `start` (by default the current folder) or one of its parents, as after `pip install .`."""
+    here = (start or Path.cwd()).absolute()
+    for folder in (Path(str(files("vitalite_tui"))).parent, here, *here.parents):
+        if _is_project(folder):
+            return folder
+    return None
+
+
+def _project_wheel(folder: Path, wheel: Path | None, project: Path | None) -> Path:
     if wheel is not None:
         if not wheel.is_file() or not wheel.name.startswith("vitalite_tui-"):
             raise KitError(f"{wheel} n'est pas une roue (wheel) de vitalite-tui.")
         return Path(shutil.copy2(wheel, folder / wheel.name))
-    root = project_root()
+    root = project_root(project)
     if root is None:
         raise KitError(
             "Le dossier du projet (pyproject.toml) est introuvable : lancez cette commande "
@@ -166,6 +178,7 @@ def build_kit(
     targets: Sequence[Target],
     *,
     wheel: Path | None = None,
+    project: Path | None = None,
     portable: bool = False,
     progress: Progress | None = None,
 ) -> KitReport:
@@ -179,7 +192,7 @@ def build_kit(
     try:
         folder.mkdir(parents=True, exist_ok=True)
         say("Roue du programme…")
-        root = _project_wheel(folder, wheel)
+        root = _project_wheel(folder, wheel, project)
         for target in targets:
             say(f"Paquets pour {target.label}…")
             _download(folder, target, root)
