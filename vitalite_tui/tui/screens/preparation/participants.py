@@ -26,6 +26,7 @@ from vitalite_tui.tui.dialogs.participant_form import (
 from vitalite_tui.tui.dialogs.registry_checks import DuplicatePickDialog
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.preparation.registry_undo import Change, Undoable, UndoStack
+from vitalite_tui.tui.widgets.note_input import LineInput
 from vitalite_tui.tui.widgets.table import RecordTable
 from vitalite_tui.tui.widgets.typing_order import act_in_order
 
@@ -33,8 +34,9 @@ from vitalite_tui.tui.widgets.typing_order import act_in_order
 UNDO_ID = "participant-undo"
 
 
-class FilterInput(Input):
-    """The type-to-filter line; ↓ (or Enter) goes down to the list."""
+class FilterInput(LineInput):
+    """The type-to-filter line; ↓ (or Enter) goes down to the list. Its keys act in the
+    order typed: Escape clears it at once, before the keys typed after it come."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
