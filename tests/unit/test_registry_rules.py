@@ -33,7 +33,6 @@ def test_undo_takes_back_the_last_action_first() -> None:
     stack.push(Undoable(Change.ADDED, person("Bruno", "P002")))
     top = stack.top
     assert top is not None
-    assert top.label == "Annuler l'ajout"
     assert top.what == "l'inscription de Bruno (P002)"
     assert stack.pop() == top
     rest = stack.pop()
@@ -50,7 +49,7 @@ def test_undo_keeps_the_last_few_and_clears() -> None:
     assert len(stack) == 3
     assert stack.top is not None
     assert stack.top.person.display_name == "N4"
-    assert stack.top.label == "Annuler la modif."
+    assert stack.top.what == "la modification de la fiche de N4 (P001)"
     stack.clear()
     assert stack.top is None
 

@@ -28,8 +28,8 @@ class CommunePickDialog(NumberPickDialog):
 
     def __init__(self, typed: str, communes: Sequence[str]) -> None:
         closest = closest_communes(typed, communes)
-        choices = [(name, f"{n}  {name}") for n, name in enumerate(closest, start=1)]
-        keep = f"{len(choices) + 1}  Garder « {shorten(typed, 40)} » (hors territoire)"
+        choices = [(name, f"{n} {name}") for n, name in enumerate(closest, start=1)]
+        keep = f"{len(choices) + 1} Garder « {shorten(typed, 40)} » (hors territoire)"
         choices.append((KEEP_AS_TYPED, keep))
         super().__init__(f"« {shorten(typed, 30)} » n'est pas une commune du territoire", choices)
 
@@ -50,16 +50,16 @@ class SamePersonDialog(NumberPickDialog):
 
     def __init__(self, name: str, already: Sequence[ParticipantRecord]) -> None:
         choices = [
-            (record.id, shorten(f"{n}  Ouvrir la fiche de {person_line(record)}", 66))
+            (record.id, shorten(f"{n} Ouvrir la fiche de {person_line(record)}", 66))
             for n, record in enumerate(already, start=1)
         ]
-        choices.append((REGISTER_ANYWAY, f"{len(choices) + 1}  Inscrire quand même"))
+        choices.append((REGISTER_ANYWAY, f"{len(choices) + 1} Inscrire quand même"))
         super().__init__(f"« {shorten(name, 30)} » est peut-être déjà inscrit(e)", choices)
 
 
 def duplicate_line(number: int, pair: Duplicate) -> str:
     commune = f" ({pair.commune})" if pair.commune else ""
-    return shorten(f"{number}  {pair.codes[0]} et {pair.codes[1]} : {pair.name}{commune}", 66)
+    return shorten(f"{number} {pair.codes[0]} et {pair.codes[1]} : {pair.name}{commune}", 66)
 
 
 class DuplicatePickDialog(NumberPickDialog):

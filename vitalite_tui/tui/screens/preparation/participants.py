@@ -104,6 +104,8 @@ class ParticipantTable(RecordTable):
             id="participant-duplicates",
             tooltip="Lister les doublons probables (même nom, même commune) et en réunir deux "
             "en une seule personne, qui garde présences, notes et votes.",
+            # Said by the warning line when there are some: the footer is full at 80 columns.
+            show=False,
         ),
         Binding(
             "slash",
@@ -237,16 +239,13 @@ class ParticipantsScreen(BaseScreen):
         self.show_undo()
 
     def show_undo(self) -> None:
-        """`u` in the footer and F1 names what it will undo; it leaves when nothing can be."""
+        """`u` says in F1 what it will undo (the footer has no room for a name); it leaves
+        the footer when nothing can be undone."""
         top = self.undo.top
         table = self.query_one(ParticipantTable)
         for key, bindings in table._bindings.key_to_bindings.items():
             table._bindings.key_to_bindings[key] = [
-                replace(
-                    binding,
-                    description=top.label,
-                    tooltip=f"Annuler {top.what}.",
-                )
+                replace(binding, tooltip=f"Annuler {top.what}.")
                 if binding.id == UNDO_ID and top is not None
                 else binding
                 for binding in bindings

@@ -16,11 +16,11 @@ class Change(str, Enum):
     REMOVED = "removed"
 
 
-#: Per kind: the footer's word, then what F1 and the messages say (« {who} » is the person).
-WORDING: dict[Change, tuple[str, str]] = {
-    Change.ADDED: ("Annuler l'ajout", "l'inscription de {who}"),
-    Change.EDITED: ("Annuler la modif.", "la modification de la fiche de {who}"),
-    Change.REMOVED: ("Annuler le retrait", "le retrait de {who}"),
+#: Per kind, what F1 and the messages say will be undone (« {who} » is the person).
+WORDING: dict[Change, str] = {
+    Change.ADDED: "l'inscription de {who}",
+    Change.EDITED: "la modification de la fiche de {who}",
+    Change.REMOVED: "le retrait de {who}",
 }
 
 
@@ -35,14 +35,10 @@ class Undoable:
     before: ParticipantDraft | None = None
 
     @property
-    def label(self) -> str:
-        return WORDING[self.change][0]
-
-    @property
     def what(self) -> str:
         """« le retrait de Jean-Paul Roux (P003) »."""
         who = f"{self.person.display_name} ({self.person.code})"
-        return WORDING[self.change][1].format(who=who)
+        return WORDING[self.change].format(who=who)
 
 
 class UndoStack:
