@@ -3,8 +3,11 @@ outside the territory, the consent pair, the focus, and the filter typed ahead."
 
 from __future__ import annotations
 
+from typing import Any
+
 from support.keys import from_terminal
 from support.tui import PEOPLE, open_registry, register
+from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from tui.conftest import SIZE, make_app, screen_text, wait_for
@@ -21,6 +24,7 @@ from vitalite_tui.tui.dialogs.registry_checks import (
     SamePersonDialog,
 )
 from vitalite_tui.tui.screens.help import HelpScreen
+from vitalite_tui.tui.screens.preparation.step1 import Step1Screen
 from vitalite_tui.tui.widgets.form import Field, FormCheckbox
 from vitalite_tui.tui.widgets.unsaved_sheet import UnsavedSheetDialog
 
@@ -31,6 +35,15 @@ def names(store: Store, demarche_id: str) -> list[str]:
 
 def footer_text(app: VitaliteApp) -> str:
     return screen_text(app).splitlines()[-1]
+
+
+def lit_labels(screen: Screen[Any]) -> list[str]:
+    """The labels shown highlighted (bold) on `screen`."""
+    return [
+        str(f.query_one(Label).render())
+        for f in screen.query(Field)
+        if f.query_one(Label).rich_style.bold
+    ]
 
 
 async def test_u_undoes_the_last_action_and_names_it(store: Store, demarche_id: str) -> None:
@@ -186,11 +199,7 @@ async def test_label_follows_the_cursor_and_errors_take_the_focus(
         await wait_for(pilot, lambda: isinstance(app.screen, ParticipantFormDialog))
 
         def lit() -> list[str]:
-            return [
-                str(f.query_one(Label).render())
-                for f in app.screen.query(Field)
-                if f.query_one(Label).rich_style.bold
-            ]
+            return lit_labels(app.screen)
 
         assert lit() == ["Nom"]
         await pilot.press("enter")
@@ -218,3 +227,19 @@ async def test_filter_typed_again_after_escape_is_kept(store: Store, demarche_id
         await wait_for(pilot, lambda: len(screen.records) == 1)
         assert app.screen is screen
         assert not screen.query_one("#empty", Static).display
+
+
+async def test_step1_error_takes_the_focus_and_the_label_follows(
+    store: Store, demarche_id: str
+) -> None:
+    """Step 1 is not a dialog, but its fields are the forms' `Field`: the same two rules."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = Step1Screen(demarche_id)
+        await app.push_screen(screen)
+        await pilot.press(*"31/02/2026", "enter", *"14/03/2026", "enter")
+        await wait_for(pilot, lambda: lit_labels(screen) == ["Référence"])
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: lit_labels(screen) == ["Présentation le"])
+        assert app.focused is not None
+        assert app.focused.id == "presentation-date"

@@ -24,6 +24,21 @@ from vitalite_tui.tui.widgets.unsaved_sheet import Leave, UnsavedSheetDialog
 DraftT = TypeVar("DraftT")
 
 
+def fold_label(text: str) -> str:
+    """A field's name as compared: case and extra spaces aside."""
+    return " ".join(text.split()).casefold()
+
+
+def field_in_error(root: Widget, message: str) -> Widget | None:
+    """The answer widget of the field under `root` that an error names: messages begin
+    with the field's name (« Nom : ce champ est obligatoire. »)."""
+    named = fold_label(message.partition(" : ")[0])
+    for field in root.query(Field):
+        if named in field.names:
+            return field.answer()
+    return None
+
+
 class Field(Horizontal):
     """A French label on the left, the widget that takes the answer on the right."""
 
@@ -34,9 +49,12 @@ class Field(Horizontal):
     Field > Input { width: 1fr; }
     """
 
-    def __init__(self, label: str, widget: Widget, *, id: str | None = None) -> None:
+    def __init__(
+        self, label: str, widget: Widget, *, id: str | None = None, names: Sequence[str] = ()
+    ) -> None:
         super().__init__(Label(label, classes="field-label"), widget, id=id)
-        self.label = label
+        #: How error messages name this field: its label, and any other name they use.
+        self.names = {fold_label(name) for name in (label, *names)}
 
     # A class, not `:focus-within`: Textual restyles the focused widget and its ancestors,
     # not their other children, so the label stayed lit on the first field.
@@ -253,17 +271,9 @@ class FormDialog(ModalScreen[DraftT | None]):
         error = self.query_one("#form-error", Static)
         error.update(Content(message))
         error.display = bool(message)
-        answer = self.field_in_error(message)
+        answer = field_in_error(self, message)
         if answer is not None:
             self.set_focus(answer)
-
-    def field_in_error(self, message: str) -> Widget | None:
-        """The field an error names: messages begin with the field's label (« Nom : … »)."""
-        named = fold_label(message.partition(" : ")[0])
-        for field in self.query(Field):
-            if fold_label(field.label) == named:
-                return field.answer()
-        return None
 
     def action_submit(self) -> None:
         # F2 right after « fab »: the commune is completed as Enter would (a name field
@@ -308,10 +318,6 @@ class FormDialog(ModalScreen[DraftT | None]):
             self.action_submit()
         else:
             self.focus_next()
-
-
-def fold_label(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 class LineDialog(FormDialog[str]):

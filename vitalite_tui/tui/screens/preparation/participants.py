@@ -32,6 +32,7 @@ from vitalite_tui.tui.widgets.typing_order import act_in_order
 
 #: The id of `u`'s binding, whose words name the action it will undo.
 UNDO_ID = "participant-undo"
+UNDO_TOOLTIP = "Annuler la dernière inscription, modification ou suppression."
 
 
 class FilterInput(LineInput):
@@ -95,7 +96,7 @@ class ParticipantTable(RecordTable):
             "screen.undo",
             "Annuler",
             id=UNDO_ID,
-            tooltip="Annuler la dernière inscription, modification ou suppression.",
+            tooltip=UNDO_TOOLTIP,
         ),
         Binding(
             "d",
@@ -242,12 +243,12 @@ class ParticipantsScreen(BaseScreen):
         """`u` says in F1 what it will undo (the footer has no room for a name); it leaves
         the footer when nothing can be undone."""
         top = self.undo.top
-        table = self.query_one(ParticipantTable)
-        for key, bindings in table._bindings.key_to_bindings.items():
-            table._bindings.key_to_bindings[key] = [
-                replace(binding, tooltip=f"Annuler {top.what}.")
-                if binding.id == UNDO_ID and top is not None
-                else binding
+        tooltip = UNDO_TOOLTIP if top is None else f"Annuler {top.what}."
+        # The binding as the table holds it (a keymap may have moved it to another key).
+        keys = self.query_one(ParticipantTable)._bindings.key_to_bindings
+        for key, bindings in keys.items():
+            keys[key] = [
+                replace(binding, tooltip=tooltip) if binding.id == UNDO_ID else binding
                 for binding in bindings
             ]
         self.refresh_bindings()
