@@ -39,6 +39,11 @@ def retention_default(last_workshop: date | None, created: date) -> date:
     return (last_workshop or created) + timedelta(days=RETENTION_DAYS)
 
 
+def retention_period() -> str:
+    """The period of `RETENTION_DAYS` as people say it."""
+    return "un an" if RETENTION_DAYS == 365 else f"{RETENTION_DAYS} jours"
+
+
 def retention_passed(until: date | None, today: date) -> bool:
     return until is not None and today > until
 

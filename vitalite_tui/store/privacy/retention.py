@@ -53,10 +53,11 @@ def _default(demarche: Demarche) -> date:
 
 
 def retention_line(retention: Retention) -> str:
-    """« Données personnelles gardées jusqu'au 12/05/2027 » and, once passed, what to do."""
+    """« Données personnelles gardées jusqu'au 12/05/2027 » and, once passed, what to do
+    (no final full stop: callers add what follows)."""
     day = format_date(retention.until)
     if retention.purged:
-        return "Données personnelles purgées."
+        return "Données personnelles purgées"
     if retention.passed:
-        return f"Conservation dépassée depuis le {day} : purgez les données personnelles."
-    return f"Données personnelles gardées jusqu'au {day}."
+        return f"Conservation dépassée depuis le {day} : purgez les données personnelles"
+    return f"Données personnelles gardées jusqu'au {day}"
