@@ -18,6 +18,7 @@ from vitalite_tui.domain.steps import StepStatus
 from vitalite_tui.formats.charter_markdown import render_markdown
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.questionnaire.records import SheetDraft
 from vitalite_tui.workbook import export_workbook
 
 
@@ -97,3 +98,20 @@ def test_register_shows_the_retention_date_and_the_purge(
     assert "Données personnelles purgées" in register
     assert "Purges faites : le " in register
     assert "Purge de « CC du Val d'Orbieu »" in register
+
+
+def test_barometer_sheet_never_shows_a_segment_of_one(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    codes = [f"I{n}_{pole}{i}" for n in (1, 2, 3, 4) for pole in "VD" for i in (1, 2, 3)]
+    communes = ["Lagrasse"] * MIN_GROUP_SIZE + ["Fabrezan"]
+    for number, commune in enumerate(communes, start=1):
+        answers: dict[str, int | None] = {code: number % 5 for code in codes}
+        draft = SheetDraft(number, {"commune": commune, "age": "40-59"}, answers)
+        store.responses.save_sheet(demarche_id, draft)
+    path = export_workbook(store, demarche_id, tmp_path).path
+    book = load_workbook(path)
+    rows = records(book["Baromètre"])
+    assert {r["Fiches"] for r in rows} == {MIN_GROUP_SIZE + 1, MIN_GROUP_SIZE}
+    assert "Fabrezan" not in {r["Valeur"] for r in rows}
+    assert "1 fiche dans aucun segment" in _text(path, "Baromètre")
