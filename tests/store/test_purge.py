@@ -142,7 +142,7 @@ def test_purge_leaves_no_name_in_the_file_and_keeps_every_result(
     assert not [s for s in secrets if s.encode() in fresh.path.read_bytes()]
     (entry,) = store.purges.purges(demarche_id)
     assert "Purge de" in entry.summary
-    assert "supprimées" in entry.summary
+    assert "Sauvegardes automatiques supprimées : " in entry.summary
     assert store.retention.get(demarche_id).purged
 
 

@@ -119,7 +119,7 @@ class Purges:
             _pragma("secure_delete", secure)
         removed = self._remove_copies(demarche_id)
         if removed:
-            summary += f" {plural(len(removed), 'sauvegarde automatique')} supprimées."
+            summary += f" Sauvegardes automatiques supprimées : {len(removed)}."
             with writing():
                 PurgeRecord.update(summary=summary).where(PurgeRecord.id == record.id).execute()
             _compact(self.base)
@@ -217,9 +217,13 @@ def _signatories(demarche: Demarche) -> list[Signatory]:
 
 
 def _public(signatory: Signatory, people: dict[str, Participant]) -> bool:
-    """A signatory who agreed, as a participant, to be named in documents."""
+    """A signature that stays as it is: a participant who agreed to be named, or, outside
+    the registry, a structure alone, or a name typed alone (taken for the structure that
+    signs: there is no consent to ask for); a name beside a structure goes."""
     person_id = fk_id(signatory, "participant")
-    person = people.get(person_id) if person_id else None
+    if person_id is None:
+        return not (signatory.name and signatory.organisation)
+    person = people.get(person_id)
     return person is not None and person.consent_named and person.deleted_at is None
 
 

@@ -31,6 +31,12 @@ class Retentions:
             purged=purged,
         )
 
+    def overdue(self, today: date | None = None) -> list[tuple[str, Retention]]:
+        """(territory, retention) of each démarche whose date has passed, unpurged."""
+        live = Demarche.select().where(Demarche.deleted_at.is_null()).order_by(Demarche.territory)
+        found = [(d.territory, self.get(str(d.id), today)) for d in live]
+        return [(territory, kept) for territory, kept in found if kept.passed]
+
     def set(self, demarche_id: str, until: date | None) -> Retention:
         """Choose the date (None: back to the default)."""
         with writing():
@@ -61,3 +67,16 @@ def retention_line(retention: Retention) -> str:
     if retention.passed:
         return f"Conservation dépassée depuis le {day} : purgez les données personnelles"
     return f"Données personnelles gardées jusqu'au {day}"
+
+
+def reminder(overdue: list[tuple[str, Retention]]) -> str:
+    """The home screen's line for démarches kept past their date, or ""."""
+    if not overdue:
+        return ""
+    which = " ; ".join(
+        f"« {territory} » depuis le {format_date(kept.until)}" for territory, kept in overdue
+    )
+    return (
+        f"Conservation dépassée : {which}. Ouvrez la démarche et purgez ses données "
+        "personnelles (touche v)."
+    )
