@@ -24,6 +24,19 @@ from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
 from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
 
+#: The parameter of a bulk key's twin kept out of the footer (see `bulk_bindings`).
+QUIET = "quiet"
+
+
+def bulk_bindings(key: str, name: str, label: str, id: str, tooltip: str) -> list[Binding]:
+    """A bulk key twice: in the footer, and out of it while « u Annuler » needs its room at
+    80 columns (`check_action` enables one or the other; both act the same, and share their
+    id so that a keymap moves both)."""
+    return [
+        Binding(key, f"part('{name}')", label, id=id, tooltip=tooltip),
+        Binding(key, f"part('{name}', '{QUIET}')", label, id=id, tooltip=tooltip, show=False),
+    ]
+
 
 class AttendanceTable(PartKeys, RecordTable):
     """The registry with a tick per person present; the letters act here, not in the filter."""
@@ -51,21 +64,28 @@ class AttendanceTable(PartKeys, RecordTable):
             id="attendance-add",
             tooltip="Inscrire quelqu'un qui arrive (nom, collège, commune) et le noter présent.",
         ),
-        Binding(
+        *bulk_bindings(
             "p",
-            "part('tick_previous')",
+            "tick_previous",
             "Idem",
-            id="attendance-previous",
-            tooltip="Comme la dernière fois : noter présentes toutes les personnes venues "
+            "attendance-previous",
+            "Comme la dernière fois : noter présentes toutes les personnes venues "
             "à l'atelier précédent (après confirmation).",
         ),
-        Binding(
+        *bulk_bindings(
             "t",
-            "part('tick_everyone')",
+            "tick_everyone",
             "Tous",
-            id="attendance-everyone",
-            tooltip="Tous présents : noter présentes toutes les personnes inscrites "
-            "(après confirmation).",
+            "attendance-everyone",
+            "Tous présents : noter présentes toutes les personnes inscrites (après confirmation).",
+        ),
+        Binding(
+            "u",
+            "part('undo_bulk')",
+            "Annuler",
+            id="attendance-undo",
+            tooltip="Annuler le dernier « Idem » ou « Tous » : les personnes qu'il a cochées "
+            "ne sont plus notées présentes.",
         ),
         # Not in the footer (no room at 80 columns with F1 and Échap): the filter line says it.
         Binding(
@@ -124,6 +144,8 @@ class AttendancePart(WorkshopPart):
         self.communes: list[str] = []
         #: Newcomers often come in a row from one collège: the next card starts with the last.
         self.last_college = DEFAULT_COLLEGE
+        #: The people the last « Idem » or « Tous » ticked, until undone or another change.
+        self.last_bulk: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="filter-line"):
@@ -195,6 +217,13 @@ class AttendancePart(WorkshopPart):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_present":
             return self.current_entry is not None
+        if action == "undo_bulk":
+            # Out of the footer when there is nothing to undo.
+            return bool(self.last_bulk)
+        if action in ("tick_previous", "tick_everyone") and (QUIET in parameters) != bool(
+            self.last_bulk
+        ):
+            return False
         if action == "tick_previous":
             # Atelier 1 has no previous workshop to copy.
             return self.number > 1
@@ -222,7 +251,9 @@ class AttendancePart(WorkshopPart):
     def action_focus_filter(self) -> None:
         self.screen.set_focus(self.query_one("#filter", FilterInput))
 
-    def after_change(self, select: str) -> None:
+    def after_change(self, select: str, bulk: list[str] | None = None) -> None:
+        # Any other change ends what `u` can undo: it acts on the last change only.
+        self.last_bulk = bulk or []
         self.show_attendance(select=select)
         self.post_message(AttendanceChanged())
 
@@ -252,7 +283,7 @@ class AttendancePart(WorkshopPart):
                 markup=False,
             )
 
-    def action_tick_previous(self) -> None:
+    def action_tick_previous(self, *_quiet: object) -> None:
         previous = self.number - 1
         self.tick_after_asking(
             self.read(
@@ -265,7 +296,7 @@ class AttendancePart(WorkshopPart):
             f"Toutes les personnes venues à l'atelier {previous} sont déjà notées présentes.",
         )
 
-    def action_tick_everyone(self) -> None:
+    def action_tick_everyone(self, *_quiet: object) -> None:
         self.tick_after_asking(
             self.read(lambda: self.store.workshops.not_yet_present(self.demarche_id, self.number)),
             "inscrite",
@@ -301,14 +332,38 @@ class AttendancePart(WorkshopPart):
                 )
             ):
                 return
-            self.after_change(ids[0])
+            self.after_change(ids[0], bulk=changed)
             self.notify(
                 f"{plural(len(changed), 'personne notée présente', 'personnes notées présentes')}"
-                " : Espace sur une ligne pour en décocher une.",
+                " : u pour annuler, Espace sur une ligne pour en décocher une.",
                 markup=False,
             )
 
         self.app.push_screen(ConfirmDialog(question), tick)
+
+    def action_undo_bulk(self) -> None:
+        """Untick exactly those the last « Idem » or « Tous » ticked (not those ticked before)."""
+        ticked = self.last_bulk
+        if not ticked:
+            return
+        undone: list[str] = []
+        if not self.run_safely(
+            lambda: undone.extend(
+                self.store.workshops.set_present_many(self.demarche_id, self.number, ticked, False)
+            )
+        ):
+            return  # kept: `u` can be tried again once the base is free
+        self.after_change(ticked[0])
+        self.notify(
+            "Annulé : "
+            + plural(
+                len(undone),
+                "personne n'est plus notée présente",
+                "personnes ne sont plus notées présentes",
+            )
+            + ".",
+            markup=False,
+        )
 
     def action_add_newcomer(self) -> None:
         added: list[str] = []
