@@ -729,17 +729,17 @@ class Capture:
         rnd, _, _ = _round_context(round_id)
         return _notes((Note.round == rnd) & Note.deleted_at.is_null())
 
-    def workshop_notes(self, demarche_id: str, number: int) -> list[NoteRecord]:
-        """Every live note of a workshop, oldest first."""
-        workshop = workshop_row(demarche_id, number)
+    def workshop_notes(self, demarche_id: str, number: int, session: int = 1) -> list[NoteRecord]:
+        """Every live note of an evening, oldest first."""
+        workshop = workshop_row(demarche_id, number, session)
         return _notes((Note.workshop == workshop) & Note.deleted_at.is_null())
 
-    def wall_notes(self, demarche_id: str, number: int) -> list[WallNote]:
-        """Every live note of a workshop as the plenary wall shows it, oldest first.
+    def wall_notes(self, demarche_id: str, number: int, session: int = 1) -> list[WallNote]:
+        """Every live note of an evening as the plenary wall shows it, oldest first.
 
         Only the four columns the wall needs: a workshop holds thousands of notes.
         """
-        workshop = workshop_row(demarche_id, number)
+        workshop = workshop_row(demarche_id, number, session)
         rows = (
             Note.select(Note.subgroup, Note.indicator, Note.pole, Note.text)
             .where((Note.workshop == workshop) & Note.deleted_at.is_null())
@@ -922,9 +922,9 @@ class Capture:
         )
         return _balance([r.id for r in rounds], member_colleges(group.id))
 
-    def workshop_balance(self, demarche_id: str, number: int) -> SpeakingBalance:
-        """The same over the whole workshop; the people present are the expected speakers."""
-        workshop = workshop_row(demarche_id, number)
+    def workshop_balance(self, demarche_id: str, number: int, session: int = 1) -> SpeakingBalance:
+        """The same over a whole evening; the people present are the expected speakers."""
+        workshop = workshop_row(demarche_id, number, session)
         groups = [g.id for g in live_subgroups(workshop)]
         rounds = (
             Round.select(Round.id).where(Round.subgroup.in_(groups) & Round.deleted_at.is_null())

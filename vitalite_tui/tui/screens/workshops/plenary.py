@@ -22,6 +22,7 @@ from textual.widgets import Footer, Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
 from vitalite_tui.domain.text import nbsp_quotes, plural
+from vitalite_tui.domain.workshops import session_label
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.workshops.records import SubGroupRecord, WallNote
 from vitalite_tui.tui.screens.base import BaseScreen
@@ -334,10 +335,19 @@ class PlenaryScreen(BaseScreen):
         ),
     ]
 
-    def __init__(self, demarche_id: str, number: int, subgroup_id: str | None = None) -> None:
+    def __init__(
+        self,
+        demarche_id: str,
+        number: int,
+        subgroup_id: str | None = None,
+        *,
+        session: int = 1,
+    ) -> None:
         super().__init__()
         self.demarche_id = demarche_id
         self.number = number
+        #: The evening shown: the planned one (1) or an extra one (« Atelier 2 bis »).
+        self.session = session
         self.start_subgroup = subgroup_id
         self.groups: list[SubGroupRecord] = []
         self.notes: dict[str, list[WallNote]] = {}
@@ -355,8 +365,8 @@ class PlenaryScreen(BaseScreen):
 
     async def on_mount(self) -> None:
         try:
-            self.groups = self.store.subgroups.all(self.demarche_id, self.number)
-            notes = self.store.capture.wall_notes(self.demarche_id, self.number)
+            self.groups = self.store.subgroups.all(self.demarche_id, self.number, self.session)
+            notes = self.store.capture.wall_notes(self.demarche_id, self.number, self.session)
         except VitaliteError as exc:
             self.report(exc)
             return
@@ -395,7 +405,7 @@ class PlenaryScreen(BaseScreen):
         self.refresh_bindings()
 
     def show_title(self) -> None:
-        title = f"Atelier {self.number} · Restitution"
+        title = f"{session_label(self.number, self.session)} · Restitution"
         shown = self.shown_groups
         if self.all_shown:
             title += " · tous les sous-groupes"

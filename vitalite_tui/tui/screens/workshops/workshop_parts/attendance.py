@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from vitalite_tui.domain.text import plural
+from vitalite_tui.domain.workshops import session_label
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 from vitalite_tui.store.workshops.records import AttendanceEntry
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
@@ -137,8 +138,12 @@ class AttendanceChanged(Message):
 class AttendancePart(WorkshopPart):
     """Tick who is present, filter the registry, register newcomers as they arrive."""
 
-    def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
-        super().__init__(demarche_id, number, id=id)
+    def __init__(
+        self, demarche_id: str, number: int, session: int = 1, *, id: str | None = None
+    ) -> None:
+        super().__init__(demarche_id, number, session, id=id)
+        #: The evening before this one (« Idem » copies it), read when shown.
+        self.previous: tuple[int, int] | None = None
         #: The lines shown, by participant id, as the store returned them.
         self.entries: dict[str, AttendanceEntry] = {}
         self.communes: list[str] = []
@@ -178,14 +183,17 @@ class AttendancePart(WorkshopPart):
     def show_attendance(self, select: str | None = None) -> None:
         found = self.read(
             lambda: (
-                self.store.workshops.attendance(self.demarche_id, self.number, self.filter_text),
-                self.store.workshops.present(self.demarche_id, self.number),
-                self.store.workshops.attendance_counts(self.demarche_id, self.number),
+                self.store.workshops.attendance(
+                    self.demarche_id, self.number, self.filter_text, self.session
+                ),
+                self.store.workshops.present(self.demarche_id, self.number, self.session),
+                self.store.workshops.attendance_counts(self.demarche_id, self.number, self.session),
+                self.store.workshops.previous(self.demarche_id, self.number, self.session),
             )
         )
         if found is None:
             return
-        shown, present, counts = found
+        shown, present, counts, self.previous = found
         self.entries = {e.participant.id: e for e in shown}
         self.query_one(AttendanceTable).fill(
             ((e.participant.id, attendance_cells(e)) for e in shown), select=select
@@ -225,8 +233,8 @@ class AttendancePart(WorkshopPart):
         ):
             return False
         if action == "tick_previous":
-            # Atelier 1 has no previous workshop to copy.
-            return self.number > 1
+            # Atelier 1 has no previous evening to copy.
+            return self.previous is not None
         return True
 
     def back(self) -> bool:
@@ -264,14 +272,14 @@ class AttendancePart(WorkshopPart):
         person = entry.participant
         # Someone no longer present also leaves their sub-group (the store does it): say so.
         groups = (
-            self.read(lambda: self.store.subgroups.all(self.demarche_id, self.number))
+            self.read(lambda: self.store.subgroups.all(self.demarche_id, self.number, self.session))
             if entry.present
             else []
         )
         left = next((g for g in groups or [] if any(p.id == person.id for p in g.members)), None)
         if not self.run_safely(
             lambda: self.store.workshops.set_present(
-                self.demarche_id, self.number, person.id, not entry.present
+                self.demarche_id, self.number, person.id, not entry.present, self.session
             )
         ):
             return
@@ -284,21 +292,29 @@ class AttendancePart(WorkshopPart):
             )
 
     def action_tick_previous(self, *_quiet: object) -> None:
-        previous = self.number - 1
+        previous = self.previous
+        if previous is None:
+            return
+        # « à l'atelier 2 bis »: the evening copied, in the method's order, whatever the dates.
+        at = f"à l'{session_label(*previous).lower()}"
         self.tick_after_asking(
             self.read(
                 lambda: self.store.workshops.not_yet_present(
-                    self.demarche_id, self.number, came_to=previous
+                    self.demarche_id, self.number, came_to=previous, session=self.session
                 )
             ),
-            f"venue à l'atelier {previous}",
-            f"venues à l'atelier {previous}",
-            f"Toutes les personnes venues à l'atelier {previous} sont déjà notées présentes.",
+            f"venue {at}",
+            f"venues {at}",
+            f"Toutes les personnes venues {at} sont déjà notées présentes.",
         )
 
     def action_tick_everyone(self, *_quiet: object) -> None:
         self.tick_after_asking(
-            self.read(lambda: self.store.workshops.not_yet_present(self.demarche_id, self.number)),
+            self.read(
+                lambda: self.store.workshops.not_yet_present(
+                    self.demarche_id, self.number, session=self.session
+                )
+            ),
             "inscrite",
             "inscrites",
             "Toutes les personnes inscrites sont déjà notées présentes.",
@@ -328,7 +344,9 @@ class AttendancePart(WorkshopPart):
             changed: list[str] = []
             if not self.run_safely(
                 lambda: changed.extend(
-                    self.store.workshops.set_present_many(self.demarche_id, self.number, ids, True)
+                    self.store.workshops.set_present_many(
+                        self.demarche_id, self.number, ids, True, self.session
+                    )
                 )
             ):
                 return
@@ -349,7 +367,9 @@ class AttendancePart(WorkshopPart):
         undone: list[str] = []
         if not self.run_safely(
             lambda: undone.extend(
-                self.store.workshops.set_present_many(self.demarche_id, self.number, ticked, False)
+                self.store.workshops.set_present_many(
+                    self.demarche_id, self.number, ticked, False, self.session
+                )
             )
         ):
             return  # kept: `u` can be tried again once the base is free
@@ -369,7 +389,11 @@ class AttendancePart(WorkshopPart):
         added: list[str] = []
 
         def save(draft: ParticipantDraft) -> None:
-            added.append(self.store.workshops.add_newcomer(self.demarche_id, self.number, draft))
+            added.append(
+                self.store.workshops.add_newcomer(
+                    self.demarche_id, self.number, draft, session=self.session
+                )
+            )
 
         def done(draft: ParticipantDraft | None) -> None:
             if draft is None:
@@ -384,7 +408,7 @@ class AttendancePart(WorkshopPart):
         name = self.filter_text.strip() if not self.entries else ""
         self.app.push_screen(
             NewcomerFormDialog(
-                f"Nouveau venu — atelier {self.number}",
+                f"Nouveau venu — {self.label.lower()}",
                 ParticipantDraft(name, self.last_college),
                 communes=self.communes,
                 save=save,
@@ -397,8 +421,10 @@ class AttendancePart(WorkshopPart):
         (left for later, they would wait at the bottom of F7, out of sight)."""
         found = self.read(
             lambda: (
-                self.store.subgroups.all(self.demarche_id, self.number),
-                self.store.subgroups.best_for(self.demarche_id, self.number, person_id),
+                self.store.subgroups.all(self.demarche_id, self.number, self.session),
+                self.store.subgroups.best_for(
+                    self.demarche_id, self.number, person_id, self.session
+                ),
             )
         )
         groups, best = found if found is not None else ([], None)
