@@ -50,8 +50,10 @@ def test_an_extra_evening_copies_the_plan_and_agenda_and_keeps_its_own_date(
     assert [s.label for s in store.workshops.get(demarche_id, 2).agenda] == ["Tour unique"]
     with pytest.raises(NotFound, match="atelier 3 bis n'a pas été ajouté"):
         store.workshops.get(demarche_id, 3, 2)
-    # Undated extra evenings do not make step 2 look unfinished.
-    assert store.planning.get(demarche_id, 2).date == date(2026, 10, 15)
+    # The démarche's steps say the planned evenings' dates and places, not an extra one's.
+    steps = store.demarches.steps(demarche_id)
+    assert steps[4].detail.endswith("Mairie")
+    assert "1 atelier planifié" in steps[1].detail
 
 
 def test_attendance_subgroups_and_notes_are_per_evening(store: Store, demarche_id: str) -> None:
