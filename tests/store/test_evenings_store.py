@@ -116,3 +116,18 @@ def test_attendance_subgroups_and_notes_are_per_evening(store: Store, demarche_i
     bis_recap = store.workshops.recap(demarche_id, 2, session=2)
     assert bis_recap is not None
     assert bis_recap.workshop.label == "Atelier 2"
+
+
+def test_the_debrief_of_atelier_1_files_the_notes_of_its_extra_evening_too(
+    store: Store, demarche_id: str
+) -> None:
+    ids = list(register(store, demarche_id).values())
+    store.workshops.add_evening(demarche_id, 1)
+    texts = []
+    for session in (1, 2):
+        store.workshops.set_present_many(demarche_id, 1, ids, True, session=session)
+        (group,) = store.subgroups.form(demarche_id, 1, 1, session=session)
+        rnd = store.capture.start_round(group.id, "Où vous retrouvez-vous ?")
+        texts.append(store.capture.save_note(rnd.id, ids[0], f"Séance {session}").text)
+    assert [n.note.text for n in store.axes.notes(demarche_id)] == texts
+    assert [n.text for n in store.capture.workshop_notes(demarche_id, 1, None)] == texts

@@ -3,6 +3,7 @@ participants' codes and records. Plain functions over rows; the parts stay in th
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import cast
 
@@ -46,6 +47,15 @@ def evening_rows(demarche_id: str, number: int | None = None) -> list[Workshop]:
     if number is not None:
         condition = condition & (Workshop.number == number)
     return list(Workshop.select().where(condition).order_by(Workshop.number, Workshop.session))
+
+
+def evening_ids(demarche_id: str, number: int, session: int | None = 1) -> list[uuid.UUID]:
+    """The ids of one evening's row, or with `session` None of all the workshop's evenings
+    (what a workshop's contents gather: the debrief files the notes of Atelier 1 bis too)."""
+    if session is not None:
+        return [workshop_row(demarche_id, number, session).id]
+    workshop_row(demarche_id, number)  # the planned evening exists, even with no note yet
+    return [row.id for row in evening_rows(demarche_id, number)]
 
 
 def participant_of(workshop: Workshop, participant_id: str) -> Participant:

@@ -45,7 +45,12 @@ from vitalite_tui.domain.speaking import (
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, dashed, key, live, raw_rows, soft_delete, writing
-from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
+from vitalite_tui.store.lookups import (
+    evening_ids,
+    participant_of,
+    present_participants,
+    workshop_row,
+)
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     NoteRevisionRecord,
@@ -729,10 +734,13 @@ class Capture:
         rnd, _, _ = _round_context(round_id)
         return _notes((Note.round == rnd) & Note.deleted_at.is_null())
 
-    def workshop_notes(self, demarche_id: str, number: int, session: int = 1) -> list[NoteRecord]:
-        """Every live note of an evening, oldest first."""
-        workshop = workshop_row(demarche_id, number, session)
-        return _notes((Note.workshop == workshop) & Note.deleted_at.is_null())
+    def workshop_notes(
+        self, demarche_id: str, number: int, session: int | None = 1
+    ) -> list[NoteRecord]:
+        """Every live note of an evening (`session` None: of all the workshop's evenings,
+        planned and extra), oldest first."""
+        evenings = evening_ids(demarche_id, number, session)
+        return _notes(Note.workshop.in_(evenings) & Note.deleted_at.is_null())
 
     def wall_notes(self, demarche_id: str, number: int, session: int = 1) -> list[WallNote]:
         """Every live note of an evening as the plenary wall shows it, oldest first.
