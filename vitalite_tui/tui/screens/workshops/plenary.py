@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -25,6 +24,7 @@ from vitalite_tui.domain.text import nbsp_quotes, plural
 from vitalite_tui.domain.workshops import session_label
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.workshops.records import SubGroupRecord, WallNote
+from vitalite_tui.tui.french_wrap import RICH_WORD
 from vitalite_tui.tui.screens.base import BaseScreen
 
 #: Poles in the order they are presented: the vitality pole first, untagged last.
@@ -103,7 +103,7 @@ def subgroup_heading(group: SubGroupRecord) -> str:
 
 def column_heading(group: SubGroupRecord) -> str:
     """A narrow column's heading: its theme under its name, the quotation marks held to it
-    (Textual wraps at any space: a theme on a line of its own rarely needs wrapping)."""
+    (a theme on a line of its own rarely needs wrapping)."""
     if not group.theme:
         return group.name
     return f"{group.name}\n{nbsp_quotes(f'« {group.theme} »')}"
@@ -123,10 +123,6 @@ Line = NoteLine | Text
 
 #: Every character below this one takes one cell (no wide, combining or control character).
 _NARROW_BELOW = "\u0300"
-
-#: A word and the blanks after it, as Rich cuts lines; a no-break space (inside French
-#: quotation marks) is part of the word, so « never ends a line nor » starts one.
-_WORD = re.compile(r"[^\S\u00a0]*[\S\u00a0]+[^\S\u00a0]*")
 
 
 def folded(text: str, width: int) -> list[str]:
@@ -150,7 +146,7 @@ def narrow_breaks(text: str, width: int) -> list[int]:
     """Rich's `divide_line` (fold) for text whose every character takes one cell."""
     breaks: list[int] = []
     offset = 0
-    for match in _WORD.finditer(text):
+    for match in RICH_WORD.finditer(text):  # no-break spaces kept in the word
         start, end = match.span()
         length = len(match.group().rstrip())
         if width - offset >= length:
