@@ -18,7 +18,7 @@ def test_same_as_last_time_lists_only_who_came_and_is_not_ticked_yet(
     for name in ("Anne Azéma", "Chloé Carrère", "Fatou Faure"):
         store.workshops.set_present(demarche_id, 1, ids[name], True)
     store.workshops.set_present(demarche_id, 2, ids["Chloé Carrère"], True)
-    todo = store.workshops.not_yet_present(demarche_id, 2, came_to=1)
+    todo = store.workshops.not_yet_present(demarche_id, 2, came_to=(1, 1))
     assert [p.display_name for p in todo] == ["Anne Azéma", "Fatou Faure"]
     everyone = store.workshops.not_yet_present(demarche_id, 2)
     assert len(everyone) == 5

@@ -69,6 +69,24 @@ async def test_same_as_last_time_then_everyone_each_one_key_and_confirmed(
             if e.newcomer
         }
         assert newcomers == {"Bruno Bastide"}
+        # « u » undoes that one bulk change, and only it: Bruno, ticked before, stays; the key
+        # is in the footer (whole at 80 columns) and in F1 while it can act, then leaves.
+        await wait_for(pilot, lambda: "u Annuler" in footer_of(app, screen))
+        assert len(footer_of(app, screen)) <= 80, footer_of(app, screen)
+        help_text = "\n".join(str(line) for line in key_lines(app.screen))
+        assert "Annuler le dernier « Idem » ou « Tous »" in help_text
+        # p and t leave the footer for u, not F1.
+        assert "Comme la dernière fois" in help_text
+        assert "Tous présents" in help_text
+        await pilot.press("u")
+        await wait_for(pilot, lambda: present_names(store, demarche_id, 2) == {"Bruno Bastide"})
+        await wait_for(pilot, lambda: "u Annuler" not in footer_of(app, screen))
+        assert any("3 personnes ne sont plus" in n.message for n in app._notifications)
+        await pilot.press("u")
+        await pilot.pause()
+        assert present_names(store, demarche_id, 2) == {"Bruno Bastide"}
+        await pilot.press("p", "enter")
+        await wait_for(pilot, lambda: len(present_names(store, demarche_id, 2)) == 4)
         await wait_for(
             pilot,
             lambda: (

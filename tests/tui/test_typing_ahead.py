@@ -117,14 +117,19 @@ async def test_escape_then_a_digit_typed_at_once_answers_the_question(
 async def test_a_key_typed_as_a_dialog_closes_acts_on_the_screen_below(
     store: Store, demarche_id: str
 ) -> None:
-    """A new trend written, F2, then Space at once: Space presents the trend just added,
-    it is not typed into the description of the dialog that closes."""
+    """A new trend written, F2, then Space at once: Space acts on the list, on the trend
+    just added (presented when added, no longer presented now), and is not typed into the
+    description of the dialog that closes."""
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_part(app, pilot, demarche_id, "trends")
         burst(app, ["n", *"Laiterie", "enter", *"Trente emplois", "f2", "space"])
         await wait_for(
-            pilot, lambda: any(t.title == "Laiterie" for t in store.trends.presented(demarche_id))
+            pilot, lambda: any(t.title == "Laiterie" for t in store.trends.all(demarche_id))
+        )
+        await wait_for(
+            pilot,
+            lambda: all(t.title != "Laiterie" for t in store.trends.presented(demarche_id)),
         )
     (trend,) = [t for t in store.trends.all(demarche_id) if t.title == "Laiterie"]
     assert trend.description == "Trente emplois"
@@ -173,3 +178,49 @@ async def test_enter_keeps_unsaved_text_when_quitting(store: Store, demarche_id:
         await pilot.press("o")
         await wait_for(pilot, lambda: not app.is_running)
     assert store.responses.all(demarche_id) == []
+
+
+async def test_keys_typed_as_a_form_closes_on_a_checkbox_open_the_next_form(
+    store: Store, demarche_id: str
+) -> None:
+    """A participant card validated by Enter on its last box, then Inser and the next card,
+    all in one burst: the keys after that Enter were on their way to the box of a dialog
+    being removed, and must reach the registry, then the new card, in order."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_registry(app, pilot, demarche_id)
+        card = ["1", "enter", *"Lagrasse", "enter", "enter", "enter"]
+        burst(app, ["insert", *"Anne", "enter", *card, "space", "enter", "enter", "enter"])
+        burst(app, ["insert", *"Bruno", "enter", *card, "enter", "space", "enter", "enter"])
+        burst(app, ["insert", *"Chloé", "enter", "2", "enter", *"Ribaute", "enter", "enter"])
+        burst(app, ["enter", "space", "f2", "insert", *"Denis", "enter", "3", "f2"])
+        await wait_for(
+            pilot,
+            lambda: app.screen is screen and len(store.participants.all(demarche_id)) >= 4,
+            timeout=20,
+        )
+        await pilot.pause()
+    people = {p.display_name: p for p in store.participants.all(demarche_id)}
+    assert sorted(people) == ["Anne", "Bruno", "Chloé", "Denis"]
+    assert (people["Anne"].consent_data, people["Anne"].consent_contact) == (True, False)
+    assert (people["Bruno"].consent_data, people["Bruno"].consent_contact) == (False, True)
+    assert (people["Chloé"].commune, people["Chloé"].consent_data) == ("Ribaute", True)
+
+
+async def test_keys_typed_after_f2_in_a_text_area_are_not_saved_in_the_closing_form(
+    store: Store, demarche_id: str
+) -> None:
+    """A trend's description, F2, then n and the next trend at once: F2 acts before the
+    keys after it, which open the next form instead of being typed into the closing one."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_part(app, pilot, demarche_id, "trends")
+        burst(app, ["n", *"Laiterie", "enter", *"Trente emplois", "f2"])
+        burst(app, ["n", *"Scierie", "enter", *"Dix emplois", "f2", "n", *"Gare", "f2"])
+        await wait_for(pilot, lambda: any(t.title == "Gare" for t in store.trends.all(demarche_id)))
+    made = {t.title: t.description for t in store.trends.all(demarche_id)}
+    assert {title: made.get(title) for title in ("Laiterie", "Scierie", "Gare")} == {
+        "Laiterie": "Trente emplois",
+        "Scierie": "Dix emplois",
+        "Gare": "",
+    }

@@ -93,6 +93,7 @@ ALWAYS_FILLED = {"Codebook questionnaire", "Scénario"}
 
 CONTRIBUTION_HEADERS = [
     "Atelier",
+    "Séance",
     "Sous-groupe",
     "Tour",
     "Question",

@@ -471,9 +471,9 @@ class BulkImport:
     # ------------------------------------------------------------ rows read back
 
     def workshop_ids(self, demarche_id: str) -> dict[int, uuid.UUID]:
-        """The démarche's workshops by number."""
+        """The démarche's planned workshops by number (not their extra evenings)."""
         rows = Workshop.select(Workshop.number, Workshop.id).where(
-            Workshop.demarche == as_uuid(demarche_id)
+            (Workshop.demarche == as_uuid(demarche_id)) & (Workshop.session == 1)
         )
         return {row.number: row.id for row in rows}
 

@@ -3,6 +3,7 @@ participants' codes and records. Plain functions over rows; the parts stay in th
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from typing import cast
 
@@ -11,18 +12,50 @@ from peewee import JOIN, fn
 from vitalite_tui.db.models import Attendance, Participant, Workshop
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.text import name_key
-from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
+from vitalite_tui.domain.workshops import MAX_SESSIONS, WORKSHOP_NUMBERS, session_label
 from vitalite_tui.errors import NotFound
 from vitalite_tui.store.base import demarche_row, live
 
 
-def workshop_row(demarche_id: str, number: int) -> Workshop:
-    """The workshop 1–4 of a démarche, created on first use (`NotFound` in French otherwise)."""
+def workshop_row(demarche_id: str, number: int, session: int = 1) -> Workshop:
+    """One evening of a démarche: workshop 1–4, its planned evening (session 1, created on
+    first use) or an extra one added by `Workshops.add_evening` (`NotFound` in French
+    otherwise). The session is always part of the lookup: with an extra evening stored, the
+    workshop's number alone no longer names one row."""
     if number not in WORKSHOP_NUMBERS:
         raise NotFound(f"Atelier {number} inconnu (1 à 4).")
+    if not 1 <= session <= MAX_SESSIONS:
+        raise NotFound(f"Séance {session} inconnue (1 à {MAX_SESSIONS}).")
     demarche = demarche_row(demarche_id)
-    row = Workshop.get_or_none((Workshop.demarche == demarche) & (Workshop.number == number))
-    return row if row is not None else Workshop.create(demarche=demarche, number=number)
+    row = Workshop.get_or_none(
+        (Workshop.demarche == demarche)
+        & (Workshop.number == number)
+        & (Workshop.session == session)
+    )
+    if row is not None:
+        return row
+    if session != 1:
+        label = session_label(number, session).lower()
+        raise NotFound(f"L'{label} n'a pas été ajouté à cette démarche.")
+    return Workshop.create(demarche=demarche, number=number)
+
+
+def evening_rows(demarche_id: str, number: int | None = None) -> list[Workshop]:
+    """The démarche's stored evenings (of one workshop when `number` is given), in the
+    method's order: workshop, then session."""
+    condition = Workshop.demarche == demarche_row(demarche_id)
+    if number is not None:
+        condition = condition & (Workshop.number == number)
+    return list(Workshop.select().where(condition).order_by(Workshop.number, Workshop.session))
+
+
+def evening_ids(demarche_id: str, number: int, session: int | None = 1) -> list[uuid.UUID]:
+    """The ids of one evening's row, or with `session` None of all the workshop's evenings
+    (what a workshop's contents gather: the debrief files the notes of Atelier 1 bis too)."""
+    if session is not None:
+        return [workshop_row(demarche_id, number, session).id]
+    workshop_row(demarche_id, number)  # the planned evening exists, even with no note yet
+    return [row.id for row in evening_rows(demarche_id, number)]
 
 
 def participant_of(workshop: Workshop, participant_id: str) -> Participant:

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from vitalite_tui.domain.colleges import College, CollegeCounts
-from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
+from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS, Evening
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
@@ -122,10 +122,12 @@ class ExportContext:
         """
         self.__dict__.pop(name, None)
 
-    def attendance(self, number: int) -> CollegeCounts:
-        """People present at a workshop, by collège."""
+    def evening_attendance(self, evening: Evening) -> CollegeCounts:
+        """People present at one evening (« Atelier 2 bis » apart from « Atelier 2 »)."""
         return CollegeCounts.of(
-            self.people[pid].college for pid in self.present_ids[number] if pid in self.people
+            self.people[p.participant_id].college
+            for p in self.presences
+            if (p.workshop_number, p.session) == evening and p.participant_id in self.people
         )
 
     def name_of(self, person: ParticipantRecord) -> str:

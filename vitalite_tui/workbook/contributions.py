@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from vitalite_tui.domain.indicators import Pole, indicator
+from vitalite_tui.domain.workshops import session_label
 from vitalite_tui.formats.cells import local_time
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import Column, SheetWriter
@@ -14,6 +15,8 @@ ANONYMOUS = "anonyme"
 
 COLUMNS = (
     Column("Atelier", 10),
+    # « Atelier 2 bis » for a note of an extra evening: a filter keeps one evening.
+    Column("Séance", 16),
     Column("Sous-groupe", 20),
     Column("Tour", 8),
     Column("Question", 40),
@@ -48,6 +51,7 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
         rows.append(
             [
                 note.workshop_number,
+                session_label(note.workshop_number, note.session),
                 note.subgroup_name,
                 note.round_number,
                 note.question,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from vitalite_tui.domain.privacy import MIN_GROUP_SIZE, shown_groups
+from vitalite_tui.domain.workshops import session_label
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import Column, SheetWriter
 
@@ -72,18 +73,21 @@ def presences(context: ExportContext, sheet: SheetWriter) -> None:
     """One row per workshop and person present, newcomers marked."""
     columns = [
         Column("Atelier", 10),
+        Column("Séance", 16),
         Column("Date", 12),
         Column("Code", 10),
         Column("Collège", 14),
         Column("Commune", 30),
         Column("Nouveau venu", 16),
     ]
-    dates = {workshop.number: workshop.date for workshop in context.workshops}
+    # The date of each evening: an extra one (« Atelier 2 bis ») has its own.
+    dates = {workshop.evening: workshop.date for workshop in context.workshops}
     communes = _communes(context)
     rows = [
         [
             presence.workshop_number,
-            dates.get(presence.workshop_number),
+            session_label(presence.workshop_number, presence.session),
+            dates.get((presence.workshop_number, presence.session)),
             person.code,
             person.college.label,
             communes[person.id],

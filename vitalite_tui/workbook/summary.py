@@ -128,21 +128,22 @@ def workshops(context: ExportContext, sheet: SheetWriter) -> None:
         "Sous-groupes",
         "Contributions",
     )
-    newcomers = Counter(p.workshop_number for p in context.presences if p.newcomer)
-    groups = Counter(group.workshop_number for group in context.speaking.subgroups)
-    notes = Counter(note.workshop_number for note in context.notes)
+    # One line per evening: an extra one (« Atelier 2 bis ») has its own people and notes.
+    newcomers = Counter((p.workshop_number, p.session) for p in context.presences if p.newcomer)
+    groups = Counter((g.workshop_number, g.session) for g in context.speaking.subgroups)
+    notes = Counter((note.workshop_number, note.session) for note in context.notes)
     for workshop in context.workshops:
-        counts = context.attendance(workshop.number)
+        counts = context.evening_attendance(workshop.evening)
         sheet.append(
             [
-                f"Atelier {workshop.number}",
+                workshop.label,
                 workshop.place,
                 workshop.date,
                 counts.total,
                 *(counts[college] for college in College),
-                newcomers[workshop.number],
-                groups[workshop.number],
-                notes[workshop.number],
+                newcomers[workshop.evening],
+                groups[workshop.evening],
+                notes[workshop.evening],
             ]
         )
     if not context.presences:

@@ -36,7 +36,7 @@ from vitalite_tui.store.felt.debrief_records import (
     DebriefNote,
     FiledNote,
 )
-from vitalite_tui.store.lookups import workshop_row
+from vitalite_tui.store.lookups import evening_ids, workshop_row
 
 if TYPE_CHECKING:
     from vitalite_tui.store.workshops.capture import Capture
@@ -260,14 +260,15 @@ class Axes:
     ) -> list[DebriefNote]:
         """Live notes of a workshop that pass the filter, by sub-group then oldest first."""
         chosen = chosen or DebriefFilter()
-        workshop = workshop_row(demarche_id, number)
-        records = self._capture.workshop_notes(demarche_id, number)
+        # The workshop's extra evenings too: their notes are filed in the same axes.
+        evenings = evening_ids(demarche_id, number, None)
+        records = self._capture.workshop_notes(demarche_id, number, None)
         # Ids as stored, dashed as the records carry them: no UUID parsed per note.
         filed = {
             dashed(note_id): dashed(axis_id)
             for note_id, axis_id in raw_rows(
                 Note.select(Note.id, Note.axis).where(
-                    (Note.workshop == workshop)
+                    Note.workshop.in_(evenings)
                     & Note.deleted_at.is_null()
                     & Note.axis.is_null(False)
                 )
@@ -277,7 +278,7 @@ class Axes:
         groups = {
             key(row): row
             for row in SubGroup.select(SubGroup.id, SubGroup.name, SubGroup.position).where(
-                SubGroup.workshop == workshop
+                SubGroup.workshop.in_(evenings)
             )
         }
         shown = []

@@ -207,7 +207,11 @@ class Demarches:
         """The seven steps with status, dates and what each one has kept so far."""
         demarche = demarche_row(demarche_id)
         records = {s.number: s for s in StepRecord.select().where(StepRecord.demarche == demarche)}
-        workshops = {w.number: w for w in Workshop.select().where(Workshop.demarche == demarche)}
+        # The planned evenings: an extra one (session 2–3) is listed under its step by the screen.
+        planned_rows = Workshop.select().where(
+            (Workshop.demarche == demarche) & (Workshop.session == 1)
+        )
+        workshops = {w.number: w for w in planned_rows}
         details = {number: "" for number in range(1, len(STEPS) + 1)}
         step1 = records.get(1)
         if step1 is not None:

@@ -152,7 +152,9 @@ class Steps:
 def _undated(demarche_id: str, number: int | None) -> tuple[int, ...]:
     """The démarche's workshops (or only workshop `number`) that have no date yet."""
     query = Workshop.select(Workshop.number).where(
-        (Workshop.demarche == demarche_row(demarche_id)) & Workshop.date.is_null()
+        (Workshop.demarche == demarche_row(demarche_id))
+        & Workshop.date.is_null()
+        & (Workshop.session == 1)  # an extra evening is dated when added, not in step 2
     )
     if number is not None:
         query = query.where(Workshop.number == number)

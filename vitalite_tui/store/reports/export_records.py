@@ -18,6 +18,8 @@ class PresenceRecord:
     workshop_number: int
     participant_id: str
     newcomer: bool
+    #: The evening of that workshop: 1 planned, 2–3 extra (« Atelier 2 bis »).
+    session: int = 1
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class ExportNoteRecord:
     pole: Pole | None
     created_at: datetime  # naive UTC
     edited: bool  # an earlier text is kept as a revision
+    session: int = 1  # the workshop's evening: 1 planned, 2–3 extra
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class SubGroupSpeaking:
     members: CollegeCounts
     colleges: dict[College, Tally]
     anonymous: Tally  # notes nobody was named for
+    session: int = 1  # the workshop's evening the sub-group met at
 
 
 @dataclass(frozen=True)

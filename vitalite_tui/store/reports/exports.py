@@ -81,7 +81,7 @@ READING_CACHE_KIB = 256
 
 def _export_note(row: tuple[Any, ...]) -> ExportNoteRecord:
     number, group, position, question, code, college = row[:6]
-    text, kind, indicator, pole, created_at, edited = row[6:]
+    text, kind, indicator, pole, created_at, edited, session = row[6:]
     return ExportNoteRecord(
         workshop_number=int(number),
         subgroup_name=group or "",
@@ -95,6 +95,7 @@ def _export_note(row: tuple[Any, ...]) -> ExportNoteRecord:
         pole=_POLES[pole],
         created_at=datetime.fromisoformat(created_at),
         edited=bool(edited),
+        session=int(session),
     )
 
 
@@ -131,14 +132,21 @@ class Exports:
         return [participant_record(row) for row in rows]
 
     def workshops(self, demarche_id: str) -> list[WorkshopRecord]:
-        """The four workshops in order, with date, place and agenda."""
-        rows = Workshop.select().where(_in_scope(demarche_id, None)).order_by(Workshop.number)
+        """The workshops' evenings in the method's order (each workshop, then its extra
+        evenings), with date, place and agenda."""
+        rows = (
+            Workshop.select()
+            .where(_in_scope(demarche_id, None))
+            .order_by(Workshop.number, Workshop.session)
+        )
         return [to_workshop_record(row) for row in rows]
 
     def presences(self, demarche_id: str, workshop: int | None = None) -> list[PresenceRecord]:
         """Who was ticked present, workshop by workshop, in the order of the codes."""
         rows = (
-            Attendance.select(Workshop.number, Attendance.participant, Attendance.newcomer)
+            Attendance.select(
+                Workshop.number, Attendance.participant, Attendance.newcomer, Workshop.session
+            )
             .join(Workshop)
             .switch(Attendance)
             .join(Participant)
@@ -147,11 +155,14 @@ class Exports:
                 & Attendance.deleted_at.is_null()
                 & Participant.deleted_at.is_null()
             )
-            .order_by(Workshop.number, Participant.number)
+            .order_by(Workshop.number, Workshop.session, Participant.number)
             .tuples()
         )
-        triples = cast("list[tuple[int, uuid.UUID, bool]]", list(rows))
-        return [PresenceRecord(number, str(pid), bool(new)) for number, pid, new in triples]
+        found = cast("list[tuple[int, uuid.UUID, bool, int]]", list(rows))
+        return [
+            PresenceRecord(number, str(pid), bool(new), session)
+            for number, pid, new, session in found
+        ]
 
     def notes(self, demarche_id: str, workshop: int | None = None) -> list[ExportNoteRecord]:
         """Every live note with its workshop, sub-group, round and speaker's code, in order."""
@@ -172,6 +183,7 @@ class Exports:
                 Note.pole,
                 Note.created_at.cast("TEXT"),  # parsed below: much faster than peewee does
                 fn.EXISTS(revised),
+                Workshop.session,
             )
             .join(Workshop)
             .switch(Note)
@@ -181,7 +193,13 @@ class Exports:
             .switch(Note)
             .join(Participant, JOIN.LEFT_OUTER)
             .where(_in_scope(demarche_id, workshop) & Note.deleted_at.is_null())
-            .order_by(Workshop.number, SubGroup.position, Round.position, Note.created_at)
+            .order_by(
+                Workshop.number,
+                Workshop.session,
+                SubGroup.position,
+                Round.position,
+                Note.created_at,
+            )
         )
         return [_export_note(row) for row in raw_cursor(rows)]
 
@@ -202,7 +220,7 @@ class Exports:
             SubGroup.select(SubGroup, Workshop)
             .join(Workshop)
             .where(scope & SubGroup.deleted_at.is_null())
-            .order_by(Workshop.number, SubGroup.position, SubGroup.created_at)
+            .order_by(Workshop.number, Workshop.session, SubGroup.position, SubGroup.created_at)
         )
         everyone = _everyone(demarche_id)
         members = _members(scope, everyone)
@@ -233,6 +251,7 @@ class Exports:
                     members=CollegeCounts.of(p.college for p in people),
                     colleges=balance.colleges,
                     anonymous=balance.anonymous,
+                    session=int(group.workshop.session),
                 )
             )
             for person in people:

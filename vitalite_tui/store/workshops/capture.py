@@ -45,7 +45,12 @@ from vitalite_tui.domain.speaking import (
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, dashed, key, live, raw_rows, soft_delete, writing
-from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
+from vitalite_tui.store.lookups import (
+    evening_ids,
+    participant_of,
+    present_participants,
+    workshop_row,
+)
 from vitalite_tui.store.workshops.records import (
     NoteRecord,
     NoteRevisionRecord,
@@ -729,17 +734,20 @@ class Capture:
         rnd, _, _ = _round_context(round_id)
         return _notes((Note.round == rnd) & Note.deleted_at.is_null())
 
-    def workshop_notes(self, demarche_id: str, number: int) -> list[NoteRecord]:
-        """Every live note of a workshop, oldest first."""
-        workshop = workshop_row(demarche_id, number)
-        return _notes((Note.workshop == workshop) & Note.deleted_at.is_null())
+    def workshop_notes(
+        self, demarche_id: str, number: int, session: int | None = 1
+    ) -> list[NoteRecord]:
+        """Every live note of an evening (`session` None: of all the workshop's evenings,
+        planned and extra), oldest first."""
+        evenings = evening_ids(demarche_id, number, session)
+        return _notes(Note.workshop.in_(evenings) & Note.deleted_at.is_null())
 
-    def wall_notes(self, demarche_id: str, number: int) -> list[WallNote]:
-        """Every live note of a workshop as the plenary wall shows it, oldest first.
+    def wall_notes(self, demarche_id: str, number: int, session: int = 1) -> list[WallNote]:
+        """Every live note of an evening as the plenary wall shows it, oldest first.
 
         Only the four columns the wall needs: a workshop holds thousands of notes.
         """
-        workshop = workshop_row(demarche_id, number)
+        workshop = workshop_row(demarche_id, number, session)
         rows = (
             Note.select(Note.subgroup, Note.indicator, Note.pole, Note.text)
             .where((Note.workshop == workshop) & Note.deleted_at.is_null())
@@ -922,9 +930,9 @@ class Capture:
         )
         return _balance([r.id for r in rounds], member_colleges(group.id))
 
-    def workshop_balance(self, demarche_id: str, number: int) -> SpeakingBalance:
-        """The same over the whole workshop; the people present are the expected speakers."""
-        workshop = workshop_row(demarche_id, number)
+    def workshop_balance(self, demarche_id: str, number: int, session: int = 1) -> SpeakingBalance:
+        """The same over a whole evening; the people present are the expected speakers."""
+        workshop = workshop_row(demarche_id, number, session)
         groups = [g.id for g in live_subgroups(workshop)]
         rounds = (
             Round.select(Round.id).where(Round.subgroup.in_(groups) & Round.deleted_at.is_null())

@@ -54,13 +54,17 @@ def axes(demarche: Demarche) -> list[RecapAxis]:
 
 
 def intentions(previous: Workshop) -> list[RecapIntention]:
+    """The intentions of `previous`'s workshop, of its planned and extra evenings alike."""
+    evenings = Workshop.select(Workshop.id).where(
+        (Workshop.demarche == previous.demarche_id) & (Workshop.number == previous.number)
+    )
     live_axis = (Intention.axis == Axis.id) & Axis.deleted_at.is_null()
     rows = (
         Intention.select(Intention.title, Axis.title, Trend.title)
         .join(Axis, JOIN.LEFT_OUTER, on=live_axis)
         .switch(Intention)
         .join(Trend, JOIN.LEFT_OUTER, on=(Intention.trend == Trend.id))
-        .where((Intention.workshop == previous) & Intention.deleted_at.is_null())
+        .where(Intention.workshop.in_(evenings) & Intention.deleted_at.is_null())
         .order_by(fn.COALESCE(Axis.position, 1_000_000), Intention.created_at)
         .tuples()
     )

@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind, indicator_tag
+from vitalite_tui.domain.workshops import Evening, session_label
 from vitalite_tui.store.preparation.records import ParticipantRecord
 
 
@@ -37,10 +38,21 @@ class WorkshopRecord:
     agenda: list[AgendaSlot]
     #: What was kept from this evening, shown in the recap that opens the next one.
     recap: str
+    #: 1 for the planned evening, 2–3 for the workshop's extra evenings (« bis », « ter »).
+    session: int = 1
 
     @property
     def total_minutes(self) -> int:
         return sum(slot.minutes for slot in self.agenda)
+
+    @property
+    def evening(self) -> Evening:
+        return (self.number, self.session)
+
+    @property
+    def label(self) -> str:
+        """« Atelier 2 », « Atelier 2 bis »."""
+        return session_label(self.number, self.session)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,12 @@ from vitalite_tui.domain.text import clean_line
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import as_uuid, fk_id, key, live, soft_delete, writing
 from vitalite_tui.store.links import add_link, remove_links, targets_of
-from vitalite_tui.store.lookups import participant_of, present_participants, workshop_row
+from vitalite_tui.store.lookups import (
+    evening_rows,
+    participant_of,
+    present_participants,
+    workshop_row,
+)
 from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantRecord
 from vitalite_tui.store.workshops.records import SubGroupRecord
@@ -117,7 +122,7 @@ class SubGroups:
     """Forming, listing, moving people between, and naming the sub-groups of a workshop."""
 
     def form(
-        self, demarche_id: str, number: int, count: int = 4, seed: int = 0
+        self, demarche_id: str, number: int, count: int = 4, seed: int = 0, session: int = 1
     ) -> list[SubGroupRecord]:
         """Share the people present between `count` sub-groups (see `domain.subgroups`).
 
@@ -127,7 +132,7 @@ class SubGroups:
         if not 1 <= count <= MAX_GROUPS:
             raise InvalidInput(f"Nombre de sous-groupes : de 1 à {MAX_GROUPS}.")
         with writing():
-            workshop = workshop_row(demarche_id, number)
+            workshop = workshop_row(demarche_id, number, session)
             taken = (
                 Note.select()
                 .where((Note.workshop == workshop) & Note.deleted_at.is_null())
@@ -162,11 +167,11 @@ class SubGroups:
             for extra in existing[count:]:
                 _set_members(extra, [])
                 soft_delete(extra)
-        return self.all(demarche_id, number)
+        return self.all(demarche_id, number, session)
 
-    def all(self, demarche_id: str, number: int) -> list[SubGroupRecord]:
-        """The workshop's sub-groups in order, each with its members in speaking order."""
-        workshop = workshop_row(demarche_id, number)
+    def all(self, demarche_id: str, number: int, session: int = 1) -> list[SubGroupRecord]:
+        """The evening's sub-groups in order, each with its members in speaking order."""
+        workshop = workshop_row(demarche_id, number, session)
         groups = live_subgroups(workshop)
         members = member_rows(g.id for g in groups)
         return [to_subgroup_record(g, workshop.number, members[key(g)]) for g in groups]
@@ -176,19 +181,23 @@ class SubGroups:
         workshop = Workshop.get_by_id(group.workshop_id)
         return to_subgroup_record(group, workshop.number, member_rows([group.id])[key(group)])
 
-    def unassigned(self, demarche_id: str, number: int) -> list[ParticipantRecord]:
+    def unassigned(
+        self, demarche_id: str, number: int, session: int = 1
+    ) -> list[ParticipantRecord]:
         """People present who are in no sub-group yet (a newcomer who arrived late…)."""
-        workshop = workshop_row(demarche_id, number)
+        workshop = workshop_row(demarche_id, number, session)
         members = member_rows(g.id for g in live_subgroups(workshop))
         placed = {key(p) for people in members.values() for p in people}
         return [
             participant_record(p) for p in present_participants(workshop) if key(p) not in placed
         ]
 
-    def best_for(self, demarche_id: str, number: int, participant_id: str) -> str | None:
+    def best_for(
+        self, demarche_id: str, number: int, participant_id: str, session: int = 1
+    ) -> str | None:
         """The sub-group a late arrival fits best (see `group_for_late_arrival`); None when
-        the workshop has no sub-group yet."""
-        workshop = workshop_row(demarche_id, number)
+        the evening has no sub-group yet."""
+        workshop = workshop_row(demarche_id, number, session)
         groups = live_subgroups(workshop)
         if not groups:
             return None
@@ -233,8 +242,13 @@ class SubGroups:
                 )
 
     def actions(self, demarche_id: str) -> dict[str, str]:
-        """The workshop-3 sub-groups linked to a kept action: sub-group id → action id."""
-        groups = live_subgroups(workshop_row(demarche_id, DEEPENING_WORKSHOP))
+        """The workshop-3 sub-groups linked to a kept action, those of its extra evenings
+        too: sub-group id → action id."""
+        groups = [
+            group
+            for evening in evening_rows(demarche_id, DEEPENING_WORKSHOP)
+            for group in live_subgroups(evening)
+        ]
         links = targets_of(LinkKind.SUBGROUP, [g.id for g in groups], LinkKind.ACTION)
         return {group: actions[-1] for group, actions in links.items() if actions}
 

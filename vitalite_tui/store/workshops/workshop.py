@@ -22,10 +22,19 @@ from vitalite_tui.domain.dates import format_time
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
 from vitalite_tui.domain.text import clean_line, clean_text
-from vitalite_tui.domain.workshops import WORKSHOP_TITLES, AgendaItem, default_agenda
-from vitalite_tui.errors import InvalidInput
+from vitalite_tui.domain.workshops import (
+    MAX_SESSIONS,
+    WORKSHOP_NUMBERS,
+    WORKSHOP_TITLES,
+    AgendaItem,
+    Evening,
+    default_agenda,
+    previous_evening,
+)
+from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import key, soft_delete, writing
 from vitalite_tui.store.lookups import (
+    evening_rows,
     participant_of,
     present_counts,
     present_participants,
@@ -33,6 +42,7 @@ from vitalite_tui.store.lookups import (
 )
 from vitalite_tui.store.preparation.participants import participant_record
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
+from vitalite_tui.store.preparation.steps import MAX_LINE
 from vitalite_tui.store.workshops.recap import previous_contents
 from vitalite_tui.store.workshops.records import (
     AgendaSlot,
@@ -123,6 +133,7 @@ def to_workshop_record(row: Workshop) -> WorkshopRecord:
         place=row.place,
         agenda=schedule(agenda_items(row.agenda, row.number), row.start_time),
         recap=row.recap,
+        session=row.session,
     )
 
 
@@ -156,23 +167,81 @@ class Workshops:
         self._steps = steps
         self._participants = participants
 
-    def get(self, demarche_id: str, number: int) -> WorkshopRecord:
-        return to_workshop_record(workshop_row(demarche_id, number))
+    def get(self, demarche_id: str, number: int, session: int = 1) -> WorkshopRecord:
+        return to_workshop_record(workshop_row(demarche_id, number, session))
 
-    def save_agenda(self, demarche_id: str, number: int, items: Sequence[AgendaItem]) -> list[str]:
+    # ------------------------------------------------------------ extra evenings
+
+    def extra_evenings(self, demarche_id: str) -> list[WorkshopRecord]:
+        """The extra evenings added to the démarche's workshops (« Atelier 2 bis »…), in the
+        method's order; the four planned evenings are not in it."""
+        return [to_workshop_record(row) for row in evening_rows(demarche_id) if row.session > 1]
+
+    def add_evening(
+        self,
+        demarche_id: str,
+        number: int,
+        on: date | None = None,
+        place: str | None = None,
+        *,
+        start: time | None = None,
+        end: time | None = None,
+    ) -> WorkshopRecord:
+        """Add an extra or make-up evening to workshop `number`: its next session, on its own
+        date, with a copy of the planned evening's agenda, and its place and times unless
+        given; its attendance and sub-groups start empty."""
+        if number not in WORKSHOP_NUMBERS:
+            raise NotFound(f"Atelier {number} inconnu (1 à 4).")
+        where = (
+            None
+            if place is None
+            else clean_line(place, field="Lieu", max_length=MAX_LINE, required=False)
+        )
+        with writing():
+            planned = workshop_row(demarche_id, number)
+            session = max(row.session for row in evening_rows(demarche_id, number)) + 1
+            if session > MAX_SESSIONS:
+                raise InvalidInput(
+                    f"L'atelier {number} a déjà ses {MAX_SESSIONS - 1} séances "
+                    "supplémentaires (bis et ter) : c'est le maximum."
+                )
+            row = Workshop.create(
+                demarche=planned.demarche_id,
+                number=number,
+                session=session,
+                date=on,
+                start_time=start or planned.start_time,
+                end_time=end or planned.end_time,
+                place=planned.place if where is None else where,
+                agenda=list(planned.agenda) if isinstance(planned.agenda, list) else [],
+            )
+        return to_workshop_record(row)
+
+    def previous(self, demarche_id: str, number: int, session: int = 1) -> Evening | None:
+        """The evening before this one in the method's order (what « Idem » copies and the
+        recap opens on): the planned evenings always count, extra ones once added."""
+        held = {(n, 1) for n in WORKSHOP_NUMBERS}
+        held.update(row.evening for row in self.extra_evenings(demarche_id))
+        return previous_evening((number, session), held)
+
+    # ------------------------------------------------------------ agenda
+
+    def save_agenda(
+        self, demarche_id: str, number: int, items: Sequence[AgendaItem], session: int = 1
+    ) -> list[str]:
         """Replace the agenda; returns French warnings (saved anyway)."""
         cleaned = _clean_agenda(items)
         with writing():
-            row = workshop_row(demarche_id, number)
+            row = workshop_row(demarche_id, number, session)
             row.agenda = [
                 {"label": i.label, "minutes": i.minutes, "plenary": i.plenary} for i in cleaned
             ]
             row.save()
-        return self.agenda_warnings(demarche_id, number)
+        return self.agenda_warnings(demarche_id, number, session)
 
-    def agenda_warnings(self, demarche_id: str, number: int) -> list[str]:
+    def agenda_warnings(self, demarche_id: str, number: int, session: int = 1) -> list[str]:
         """An agenda that runs past the planned end is allowed, but worth a word."""
-        record = self.get(demarche_id, number)
+        record = self.get(demarche_id, number, session)
         finish = record.agenda[-1].end if record.agenda else None
         if finish is None or record.end_time is None or record.start_time is None:
             return []
@@ -186,29 +255,31 @@ class Workshops:
             f"({format_time(record.end_time)})."
         ]
 
-    def save_recap(self, demarche_id: str, number: int, text: str) -> None:
+    def save_recap(self, demarche_id: str, number: int, text: str, session: int = 1) -> None:
         """What was kept from this workshop, shown in the recap that opens the next one."""
         cleaned = clean_text(text)
         if len(cleaned) > MAX_RECAP:
             raise InvalidInput(f"Ce qui a été retenu : au plus {MAX_RECAP} caractères.")
         with writing():
-            row = workshop_row(demarche_id, number)
+            row = workshop_row(demarche_id, number, session)
             row.recap = cleaned
             row.save()
 
     # ------------------------------------------------------------ attendance
 
-    def attendance(self, demarche_id: str, number: int, query: str = "") -> list[AttendanceEntry]:
+    def attendance(
+        self, demarche_id: str, number: int, query: str = "", session: int = 1
+    ) -> list[AttendanceEntry]:
         """Every live participant of the registry (filtered by `query`), present or not."""
-        marks = self._marks(workshop_row(demarche_id, number))
+        marks = self._marks(workshop_row(demarche_id, number, session))
         return [
             AttendanceEntry(person, person.id in marks, marks.get(person.id, False))
             for person in self._participants.all(demarche_id, query)
         ]
 
-    def present(self, demarche_id: str, number: int) -> list[AttendanceEntry]:
+    def present(self, demarche_id: str, number: int, session: int = 1) -> list[AttendanceEntry]:
         """Only the people ticked present, in name order."""
-        workshop = workshop_row(demarche_id, number)
+        workshop = workshop_row(demarche_id, number, session)
         marks = self._marks(workshop)
         return [
             AttendanceEntry(participant_record(row), True, marks[str(row.id)])
@@ -225,7 +296,7 @@ class Workshops:
         }
 
     def set_present(
-        self, demarche_id: str, number: int, participant_id: str, present: bool
+        self, demarche_id: str, number: int, participant_id: str, present: bool, session: int = 1
     ) -> AttendanceEntry:
         """Tick or untick one person.
 
@@ -233,7 +304,7 @@ class Workshops:
         the recap. Unticked: they also leave this workshop's sub-groups (their notes stay).
         """
         with writing():
-            workshop = workshop_row(demarche_id, number)
+            workshop = workshop_row(demarche_id, number, session)
             person = participant_of(workshop, participant_id)
             if present:
                 row = self._mark(workshop, person, newcomer=None)
@@ -245,13 +316,18 @@ class Workshops:
         return AttendanceEntry(participant_record(person), present, newcomer)
 
     def not_yet_present(
-        self, demarche_id: str, number: int, *, came_to: int | None = None
+        self,
+        demarche_id: str,
+        number: int,
+        *,
+        came_to: Evening | None = None,
+        session: int = 1,
     ) -> list[ParticipantRecord]:
-        """Registered people not ticked at `number` yet, in name order; with `came_to`, only
-        those present at that workshop (« comme la dernière fois »)."""
-        workshop = workshop_row(demarche_id, number)
+        """Registered people not ticked at this evening yet, in name order; with `came_to`,
+        only those present at that evening (« comme la dernière fois »)."""
+        workshop = workshop_row(demarche_id, number, session)
         marks = self._marks(workshop)
-        wanted = None if came_to is None else set(self._marks(workshop_row(demarche_id, came_to)))
+        wanted = None if came_to is None else set(self._marks(workshop_row(demarche_id, *came_to)))
         return [
             person
             for person in self._participants.all(demarche_id)
@@ -259,13 +335,18 @@ class Workshops:
         ]
 
     def set_present_many(
-        self, demarche_id: str, number: int, participant_ids: Sequence[str], present: bool
+        self,
+        demarche_id: str,
+        number: int,
+        participant_ids: Sequence[str],
+        present: bool,
+        session: int = 1,
     ) -> list[str]:
         """Tick (or untick) several people in one commit; returns those whose tick changed,
         so the same call with `not present` undoes it exactly."""
         changed = []
         with writing():
-            workshop = workshop_row(demarche_id, number)
+            workshop = workshop_row(demarche_id, number, session)
             marks = self._marks(workshop)
             for participant_id in participant_ids:
                 person = participant_of(workshop, participant_id)
@@ -280,10 +361,12 @@ class Workshops:
                 self._steps.touch(demarche_id, workshop.number + 3)
         return changed
 
-    def add_newcomer(self, demarche_id: str, number: int, draft: ParticipantDraft) -> str:
+    def add_newcomer(
+        self, demarche_id: str, number: int, draft: ParticipantDraft, session: int = 1
+    ) -> str:
         """Register someone who walked in, and tick them present as a newcomer: one commit."""
         with writing():
-            workshop = workshop_row(demarche_id, number)
+            workshop = workshop_row(demarche_id, number, session)
             participant_id = self._participants.add(demarche_id, draft)
             person = participant_of(workshop, participant_id)
             self._mark(workshop, person, newcomer=True)
@@ -301,7 +384,9 @@ class Workshops:
                 existing.save()
             return existing
         if newcomer is None:
-            newcomer = workshop.number > 1 and not _came_before(workshop, person)
+            newcomer = (workshop.number, workshop.session) > (1, 1) and not _came_before(
+                workshop, person
+            )
         return revive_or_create(
             Attendance,
             (Attendance.workshop == workshop) & (Attendance.participant == person),
@@ -328,20 +413,26 @@ class Workshops:
             ):
                 soft_delete(member)
 
-    def attendance_counts(self, demarche_id: str, number: int) -> CollegeCounts:
+    def attendance_counts(self, demarche_id: str, number: int, session: int = 1) -> CollegeCounts:
         """People present by collège; `.warnings()` names unbalanced thirds and the 50 cap."""
-        return present_counts(workshop_row(demarche_id, number))
+        return present_counts(workshop_row(demarche_id, number, session))
 
     # ------------------------------------------------------------ recap
 
     def recap(
-        self, demarche_id: str, number: int, notes_per_group: int = RECAP_NOTES
+        self,
+        demarche_id: str,
+        number: int,
+        notes_per_group: int = RECAP_NOTES,
+        session: int = 1,
     ) -> RecapRecord | None:
-        """What the workshop before `number` did; None for workshop 1 (nothing before it)."""
-        current = workshop_row(demarche_id, number)
-        if current.number == 1:
+        """What the evening before this one did (`previous`: « Atelier 2 » before « Atelier
+        2 bis », which comes before « Atelier 3 »); None for the first (nothing before it)."""
+        current = workshop_row(demarche_id, number, session)
+        before = self.previous(demarche_id, number, session)
+        if before is None:
             return None
-        previous = workshop_row(demarche_id, current.number - 1)
+        previous = workshop_row(demarche_id, *before)
         newcomers = (
             Attendance.select()
             .join(Participant)
@@ -400,7 +491,7 @@ class Workshops:
 
 
 def _came_before(workshop: Workshop, person: Participant) -> bool:
-    """Present at an earlier workshop of the same démarche."""
+    """Present at an earlier evening of the same démarche (in the method's order)."""
     return bool(
         Attendance.select()
         .join(Workshop)
@@ -408,7 +499,10 @@ def _came_before(workshop: Workshop, person: Participant) -> bool:
             (Attendance.participant == person)
             & Attendance.deleted_at.is_null()
             & (Workshop.demarche == workshop.demarche_id)
-            & (Workshop.number < workshop.number)
+            & (
+                (Workshop.number < workshop.number)
+                | ((Workshop.number == workshop.number) & (Workshop.session < workshop.session))
+            )
         )
         .exists()
     )

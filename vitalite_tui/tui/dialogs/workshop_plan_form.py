@@ -25,9 +25,13 @@ class WorkshopPlanFormDialog(FormDialog[WorkshopPlan]):
     KEYS_HINT = "⏎ Champ suivant · F2 Valider · Échap Annuler"
 
     def __init__(
-        self, plan: WorkshopPlan, *, save: Callable[[WorkshopPlan], object] | None = None
+        self,
+        plan: WorkshopPlan,
+        *,
+        title: str | None = None,
+        save: Callable[[WorkshopPlan], object] | None = None,
     ) -> None:
-        super().__init__(f"Atelier {plan.number} — date, horaires et lieu", save=save)
+        super().__init__(title or f"Atelier {plan.number} — date, horaires et lieu", save=save)
         self.plan = plan
 
     def compose_fields(self) -> ComposeResult:

@@ -16,11 +16,14 @@ from textual.widgets.option_list import Option
 from vitalite_tui.domain.colleges import CollegeCounts
 from vitalite_tui.domain.steps import STEPS, StepStatus
 from vitalite_tui.domain.text import plural
+from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS, workshop_step
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.preparation.records import StepView
+from vitalite_tui.store.preparation.records import StepView, WorkshopPlan
 from vitalite_tui.store.privacy.retention import retention_line
+from vitalite_tui.store.workshops.records import WorkshopRecord
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.screens.workshops.workshop_parts.when import when_and_where
 
 if TYPE_CHECKING:
     from vitalite_tui.workbook import ExportResult
@@ -53,6 +56,27 @@ def _workshop_screen(number: int) -> Callable[[str], BaseScreen]:
         return WorkshopScreen(demarche_id, number)
 
     return open_workshop
+
+
+#: A line of an extra evening, under its workshop's step: « evening:2:2 » (number, session).
+EVENING = "evening"
+
+
+def evening_prompt(record: WorkshopRecord) -> str:
+    """« ↳ Atelier 2 bis          jeu. 22/10 18h30 · Mairie », under « 5  Atelier 2 · … »."""
+    return f"     ↳ {record.label.ljust(TITLE_WIDTH)}  {when_and_where(record)}"
+
+
+def evening_of(option_id: str | None) -> tuple[int, int] | None:
+    """The (workshop, session) a list line opens: a workshop's step or an extra evening."""
+    if option_id is None:
+        return None
+    if option_id.startswith(f"{EVENING}:"):
+        _, number, session = option_id.split(":")
+        return int(number), int(session)
+    if option_id.isdigit() and int(option_id) - 3 in WORKSHOP_NUMBERS:
+        return int(option_id) - 3, 1
+    return None
 
 
 #: The list's last line, after the seven steps: the exchanges between laptops.
@@ -157,6 +181,17 @@ class DemarcheScreen(BaseScreen):
             "(dossier exports/, noms remplacés par des codes).",
         ),
         BACKUP_BINDING,
+        # Said in F1 and on the extra evenings' lines: the footer is full at 80 columns.
+        Binding(
+            "b",
+            "add_evening",
+            "Séance en plus",
+            id="add-evening",
+            tooltip="Ajouter une séance en plus (rattrapage) à l'atelier choisi : « Atelier 2 "
+            "bis », avec sa date et son lieu, sa propre liste de présence et ses sous-groupes ; "
+            "elle s'affiche sous l'atelier, ⏎ l'ouvre.",
+            show=False,
+        ),
         # The list's last line opens it too (the footer is full at 80 columns).
         Binding(
             "v",
@@ -204,6 +239,7 @@ class DemarcheScreen(BaseScreen):
         try:
             summary = self.store.demarches.get(self.demarche_id)
             steps = self.store.demarches.steps(self.demarche_id)
+            extra = self.store.workshops.extra_evenings(self.demarche_id)
             counts = self.store.participants.counts(self.demarche_id)
         except VitaliteError as exc:
             # Removed meanwhile, or the file is unreadable: say so and go back to the list.
@@ -215,7 +251,14 @@ class DemarcheScreen(BaseScreen):
         step_list = self.query_one(StepList)
         highlighted = step_list.highlighted
         step_list.clear_options()
-        step_list.add_options(Option(step_prompt(view), id=str(view.number)) for view in steps)
+        for view in steps:
+            step_list.add_option(Option(step_prompt(view), id=str(view.number)))
+            # A workshop's extra evenings, each a line of its own under the step.
+            step_list.add_options(
+                Option(evening_prompt(e), id=f"{EVENING}:{e.number}:{e.session}")
+                for e in extra
+                if workshop_step(e.number) == view.number
+            )
         step_list.add_option(Option(EXCHANGES_PROMPT, id=EXCHANGES))
         step_list.highlighted = highlighted if highlighted is not None else 0
         step_list.focus()
@@ -232,6 +275,13 @@ class DemarcheScreen(BaseScreen):
         if event.option.id == EXCHANGES:
             self.action_exchanges()
             return
+        if (event.option.id or "").startswith(f"{EVENING}:"):
+            evening = evening_of(event.option.id)
+            if evening is not None:
+                from vitalite_tui.tui.screens.workshops.workshop import WorkshopScreen
+
+                self.app.push_screen(WorkshopScreen(self.demarche_id, *evening))
+            return
         number = int(event.option.id or 0)
         screen = STEP_SCREENS.get(number)
         if screen is not None:
@@ -243,6 +293,65 @@ class DemarcheScreen(BaseScreen):
                 "version du logiciel.",
                 title="Bientôt",
             )
+
+    def action_add_evening(self) -> None:
+        """An extra evening for the workshop of the line under the cursor, dated and placed
+        in the form (the planned evening's times and place offered)."""
+        step_list = self.query_one(StepList)
+        line = (
+            step_list.get_option_at_index(step_list.highlighted).id
+            if step_list.highlighted is not None
+            else None
+        )
+        evening = evening_of(line)
+        if evening is None:
+            self.notify(
+                "Choisissez d'abord la ligne d'un atelier (étapes 4 à 7), puis b pour lui "
+                "ajouter une séance en plus.",
+                markup=False,
+            )
+            return
+        number = evening[0]
+        planned = self.read(lambda: self.store.workshops.get(self.demarche_id, number))
+        if planned is None:
+            return
+        from vitalite_tui.tui.dialogs.workshop_plan_form import WorkshopPlanFormDialog
+
+        added: list[WorkshopRecord] = []
+
+        def save(plan: WorkshopPlan) -> None:
+            added.append(
+                self.store.workshops.add_evening(
+                    self.demarche_id,
+                    number,
+                    plan.date,
+                    plan.place,
+                    start=plan.start_time,
+                    end=plan.end_time,
+                )
+            )
+
+        def done(plan: WorkshopPlan | None) -> None:
+            if plan is None or not added:
+                return
+            record = added[-1]
+            self.refresh_demarche()
+            step_list.highlighted = next(
+                index
+                for index in range(step_list.option_count)
+                if step_list.get_option_at_index(index).id
+                == f"{EVENING}:{record.number}:{record.session}"
+            )
+            self.notify(f"{record.label} ajouté : ⏎ pour l'ouvrir.", markup=False)
+
+        self.app.push_screen(
+            WorkshopPlanFormDialog(
+                WorkshopPlan(number, None, planned.start_time, planned.end_time, planned.place),
+                title=f"Atelier {number} — séance en plus : date, horaires et lieu",
+                save=save,
+            ),
+            done,
+        )
 
     def action_participants(self) -> None:
         from vitalite_tui.tui.screens.preparation.participants import ParticipantsScreen

@@ -18,7 +18,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.widgets.note_input import FieldInput
 from vitalite_tui.tui.widgets.sheet_fields import CommuneSuggester, complete_commune
-from vitalite_tui.tui.widgets.typing_order import pass_on
+from vitalite_tui.tui.widgets.typing_order import type_in_order
 from vitalite_tui.tui.widgets.unsaved_sheet import Leave, UnsavedSheetDialog
 
 DraftT = TypeVar("DraftT")
@@ -102,15 +102,17 @@ class TypedTextArea(TextArea):
     """Text over several lines that keeps typing where it was meant.
 
     Pre-filled, it opens with the cursor after its text (TextArea puts it before: what is
-    typed would land in front). A key typed after a key here closed the dialog or moved the
-    focus on (« F2 Espace ») goes where the focus is now, as in the one-line fields.
+    typed would land in front). A bound key (F2) acts at once, and a key typed after it
+    closed the dialog or moved the focus on (« F2 Espace ») goes where the focus is now, as
+    in the one-line fields: it is not typed into the text being saved.
     """
 
     def on_mount(self) -> None:
         self.move_cursor(self.document.end)
 
     async def _on_key(self, event: events.Key) -> None:
-        pass_on(self, event)  # if sent on, TextArea's own handler (next in line) is skipped
+        # A key dealt with here is stopped: TextArea's own handler (next in line) is skipped.
+        await type_in_order(self, event, typed=typed_in_text)
 
 
 class FormTextArea(TypedTextArea):
@@ -125,8 +127,18 @@ class FormTextArea(TypedTextArea):
         super().__init__(text, id=id, soft_wrap=True, tab_behavior="focus", placeholder=placeholder)
 
 
+def typed_in_text(event: events.Key) -> bool:
+    """What a text area types itself: printable keys and Enter (a new line)."""
+    return event.is_printable or event.key == "enter"
+
+
 class FormCheckbox(Checkbox):
-    """A compact checkbox: Space ticks it, Enter moves on as in the text fields."""
+    """A compact checkbox: Space ticks it, Enter moves on as in the text fields.
+
+    It types nothing: a key after the Enter that closes the form bubbles up to the app,
+    after that Enter, and goes where the focus is then (`deliver_again_if_focus_moved`).
+    Running its bindings at once here (as the text fields do) would send the next keys on
+    before a form opened by them has the focus."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

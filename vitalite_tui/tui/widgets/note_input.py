@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from vitalite_tui.domain.text import one_line
-from vitalite_tui.tui.widgets.typing_order import pass_on, run_binding_now
+from vitalite_tui.tui.widgets.typing_order import type_in_order
 
 
 def flatten(text: str) -> str:
@@ -31,11 +31,9 @@ class LineInput(Input):
     """
 
     async def _on_key(self, event: events.Key) -> None:
-        if pass_on(self, event):
-            return  # typed before a key here moved the focus on: it belongs over there
-        if event.is_printable:
-            return  # Input's own handler (next in line) types it.
-        await run_binding_now(self, event)
+        # Sent on if typed before a key here moved the focus; a printable key is typed by
+        # Input's own handler (next in line); a bound key acts at once.
+        await type_in_order(self, event, typed=lambda key: key.is_printable)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.prevent_default()

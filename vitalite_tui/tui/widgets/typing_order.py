@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
@@ -108,6 +109,23 @@ async def run_binding_now(widget: Widget, event: events.Key) -> bool:
     event.prevent_default()
     await widget.app.run_action(active.binding.action, active.node)
     return True
+
+
+async def type_in_order(
+    widget: Widget, event: events.Key, typed: Callable[[events.Key], bool]
+) -> bool:
+    """What a widget that types text does first with a key: `pass_on`; a key it types
+    (`typed`) is left to its own handler, next in line; any other key runs its binding at
+    once (`run_binding_now`). True when the key was dealt with here.
+
+    Without this, a key that closes a dialog (F2) waits to bubble up to the app while the
+    keys typed after it are typed here: « F2 x » would save « x » in the closing form.
+    """
+    if pass_on(widget, event):
+        return True
+    if typed(event):
+        return False
+    return await run_binding_now(widget, event)
 
 
 async def act_in_order(widget: Widget, event: events.Key) -> bool:

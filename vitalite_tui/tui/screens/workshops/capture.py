@@ -537,7 +537,7 @@ class CaptureScreen(BaseScreen):
         title = self.query_one("#capture-title", Label)
         title.update(
             fit_title(
-                f"Atelier {workshop.number} · {group.name}",
+                f"{workshop.label} · {group.name}",
                 group.theme,
                 tour,
                 title.content_size.width,
@@ -881,7 +881,9 @@ class CaptureScreen(BaseScreen):
             return
         subgroup = self.read(lambda: self.store.capture.balance(group.id))
         whole = self.read(
-            lambda: self.store.capture.workshop_balance(workshop.demarche_id, workshop.number)
+            lambda: self.store.capture.workshop_balance(
+                workshop.demarche_id, workshop.number, workshop.session
+            )
         )
         if subgroup is None:
             return
@@ -900,7 +902,12 @@ class CaptureScreen(BaseScreen):
         from vitalite_tui.tui.screens.workshops.plenary import PlenaryScreen
 
         self.app.push_screen(
-            PlenaryScreen(self.workshop.demarche_id, self.workshop.number, self.subgroup_id)
+            PlenaryScreen(
+                self.workshop.demarche_id,
+                self.workshop.number,
+                self.subgroup_id,
+                session=self.workshop.session,
+            )
         )
 
     def action_image(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -22,8 +21,10 @@ from textual.widgets import Footer, Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
 from vitalite_tui.domain.text import nbsp_quotes, plural
+from vitalite_tui.domain.workshops import session_label
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.workshops.records import SubGroupRecord, WallNote
+from vitalite_tui.tui.french_wrap import RICH_WORD
 from vitalite_tui.tui.screens.base import BaseScreen
 
 #: Poles in the order they are presented: the vitality pole first, untagged last.
@@ -102,7 +103,7 @@ def subgroup_heading(group: SubGroupRecord) -> str:
 
 def column_heading(group: SubGroupRecord) -> str:
     """A narrow column's heading: its theme under its name, the quotation marks held to it
-    (Textual wraps at any space: a theme on a line of its own rarely needs wrapping)."""
+    (a theme on a line of its own rarely needs wrapping)."""
     if not group.theme:
         return group.name
     return f"{group.name}\n{nbsp_quotes(f'« {group.theme} »')}"
@@ -122,10 +123,6 @@ Line = NoteLine | Text
 
 #: Every character below this one takes one cell (no wide, combining or control character).
 _NARROW_BELOW = "\u0300"
-
-#: A word and the blanks after it, as Rich cuts lines; a no-break space (inside French
-#: quotation marks) is part of the word, so « never ends a line nor » starts one.
-_WORD = re.compile(r"[^\S\u00a0]*[\S\u00a0]+[^\S\u00a0]*")
 
 
 def folded(text: str, width: int) -> list[str]:
@@ -149,7 +146,7 @@ def narrow_breaks(text: str, width: int) -> list[int]:
     """Rich's `divide_line` (fold) for text whose every character takes one cell."""
     breaks: list[int] = []
     offset = 0
-    for match in _WORD.finditer(text):
+    for match in RICH_WORD.finditer(text):  # no-break spaces kept in the word
         start, end = match.span()
         length = len(match.group().rstrip())
         if width - offset >= length:
@@ -334,10 +331,19 @@ class PlenaryScreen(BaseScreen):
         ),
     ]
 
-    def __init__(self, demarche_id: str, number: int, subgroup_id: str | None = None) -> None:
+    def __init__(
+        self,
+        demarche_id: str,
+        number: int,
+        subgroup_id: str | None = None,
+        *,
+        session: int = 1,
+    ) -> None:
         super().__init__()
         self.demarche_id = demarche_id
         self.number = number
+        #: The evening shown: the planned one (1) or an extra one (« Atelier 2 bis »).
+        self.session = session
         self.start_subgroup = subgroup_id
         self.groups: list[SubGroupRecord] = []
         self.notes: dict[str, list[WallNote]] = {}
@@ -355,8 +361,8 @@ class PlenaryScreen(BaseScreen):
 
     async def on_mount(self) -> None:
         try:
-            self.groups = self.store.subgroups.all(self.demarche_id, self.number)
-            notes = self.store.capture.wall_notes(self.demarche_id, self.number)
+            self.groups = self.store.subgroups.all(self.demarche_id, self.number, self.session)
+            notes = self.store.capture.wall_notes(self.demarche_id, self.number, self.session)
         except VitaliteError as exc:
             self.report(exc)
             return
@@ -395,7 +401,7 @@ class PlenaryScreen(BaseScreen):
         self.refresh_bindings()
 
     def show_title(self) -> None:
-        title = f"Atelier {self.number} · Restitution"
+        title = f"{session_label(self.number, self.session)} · Restitution"
         shown = self.shown_groups
         if self.all_shown:
             title += " · tous les sous-groupes"

@@ -74,10 +74,12 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
         ),
     ]
 
-    def __init__(self, demarche_id: str, number: int) -> None:
+    def __init__(self, demarche_id: str, number: int, session: int = 1) -> None:
         super().__init__()
         self.demarche_id = demarche_id
         self.number = number
+        #: 1: the planned evening; 2–3: an extra one (« Atelier 2 bis »), same step.
+        self.session = session
         self.step = workshop_step(number)
 
     def compose(self) -> ComposeResult:
@@ -87,12 +89,12 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
             # Not in the footer (no room at 80 columns): said here, where the eye starts.
             yield Label("F9 Contenus", id="workshop-contents-key")
         # A workshop after the first opens on the recap of the previous one, for newcomers.
-        first = "attendance" if self.number == 1 else "recap"
+        first = "attendance" if (self.number, self.session) == (1, 1) else "recap"
         yield from self.compose_parts(PARTS, initial=first)
         yield Footer(compact=True)
 
     def build_part(self, spec: PartSpec[WorkshopPart]) -> WorkshopPart:
-        return spec.widget()(self.demarche_id, self.number)
+        return spec.widget()(self.demarche_id, self.number, self.session)
 
     @property
     def attendance(self) -> AttendancePart:
@@ -114,7 +116,7 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
     def refresh_header(self) -> None:
         found = self.read(
             lambda: (
-                self.store.workshops.get(self.demarche_id, self.number),
+                self.store.workshops.get(self.demarche_id, self.number, self.session),
                 self.store.steps.status(self.demarche_id, self.step),
             )
         )
@@ -124,7 +126,7 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
         self.query_one(StepHeader).show_status(status)
         # Two lines, each cut with « … » when too long (`text-overflow` in the .tcss): the
         # place stays readable up to the width, and is never cut silently.
-        title = f"Atelier {record.number} · {record.title}\n{when_and_where(record)}"
+        title = f"{record.label} · {record.title}\n{when_and_where(record)}"
         self.query_one("#workshop-title", Static).update(Content(title))
         self.refresh_bindings()
 

@@ -107,8 +107,10 @@ class AgendaChanged(Message):
 class AgendaPart(WorkshopPart):
     """The evening's sequences: add, edit, remove, reorder; the whole list is stored at once."""
 
-    def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
-        super().__init__(demarche_id, number, id=id)
+    def __init__(
+        self, demarche_id: str, number: int, session: int = 1, *, id: str | None = None
+    ) -> None:
+        super().__init__(demarche_id, number, session, id=id)
         self.record: WorkshopRecord | None = None
 
     def compose(self) -> ComposeResult:
@@ -126,8 +128,8 @@ class AgendaPart(WorkshopPart):
     def show_agenda(self, select: int | None = None) -> None:
         found = self.read(
             lambda: (
-                self.store.workshops.get(self.demarche_id, self.number),
-                self.store.workshops.agenda_warnings(self.demarche_id, self.number),
+                self.store.workshops.get(self.demarche_id, self.number, self.session),
+                self.store.workshops.agenda_warnings(self.demarche_id, self.number, self.session),
             )
         )
         if found is None:
@@ -160,7 +162,9 @@ class AgendaPart(WorkshopPart):
 
     def save_agenda(self, items: list[AgendaItem]) -> list[str]:
         """Store the whole agenda (the store keeps it as one list); returns its warnings."""
-        return self.store.workshops.save_agenda(self.demarche_id, self.number, items)
+        return self.store.workshops.save_agenda(
+            self.demarche_id, self.number, items, session=self.session
+        )
 
     def after_change(self, select: int) -> None:
         self.show_agenda(select=select)

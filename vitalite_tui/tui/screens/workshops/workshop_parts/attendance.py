@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Input, Label, Static
 
 from vitalite_tui.domain.text import plural
+from vitalite_tui.domain.workshops import session_label
 from vitalite_tui.store.preparation.records import ParticipantDraft, ParticipantRecord
 from vitalite_tui.store.workshops.records import AttendanceEntry
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
@@ -23,6 +24,19 @@ from vitalite_tui.tui.screens.preparation.participants import FilterInput
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
 from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
+
+#: The parameter of a bulk key's twin kept out of the footer (see `bulk_bindings`).
+QUIET = "quiet"
+
+
+def bulk_bindings(key: str, name: str, label: str, id: str, tooltip: str) -> list[Binding]:
+    """A bulk key twice: in the footer, and out of it while « u Annuler » needs its room at
+    80 columns (`check_action` enables one or the other; both act the same, and share their
+    id so that a keymap moves both)."""
+    return [
+        Binding(key, f"part('{name}')", label, id=id, tooltip=tooltip),
+        Binding(key, f"part('{name}', '{QUIET}')", label, id=id, tooltip=tooltip, show=False),
+    ]
 
 
 class AttendanceTable(PartKeys, RecordTable):
@@ -51,21 +65,28 @@ class AttendanceTable(PartKeys, RecordTable):
             id="attendance-add",
             tooltip="Inscrire quelqu'un qui arrive (nom, collège, commune) et le noter présent.",
         ),
-        Binding(
+        *bulk_bindings(
             "p",
-            "part('tick_previous')",
+            "tick_previous",
             "Idem",
-            id="attendance-previous",
-            tooltip="Comme la dernière fois : noter présentes toutes les personnes venues "
+            "attendance-previous",
+            "Comme la dernière fois : noter présentes toutes les personnes venues "
             "à l'atelier précédent (après confirmation).",
         ),
-        Binding(
+        *bulk_bindings(
             "t",
-            "part('tick_everyone')",
+            "tick_everyone",
             "Tous",
-            id="attendance-everyone",
-            tooltip="Tous présents : noter présentes toutes les personnes inscrites "
-            "(après confirmation).",
+            "attendance-everyone",
+            "Tous présents : noter présentes toutes les personnes inscrites (après confirmation).",
+        ),
+        Binding(
+            "u",
+            "part('undo_bulk')",
+            "Annuler",
+            id="attendance-undo",
+            tooltip="Annuler le dernier « Idem » ou « Tous » : les personnes qu'il a cochées "
+            "ne sont plus notées présentes.",
         ),
         # Not in the footer (no room at 80 columns with F1 and Échap): the filter line says it.
         Binding(
@@ -117,13 +138,19 @@ class AttendanceChanged(Message):
 class AttendancePart(WorkshopPart):
     """Tick who is present, filter the registry, register newcomers as they arrive."""
 
-    def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
-        super().__init__(demarche_id, number, id=id)
+    def __init__(
+        self, demarche_id: str, number: int, session: int = 1, *, id: str | None = None
+    ) -> None:
+        super().__init__(demarche_id, number, session, id=id)
+        #: The evening before this one (« Idem » copies it), read when shown.
+        self.previous: tuple[int, int] | None = None
         #: The lines shown, by participant id, as the store returned them.
         self.entries: dict[str, AttendanceEntry] = {}
         self.communes: list[str] = []
         #: Newcomers often come in a row from one collège: the next card starts with the last.
         self.last_college = DEFAULT_COLLEGE
+        #: The people the last « Idem » or « Tous » ticked, until undone or another change.
+        self.last_bulk: list[str] = []
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="filter-line"):
@@ -156,14 +183,17 @@ class AttendancePart(WorkshopPart):
     def show_attendance(self, select: str | None = None) -> None:
         found = self.read(
             lambda: (
-                self.store.workshops.attendance(self.demarche_id, self.number, self.filter_text),
-                self.store.workshops.present(self.demarche_id, self.number),
-                self.store.workshops.attendance_counts(self.demarche_id, self.number),
+                self.store.workshops.attendance(
+                    self.demarche_id, self.number, self.filter_text, self.session
+                ),
+                self.store.workshops.present(self.demarche_id, self.number, self.session),
+                self.store.workshops.attendance_counts(self.demarche_id, self.number, self.session),
+                self.store.workshops.previous(self.demarche_id, self.number, self.session),
             )
         )
         if found is None:
             return
-        shown, present, counts = found
+        shown, present, counts, self.previous = found
         self.entries = {e.participant.id: e for e in shown}
         self.query_one(AttendanceTable).fill(
             ((e.participant.id, attendance_cells(e)) for e in shown), select=select
@@ -195,9 +225,16 @@ class AttendancePart(WorkshopPart):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_present":
             return self.current_entry is not None
+        if action == "undo_bulk":
+            # Out of the footer when there is nothing to undo.
+            return bool(self.last_bulk)
+        if action in ("tick_previous", "tick_everyone") and (QUIET in parameters) != bool(
+            self.last_bulk
+        ):
+            return False
         if action == "tick_previous":
-            # Atelier 1 has no previous workshop to copy.
-            return self.number > 1
+            # Atelier 1 has no previous evening to copy.
+            return self.previous is not None
         return True
 
     def back(self) -> bool:
@@ -222,7 +259,9 @@ class AttendancePart(WorkshopPart):
     def action_focus_filter(self) -> None:
         self.screen.set_focus(self.query_one("#filter", FilterInput))
 
-    def after_change(self, select: str) -> None:
+    def after_change(self, select: str, bulk: list[str] | None = None) -> None:
+        # Any other change ends what `u` can undo: it acts on the last change only.
+        self.last_bulk = bulk or []
         self.show_attendance(select=select)
         self.post_message(AttendanceChanged())
 
@@ -233,14 +272,14 @@ class AttendancePart(WorkshopPart):
         person = entry.participant
         # Someone no longer present also leaves their sub-group (the store does it): say so.
         groups = (
-            self.read(lambda: self.store.subgroups.all(self.demarche_id, self.number))
+            self.read(lambda: self.store.subgroups.all(self.demarche_id, self.number, self.session))
             if entry.present
             else []
         )
         left = next((g for g in groups or [] if any(p.id == person.id for p in g.members)), None)
         if not self.run_safely(
             lambda: self.store.workshops.set_present(
-                self.demarche_id, self.number, person.id, not entry.present
+                self.demarche_id, self.number, person.id, not entry.present, self.session
             )
         ):
             return
@@ -252,22 +291,30 @@ class AttendancePart(WorkshopPart):
                 markup=False,
             )
 
-    def action_tick_previous(self) -> None:
-        previous = self.number - 1
+    def action_tick_previous(self, *_quiet: object) -> None:
+        previous = self.previous
+        if previous is None:
+            return
+        # « à l'atelier 2 bis »: the evening copied, in the method's order, whatever the dates.
+        at = f"à l'{session_label(*previous).lower()}"
         self.tick_after_asking(
             self.read(
                 lambda: self.store.workshops.not_yet_present(
-                    self.demarche_id, self.number, came_to=previous
+                    self.demarche_id, self.number, came_to=previous, session=self.session
                 )
             ),
-            f"venue à l'atelier {previous}",
-            f"venues à l'atelier {previous}",
-            f"Toutes les personnes venues à l'atelier {previous} sont déjà notées présentes.",
+            f"venue {at}",
+            f"venues {at}",
+            f"Toutes les personnes venues {at} sont déjà notées présentes.",
         )
 
-    def action_tick_everyone(self) -> None:
+    def action_tick_everyone(self, *_quiet: object) -> None:
         self.tick_after_asking(
-            self.read(lambda: self.store.workshops.not_yet_present(self.demarche_id, self.number)),
+            self.read(
+                lambda: self.store.workshops.not_yet_present(
+                    self.demarche_id, self.number, session=self.session
+                )
+            ),
             "inscrite",
             "inscrites",
             "Toutes les personnes inscrites sont déjà notées présentes.",
@@ -297,24 +344,56 @@ class AttendancePart(WorkshopPart):
             changed: list[str] = []
             if not self.run_safely(
                 lambda: changed.extend(
-                    self.store.workshops.set_present_many(self.demarche_id, self.number, ids, True)
+                    self.store.workshops.set_present_many(
+                        self.demarche_id, self.number, ids, True, self.session
+                    )
                 )
             ):
                 return
-            self.after_change(ids[0])
+            self.after_change(ids[0], bulk=changed)
             self.notify(
                 f"{plural(len(changed), 'personne notée présente', 'personnes notées présentes')}"
-                " : Espace sur une ligne pour en décocher une.",
+                " : u pour annuler, Espace sur une ligne pour en décocher une.",
                 markup=False,
             )
 
         self.app.push_screen(ConfirmDialog(question), tick)
 
+    def action_undo_bulk(self) -> None:
+        """Untick exactly those the last « Idem » or « Tous » ticked (not those ticked before)."""
+        ticked = self.last_bulk
+        if not ticked:
+            return
+        undone: list[str] = []
+        if not self.run_safely(
+            lambda: undone.extend(
+                self.store.workshops.set_present_many(
+                    self.demarche_id, self.number, ticked, False, self.session
+                )
+            )
+        ):
+            return  # kept: `u` can be tried again once the base is free
+        self.after_change(ticked[0])
+        self.notify(
+            "Annulé : "
+            + plural(
+                len(undone),
+                "personne n'est plus notée présente",
+                "personnes ne sont plus notées présentes",
+            )
+            + ".",
+            markup=False,
+        )
+
     def action_add_newcomer(self) -> None:
         added: list[str] = []
 
         def save(draft: ParticipantDraft) -> None:
-            added.append(self.store.workshops.add_newcomer(self.demarche_id, self.number, draft))
+            added.append(
+                self.store.workshops.add_newcomer(
+                    self.demarche_id, self.number, draft, session=self.session
+                )
+            )
 
         def done(draft: ParticipantDraft | None) -> None:
             if draft is None:
@@ -329,7 +408,7 @@ class AttendancePart(WorkshopPart):
         name = self.filter_text.strip() if not self.entries else ""
         self.app.push_screen(
             NewcomerFormDialog(
-                f"Nouveau venu — atelier {self.number}",
+                f"Nouveau venu — {self.label.lower()}",
                 ParticipantDraft(name, self.last_college),
                 communes=self.communes,
                 save=save,
@@ -342,8 +421,10 @@ class AttendancePart(WorkshopPart):
         (left for later, they would wait at the bottom of F7, out of sight)."""
         found = self.read(
             lambda: (
-                self.store.subgroups.all(self.demarche_id, self.number),
-                self.store.subgroups.best_for(self.demarche_id, self.number, person_id),
+                self.store.subgroups.all(self.demarche_id, self.number, self.session),
+                self.store.subgroups.best_for(
+                    self.demarche_id, self.number, person_id, self.session
+                ),
             )
         )
         groups, best = found if found is not None else ([], None)

@@ -131,7 +131,7 @@ def recap_content(recap: RecapRecord) -> Content:
         else [Content.styled("Rien d'écrit pour l'instant : e pour le noter.", "$text-muted")]
     )
     lines: list[Content | str] = [
-        Content.styled(f"Rappel de l'atelier {previous.number} · {previous.title}", "bold"),
+        Content.styled(f"Rappel de l'{previous.label.lower()} · {previous.title}", "bold"),
         Content.styled(when_and_where(previous), "$text-muted"),
         "",
         Content.styled("Ce qui a été retenu (e pour modifier)", "bold"),
@@ -163,8 +163,10 @@ def recap_content(recap: RecapRecord) -> Content:
 class RecapPart(WorkshopPart):
     """The previous workshop's recap; what was kept of it is written here (`e`)."""
 
-    def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
-        super().__init__(demarche_id, number, id=id)
+    def __init__(
+        self, demarche_id: str, number: int, session: int = 1, *, id: str | None = None
+    ) -> None:
+        super().__init__(demarche_id, number, session, id=id)
         self.recap: RecapRecord | None = None
 
     def compose(self) -> ComposeResult:
@@ -176,7 +178,7 @@ class RecapPart(WorkshopPart):
 
     def reload(self) -> None:
         summary = self.query_one("#recap-summary", RecapSummary)
-        if self.number == 1:
+        if (self.number, self.session) == (1, 1):
             self.recap = None
             summary.show(
                 Content(
@@ -186,7 +188,9 @@ class RecapPart(WorkshopPart):
                 )
             )
             return
-        recap = self.read(lambda: self.store.workshops.recap(self.demarche_id, self.number))
+        recap = self.read(
+            lambda: self.store.workshops.recap(self.demarche_id, self.number, session=self.session)
+        )
         if recap is None:
             return
         self.recap = recap
@@ -202,10 +206,12 @@ class RecapPart(WorkshopPart):
         recap = self.recap
         if recap is None:
             return
-        previous = recap.workshop.number
+        previous = recap.workshop
 
         def save(text: str) -> None:
-            self.store.workshops.save_recap(self.demarche_id, previous, text)
+            self.store.workshops.save_recap(
+                self.demarche_id, previous.number, text, session=previous.session
+            )
 
         def done(text: str | None) -> None:
             if text is not None:
@@ -213,7 +219,7 @@ class RecapPart(WorkshopPart):
 
         self.app.push_screen(
             RecapFormDialog(
-                f"Atelier {previous} — ce qui a été retenu", recap.workshop.recap, save=save
+                f"{previous.label} — ce qui a été retenu", recap.workshop.recap, save=save
             ),
             done,
         )

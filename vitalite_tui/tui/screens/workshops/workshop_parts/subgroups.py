@@ -143,8 +143,10 @@ class SubGroupList(PartKeys, OptionList):
 class SubGroupsPart(WorkshopPart):
     """Form the sub-groups, place and order their members, open a sub-group's capture."""
 
-    def __init__(self, demarche_id: str, number: int, *, id: str | None = None) -> None:
-        super().__init__(demarche_id, number, id=id)
+    def __init__(
+        self, demarche_id: str, number: int, session: int = 1, *, id: str | None = None
+    ) -> None:
+        super().__init__(demarche_id, number, session, id=id)
         self.state = SubGroupsState()
         #: Forming again on this screen draws again (another seed), as the facilitator expects.
         self.draws = 0
@@ -168,8 +170,8 @@ class SubGroupsPart(WorkshopPart):
         deepening = self.number == DEEPENING_WORKSHOP
         found = self.read(
             lambda: (
-                self.store.subgroups.all(self.demarche_id, self.number),
-                self.store.subgroups.unassigned(self.demarche_id, self.number),
+                self.store.subgroups.all(self.demarche_id, self.number, self.session),
+                self.store.subgroups.unassigned(self.demarche_id, self.number, self.session),
                 self.store.subgroups.actions(self.demarche_id) if deepening else {},
                 {c.id: c.title for c in self.store.votes.candidates(self.demarche_id)}
                 if deepening
@@ -213,7 +215,9 @@ class SubGroupsPart(WorkshopPart):
         return True
 
     def action_form_subgroups(self) -> None:
-        present = self.read(lambda: self.store.workshops.present(self.demarche_id, self.number))
+        present = self.read(
+            lambda: self.store.workshops.present(self.demarche_id, self.number, self.session)
+        )
         if present is None:
             return
         who = plural(len(present), "présent")
@@ -230,7 +234,7 @@ class SubGroupsPart(WorkshopPart):
         def save(text: str) -> None:
             count = parse_count(text)
             formed[:] = self.store.subgroups.form(
-                self.demarche_id, self.number, count, seed=self.draws
+                self.demarche_id, self.number, count, seed=self.draws, session=self.session
             )
 
         def done(text: str | None) -> None:
@@ -262,7 +266,7 @@ class SubGroupsPart(WorkshopPart):
     def action_plenary(self) -> None:
         from vitalite_tui.tui.screens.workshops.plenary import PlenaryScreen
 
-        self.app.push_screen(PlenaryScreen(self.demarche_id, self.number))
+        self.app.push_screen(PlenaryScreen(self.demarche_id, self.number, session=self.session))
 
     def action_move_person(self) -> None:
         person, group = self.state.person_at(self.line)
