@@ -28,7 +28,7 @@ from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.preparation.registry_undo import Change, Undoable, UndoStack
 from vitalite_tui.tui.widgets.note_input import LineInput
 from vitalite_tui.tui.widgets.table import RecordTable
-from vitalite_tui.tui.widgets.typing_order import act_in_order
+from vitalite_tui.tui.widgets.typing_order import act_in_order, pass_on
 
 #: The id of `u`'s binding, whose words name the action it will undo.
 UNDO_ID = "participant-undo"
@@ -128,8 +128,14 @@ class ParticipantTable(RecordTable):
     async def _on_key(self, event: events.Key) -> None:
         # In typing order: « Échap /race » typed fast from the filter reaches here as a
         # whole (the filter handed it on when Échap moved the focus); `/` must move the
-        # focus back before « race » comes, and « race » follow it there.
-        await act_in_order(self, event)
+        # focus back before « race » comes, and « race » follow it there. Only `/`: a key
+        # that opens a form (Inser) waits for the app as usual, which sends the keys typed
+        # after it to the form's first field once it has the focus; run here at once, they
+        # would reach the form before any field had it, and be lost.
+        if event.key == "slash":
+            await act_in_order(self, event)
+        else:
+            pass_on(self, event)
 
 
 def participant_cells(record: ParticipantRecord) -> list[str]:
