@@ -112,7 +112,9 @@ def ballots(
         else:
             # The cut line between the two ballots of one sheet.
             middle = pdf.h / 2
-            pdf.dashed_line(pdf.l_margin, middle, pdf.w - pdf.r_margin, middle, 2, 2)
+            pdf.set_dash_pattern(dash=2, gap=2)
+            pdf.line(pdf.l_margin, middle, pdf.w - pdf.r_margin, middle)
+            pdf.set_dash_pattern()
             pdf.set_y(middle + 6)
         _ballot(pdf, candidates, settings)
     return pdf
