@@ -32,7 +32,7 @@ print_app: typer.Typer = typer.Typer(
     cls=VitaliteGroup,
     help=(
         "Imprimer le papier de la méthode en PDF : questionnaire, émargement, en-têtes de "
-        "mur, vote, charte à signer."
+        "mur, vote, charte à signer, cahier de la démarche."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -64,7 +64,8 @@ def _print(
     with opened_store(ctx, db) as store:
         printed = make(store, pick_demarche(store, demarche))
     say(f"{what} : {printed.path}")
-    say(f"  {printed.summary} · {printed.pages} page{'s' if printed.pages > 1 else ''}")
+    pages = f" · {printed.pages} page{'s' if printed.pages > 1 else ''}" if printed.pages else ""
+    say(f"  {printed.summary}{pages}")
 
 
 @print_app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
@@ -208,3 +209,36 @@ def charter(
         return print_charter(store, demarche_id, out=out)
 
     _print(ctx, db, demarche, make, "Charte à signer imprimée")
+
+
+@print_app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def booklet(
+    ctx: typer.Context,
+    db: DbOption = None,
+    demarche: DemarcheOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Fichier à écrire, ou un dossier (par défaut : dans le dossier exports/).",
+            metavar="FICHIER",
+            show_default=False,
+        ),
+    ] = None,
+    odt: Annotated[
+        bool,
+        typer.Option(
+            "--odt",
+            help="Écrire le cahier modifiable (OpenDocument .odt, pour LibreOffice ou Word : "
+            "ajouter un avant-propos, des logos) au lieu du PDF.",
+        ),
+    ] = False,
+) -> None:
+    """Le cahier de la démarche : méthode, baromètre, axes, intentions, scénario, actions
+    retenues et leurs fiches, charte ; sans aucun nom, sauf les signataires qui l'acceptent."""
+    from vitalite_tui.print.booklet import print_booklet
+
+    def make(store: Store, demarche_id: str) -> Printed:
+        return print_booklet(store, demarche_id, out=out, editable=odt)
+
+    _print(ctx, db, demarche, make, "Cahier de la démarche écrit")
