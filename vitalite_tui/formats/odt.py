@@ -156,10 +156,15 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _paragraph(style: str, text: str) -> str:
-    """A paragraph; line breaks and tabs kept as ODF writes them."""
+    """Paragraphs as typed: a blank line parts two, a line break and a tab are kept."""
     text = _NOT_XML.sub("", text)
-    lines = [escape(line).replace("\t", "<text:tab/>") for line in text.split("\n")]
-    return f'<text:p text:style-name="{style}">{"<text:line-break/>".join(lines)}</text:p>'
+    paragraphs = []
+    for part in re.split(r"\n\s*\n", text) or [""]:
+        lines = [escape(line).replace("\t", "<text:tab/>") for line in part.split("\n")]
+        paragraphs.append(
+            f'<text:p text:style-name="{style}">{"<text:line-break/>".join(lines)}</text:p>'
+        )
+    return "".join(paragraphs)
 
 
 class _Writer:

@@ -229,9 +229,9 @@ def booklet(store: Store, demarche_id: str) -> Document:
     """The booklet's content, read in one transaction (one state of the base)."""
     with store.exports.reading():
         summary = store.demarches.get(demarche_id)
-        walk = store.restitution.walk(demarche_id)
         questionnaire = store.exports.questionnaire(demarche_id)
         comparison = store.felt.comparison(demarche_id, questionnaire.barometer)
+        walk = store.restitution.walk(demarche_id, comparison)
         dates = [store.workshops.get(demarche_id, n).date for n in range(1, 5)]
         blocks = [
             *_method(),
@@ -250,25 +250,42 @@ def booklet(store: Store, demarche_id: str) -> Document:
     return Document(f"{TITLE} — {summary.territory}", summary.territory, cover, tuple(blocks))
 
 
+def _write_odt(document: Document, out: Path | None, name: str) -> Path:
+    from vitalite_tui.formats.odt import odt_bytes
+    from vitalite_tui.print.document import chart_png
+
+    data = odt_bytes(document, chart_png)
+    target = output_path(out, name.removesuffix(".pdf") + ".odt", (".odt",))
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    return write_bytes(target, write, what="Le document n'a pas pu être écrit")
+
+
+def _write_pdf(document: Document, out: Path | None, name: str) -> Printed:
+    from vitalite_tui.print.document import draw
+
+    charts = sum(isinstance(block, PoleChart) for block in document.blocks)
+    return draw(document).write_to(out, name, f"{plural(charts, 'graphique')} du baromètre")
+
+
 def print_booklet(
     store: Store, demarche_id: str, *, out: Path | None = None, editable: bool = False
 ) -> Printed:
     """The booklet as PDF (or, `editable`, as .odt) into exports/ unless `out` says where."""
-    from vitalite_tui.print.document import chart_png, draw
-
     document = booklet(store, demarche_id)
     name = file_name("cahier-de-la-demarche", document.territory, date.today())
     if editable:
-        from vitalite_tui.formats.odt import odt_bytes
+        return Printed(_write_odt(document, out, name), 0, "document modifiable (OpenDocument)")
+    return _write_pdf(document, out, name)
 
-        data = odt_bytes(document, chart_png)
-        target = output_path(out, name.removesuffix(".pdf") + ".odt", (".odt",))
 
-        def write(stream: BinaryIO) -> None:
-            stream.write(data)
-
-        path = write_bytes(target, write, what="Le document n'a pas pu être écrit")
-        return Printed(path, 0, "document modifiable (OpenDocument)")
-    pdf = draw(document)
-    charts = sum(isinstance(block, PoleChart) for block in document.blocks)
-    return pdf.write_to(out, name, f"{plural(charts, 'graphique')} du baromètre")
+def print_booklet_files(store: Store, demarche_id: str) -> Printed:
+    """Both files into exports/, from one reading: the PDF, and the .odt beside it."""
+    document = booklet(store, demarche_id)
+    name = file_name("cahier-de-la-demarche", document.territory, date.today())
+    printed = _write_pdf(document, None, name)
+    editable = _write_odt(document, None, name)
+    summary = f"{printed.pages} pages ; modifiable : {editable.name}"
+    return Printed(printed.path, printed.pages, summary)

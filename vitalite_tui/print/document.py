@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 
-from fpdf.fonts import FontFace
-
 from vitalite_tui.formats.document import (
     Bar,
     Bullets,
@@ -18,6 +16,7 @@ from vitalite_tui.formats.document import (
     Table,
     position_text,
 )
+from vitalite_tui.print.flow import Measure, paragraph, table
 from vitalite_tui.print.paper import FONT, FONTS, GREY, Paper
 
 #: A chart's geometry (mm): the label column, the row of each bar, the bar's height.
@@ -41,29 +40,6 @@ def _cover(pdf: Paper, document: Document) -> None:
     for line in document.cover.lines:
         pdf.line_of(line, 11, align="C")
         pdf.ln(1)
-
-
-def _table(pdf: Paper, table: Table) -> None:
-    widths = [pdf.inner_width * share for share in table.widths]
-    pdf.set_font(FONT, size=9)
-    pdf.set_fill_color(255)
-    with pdf.table(
-        cell_fill_mode="NONE",
-        col_widths=tuple(widths),
-        text_align="LEFT",
-        line_height=4.6,
-        first_row_as_headings=True,
-        headings_style=FontFace(emphasis="BOLD", fill_color=TRACK),
-        repeat_headings=1,
-    ) as grid:
-        header = grid.row()
-        for cell in table.header:
-            header.cell(cell)
-        for cells in table.rows:
-            row = grid.row()
-            for cell in cells:
-                row.cell(cell)
-    pdf.ln(2)
 
 
 def _bar_row(pdf: Paper, bar: Bar, y: float, left: float, width: float) -> None:
@@ -111,27 +87,29 @@ def _chart(pdf: Paper, chart: PoleChart) -> None:
 def draw(document: Document) -> Paper:
     """The document on A4 pages: a cover, then each block; a chapter starts a page."""
     pdf = Paper(document.title, document.territory)
+    measure = Measure(pdf)
     _cover(pdf, document)
     for block in document.blocks:
         if isinstance(block, Heading):
+            # A chapter starts a page; a heading is never alone at the foot of one.
             if block.level == 1 or not pdf.fits(30):
                 pdf.add_page()
             pdf.ln(2 if block.level > 1 else 0)
-            pdf.line_of(block.text, _HEADINGS.get(block.level, 11), bold=True)
+            paragraph(pdf, measure, block.text, _HEADINGS.get(block.level, 11), bold=True)
             pdf.ln(2)
         elif isinstance(block, Paragraph):
             if block.muted:
-                pdf.hint(block.text, 8.5)
-            else:
-                pdf.line_of(block.text, 10.5, bold=block.bold)
+                pdf.set_text_color(GREY)
+            paragraph(pdf, measure, block.text, 8.5 if block.muted else 10.5, bold=block.bold)
+            pdf.set_text_color(0)
             pdf.ln(1.5)
         elif isinstance(block, Bullets):
             for item in block.items:
-                pdf.line_of(f"•  {item}", 10.5)
+                paragraph(pdf, measure, f"•  {item}", 10.5)
                 pdf.ln(0.8)
             pdf.ln(1)
         elif isinstance(block, Table):
-            _table(pdf, block)
+            table(pdf, measure, block.header, block.rows, block.widths, shade=TRACK)
         elif isinstance(block, PoleChart):
             _chart(pdf, block)
         elif isinstance(block, PageBreak):
