@@ -98,9 +98,11 @@ def test_a_bare_vitalite_starts_the_tui_without_typer_openpyxl_nor_the_demo(
     assert within(loaded, "openpyxl", "vitalite_tui.demo", "vitalite_tui.workbook") == set()
     assert within(loaded, "typer", "vitalite_tui.cli.app") == set()
     assert within(loaded, "fpdf", "PIL", "fontTools", "vitalite_tui.print") == set()
-    # Only what the home screen uses: the démarches' area of the store, no part nor dialog.
+    # Only what the home screen uses: the démarches' area of the store and the retention
+    # dates (its reminder), no part nor dialog.
     areas = {m.split(".")[2] for m in within(loaded, "vitalite_tui.store") if m.count(".") >= 3}
-    assert areas == {"preparation"}
+    assert areas == {"preparation", "privacy"}
+    assert "vitalite_tui.store.privacy.purge" not in loaded
     assert within(loaded, "vitalite_tui.tui.contents", "vitalite_tui.tui.dialogs") == set()
 
 

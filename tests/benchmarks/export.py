@@ -42,6 +42,15 @@ book.save(sys.argv[2])
 """
 
 
+#: What each side loads before it reads anything: its floor of memory. The peak above it is
+#: the memory that grows with the démarche (the imports are a constant of each program).
+EXPORT_FLOOR = (
+    "import vitalite_tui.cli.app, vitalite_tui.cli.export, vitalite_tui.store, "
+    "vitalite_tui.workbook.writer, vitalite_tui.workbook.registry"
+)
+BARE_FLOOR = "import pickle, openpyxl; openpyxl.Workbook(write_only=True)"
+
+
 def build_demo(folder: Path) -> Path:
     """The large demo in a base of its own, closed (the export opens it as a user would)."""
     from vitalite_tui.demo import create_demo
@@ -96,6 +105,14 @@ def run(folder: Path, runs: int) -> None:
     export = export_command(db, folder / "exports")
     bare = [sys.executable, "-c", BARE, str(dump), str(folder / "bare.xlsx")]
     measured(bare, env)  # Warm-up, as the first export was.
+    floors = {
+        "export": statistics.median(
+            measured([sys.executable, "-c", EXPORT_FLOOR], env).rss_kib for _ in range(3)
+        ),
+        "bare": statistics.median(
+            measured([sys.executable, "-c", BARE_FLOOR], env).rss_kib for _ in range(3)
+        ),
+    }
     seconds: dict[str, list[float]] = {"export": [], "bare": []}
     cpu: dict[str, list[float]] = {"export": [], "bare": []}
     rss: dict[str, list[int]] = {"export": [], "bare": []}
@@ -120,6 +137,15 @@ def run(folder: Path, runs: int) -> None:
     print(f"time ratio  {spread(time_ratios)}  (goal: within 1.3x)")
     print(f"CPU ratio   {spread(cpu_ratios)}  (user + system)")
     print(f"RSS ratio   {spread(rss_ratios)}  (goal: within 1.3x)")
+    print(
+        f"imports alone: export {floors['export'] / 1024:.1f} MiB, "
+        f"bare {floors['bare'] / 1024:.1f} MiB"
+    )
+    growth = [
+        (e - floors["export"]) / (b - floors["bare"])
+        for e, b in zip(rss["export"], rss["bare"], strict=True)
+    ]
+    print(f"RSS above the imports ratio {spread(growth)}  (what grows with the démarche)")
 
 
 if __name__ == "__main__":

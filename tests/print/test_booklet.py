@@ -14,8 +14,9 @@ import pytest
 from support.pdf import flat, pages_text, render_first_page
 
 from vitalite_tui.domain.indicators import INDICATORS
+from vitalite_tui.domain.privacy import MIN_GROUP_SIZE
 from vitalite_tui.formats.document import PoleChart, position_text
-from vitalite_tui.print.booklet import MIN_GROUP_SIZE, booklet, print_booklet
+from vitalite_tui.print.booklet import booklet, print_booklet
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
 

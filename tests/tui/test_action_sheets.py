@@ -163,7 +163,7 @@ async def test_escape_leaves_the_sheet_as_it_was(store: Store, demarche_id: str)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await open_sheets(app, pilot, demarche_id)
-        await pilot.press("enter", *"Autre", "escape")
+        await pilot.press("enter", *"Autre", "escape", "2")  # asked first: « 2 » drops it
         await pilot.pause()
         assert app.screen.query(ActionSheetsPart)
     assert store.action_sheets.get(ids["bus"]).content.porteur == "Centre social"

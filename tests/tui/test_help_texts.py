@@ -1,4 +1,4 @@
-"""The F1 texts live in one module, each named after the screen or part it explains."""
+"""The F1 texts live in one module, each named after the screen, part or form it explains."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import pkgutil
 import vitalite_tui.tui
 from vitalite_tui.tui.help_texts import HELP_TEXTS, help_for
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.form import FormDialog
 from vitalite_tui.tui.widgets.screen_part import ScreenPart
 
 
@@ -27,7 +28,7 @@ def test_every_text_names_a_screen_or_a_part() -> None:
     for name, text in HELP_TEXTS.items():
         assert text.strip(), name
         assert name in classes, f"no class {name} for its help text"
-        assert issubclass(classes[name], BaseScreen | ScreenPart), name
+        assert issubclass(classes[name], BaseScreen | ScreenPart | FormDialog), name
 
 
 def test_no_class_keeps_a_help_text_of_its_own() -> None:

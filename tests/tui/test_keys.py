@@ -8,6 +8,7 @@ import os
 import pkgutil
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -267,6 +268,8 @@ def test_sober_display_snapshot(snap_compare: SnapCompare, store: Store) -> None
     demarche_id = store.demarches.create("CC du Val d'Orbieu", "Lagrasse, Fabrezan, Ribaute")
     for number, college in enumerate((College.ELU, College.ACTEUR, College.HABITANT), 1):
         store.participants.add(demarche_id, ParticipantDraft(f"Personne {number}", college))
+    # Chosen, not the default (a year after today): the picture holds whatever the day.
+    store.retention.set(demarche_id, date(2099, 12, 31))
 
     async def shown(pilot: Pilot[None]) -> None:
         await wait_for(

@@ -41,7 +41,11 @@ async def test_images_tie_break_and_signatories_are_shown_without_unconsented_na
     store.participants.add(
         demarche_id,
         ParticipantDraft(
-            "Yves Public", College.ACTEUR, organisation="Comité des fêtes", consent_named=True
+            "Yves Public",
+            College.ACTEUR,
+            organisation="Comité des fêtes",
+            consent_data=True,
+            consent_named=True,
         ),
     )
     store.images.add(

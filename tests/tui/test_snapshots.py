@@ -47,6 +47,8 @@ def fixed_demarche(store: Store) -> str:
         demarche_id,
         WorkshopPlan(1, date(2026, 10, 15), time(18, 30), time(21, 0), "salle des fêtes"),
     )
+    # A date chosen far ahead: the default one would pass one day, and the line change.
+    store.retention.set(demarche_id, date(2099, 12, 31))
     return demarche_id
 
 

@@ -102,7 +102,7 @@ async def test_empty_territory_keeps_the_form_and_what_was_typed(store: Store) -
 async def test_escape_cancels_the_form(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", *"CC des Coteaux", "escape")
+        await pilot.press("n", *"CC des Coteaux", "escape", "2")  # asked first: « 2 » drops it
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert store.demarches.all() == []

@@ -18,10 +18,10 @@ from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import SheetDraft, SheetMode, SheetRecord
 from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-from vitalite_tui.tui.dialogs.unsaved_sheet import UnsavedSheetDialog
 from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen, evening_start
 from vitalite_tui.tui.screens.questionnaire.sheets import SheetTable, Step3Screen
 from vitalite_tui.tui.widgets.answer_grid import SheetGrid
+from vitalite_tui.tui.widgets.unsaved_sheet import UnsavedSheetDialog
 
 SIZE = (80, 24)
 

@@ -50,15 +50,19 @@ async def test_newcomers_typed_in_one_burst_are_all_registered(
     store: Store, demarche_id: str
 ) -> None:
     """`a` and a whole card, again and again, faster than each card opens: every letter lands
-    in the card it was typed for; Escape then `a`, typed apart or at once, starts afresh."""
+    in the card it was typed for; Escape on a typed card, then `a` (abandon it) and `a`, typed
+    apart or at once, starts afresh."""
     register(store, demarche_id)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_workshop(app, pilot, demarche_id)
         burst(app, ["a", *"Rémi", "enter", "2", "enter", *"Ribaute", "enter"])
         burst(app, ["a", *"Zoé", "enter", "3", "enter", *"Lagrasse", "enter"])
-        burst(app, ["a", *"Xa", "escape", "a", *"Yves", "enter", "1", "enter", *"Fabrezan"])
-        burst(app, ["enter", "a", *"Xb", "alt+a", *"Théo", "enter", "1", "enter", *"Lagrasse"])
+        # Escape on a typed card asks first: « a » there abandons it, the next « a » starts
+        # afresh.
+        burst(app, ["a", *"Xa", "escape", "a", "a", *"Yves", "enter", "1", "enter", *"Fabrezan"])
+        burst(app, ["enter", "a", *"Xb", "alt+a", "a", *"Théo", "enter", "1", "enter"])
+        burst(app, [*"Lagrasse"])
         burst(app, ["enter"])
         await wait_for(
             pilot,
@@ -82,7 +86,8 @@ async def test_a_commune_cut_short_is_completed_at_once(store: Store, demarche_i
         screen = await open_registry(app, pilot, demarche_id)
         burst(app, ["a", *"Karim", "enter", "2", "enter", *"rib", "enter", "f2"])
         burst(app, ["a", *"Léa", "enter", "3", "enter", *"fab", "f2"])
-        burst(app, ["a", *"Marc", "enter", "1", "enter", *"Narbonne", "f2"])
+        # Outside the territory: asked, and kept as typed (the last choice, after three).
+        burst(app, ["a", *"Marc", "enter", "1", "enter", *"Narbonne", "f2", "4"])
         await wait_for(
             pilot,
             lambda: app.screen is screen and len(store.participants.all(demarche_id)) >= 3,

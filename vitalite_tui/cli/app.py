@@ -26,7 +26,9 @@ from vitalite_tui.cli.common import (
 from vitalite_tui.cli.database import check, where
 from vitalite_tui.cli.demo import demo
 from vitalite_tui.cli.export import export
+from vitalite_tui.cli.kit import kit
 from vitalite_tui.cli.print import print_app
+from vitalite_tui.cli.purge import purge, retention
 from vitalite_tui.cli.questionnaire import questionnaire_app
 from vitalite_tui.cli.tui import open_tui
 
@@ -88,3 +90,6 @@ app.add_typer(print_app, name="print", rich_help_panel=COMMANDS_PANEL)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(backup)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(restore)
 app.add_typer(bundle_app, name="bundle", rich_help_panel=COMMANDS_PANEL)
+app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(kit)
+app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(purge)
+app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(retention)

@@ -77,6 +77,7 @@ def fill_participants(context: DemoContext) -> None:
     everyone = [person for people in context.people.values() for person in people]
     rng.shuffle(everyone)
     context.participant_ids = {person: uuid.uuid4() for person in everyone}
+    boxes = [consents(rng) for _ in everyone]
     context.store.bulk.insert(
         [
             ParticipantRow(
@@ -87,13 +88,25 @@ def fill_participants(context: DemoContext) -> None:
                 college=person.college.value,
                 commune=person.commune,
                 organisation=person.organisation,
-                consent_data=rng.random() < data.CONSENT_DATA_RATE,
-                consent_contact=rng.random() < data.CONSENT_CONTACT_RATE,
-                consent_named=rng.random() < data.CONSENT_NAMED_RATE,
+                consent_data=data_kept,
+                consent_contact=contact,
+                consent_named=named,
             )
-            for number, person in enumerate(everyone, start=1)
+            for (number, person), (data_kept, contact, named) in zip(
+                enumerate(everyone, start=1), boxes, strict=True
+            )
         ]
     )
+
+
+def consents(rng: random.Random) -> tuple[bool, bool, bool]:
+    """The three boxes as people tick them; nobody is named whose data are not kept."""
+    kept = rng.random() < data.CONSENT_DATA_RATE
+    contact = rng.random() < data.CONSENT_CONTACT_RATE
+    # Drawn even when the data are not kept: the draws after it, and so the demo, stay as
+    # they were.
+    named = rng.random() < data.CONSENT_NAMED_RATE
+    return kept, contact, kept and named
 
 
 def fill_step1(context: DemoContext) -> None:

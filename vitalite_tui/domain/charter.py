@@ -202,7 +202,7 @@ class ArticleView:
 
 @dataclass(frozen=True)
 class SignatoryView:
-    """A signatory as printed: the charter is signed in public, so names are shown."""
+    """A signatory as printed: named only with their consent (`privacy.public_signatory`)."""
 
     name: str
     organisation: str = ""

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS, indicator
+from vitalite_tui.domain.privacy import MIN_GROUP_SIZE, large_enough
 from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
 from vitalite_tui.formats.document import (
@@ -32,12 +33,10 @@ from vitalite_tui.formats.document import (
 from vitalite_tui.formats.files import output_path, write_bytes
 from vitalite_tui.print.paper import Printed, file_name, french_date
 from vitalite_tui.store import Store
+from vitalite_tui.store.charter.records import SignatoryRecord
 from vitalite_tui.store.felt.records import FeltComparison
-from vitalite_tui.store.reports.restitution_records import RestitutionRecord, SignatoryLine
+from vitalite_tui.store.reports.restitution_records import RestitutionRecord
 
-#: Fewer answers than this in a group and its bar is not drawn: a group that small could be
-#: read back to the people in it.
-MIN_GROUP_SIZE = 5
 TITLE = "Cahier de la démarche"
 SUBTITLE = "Prospective de la vitalité sociale du territoire"
 PSEUDONYMOUS = (
@@ -48,8 +47,9 @@ NOTHING_YET = "Rien n'a encore été enregistré pour cette partie."
 
 
 def _bar(label: str, position: float | None, n: int) -> Bar:
-    """A group's bar, or an empty one when too few answered to show it without risk."""
-    if 0 < n < MIN_GROUP_SIZE:
+    """A group's bar, or an empty one when too few answered to show it without risk (the
+    workbook's rule: `domain.privacy`)."""
+    if n and not large_enough(n):
         return Bar(f"{label} (moins de {MIN_GROUP_SIZE})", None, n)
     return Bar(label, position if n else None, n)
 
@@ -185,12 +185,11 @@ def _actions(store: Store, demarche_id: str, walk: RestitutionRecord) -> list[Bl
     return blocks
 
 
-def signatory_text(line: SignatoryLine) -> str:
-    """As the restitution shows a signatory: a name only with consent."""
-    parts = [part for part in (line.name, line.organisation) if part]
-    if parts:
-        return " — ".join(parts)
-    return f"un·e {line.college.label}" if line.college is not None else "un·e signataire"
+def signatory_text(signatory: SignatoryRecord) -> str:
+    """As every public document shows a signatory (`domain.privacy.public_signatory`): the
+    name only with consent, else the structure or « un·e habitant·e de <commune> »."""
+    parts = [part for part in (signatory.shown_name, signatory.shown_organisation) if part]
+    return " — ".join(parts) or "un·e signataire"
 
 
 def _charter(store: Store, demarche_id: str, walk: RestitutionRecord) -> list[Block]:
@@ -212,11 +211,13 @@ def _charter(store: Store, demarche_id: str, walk: RestitutionRecord) -> list[Bl
         if article.text.strip():
             blocks.append(Paragraph(article.text.strip()))
     blocks.append(Heading("Signataires", 2))
-    if walk.signatories:
-        blocks.append(Bullets(tuple(signatory_text(s) for s in walk.signatories)))
+    signatories = store.charter.signatories(demarche_id)
+    if signatories:
+        blocks.append(Bullets(tuple(signatory_text(s) for s in signatories)))
         blocks.append(
             Paragraph(
-                "Un signataire n'est nommé qu'avec son accord ; sinon, son collège seulement.",
+                "Un signataire n'est nommé qu'avec son accord ; sinon, sa structure ou sa "
+                "commune seulement.",
                 muted=True,
             )
         )

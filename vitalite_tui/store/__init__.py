@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from vitalite_tui.store.preparation.participants import Participants
     from vitalite_tui.store.preparation.step2 import Committee, Logistics, Planning
     from vitalite_tui.store.preparation.steps import Steps
+    from vitalite_tui.store.privacy.purge import Purges
+    from vitalite_tui.store.privacy.retention import Retentions
     from vitalite_tui.store.prospective.intentions import Intentions
     from vitalite_tui.store.prospective.scenario import Scenarios
     from vitalite_tui.store.prospective.trends import Trends
@@ -233,6 +235,18 @@ class Store:
         from vitalite_tui.store.backups import Backups
 
         return Backups(self.path, self.demarches, lambda: self.shared)
+
+    @cached_property
+    def purges(self) -> Purges:
+        from vitalite_tui.store.privacy.purge import Purges
+
+        return Purges(self.path, self.backups, lambda: self.shared)
+
+    @cached_property
+    def retention(self) -> Retentions:
+        from vitalite_tui.store.privacy.retention import Retentions
+
+        return Retentions()
 
     @cached_property
     def exchange(self) -> Exchange:

@@ -85,7 +85,12 @@ class ParticipantRow(Row):
 
     def clean(self) -> None:
         draft = ParticipantDraft(
-            self.display_name, College(self.college), self.commune, self.organisation
+            self.display_name,
+            College(self.college),
+            self.commune,
+            self.organisation,
+            consent_data=self.consent_data,
+            consent_named=self.consent_named,
         )
         cleaned = participant_values(draft)
         self.display_name = str(cleaned["display_name"])

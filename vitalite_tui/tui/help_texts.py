@@ -29,7 +29,10 @@ PARTICIPANTS_SCREEN = (
     "Registre des participants : tapez quelques lettres pour filtrer (accents et "
     "majuscules indifférents), ↓ pour descendre dans la liste, Échap pour tout revoir. "
     "Chaque collège devrait compter pour un tiers ; la démarche prévoit au plus "
-    "50 participants."
+    "50 participants. u annule la dernière inscription, modification ou suppression (la "
+    "touche dit laquelle). Une personne inscrite deux fois (même nom et même commune, "
+    "majuscules, accents et espaces à part) est signalée : d liste ces doublons et en réunit "
+    "deux en une seule personne, qui garde les présences, notes et votes des deux."
 )
 STEP_2_SCREEN = (
     "Étape 2 : le comité de pilotage fixe le planning des quatre ateliers, le rôle de "
@@ -253,6 +256,40 @@ LINEAGE_PART = (
 # --- keys
 
 #: Shown by F1 on every screen, first: F-keys that need Fn on most laptops have a twin.
+# --- forms (registry): what each field and each consent means
+
+FORM_DIALOG = (
+    "Formulaire : ⏎ passe au champ suivant (sur le dernier : valide), F2 enregistre et "
+    "ferme, Échap ferme sans enregistrer et demande d'abord si quelque chose a été tapé. "
+    "Si un champ est refusé, le message s'affiche sous les champs et le curseur revient "
+    "sur ce champ."
+)
+PARTICIPANT_FORM = (
+    "Fiche d'un participant. Nom : prénom et nom, tels que la personne les donne. "
+    "Collège : 1 élu, 2 acteur (association, entreprise, service), 3 habitant. Commune : "
+    "tapez le début, ⏎ ou → prend la commune du territoire proposée ; une commune hors du "
+    "territoire est signalée, avec les plus proches au choix. Structure et contact : "
+    "facultatifs. Consentements, à demander à la personne : "
+    "«\u00a0données conservées\u00a0» = ses données sont gardées pour la démarche ; "
+    "«\u00a0recontacté(e)\u00a0» = elle peut être recontactée (invitations, restitution) ; "
+    "«\u00a0nommé(e) dans les documents\u00a0» = son nom peut figurer dans les documents "
+    "produits (sinon seul son code P007 y paraît). Être nommé(e) suppose des données "
+    "conservées : cocher «\u00a0nommé(e)\u00a0» coche aussi «\u00a0données "
+    "conservées\u00a0», et décocher ce dernier décoche «\u00a0nommé(e)\u00a0». Une personne "
+    "déjà inscrite sous le même nom et la même commune est signalée : ouvrez sa fiche "
+    "plutôt que de l'inscrire deux fois."
+)
+NEWCOMER_FORM = (
+    "Nouveau venu à l'atelier : nom, collège (1 élu, 2 acteur, 3 habitant) et commune "
+    "suffisent ; il est inscrit au registre et noté présent. Les consentements et le reste "
+    "de la fiche se complètent ensuite dans le registre."
+)
+COMMITTEE_FORM = (
+    "Membre du comité de pilotage. Nom : la personne ; Rôle : ce qu'elle fait dans la "
+    "démarche (animateur, technicien, élu référent…) ; Structure : l'organisme qu'elle "
+    "représente (facultatif)."
+)
+
 NO_FN_KEYS = (
     "Portable dont les touches F demandent Fn\u00a0: Ctrl+F puis le chiffre fait la "
     "touche F de ce numéro (Ctrl+F\u00a02 pour F2\u00a0; 0 pour F10, ) pour F11, = pour "
@@ -288,6 +325,11 @@ HELP_TEXTS: Mapping[str, str] = {
     "CaptureScreen": CAPTURE_SCREEN,
     "PlenaryScreen": PLENARY_SCREEN,
     "RestitutionScreen": RESTITUTION_SCREEN,
+    # forms (registry)
+    "FormDialog": FORM_DIALOG,
+    "ParticipantFormDialog": PARTICIPANT_FORM,
+    "NewcomerFormDialog": NEWCOMER_FORM,
+    "CommitteeFormDialog": COMMITTEE_FORM,
     # a workshop's contents (one part per F-key)
     "ContentsScreen": CONTENTS_SCREEN,
     "FeltPart": FELT_PART,

@@ -7,6 +7,7 @@ from typing import Any
 from vitalite_tui.domain.barometer import BANDS, IndicatorBarometer
 from vitalite_tui.domain.indicators import indicator
 from vitalite_tui.domain.text import plural
+from vitalite_tui.store.questionnaire.barometer import small_segments_note
 from vitalite_tui.workbook.charts import RADAR_ROWS, radar_chart
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import Column, SheetWriter
@@ -84,8 +85,15 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
                 for result in group.indicators
             ]
     sheet.table("Barometre", COLUMNS, rows, EMPTY)
-    if note := left_out_line(context):
+    notes = [left_out_line(context)] if whole.sheets else []
+    notes += [
+        f"{split.segment.label} : {small}"
+        for split in data.segments
+        if split.segment is not None and (small := small_segments_note(split))
+    ]
+    if any(notes):
         sheet.blank()
+    for note in filter(None, notes):
         sheet.append([sheet.cells.muted(note)])
 
 

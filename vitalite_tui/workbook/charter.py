@@ -1,7 +1,8 @@
 """The « Fiches actions » and « Charte » sheets: the kept actions' sheets, then the charter.
 
 The charter is signed in public: its signatories appear with their names (a public
-commitment), unlike the participants of every other sheet, who are codes.
+commitment) when they agreed to be named, else as « un·e habitant·e de … » or by the
+structure they sign for, as in every public document (`domain.privacy.public_signatory`).
 """
 
 from __future__ import annotations
@@ -108,4 +109,4 @@ def charter(context: ExportContext, sheet: SheetWriter) -> None:
         return
     sheet.append(["", cells.label("Nom"), cells.label("Structure"), cells.label("Date")])
     for signatory in signatories:
-        sheet.append(["", signatory.name, signatory.organisation, signatory.signed_on])
+        sheet.append(["", signatory.shown_name, signatory.shown_organisation, signatory.signed_on])

@@ -5,7 +5,9 @@ from __future__ import annotations
 import math
 
 from vitalite_tui import __version__
+from vitalite_tui.domain.privacy import retention_period
 from vitalite_tui.domain.text import plural
+from vitalite_tui.store.privacy.retention import retention_line
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import SheetWriter
 
@@ -27,14 +29,53 @@ def _names(context: ExportContext) -> str:
             "et dans la feuille Participants seulement ; les autres feuilles et les autres "
             "personnes restent désignées par leur code."
         )
-    signatories = len(context.store.charter.signatories(context.demarche_id))
+    signatories = context.store.charter.signatories(context.demarche_id)
     if signatories:
+        named = sum(1 for s in signatories if s.shown_name == s.name)
         names += (
-            " Exception : la feuille Charte nomme "
-            f"{plural(signatories, 'signataire')} de la charte, car signer la charte est un "
-            "engagement public."
+            f" Exception : la feuille Charte nomme {named} sur "
+            f"{plural(len(signatories), 'signataire')} de la charte, ceux qui ont accepté "
+            "d'être nommés (signer la charte est un engagement public) ; les autres y "
+            "figurent comme « un·e habitant·e de … » ou par la structure qu'ils engagent."
+        )
+    if context.with_names:
+        names += (
+            " Les votes de la feuille Votes y sont additionnés par collège, sans code : "
+            "aucun vote ne peut être relié à un nom."
         )
     return names
+
+
+def _retention(context: ExportContext) -> str:
+    kept = context.store.retention.get(context.demarche_id)
+    how = (
+        "date choisie par l'EPCI"
+        if kept.chosen
+        else f"par défaut, fin de la démarche plus {retention_period()}"
+    )
+    return (
+        f"{retention_line(kept)} ({how}). Passé cette date, purger la démarche dans vitalite "
+        "(touche P de l'écran de la démarche, ou « vitalite purge »)."
+    )
+
+
+def _purge(context: ExportContext) -> str:
+    done = context.store.purges.purges(context.demarche_id)
+    text = (
+        "Supprimer ce fichier et toutes ses copies (pièces jointes de courriels, clés USB, "
+        "dossiers partagés) : un classeur déjà produit ne change plus. Dans la base de "
+        "vitalite, les données personnelles restent jusqu'à la purge de la démarche, qui "
+        "les efface en gardant les résultats anonymes."
+    )
+    if not done:
+        return text + " Aucune purge faite pour l'instant."
+    return (
+        text
+        + " Purges faites : "
+        + " ; ".join(
+            f"le {entry.done_at:%d/%m/%Y à %H:%M} (UTC) : {entry.summary}" for entry in done
+        )
+    )
 
 
 def _organisations(context: ExportContext) -> str:
@@ -114,18 +155,8 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
             "et à une commune peut suffire à reconnaître une personne : ne transmettez ce "
             "classeur qu'à ceux qui en ont besoin.",
         ),
-        (
-            "Durée de conservation",
-            "À fixer par l'EPCI ; au plus tard, effacer les données personnelles une fois la "
-            "démarche terminée et la charte adoptée.",
-        ),
-        (
-            "Purger",
-            "Supprimer ce fichier et toutes ses copies (pièces jointes de courriels, clés USB, "
-            "dossiers partagés) : un classeur déjà produit ne change plus. Dans la base de "
-            "vitalite, les données personnelles restent jusqu'à la purge de la démarche, qui "
-            "les efface en gardant les résultats anonymes.",
-        ),
+        ("Durée de conservation", _retention(context)),
+        ("Purger", _purge(context)),
         (
             "Droits des personnes",
             "Accès, rectification, effacement : s'adresser à l'EPCI, qui corrige ou retire "

@@ -116,8 +116,8 @@ SHEETS: tuple[SheetSpec, ...] = (
     SheetSpec(
         "Charte",
         charter.charter,
-        "noms et structures des signataires de la charte : signer la charte est un "
-        "engagement public, les signataires y figurent donc nommément",
+        "noms et structures des signataires de la charte qui ont accepté d'être nommés "
+        "(signer la charte est un engagement public) ; les autres sans leur nom",
     ),
     SheetSpec("Registre RGPD", register.build),
 )

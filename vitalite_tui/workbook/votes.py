@@ -1,11 +1,14 @@
 """The « Actions et votes » and « Votes » sheets, and the top actions chart of the Synthèse.
 
 Votes can reveal opinions: the Votes sheet names a ballot's author by their code (P003),
-never by name, even in an export with the names; a wall tally has no author at all.
+never by name. In an export with the names, the Participants sheet maps codes to names, so
+there the ballots are summed by round, collège and action, without any code, and the sheet
+says so; a wall tally has no author at all.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from vitalite_tui.domain.colleges import College
@@ -42,13 +45,27 @@ VOTE_COLUMNS = (
     Column("Gommettes", 12),
 )
 
+GROUPED_COLUMNS = (
+    Column("Tour", 7),
+    Column("Source", 11),
+    Column("Lignes", 10),
+    Column("Collège", 14),
+    Column("Action", 50),
+    Column("Gommettes", 12),
+)
+GROUPED = (
+    "Export avec les noms : les bulletins sont additionnés par tour, collège et action, "
+    "sans code, pour qu'aucun vote ne puisse être relié à un nom de la feuille Participants."
+)
+
 NO_ACTION = "Aucune action candidate pour l'instant (atelier 3)."
 NO_VOTE = "Aucun vote saisi pour l'instant (atelier 3)."
 ELSEWHERE = "Le vote a lieu à l'atelier 3 : voir son classeur."
 
 PERSONAL_DATA = (
-    "gommettes de chaque bulletin, attribuées au code de son auteur (jamais à son nom, même "
-    "dans un export avec les noms) : un vote peut révéler une opinion"
+    "gommettes de chaque bulletin, attribuées au code de son auteur (jamais à son nom ; dans "
+    "un export avec les noms, additionnées par collège sans aucun code) : un vote peut "
+    "révéler une opinion"
 )
 
 
@@ -91,6 +108,9 @@ def votes(context: ExportContext, sheet: SheetWriter) -> None:
     if data is None:
         sheet.table("Votes", VOTE_COLUMNS, [], ELSEWHERE)
         return
+    if context.with_names:
+        _grouped_votes(context, sheet, data)
+        return
     rows = [
         [
             vote.round_number,
@@ -103,6 +123,29 @@ def votes(context: ExportContext, sheet: SheetWriter) -> None:
         for vote in data.votes
     ]
     sheet.table("Votes", VOTE_COLUMNS, rows, NO_VOTE)
+
+
+def _grouped_votes(context: ExportContext, sheet: SheetWriter, data: VoteExport) -> None:
+    """The ballots summed by round, source, collège and action: no code to follow."""
+    dots: Counter[tuple[int, str, str, str]] = Counter()
+    lines: Counter[tuple[int, str, str, str]] = Counter()
+    for vote in data.votes:
+        group = (
+            vote.round_number,
+            SOURCE_LABELS.get(vote.source, vote.source),
+            context.college_label(vote.college),
+            vote.action,
+        )
+        dots[group] += vote.dots
+        lines[group] += 1
+    rows = [
+        [round_number, source, lines[group], college, action, total]
+        for group, total in dots.items()
+        for round_number, source, college, action in (group,)
+    ]
+    sheet.table("Votes", GROUPED_COLUMNS, rows, NO_VOTE)
+    sheet.blank()
+    sheet.append([sheet.cells.muted(GROUPED)])
 
 
 def top_actions(context: ExportContext, sheet: SheetWriter) -> None:

@@ -25,8 +25,10 @@ from vitalite_tui.domain.charter import (
     SignatoryView,
     default_charter_title,
 )
+from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.lineage import LinkKind
 from vitalite_tui.domain.participants import participant_code
+from vitalite_tui.domain.privacy import public_signatory
 from vitalite_tui.domain.text import clean_line, clean_text, fold
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, live, soft_delete, writing
@@ -194,13 +196,28 @@ def _action_axes(action: Action) -> list[str]:
 def _signatory_record(row: Signatory, people: dict[str, Participant]) -> SignatoryRecord:
     participant_id = fk_id(row, "participant")
     person = people.get(participant_id) if participant_id else None
+    name = person.display_name if person is not None else row.name
+    # Someone outside the registry was typed onto the charter as they sign it, in public.
+    shown = (
+        public_signatory(
+            name,
+            row.organisation,
+            person.commune,
+            named=person.consent_named,
+            for_structure=person.college == College.ACTEUR.value,
+        )
+        if person is not None
+        else (name, row.organisation)
+    )
     return SignatoryRecord(
         id=key(row),
-        name=person.display_name if person is not None else row.name,
+        name=name,
         organisation=row.organisation,
         signed_on=row.signed_on,
         participant_id=participant_id,
         participant_code=participant_code(person.number) if person is not None else "",
+        shown_name=shown[0],
+        shown_organisation=shown[1],
     )
 
 
@@ -523,7 +540,7 @@ class Charters:
                 for a in articles
             ),
             signatories=tuple(
-                SignatoryView(s.name, s.organisation, s.signed_on)
+                SignatoryView(s.shown_name, s.shown_organisation, s.signed_on)
                 for s in self.signatories(demarche_id)
             ),
         )

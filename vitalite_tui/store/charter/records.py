@@ -111,6 +111,10 @@ class SignatoryRecord:
     signed_on: date | None
     participant_id: str | None = None
     participant_code: str = ""
+    #: As public documents show them (`domain.privacy.public_signatory`): the name only
+    #: with the person's consent to be named.
+    shown_name: str = ""
+    shown_organisation: str = ""
 
     def draft(self) -> SignatoryDraft:
         return SignatoryDraft(

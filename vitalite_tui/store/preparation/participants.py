@@ -13,6 +13,7 @@ from vitalite_tui.domain.errors import InvalidInput
 from vitalite_tui.domain.merge import (
     exported_in,
     exported_union,
+    person_key,
     probable_duplicates,
     with_exported,
 )
@@ -28,8 +29,18 @@ MAX_NAME = 80
 MAX_FIELD = 120
 
 
+#: Said when a form or a file asks to name someone whose data are not kept.
+NAMED_WITHOUT_DATA = (
+    "Consentements : une personne ne peut être nommée dans les documents que si ses données "
+    "sont conservées ; cochez aussi « données conservées » ou décochez « nommé·e »."
+)
+
+
 def cleaned_values(draft: ParticipantDraft) -> dict[str, object]:
     """The columns of a participant as the store writes them: every text cleaned and checked."""
+    # Named in a document is a use of the data: without their keeping it means nothing.
+    if draft.consent_named and not draft.consent_data:
+        raise InvalidInput(NAMED_WITHOUT_DATA)
     return {
         "display_name": clean_line(draft.display_name, field="Nom", max_length=MAX_NAME),
         "college": College(draft.college).value,
@@ -138,6 +149,20 @@ class Participants:
             (hex_id, row.display_name, row.commune) for hex_id, row in people.items()
         )
         return [duplicate(people[first], people[second]) for first, second in pairs]
+
+    def same_person(
+        self, demarche_id: str, display_name: str, commune: str, *, besides: str = ""
+    ) -> list[ParticipantRecord]:
+        """Live people registered with this name and commune (case, accents and spaces
+        aside: the rule of `duplicates`), but for `besides`: probably the one being typed."""
+        wanted = person_key(display_name, commune)
+        if not wanted[0]:
+            return []
+        return [
+            record
+            for record in self.all(demarche_id)
+            if record.id != besides and person_key(record.display_name, record.commune) == wanted
+        ]
 
     def merge(self, keep_id: str, other_id: str) -> None:
         """Make two registrations of one person one: every attendance, membership, note,

@@ -60,9 +60,13 @@ def check_catalogue(document: Any, source: str) -> Catalogue:
 
 @cache
 def default_catalogue() -> Catalogue:
-    """The catalogue shipped in `schemas/` (read and checked once)."""
-    path = schemas_dir() / DEFAULT_CATALOGUE
-    return check_catalogue(load_json(path), path.name)
+    """The catalogue shipped in `schemas/`, read once.
+
+    Not checked against its schema here: it ships with the program and the suite checks it
+    (tests/store/test_trends.py). Compiling the schema's validator costs a few megabytes of
+    memory at its peak, in every export and workshop-2 screen, to learn nothing new.
+    """
+    return parse_catalogue(load_json(schemas_dir() / DEFAULT_CATALOGUE))
 
 
 # ---------------------------------------------------------------- rows and records

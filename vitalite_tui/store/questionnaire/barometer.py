@@ -7,10 +7,13 @@ démarche's current one are left out, and counted, so the screen can say so.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from vitalite_tui.domain.barometer import Sheet, aggregate, score_sheets, split_scored
+from vitalite_tui.domain.privacy import MIN_GROUP_SIZE, OTHERS, large_enough
 from vitalite_tui.domain.questionnaire_form import ProfileFieldSpec, QuestionnaireForm, choice_label
+from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.questionnaire.records import (
     MeasuredBarometer,
@@ -82,17 +85,37 @@ class Pool:
         )
 
     def split(self, field: ProfileFieldSpec) -> MeasuredBarometer:
-        """The whole barometer, and the barometer of each value of `field`."""
-        groups = split_scored(self.scored, lambda sheet: sheet.profile.get(field.code, ""))
-        sizes: dict[str, int] = {}
-        for sheet in self.sheets:
+        """The whole barometer, and the barometer of each value of `field`.
+
+        A value held by fewer than `MIN_GROUP_SIZE` sheets is never shown apart (one
+        respondent's answers would be read back to them): such values are pooled in
+        « autres », itself left out when it is still too small.
+        """
+        sizes = Counter(sheet.profile.get(field.code, "") or NOT_GIVEN for sheet in self.sheets)
+        small = {name for name, count in sizes.items() if not large_enough(count)}
+
+        def segment_of(sheet: Sheet) -> str:
             name = sheet.profile.get(field.code, "") or NOT_GIVEN
-            sizes[name] = sizes.get(name, 0) + 1
-        # The questionnaire's order (age bands young to old), then other values, blanks last.
+            return OTHERS if name in small else name
+
+        groups = split_scored(self.scored, segment_of)
+        others = sum(sizes[name] for name in small)
+        sizes[OTHERS] = others
+        hidden = 0
+        if small and not large_enough(others):
+            groups.pop(OTHERS, None)
+            hidden = others
+        # The questionnaire's order (age bands young to old), then other values, blanks and
+        # the pooled small values last.
         order = {choice.value: index for index, choice in enumerate(field.choices)}
         order.update({commune: index for index, commune in enumerate(self.form.communes)})
         names = sorted(
-            groups, key=lambda name: (name == NOT_GIVEN, order.get(name, len(order)), name)
+            groups,
+            key=lambda name: (
+                (name == OTHERS, name == NOT_GIVEN),
+                order.get(name, len(order)),
+                name,
+            ),
         )
         whole = self.whole
         return MeasuredBarometer(
@@ -103,15 +126,33 @@ class Pool:
             segment=SegmentChoice(field.code, field.label),
             segments=[
                 SegmentBarometer(
-                    value="" if name == NOT_GIVEN else name,
-                    label=name if name == NOT_GIVEN else choice_label(field.choices, name),
+                    value="" if name in (NOT_GIVEN, OTHERS) else name,
+                    label=name
+                    if name in (NOT_GIVEN, OTHERS)
+                    else choice_label(field.choices, name),
                     sheets=sizes[name],
                     indicators=groups[name],
                 )
                 for name in names
             ],
+            pooled=len(small) if small and not hidden else 0,
+            hidden=hidden,
         )
 
     def every_segment(self) -> list[MeasuredBarometer]:
         """The barometer split by each profile field of the form, in the questionnaire's order."""
         return [self.split(field) for field in self.form.profile]
+
+
+def small_segments_note(measured: MeasuredBarometer) -> str:
+    """What became of the values too rare to be shown apart, or "" (the screen and the
+    workbook say it alike)."""
+    rule = f"moins de {MIN_GROUP_SIZE} fiches chacune, pour que personne ne soit reconnu"
+    if measured.hidden:
+        return (
+            f"{plural(measured.hidden, 'fiche')} dans aucun segment : leurs valeurs comptent "
+            f"{rule}, même regroupées ; elles restent dans « tous »."
+        )
+    if measured.pooled:
+        return f"« {OTHERS} » regroupe {plural(measured.pooled, 'valeur')} de {rule}."
+    return ""

@@ -186,6 +186,10 @@ class MeasuredBarometer:
     indicators: list[IndicatorBarometer]
     segment: SegmentChoice | None = None
     segments: list[SegmentBarometer] = field(default_factory=list)
+    #: Values held by too few sheets to be shown apart, pooled in « autres »…
+    pooled: int = 0
+    #: …or, when even pooled they are too few, sheets in no segment at all.
+    hidden: int = 0
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from vitalite_tui.domain.steps import STEPS, StepStatus
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.preparation.records import StepView
+from vitalite_tui.store.privacy.retention import retention_line
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
 
@@ -171,6 +172,16 @@ class DemarcheScreen(BaseScreen):
         BACKUP_BINDING,
         # The list's last line opens it too (the footer is full at 80 columns).
         Binding(
+            "v",
+            "privacy",
+            "Vie privée",
+            id="privacy",
+            tooltip="Données personnelles : jusqu'à quand les garder, et la purge de la "
+            "démarche terminée (noms, coordonnées et structures effacés, résultats gardés).",
+            # Said in F1: the footer keeps room for Échap and F1 at 80 columns.
+            show=False,
+        ),
+        Binding(
             "x",
             "exchanges",
             "Échanges",
@@ -193,6 +204,7 @@ class DemarcheScreen(BaseScreen):
         yield StepList(id="steps")
         yield Static("", id="participants", classes="counts", markup=False)
         yield Static("", id="warnings", classes="warning", markup=False)
+        yield Static("", id="retention", classes="hint", markup=False)
         # The workbook's path stays here once its notice has gone (a toast lasts seconds).
         yield Static("", id="last-export", classes="hint", markup=False)
         yield Footer(compact=True)
@@ -224,6 +236,9 @@ class DemarcheScreen(BaseScreen):
         warnings = self.query_one("#warnings", Static)
         warnings.update("\n".join(counts.warnings()))
         warnings.display = bool(counts.warnings())
+        kept = self.read(lambda: self.store.retention.get(self.demarche_id))
+        if kept is not None:
+            self.query_one("#retention", Static).update(f"{retention_line(kept)} (v).")
 
     @on(OptionList.OptionSelected, "#steps")
     def open_step(self, event: OptionList.OptionSelected) -> None:
@@ -251,6 +266,11 @@ class DemarcheScreen(BaseScreen):
         from vitalite_tui.tui.screens.restitution import RestitutionScreen
 
         self.app.push_screen(RestitutionScreen(self.demarche_id))
+
+    def action_privacy(self) -> None:
+        from vitalite_tui.tui.dialogs.privacy import PrivacyDialog
+
+        self.app.push_screen(PrivacyDialog(self.demarche_id), lambda _: self.refresh_demarche())
 
     def action_exchanges(self) -> None:
         from vitalite_tui.tui.screens.exchanges import ExchangesScreen

@@ -152,6 +152,7 @@ class HomeScreen(BaseScreen):
         yield Rule()
         yield Static(EMPTY_INVITATION, id="empty")
         yield DemarcheTable()
+        yield Static("", id="retention-reminder", classes="warning", markup=False)
         yield Footer(compact=True)
 
     def __init__(self) -> None:
@@ -208,9 +209,19 @@ class HomeScreen(BaseScreen):
         table.display = not empty
         self.query_one("#empty").display = empty
         self.count.update(plural(len(summaries), "démarche") if summaries else "")
+        self.remind_retention()
         if not empty:
             table.focus()
         self.refresh_bindings()
+
+    def remind_retention(self) -> None:
+        """A line when a démarche's personal data is kept past its date."""
+        from vitalite_tui.store.privacy.retention import reminder
+
+        overdue = self.read(self.store.retention.overdue) or []
+        line = self.query_one("#retention-reminder", Static)
+        line.update(reminder(overdue))
+        line.display = bool(overdue)
 
     @on(DataTable.RowSelected, "#demarches")
     def open_selected_demarche(self, event: DataTable.RowSelected) -> None:

@@ -1,5 +1,5 @@
 """Form pieces: a labelled field, a commune field, a text area and a checkbox that keep
-typing in order, typed form dialogs."""
+typing in order, typed form dialogs (F1 help, Escape asks before dropping what is typed)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,30 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Label, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.widgets.note_input import FieldInput
 from vitalite_tui.tui.widgets.sheet_fields import CommuneSuggester, complete_commune
 from vitalite_tui.tui.widgets.typing_order import pass_on
+from vitalite_tui.tui.widgets.unsaved_sheet import Leave, UnsavedSheetDialog
 
 DraftT = TypeVar("DraftT")
+
+
+def fold_label(text: str) -> str:
+    """A field's name as compared: case and extra spaces aside."""
+    return " ".join(text.split()).casefold()
+
+
+def field_in_error(root: Widget, message: str) -> Widget | None:
+    """The answer widget of the field under `root` that an error names: messages begin
+    with the field's name (« Nom : ce champ est obligatoire. »)."""
+    named = fold_label(message.partition(" : ")[0])
+    for field in root.query(Field):
+        if named in field.names:
+            return field.answer()
+    return None
 
 
 class Field(Horizontal):
@@ -29,12 +45,28 @@ class Field(Horizontal):
     DEFAULT_CSS = """
     Field { height: auto; }
     Field > .field-label { width: 16; height: 1; color: $text-muted; }
-    Field:focus-within > .field-label { color: $text-accent; text-style: bold; }
+    Field.-current > .field-label { color: $text-accent; text-style: bold; }
     Field > Input { width: 1fr; }
     """
 
-    def __init__(self, label: str, widget: Widget, *, id: str | None = None) -> None:
+    def __init__(
+        self, label: str, widget: Widget, *, id: str | None = None, names: Sequence[str] = ()
+    ) -> None:
         super().__init__(Label(label, classes="field-label"), widget, id=id)
+        #: How error messages name this field: its label, and any other name they use.
+        self.names = {fold_label(name) for name in (label, *names)}
+
+    # A class, not `:focus-within`: Textual restyles the focused widget and its ancestors,
+    # not their other children, so the label stayed lit on the first field.
+    def on_descendant_focus(self) -> None:
+        self.add_class("-current")
+
+    def on_descendant_blur(self) -> None:
+        self.remove_class("-current")
+
+    def answer(self) -> Widget | None:
+        """The widget that takes the answer (the first one that can have the focus)."""
+        return next((w for w in self.query(Widget) if w.focusable), None)
 
 
 class CommuneInput(FieldInput):
@@ -166,7 +198,15 @@ class FormDialog(ModalScreen[DraftT | None]):
             "cancel",
             "Annuler",
             id="form-cancel",
-            tooltip="Fermer sans rien enregistrer.",
+            tooltip="Fermer sans enregistrer (si quelque chose est tapé, demande d'abord).",
+        ),
+        Binding(
+            "f1",
+            # The app's own F1 does not reach a modal screen: bound here, it acts there.
+            "app.help",
+            "Aide",
+            id="form-help",
+            tooltip="Ce que veut dire chaque champ de ce formulaire, et ses touches.",
         ),
     ]
 
@@ -179,6 +219,8 @@ class FormDialog(ModalScreen[DraftT | None]):
         self._save = save
         #: The error shown under the fields, or an empty string.
         self.error_text = ""
+        #: What the fields held when the form opened: Escape asks once they differ.
+        self.opened_with: tuple[object, ...] = ()
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form") as form:
@@ -191,19 +233,47 @@ class FormDialog(ModalScreen[DraftT | None]):
             yield error
             yield Static(self.KEYS_HINT, classes="form-keys")
 
+    def on_mount(self) -> None:
+        self.opened_with = self.typed()
+
     def compose_fields(self) -> ComposeResult:
         """The fields of the form, in the order Enter walks through them."""
         raise NotImplementedError
+
+    def typed(self) -> tuple[object, ...]:
+        """What every field holds now (text, ticks, choices), in order."""
+        values: list[object] = []
+        for widget in self.query_one("#form").query(Widget):
+            if isinstance(widget, TextArea):
+                values.append(widget.text)
+            elif isinstance(widget, Input | Checkbox) or (
+                widget.can_focus and hasattr(widget, "value")
+            ):
+                values.append(getattr(widget, "value", None))
+        return tuple(values)
+
+    def help_text(self) -> str:
+        """What F1 says: this form's own text (what each field means), then the keys."""
+        # Imported on F1 only, as the screens do: the texts are not needed to start.
+        from vitalite_tui.tui.help_texts import FORM_DIALOG, help_for
+
+        own = help_for(self)
+        return own if own == FORM_DIALOG else f"{own}\n\n{FORM_DIALOG}"
 
     def collect(self) -> DraftT:
         """What is typed, as a draft; `InvalidInput` (French) when it cannot be read."""
         raise NotImplementedError
 
     def show_error(self, message: str) -> None:
+        """The message under the fields, and the focus on the field it names: the next
+        keys correct it instead of landing in the last field."""
         self.error_text = message
         error = self.query_one("#form-error", Static)
         error.update(Content(message))
         error.display = bool(message)
+        answer = field_in_error(self, message)
+        if answer is not None:
+            self.set_focus(answer)
 
     def action_submit(self) -> None:
         # F2 right after « fab »: the commune is completed as Enter would (a name field
@@ -221,7 +291,24 @@ class FormDialog(ModalScreen[DraftT | None]):
         self.dismiss(draft)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        if self.typed() == self.opened_with:
+            self.dismiss(None)
+            return
+
+        def leave(choice: Leave | None) -> None:
+            if choice is Leave.SAVE:
+                self.action_submit()
+            elif choice is Leave.DISCARD:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            UnsavedSheetDialog(
+                f"« {self.form_title} » : fermer sans enregistrer ce qui est tapé ?",
+                save_label="enregistrer (comme F2)",
+                stay_label="revenir au formulaire",
+            ),
+            leave,
+        )
 
     def action_advance(self) -> None:
         if isinstance(self.focused, FieldInput):

@@ -18,7 +18,7 @@ from vitalite_tui.store.preparation.records import Step1Record
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.step_done import toggle_step_done
 from vitalite_tui.tui.widgets.choice import ChoiceRow
-from vitalite_tui.tui.widgets.form import Field
+from vitalite_tui.tui.widgets.form import Field, field_in_error
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 
 DATE_HINT = "JJ/MM/AAAA"
@@ -69,10 +69,12 @@ class Step1Screen(BaseScreen):
             yield Field(
                 "Présentation le",
                 Input(placeholder=DATE_HINT, id="presentation-date", compact=True),
+                names=("Date de présentation",),
             )
             yield Field(
                 "Délibération le",
                 Input(placeholder=DATE_HINT, id="deliberation-date", compact=True),
+                names=("Date de délibération",),
             )
             yield Field(
                 "Référence",
@@ -159,6 +161,10 @@ class Step1Screen(BaseScreen):
             status = self.store.steps.status(self.demarche_id, 1)
         except VitaliteError as exc:
             self.report(exc)
+            # The next keys correct the field in error, not the one the cursor was in.
+            answer = field_in_error(self, exc.message)
+            if answer is not None:
+                self.set_focus(answer)
             return False
         self.saved = record
         self.query_one(StepHeader).show_status(status)

@@ -15,6 +15,7 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.felt.records import FeltSummary
+from vitalite_tui.store.questionnaire.barometer import small_segments_note
 from vitalite_tui.store.questionnaire.records import MeasuredBarometer, SegmentChoice
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.widgets.barometer import BarLine, BarometerBars, FeltLine, IndicatorBlock
@@ -242,12 +243,16 @@ class BarometerScreen(BaseScreen):
         self.query_one("#barometer-title", Label).update(title)
         self.query_one("#barometer-felt", Static).display = not self.has_felt
         note = self.query_one("#barometer-note", Static)
-        note.display = bool(whole and whole.left_out)
+        notes: list[str] = []
         if whole is not None and whole.left_out:
-            note.update(
+            notes.append(
                 f"Non comptées : {plural(whole.left_out, 'fiche saisie', 'fiches saisies')} "
                 f"avec une autre version du questionnaire (calcul avec {whole.questionnaire})."
             )
+        if self.current is not None and self.segment is not None:
+            notes.append(small_segments_note(self.current))
+        note.display = any(notes)
+        note.update(" ".join(filter(None, notes)))
         has_bars = self.sheets > 0 or self.has_felt
         self.query_one("#barometer-empty", Static).display = not self.sheets
         self.query_one("#barometer-scroll", BarometerScroll).display = has_bars

@@ -10,7 +10,6 @@ from textual.binding import Binding, BindingType
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.questionnaire.records import SheetDraft
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-from vitalite_tui.tui.dialogs.unsaved_sheet import Leave, UnsavedSheetDialog
 from vitalite_tui.tui.screens.questionnaire.sheet_form import (
     EntryMode,
     difference_row,
@@ -21,6 +20,7 @@ from vitalite_tui.tui.screens.questionnaire.sheet_form import (
 )
 from vitalite_tui.tui.screens.questionnaire.sheet_typing import SheetTypingScreen
 from vitalite_tui.tui.screens.questionnaire.verification import Resolution
+from vitalite_tui.tui.widgets.unsaved_sheet import Leave, UnsavedSheetDialog
 
 __all__ = ["SheetEntryScreen", "evening_start", "sheet_label"]
 

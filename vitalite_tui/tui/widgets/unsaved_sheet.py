@@ -1,4 +1,4 @@
-"""Leaving a sheet still being typed: save it, discard it, or stay (Escape)."""
+"""Leaving a sheet or a form still being typed: save it, discard it, or stay (Escape)."""
 
 from __future__ import annotations
 
@@ -54,17 +54,24 @@ class UnsavedSheetDialog(ModalScreen[Leave | None]):
         ),
     ]
 
-    def __init__(self, question: str, *, save_label: str = "enregistrer la fiche") -> None:
+    def __init__(
+        self,
+        question: str,
+        *,
+        save_label: str = "enregistrer la fiche",
+        stay_label: str = "rester sur la fiche",
+    ) -> None:
         super().__init__()
         self.question = question
         self.save_label = save_label
+        self.stay_label = stay_label
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self.question, markup=False)
             yield Static(
                 f"1 ou e : {self.save_label}\n2 ou a : abandonner ce qui est tapé\n"
-                "Échap : rester sur la fiche",
+                f"Échap : {self.stay_label}",
                 classes="unsaved-keys",
                 markup=False,
             )

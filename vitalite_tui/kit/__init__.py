@@ -1,0 +1,1 @@
+"""The offline install kit: wheels for every laptop, install scripts, launchers, LISEZMOI."""
