@@ -87,6 +87,7 @@ def test_version_loads_only_the_command_line() -> None:
     assert within(loaded, "textual", "rich", "openpyxl", "peewee", "platformdirs") == set()
     assert within(loaded, "vitalite_tui.demo", "vitalite_tui.store", "vitalite_tui.db") == set()
     assert within(loaded, "vitalite_tui.tui", "vitalite_tui.workbook") == set()
+    assert within(loaded, "fpdf", "PIL", "fontTools", "vitalite_tui.print") == set()
 
 
 def test_a_bare_vitalite_starts_the_tui_without_typer_openpyxl_nor_the_demo(
@@ -96,6 +97,7 @@ def test_a_bare_vitalite_starts_the_tui_without_typer_openpyxl_nor_the_demo(
     assert "vitalite_tui.tui.screens.home" in loaded  # the home screen was really shown
     assert within(loaded, "openpyxl", "vitalite_tui.demo", "vitalite_tui.workbook") == set()
     assert within(loaded, "typer", "vitalite_tui.cli.app") == set()
+    assert within(loaded, "fpdf", "PIL", "fontTools", "vitalite_tui.print") == set()
     # Only what the home screen uses: the démarches' area of the store and the retention
     # dates (its reminder), no part nor dialog.
     areas = {m.split(".")[2] for m in within(loaded, "vitalite_tui.store") if m.count(".") >= 3}
@@ -115,3 +117,14 @@ def test_export_writes_without_textual_nor_the_demo(one_demarche: Path, tmp_path
     loaded = run_main("export", "--db", str(one_demarche), "--out", str(tmp_path / "out"))
     assert list((tmp_path / "out").glob("*.xlsx"))  # the workbook was really written
     assert within(loaded, "textual", "vitalite_tui.tui", "vitalite_tui.demo") == set()
+
+
+@pytest.mark.slow
+def test_print_writes_its_pdf_without_textual_nor_openpyxl(
+    one_demarche: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "emargement.pdf"
+    loaded = run_main("print", "emargement", "--db", str(one_demarche), "--out", str(out))
+    assert out.read_bytes().startswith(b"%PDF")  # the document was really written
+    assert "fpdf" in loaded
+    assert within(loaded, "textual", "openpyxl", "vitalite_tui.tui", "vitalite_tui.demo") == set()

@@ -53,7 +53,7 @@ def test_the_core_never_imports_textual_nor_openpyxl() -> None:
 def test_no_core_source_file_mentions_textual() -> None:
     core = [
         ROOT / "vitalite_tui" / part
-        for part in ("domain", "db", "formats", "store", "demo", "workbook")
+        for part in ("domain", "db", "formats", "store", "demo", "workbook", "print")
     ]
     offenders = [
         str(path.relative_to(ROOT))
@@ -88,4 +88,8 @@ def test_the_wheel_carries_schemas_migrations_and_styles(tmp_path: Path) -> None
     assert "vitalite_tui/schemas/tendances.json" in names
     assert "vitalite_tui/db/schema_v1.sql" in names
     assert "vitalite_tui/tui/app.tcss" in names
+    # The font of the printed paper and its licence.
+    assert "vitalite_tui/print/fonts/LiberationSans-Regular.ttf" in names
+    assert "vitalite_tui/print/fonts/LiberationSans-Bold.ttf" in names
+    assert "vitalite_tui/print/fonts/LICENSE.txt" in names
     assert not any(name.startswith("tests/") for name in names)

@@ -39,9 +39,7 @@ def test_the_kit_installs_and_runs_with_no_index(tmp_path: Path) -> None:
     kit = tmp_path / "cle"
     windows = Target("windows", PYTHON)
     try:
-        report = build_kit(
-            kit, [Target("linux", PYTHON), windows], project=PROJECT, portable=True
-        )
+        report = build_kit(kit, [Target("linux", PYTHON), windows], project=PROJECT, portable=True)
     except KitError as exc:
         if os.environ.get("CI"):
             raise

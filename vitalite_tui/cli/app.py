@@ -27,6 +27,7 @@ from vitalite_tui.cli.database import check, where
 from vitalite_tui.cli.demo import demo
 from vitalite_tui.cli.export import export
 from vitalite_tui.cli.kit import kit
+from vitalite_tui.cli.print import print_app
 from vitalite_tui.cli.purge import purge, retention
 from vitalite_tui.cli.questionnaire import questionnaire_app
 from vitalite_tui.cli.tui import open_tui
@@ -85,6 +86,7 @@ app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(check)
 app.add_typer(questionnaire_app, name="questionnaire", rich_help_panel=COMMANDS_PANEL)
 app.command("charter", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(charter_command)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(export)
+app.add_typer(print_app, name="print", rich_help_panel=COMMANDS_PANEL)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(backup)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(restore)
 app.add_typer(bundle_app, name="bundle", rich_help_panel=COMMANDS_PANEL)

@@ -99,6 +99,17 @@ class QuestionnaireForm:
         return tuple(item.scoring() for item in self.items)
 
 
+def text_fields(form: QuestionnaireForm) -> list[ProfileFieldSpec]:
+    """Profile fields written as text (the commune…): first on the sheet, paper or screen."""
+    return [field for field in form.profile if field.kind is not FieldKind.CHOICE]
+
+
+def choice_fields(form: QuestionnaireForm) -> list[ProfileFieldSpec]:
+    """Profile fields answered by one choice (age band…): after the text fields, before the
+    statements, on paper as on the entry screen."""
+    return [field for field in form.profile if field.kind is FieldKind.CHOICE]
+
+
 def form_from_definition(
     definition: Mapping[str, Any], communes: Sequence[str] = ()
 ) -> QuestionnaireForm:

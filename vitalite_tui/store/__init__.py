@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from vitalite_tui.store.prospective.trends import Trends
     from vitalite_tui.store.questionnaire.barometer import Barometer
     from vitalite_tui.store.questionnaire.definitions import Questionnaires
+    from vitalite_tui.store.questionnaire.printed import PrintedNumbers
     from vitalite_tui.store.questionnaire.responses import Responses
     from vitalite_tui.store.reports.exports import Exports
     from vitalite_tui.store.reports.restitution import Restitution
@@ -138,6 +139,12 @@ class Store:
         from vitalite_tui.store.questionnaire.responses import Responses
 
         return Responses(self.steps)
+
+    @cached_property
+    def printed_numbers(self) -> PrintedNumbers:
+        from vitalite_tui.store.questionnaire.printed import PrintedNumbers
+
+        return PrintedNumbers()
 
     @cached_property
     def barometer(self) -> Barometer:

@@ -47,7 +47,9 @@ STEP_3_SCREEN = (
     "saisi ici. n (ou Inser) ouvre la saisie rapide : une touche par réponse, la fiche "
     "suivante commence seule. ⏎ corrige la fiche choisie, v la vérifie (on la retape "
     "sans voir la première saisie, puis on tranche chaque différence), Suppr la retire "
-    "et u la fait revenir. b montre le baromètre calculé à partir des fiches. "
+    "et u la fait revenir. b montre le baromètre calculé à partir des fiches. i imprime "
+    "10 fiches papier numérotées, après le dernier numéro imprimé ou saisi (PDF dans "
+    "exports/ ; « vitalite print questionnaire » pour un autre nombre ou une fiche vierge). "
     "Réponses : questions répondues sur le total («\u00a0sans réponse\u00a0» ne compte pas) ; "
     "État : ✔ vérifiée, import = venue d'un tableur (commande «\u00a0vitalite questionnaire "
     "import\u00a0»)."
@@ -81,9 +83,11 @@ BAROMETER_SCREEN = (
 
 WORKSHOP_SCREEN = (
     "Atelier : F5 le déroulé de la soirée, F6 les présences (Espace coche, / filtre, "
-    "a inscrit un nouveau venu), F7 les sous-groupes (f les forme, m déplace une personne, "
-    "Maj+↑↓ change l'ordre de parole, e les nomme, ⏎ ouvre la saisie), F8 le rappel de "
-    "l'atelier précédent. Tout est enregistré dès la validation."
+    "a inscrit un nouveau venu, i imprime la feuille d'émargement), F7 les sous-groupes "
+    "(f les forme, m déplace une personne, Maj+↑↓ change l'ordre de parole, e les nomme, "
+    "⏎ ouvre la saisie, i imprime les en-têtes de mur), F8 le rappel de l'atelier "
+    "précédent. Tout est enregistré dès la validation ; chaque impression est un PDF "
+    "dans exports/."
 )
 CAPTURE_SCREEN = (
     "Saisie des tours d'expression. Tapez ce qui est dit, puis ⏎ : la note est enregistrée pour"
@@ -210,7 +214,8 @@ VOTE_PART = (
     "gommettes d'une seule couleur), ↑/↓ d'action, Suppr vide une case. b saisit le "
     "bulletin d'une personne présente (ses gommettes ne sont alors pas attendues sur le "
     "mur : rien n'est compté deux fois). s règle le vote, c le clôt (o le rouvre), "
-    "r montre les résultats."
+    "r montre les résultats. i imprime l'affiche des actions candidates (PDF dans "
+    "exports/ ; « vitalite print vote --a3 » en A3, « --ballots » les bulletins)."
 )
 RESULTS_PART = (
     "Résultats : rang (« 2= » : à égalité), total des gommettes (bulletins et mur), par "
@@ -231,7 +236,8 @@ CHARTER_PART = (
     "retenues et aux axes dont il vient. n nouvel article, ⏎ le modifier, l ses origines "
     "(Espace coche), Maj+↑/↓ le déplacer, Suppr le retirer, u rétablir le dernier retiré, "
     "d rédiger un article par action retenue qui n'en a pas encore, p titre, date "
-    "d'adoption et préambule. « vitalite charter » l'imprime en Markdown."
+    "d'adoption et préambule. i imprime la charte à signer (PDF dans exports/) ; "
+    "« vitalite charter » l'écrit en Markdown."
 )
 SIGNATORIES_PART = (
     "Signataires de la charte : des participants (tapez leur code, P007, ou le début de "

@@ -26,6 +26,7 @@ from vitalite_tui.store.workshops.recap import axes, intentions, kept_actions, s
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
+    from vitalite_tui.store.felt.records import FeltComparison
     from vitalite_tui.store.vote.records import ResultsRecord
 
 
@@ -33,16 +34,19 @@ class Restitution:
     def __init__(self, store: Store) -> None:
         self._store = store
 
-    def walk(self, demarche_id: str) -> RestitutionRecord:
+    def walk(
+        self, demarche_id: str, comparison: list[FeltComparison] | None = None
+    ) -> RestitutionRecord:
+        """`comparison`: the barometer when the caller has it already (the booklet)."""
         demarche = demarche_row(demarche_id)
         results = self._store.votes.results(demarche_id)
         return RestitutionRecord(
             territory=demarche.territory,
-            barometer=self.barometer(demarche_id),
+            barometer=self.barometer(demarche_id, comparison),
             axes=axes(demarche),
             intentions=intentions(workshop_row(demarche_id, 2)),
             scenario=scenario(demarche),
-            kept_actions=self.kept_actions(demarche_id),
+            kept_actions=self.kept_actions(demarche_id, results),
             articles=[
                 ArticleLine(article.number, article.title, article.text)
                 for article in self._store.charter.articles(demarche_id)
@@ -76,9 +80,12 @@ class Restitution:
                 lines.append(SignatoryLine("", "", person.college))
         return lines
 
-    def kept_actions(self, demarche_id: str) -> list[KeptAction]:
+    def kept_actions(
+        self, demarche_id: str, results: ResultsRecord | None = None
+    ) -> list[KeptAction]:
         """The kept actions in the order of the vote (rank, dots) once it is closed."""
-        results = self._store.votes.results(demarche_id)
+        if results is None:
+            results = self._store.votes.results(demarche_id)
         if results.closed and not results.hidden:
             groups = {g.id: g.name for g in self._store.subgroups.all(demarche_id, 3)}
             deepened: dict[str, list[str]] = {}
@@ -95,8 +102,12 @@ class Restitution:
                 return ranked
         return [KeptAction(title) for title in kept_actions(demarche_row(demarche_id))]
 
-    def barometer(self, demarche_id: str) -> list[BarometerLine]:
+    def barometer(
+        self, demarche_id: str, comparison: list[FeltComparison] | None = None
+    ) -> list[BarometerLine]:
         """Measured (questionnaire) and felt (workshop 1) positions, side by side."""
+        if comparison is None:
+            comparison = self._store.felt.comparison(demarche_id)
         return [
             BarometerLine(
                 line.indicator,
@@ -105,7 +116,7 @@ class Restitution:
                 line.felt.position,
                 line.felt.n,
             )
-            for line in self._store.felt.comparison(demarche_id)
+            for line in comparison
         ]
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -24,6 +24,10 @@ from vitalite_tui.tui.dialogs.article_form import ArticleFormDialog
 from vitalite_tui.tui.dialogs.charter_heading_form import CharterHeadingDialog
 from vitalite_tui.tui.dialogs.origins_pick import OriginsDialog
 from vitalite_tui.tui.widgets.table import RecordTable, shorten
+
+if TYPE_CHECKING:
+    from vitalite_tui.print.paper import Printed
+    from vitalite_tui.store import Store
 
 #: Part actions that act on the article under the cursor.
 _ON_ARTICLE = frozenset({"links", "move", "remove"})
@@ -79,6 +83,15 @@ class CharterPart(ContentPart):
             id="charter-heading",
             tooltip="Modifier le titre de la charte, sa date d'adoption et son préambule.",
             show=False,  # the preamble line under the title names it
+        ),
+        Binding(
+            "i",
+            "print_charter",
+            "Imprimer",
+            id="charter-print",
+            tooltip="Imprimer la charte à signer : préambule, articles, lignes de signature "
+            "(PDF dans exports/).",
+            show=False,  # No room at 80 columns: F1 says it.
         ),
         Binding(
             "d",
@@ -210,6 +223,16 @@ class CharterPart(ContentPart):
         return True
 
     # --- heading -----------------------------------------------------------------------
+
+    def action_print_charter(self) -> None:
+        from vitalite_tui.tui.printing import print_in_background
+
+        def make(store: Store) -> Printed:
+            from vitalite_tui.print.charter import print_charter
+
+            return print_charter(store, self.demarche_id)
+
+        print_in_background(self, make, "Charte à signer imprimée")
 
     def action_heading(self) -> None:
         charter = self.charter

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -19,6 +19,10 @@ from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.filter_pick import FilterPickDialog
 from vitalite_tui.tui.dialogs.vote_settings import VoteSettingsDialog
 from vitalite_tui.tui.widgets.dots_grid import DotsColumn, DotsGrid, DotsLine
+
+if TYPE_CHECKING:
+    from vitalite_tui.print.paper import Printed
+    from vitalite_tui.store import Store
 
 #: The key of the column of dots whose collège is unknown (stickers of one colour).
 NO_COLLEGE = "none"
@@ -76,6 +80,15 @@ class VotePart(ContentPart):
             "Rouvrir",
             id="vote-reopen",
             tooltip="Rouvrir ce tour pour corriger une saisie.",
+        ),
+        Binding(
+            "i",
+            "print_poster",
+            "Imprimer",
+            id="vote-print",
+            tooltip="Imprimer l'affiche des actions candidates, avec la place des gommettes "
+            "(PDF dans exports/).",
+            show=False,  # No room at 80 columns: F1 says it.
         ),
         Binding(
             "r",
@@ -266,6 +279,16 @@ class VotePart(ContentPart):
         )
 
     # --- settings, closing -------------------------------------------------------------
+
+    def action_print_poster(self) -> None:
+        from vitalite_tui.tui.printing import print_in_background
+
+        def make(store: Store) -> Printed:
+            from vitalite_tui.print.vote import print_vote
+
+            return print_vote(store, self.demarche_id)
+
+        print_in_background(self, make, "Affiche du vote imprimée")
 
     def action_settings(self) -> None:
         board = self.board

@@ -26,6 +26,8 @@ from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.workshops.workshop_parts.when import when_and_where
 
 if TYPE_CHECKING:
+    from vitalite_tui.print.paper import Printed
+    from vitalite_tui.store import Store
     from vitalite_tui.workbook import ExportResult
 
 
@@ -179,6 +181,17 @@ class DemarcheScreen(BaseScreen):
             id="export",
             tooltip="Écrire le classeur Excel de la démarche pour le technicien "
             "(dossier exports/, noms remplacés par des codes).",
+        ),
+        Binding(
+            "c",
+            "booklet",
+            "Cahier",
+            id="booklet",
+            tooltip="Écrire le cahier de la démarche (dossier exports/) : un PDF à remettre "
+            "aux élus et à montrer à l'atelier 4, et le même en document modifiable (.odt) "
+            "pour ajouter un avant-propos et des logos. Aucun nom, sauf les signataires "
+            "qui l'ont accepté.",
+            show=False,
         ),
         BACKUP_BINDING,
         # Said in F1 and on the extra evenings' lines: the footer is full at 80 columns.
@@ -377,6 +390,18 @@ class DemarcheScreen(BaseScreen):
         from vitalite_tui.tui.copies import ask_where_and_copy
 
         ask_where_and_copy(self.app)
+
+    def action_booklet(self) -> None:
+        from vitalite_tui.tui.printing import print_in_background
+
+        demarche_id = self.demarche_id
+
+        def make(store: Store) -> Printed:
+            from vitalite_tui.print.booklet import print_booklet_files
+
+            return print_booklet_files(store, demarche_id)
+
+        print_in_background(self, make, "Cahier de la démarche")
 
     def action_export(self) -> None:
         """The workbook, written by a thread worker; the dialog shows progress and the path."""

@@ -6,12 +6,14 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta, timezone
 from enum import Enum
 
+# The order of the sheet is the domain's: the printed questionnaire follows the same one.
 from vitalite_tui.domain.questionnaire_form import (
     MAX_SHEET_NUMBER,
     FieldKind,
-    ProfileFieldSpec,
     QuestionnaireForm,
 )
+from vitalite_tui.domain.questionnaire_form import choice_fields as choice_fields
+from vitalite_tui.domain.questionnaire_form import text_fields as text_fields
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.questionnaire.records import (
     Difference,
@@ -54,16 +56,6 @@ def evening_start(now: datetime) -> datetime:
     if local < start:
         start -= timedelta(days=1)
     return start.astimezone(timezone.utc).replace(tzinfo=None)
-
-
-def text_fields(form: QuestionnaireForm) -> list[ProfileFieldSpec]:
-    """Profile fields typed as text (the commune…): the lines above the answers."""
-    return [field for field in form.profile if field.kind is not FieldKind.CHOICE]
-
-
-def choice_fields(form: QuestionnaireForm) -> list[ProfileFieldSpec]:
-    """Profile fields answered with one key (age band…): the first answer lines."""
-    return [field for field in form.profile if field.kind is FieldKind.CHOICE]
 
 
 def grid_rows(form: QuestionnaireForm) -> list[GridRow]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,6 +25,10 @@ from vitalite_tui.tui.screens.step_done import toggle_step_done
 from vitalite_tui.tui.widgets.round_timer import local_time
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import RecordTable
+
+if TYPE_CHECKING:
+    from vitalite_tui.print.paper import Printed
+    from vitalite_tui.store import Store
 
 STEP = 3
 
@@ -137,6 +141,15 @@ class Step3Screen(BaseScreen):
             id="barometer",
             tooltip="Le baromètre de la vitalité sociale calculé à partir des fiches.",
         ),
+        Binding(
+            "i",
+            "print_sheets",
+            "Imprimer",
+            id="sheet-print",
+            tooltip="Imprimer 10 fiches numérotées (après le dernier numéro imprimé ou saisi) "
+            "en PDF dans exports/.",
+            show=False,  # No room at 80 columns: F1 says it.
+        ),
         STEP_DONE_BINDING,
         Binding(
             "ctrl+q",
@@ -241,6 +254,16 @@ class Step3Screen(BaseScreen):
         record = self.current
         if record is not None:
             self.app.push_screen(SheetEntryScreen(self.demarche_id, record.id, verify=True))
+
+    def action_print_sheets(self) -> None:
+        from vitalite_tui.tui.printing import print_in_background
+
+        def make(store: Store) -> Printed:
+            from vitalite_tui.print.questionnaire import print_questionnaire
+
+            return print_questionnaire(store, self.demarche_id)
+
+        print_in_background(self, make, "Questionnaires imprimés")
 
     def action_barometer(self) -> None:
         from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen

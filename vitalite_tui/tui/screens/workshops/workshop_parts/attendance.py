@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,6 +24,11 @@ from vitalite_tui.tui.screens.preparation.participants import FilterInput
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
 from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
+
+if TYPE_CHECKING:
+    from vitalite_tui.print.paper import Printed
+    from vitalite_tui.store import Store
+
 
 #: The parameter of a bulk key's twin kept out of the footer (see `bulk_bindings`).
 QUIET = "quiet"
@@ -87,6 +92,14 @@ class AttendanceTable(PartKeys, RecordTable):
             id="attendance-undo",
             tooltip="Annuler le dernier « Idem » ou « Tous » : les personnes qu'il a cochées "
             "ne sont plus notées présentes.",
+        ),
+        Binding(
+            "i",
+            "part('print_sign_in')",
+            "Imprimer",
+            id="attendance-print",
+            tooltip="Imprimer la feuille d'émargement de l'atelier (PDF nominatif, dans exports/).",
+            show=False,  # No room at 80 columns: F1 says it.
         ),
         # Not in the footer (no room at 80 columns with F1 and Échap): the filter line says it.
         Binding(
@@ -252,6 +265,16 @@ class AttendancePart(WorkshopPart):
     @on(Input.Submitted, "#filter")
     def go_to_table(self) -> None:
         self.action_focus_table()
+
+    def action_print_sign_in(self) -> None:
+        from vitalite_tui.tui.printing import print_in_background
+
+        def make(store: Store) -> Printed:
+            from vitalite_tui.print.sign_in import print_sign_in
+
+            return print_sign_in(store, self.demarche_id, self.number)
+
+        print_in_background(self, make, "Feuille d'émargement imprimée")
 
     def action_focus_table(self) -> None:
         self.screen.set_focus(self.query_one(AttendanceTable))

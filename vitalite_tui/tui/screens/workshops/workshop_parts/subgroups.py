@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -24,6 +24,10 @@ from vitalite_tui.tui.dialogs.subgroup_pick import SubGroupPickDialog
 from vitalite_tui.tui.screens.workshops.workshop_parts.base import WorkshopPart
 from vitalite_tui.tui.screens.workshops.workshop_parts.subgroup_lines import SubGroupsState
 from vitalite_tui.tui.widgets.screen_part import PartKeys
+
+if TYPE_CHECKING:
+    from vitalite_tui.print.paper import Printed
+    from vitalite_tui.store import Store
 
 
 class SubGroupList(PartKeys, OptionList):
@@ -108,6 +112,15 @@ class SubGroupList(PartKeys, OptionList):
             "Plénière",
             id="subgroup-plenary",
             tooltip="Vue plénière pour le vidéoprojecteur : les notes des sous-groupes.",
+        ),
+        Binding(
+            "i",
+            "part('print_wall')",
+            "Imprimer",
+            id="subgroup-print",
+            tooltip="Imprimer les en-têtes de mur : un par sous-groupe et par tour (PDF dans "
+            "exports/).",
+            show=False,  # No room at 80 columns: F1 says it.
         ),
     ]
 
@@ -213,6 +226,16 @@ class SubGroupsPart(WorkshopPart):
         if action in ("reform_subgroups", "plenary"):
             return bool(self.groups)
         return True
+
+    def action_print_wall(self) -> None:
+        from vitalite_tui.tui.printing import print_in_background
+
+        def make(store: Store) -> Printed:
+            from vitalite_tui.print.wall import print_wall
+
+            return print_wall(store, self.demarche_id, self.number)
+
+        print_in_background(self, make, "En-têtes de mur imprimés")
 
     def action_form_subgroups(self) -> None:
         present = self.read(

@@ -1,0 +1,112 @@
+"""The hall's paper read back against the base: sign-in sheet, wall headers, vote, charter;
+and the first page of each rendered as an image where poppler is installed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from support.pdf import flat, in_order, page_sizes, pages_text, render_first_page
+
+from vitalite_tui.domain.indicators import INDICATORS
+from vitalite_tui.errors import NotFound
+from vitalite_tui.print.charter import print_charter
+from vitalite_tui.print.questionnaire import print_questionnaire
+from vitalite_tui.print.sign_in import BLANK_ROWS, NOMINATIVE, print_sign_in
+from vitalite_tui.print.vote import print_vote
+from vitalite_tui.print.wall import planned_questions, print_wall
+from vitalite_tui.store import Store
+
+A3 = (842, 1191)
+
+
+def only(store: Store) -> str:
+    (demarche,) = store.demarches.all()
+    return demarche.id
+
+
+@pytest.mark.demo("small")
+def test_sign_in_sheet_lists_everyone_in_french_order(store: Store, tmp_path: Path) -> None:
+    demarche_id = only(store)
+    printed = print_sign_in(store, demarche_id, 2, out=tmp_path)
+    pages = pages_text(printed.path)
+    text = " ".join(pages)
+    people = store.participants.all(demarche_id)
+    names = [person.display_name for person in people]
+    # « Élodie » between « Denis » and « Fatou », not after « Zoé ».
+    places = in_order(text, names)
+    assert places == sorted(places)
+    assert any(name.startswith("É") for name in names)
+    for person in people:
+        assert flat(f"{person.display_name} {person.college.label} {person.commune}") in text
+    assert all(NOMINATIVE in page for page in pages)  # said on every page
+    assert "Nouveaux venus" in text
+    assert printed.summary == f"{len(names)} personnes inscrites"
+    assert BLANK_ROWS >= 8
+
+
+@pytest.mark.demo("small")
+def test_wall_headers_one_per_subgroup_and_round(store: Store, tmp_path: Path) -> None:
+    demarche_id = only(store)
+    printed = print_wall(store, demarche_id, 1, out=tmp_path)
+    pages = pages_text(printed.path)
+    groups = store.subgroups.all(demarche_id, 1)
+    expected = [(g, q) for g in groups for q in planned_questions(store, g)]
+    assert len(pages) == len(expected) >= len(groups)
+    assert all(width > height for width, height in page_sizes(printed.path))  # landscape
+    for page, (group, question) in zip(pages, expected, strict=True):
+        assert flat(question) in page
+        assert group.indicator is not None
+        indicator = INDICATORS[group.indicator - 1]
+        in_order(page, [indicator.name, indicator.depression, indicator.vitality])
+    other = store.demarches.create("Autre territoire", "Aubrac")
+    with pytest.raises(NotFound, match="Aucun sous-groupe à l'atelier"):
+        print_wall(store, other, 1, out=tmp_path)
+
+
+@pytest.mark.demo("small")
+def test_vote_poster_and_ballots(store: Store, tmp_path: Path) -> None:
+    demarche_id = only(store)
+    candidates = store.votes.candidates(demarche_id)
+    poster = print_vote(store, demarche_id, out=tmp_path, a3=True)
+    text = " ".join(pages_text(poster.path))
+    places = in_order(text, [f"{c.number} {c.title}" for c in candidates])
+    assert places == sorted(places)
+    assert set(page_sizes(poster.path)) == {A3}
+    assert "3 gommettes par personne, au plus 2 sur une même action" in text
+    ballots = print_vote(store, demarche_id, out=tmp_path, ballot=True, count=5)
+    pages = pages_text(ballots.path)
+    assert len(pages) == 3  # two ballots a sheet
+    assert sum(page.count("Bulletin de vote") for page in pages) == 5
+    assert all(c.title in pages[0] for c in candidates)
+
+
+@pytest.mark.demo("small")
+def test_charter_to_sign_has_its_articles_and_no_signatory(store: Store, tmp_path: Path) -> None:
+    demarche_id = only(store)
+    document = store.charter.document(demarche_id)
+    printed = print_charter(store, demarche_id, out=tmp_path)
+    text = " ".join(pages_text(printed.path))
+    parts = [document.preamble]
+    for article in document.articles:
+        parts += [f"Article {article.number} — {article.title}", article.text]
+    places = in_order(text, parts)
+    assert places == sorted(places)
+    named = [s.name for s in document.signatories if s.name]
+    assert named  # the demo has named signatories: none of them is printed
+    assert not [name for name in named if name in text]
+    assert "Nom Structure Signature" in text
+
+
+@pytest.mark.demo("small")
+def test_first_page_of_each_document_renders(store: Store, tmp_path: Path) -> None:
+    demarche_id = only(store)
+    printed = [
+        print_questionnaire(store, demarche_id, out=tmp_path, count=1),
+        print_sign_in(store, demarche_id, 1, out=tmp_path),
+        print_wall(store, demarche_id, 1, out=tmp_path),
+        print_vote(store, demarche_id, out=tmp_path),
+        print_charter(store, demarche_id, out=tmp_path),
+    ]
+    images = {render_first_page(p.path, tmp_path) for p in printed}
+    assert len(images) == 5

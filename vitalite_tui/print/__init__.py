@@ -1,0 +1,1 @@
+"""The method's paper as PDF (fpdf2, imported only here and only when printing)."""
