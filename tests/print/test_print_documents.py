@@ -59,6 +59,11 @@ def test_wall_headers_one_per_subgroup_and_round(store: Store, tmp_path: Path) -
         assert group.indicator is not None
         indicator = INDICATORS[group.indicator - 1]
         in_order(page, [indicator.name, indicator.depression, indicator.vitality])
+    # Workshop 2's sub-groups work on a trend, on no one indicator: the four and their poles.
+    for page in pages_text(print_wall(store, demarche_id, 2, out=tmp_path).path):
+        for indicator in INDICATORS:
+            assert f"{indicator.code} · {indicator.short_name}" in page
+            assert f"− {indicator.depression}" in page
     other = store.demarches.create("Autre territoire", "Aubrac")
     with pytest.raises(NotFound, match="Aucun sous-groupe à l'atelier"):
         print_wall(store, other, 1, out=tmp_path)

@@ -55,6 +55,20 @@ def _poles(pdf: Paper, indicator: Indicator) -> None:
     pdf.set_line_width(0.2)
 
 
+def _all_poles(pdf: Paper) -> None:
+    """A sub-group on no one indicator: the four, each between its two poles, to tag ideas."""
+    pdf.set_y(pdf.h - 30 - 9 * len(INDICATORS))
+    pdf.rule(2)
+    third = pdf.inner_width / 3
+    for indicator in INDICATORS:
+        pdf.set_font(FONT, "B", 14)
+        pdf.cell(third, 9, f"{indicator.code} · {indicator.short_name}")
+        pdf.set_font(FONT, size=14)
+        pdf.cell(third, 9, f"− {indicator.depression}", align="C")
+        pdf.cell(third, 9, f"{indicator.vitality} +", align="R")
+        pdf.ln(9)
+
+
 def _header_page(pdf: Paper, group: SubGroupRecord, round_number: int, question: str) -> None:
     pdf.add_page()
     pdf.set_font(FONT, size=16)
@@ -73,6 +87,8 @@ def _header_page(pdf: Paper, group: SubGroupRecord, round_number: int, question:
     pdf.line_of(question, 34, bold=True, align="C")
     if group.indicator is not None and 1 <= group.indicator <= len(INDICATORS):
         _poles(pdf, INDICATORS[group.indicator - 1])
+    else:
+        _all_poles(pdf)
 
 
 def print_wall(store: Store, demarche_id: str, number: int, *, out: Path | None = None) -> Printed:
