@@ -18,6 +18,8 @@ VOTE_WORKSHOP = 3
 PER_PAGE = 6
 #: The most candidates a half-page ballot holds; more, and a ballot takes a whole page.
 HALF_PAGE_BALLOT = 10
+#: The candidate's number, in large type (mm, A4): room for two digits.
+NUMBER_WIDTH = 21.0
 
 
 def rules_line(settings: VoteSettingsRecord) -> str:
@@ -62,15 +64,17 @@ def vote_poster(
         pdf.rect(pdf.l_margin, top, pdf.inner_width, row - 2)
         pdf.set_xy(pdf.l_margin + 2, top + 2)
         pdf.set_font(FONT, "B", 26 * scale)
-        pdf.cell(16 * scale, 12 * scale, str(candidate.number))
-        pdf.set_xy(pdf.l_margin + 4 + 16 * scale, top + 2)
+        pdf.cell(NUMBER_WIDTH * scale, 12 * scale, str(candidate.number))
+        pdf.set_xy(pdf.l_margin + 4 + NUMBER_WIDTH * scale, top + 2)
         pdf.set_font(FONT, "B", 13 * scale)
-        pdf.multi_cell(text_width - 16 * scale, 6 * scale, candidate.title, align="L")
+        pdf.multi_cell(text_width - NUMBER_WIDTH * scale, 6 * scale, candidate.title, align="L")
         if candidate.description:
-            pdf.set_x(pdf.l_margin + 4 + 16 * scale)
+            pdf.set_x(pdf.l_margin + 4 + NUMBER_WIDTH * scale)
             pdf.set_font(FONT, size=8.5 * scale)
-            lines = pdf.wrapped(text_width - 16 * scale, 4 * scale, candidate.description)
-            pdf.multi_cell(text_width - 16 * scale, 4 * scale, "\n".join(lines[:3]), align="L")
+            width = text_width - NUMBER_WIDTH * scale
+            lines = pdf.wrapped(width, 4 * scale, candidate.description)
+            # Three lines at most: the poster is read from across the room, the title first.
+            pdf.multi_cell(width, 4 * scale, "\n".join(lines[:3]), align="L")
         # The frame for the dots: the right half of the row.
         pdf.set_draw_color(140)
         pdf.rect(pdf.l_margin + text_width + 4, top + 3, pdf.inner_width - text_width - 7, row - 8)
