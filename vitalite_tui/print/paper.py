@@ -88,6 +88,7 @@ class Paper(FPDF):
         #: Said on every page, in bold (« Document nominatif — à ne pas diffuser »).
         self.notice = notice
         self.set_font(FONT, size=10)
+        self._wrapped: dict[tuple[str, float, str, str, float], list[str]] = {}
 
     @property
     def inner_width(self) -> float:
@@ -119,15 +120,35 @@ class Paper(FPDF):
     def line_of(self, text: str, size: float, *, bold: bool = False, align: str = "L") -> None:
         """A paragraph in `size` points, wrapped to the page's width."""
         self.set_font(FONT, "B" if bold else "", size)
-        self.multi_cell(
-            self.inner_width, size * 0.45, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        self.lines_at(
+            self.l_margin,
+            self.inner_width,
+            size * 0.45,
+            self.wrapped(self.inner_width, text),
+            align,
         )
 
-    def wrapped(self, width: float, height: float, text: str) -> list[str]:
-        """The lines `text` takes in `width` mm with the current font (nothing drawn)."""
-        lines = self.multi_cell(width, height, text, dry_run=True, output="LINES")
-        assert isinstance(lines, list)
-        return [str(line) for line in lines]
+    def wrapped(self, width: float, text: str) -> list[str]:
+        """The lines `text` takes in `width` mm with the current font (nothing drawn).
+
+        Remembered: fpdf2 measures a paragraph letter by letter, and a pile of sheets
+        prints the same statements again and again (100 sheets: 20 s without, 2 s with).
+        """
+        key = (text, round(width, 3), self.font_family, self.font_style, self.font_size_pt)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            found = self.multi_cell(width, 1, text, dry_run=True, output="LINES")
+            assert isinstance(found, list)
+            lines = self._wrapped[key] = [str(line) for line in found]
+        return lines
+
+    def lines_at(
+        self, x: float, width: float, height: float, lines: Sequence[str], align: str = "L"
+    ) -> None:
+        """Lines already wrapped, one under the other from `x` and the current height."""
+        for line in lines:
+            self.set_x(x)
+            self.cell(width, height, line, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def hint(self, text: str, size: float = 8) -> None:
         self.set_text_color(GREY)

@@ -63,10 +63,11 @@ def _scale_header(pdf: Paper, item: ItemSpec, text_width: float) -> None:
     pdf.set_font(FONT, "B", 7.5)
     top = pdf.get_y()
     pdf.set_xy(pdf.l_margin, top)
-    pdf.multi_cell(text_width, 3.3, "Êtes-vous d'accord avec chaque phrase ?", align="L")
+    pdf.cell(text_width, 3.3, "Êtes-vous d'accord avec chaque phrase ?")
     for index, choice in enumerate(item.choices):
-        pdf.set_xy(pdf.l_margin + text_width + index * COLUMN, top)
-        pdf.multi_cell(COLUMN, 3.0, choice.label, align="C")
+        pdf.set_y(top)
+        x = pdf.l_margin + text_width + index * COLUMN
+        pdf.lines_at(x, COLUMN, 3.0, pdf.wrapped(COLUMN, choice.label), align="C")
     pdf.set_y(top + 7.5)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
 
@@ -75,11 +76,11 @@ def _statement(pdf: Paper, rank: int, item: ItemSpec, text_width: float) -> floa
     """One statement and its boxes; the height it took."""
     pdf.set_font(FONT, size=TEXT_SIZE)
     text = f"{rank}. {item.text}"
-    lines = pdf.wrapped(text_width - 2, 3.8, text)
+    lines = pdf.wrapped(text_width - 2, text)
     height = max(len(lines) * 3.8, 5.0) + 1.6
     top = pdf.get_y()
-    pdf.set_xy(pdf.l_margin, top + 0.8)
-    pdf.multi_cell(text_width - 2, 3.8, text, align="L")
+    pdf.set_y(top + 0.8)
+    pdf.lines_at(pdf.l_margin, text_width - 2, 3.8, lines)
     for index in range(item.size):
         x = pdf.l_margin + text_width + index * COLUMN + (COLUMN - 3.6) / 2
         pdf.box(x, top + (height - 3.6) / 2)

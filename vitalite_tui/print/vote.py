@@ -65,16 +65,15 @@ def vote_poster(
         pdf.set_xy(pdf.l_margin + 2, top + 2)
         pdf.set_font(FONT, "B", 26 * scale)
         pdf.cell(NUMBER_WIDTH * scale, 12 * scale, str(candidate.number))
-        pdf.set_xy(pdf.l_margin + 4 + NUMBER_WIDTH * scale, top + 2)
+        x = pdf.l_margin + 4 + NUMBER_WIDTH * scale
+        width = text_width - NUMBER_WIDTH * scale
+        pdf.set_y(top + 2)
         pdf.set_font(FONT, "B", 13 * scale)
-        pdf.multi_cell(text_width - NUMBER_WIDTH * scale, 6 * scale, candidate.title, align="L")
+        pdf.lines_at(x, width, 6 * scale, pdf.wrapped(width, candidate.title))
         if candidate.description:
-            pdf.set_x(pdf.l_margin + 4 + NUMBER_WIDTH * scale)
             pdf.set_font(FONT, size=8.5 * scale)
-            width = text_width - NUMBER_WIDTH * scale
-            lines = pdf.wrapped(width, 4 * scale, candidate.description)
             # Three lines at most: the poster is read from across the room, the title first.
-            pdf.multi_cell(width, 4 * scale, "\n".join(lines[:3]), align="L")
+            pdf.lines_at(x, width, 4 * scale, pdf.wrapped(width, candidate.description)[:3])
         # The frame for the dots: the right half of the row.
         pdf.set_draw_color(140)
         pdf.rect(pdf.l_margin + text_width + 4, top + 3, pdf.inner_width - text_width - 7, row - 8)
