@@ -207,4 +207,5 @@ class Paper(FPDF):
             stream.write(data)
 
         path = write_bytes(target, write, what="Le document n'a pas pu être écrit")
-        return Printed(path, self.pages_count, summary)
+        # The whole path, as for a workbook: a relative --out would not say where it went.
+        return Printed(path.absolute(), self.pages_count, summary)
