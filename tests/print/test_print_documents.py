@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support.pdf import flat, in_order, page_sizes, pages_text, render_first_page
+from support.pdf import flat, fragments, in_order, page_sizes, pages_text, render_first_page
 
+from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.errors import NotFound
 from vitalite_tui.print.charter import print_charter
@@ -16,6 +17,9 @@ from vitalite_tui.print.sign_in import BLANK_ROWS, NOMINATIVE, print_sign_in
 from vitalite_tui.print.vote import print_vote
 from vitalite_tui.print.wall import planned_questions, print_wall
 from vitalite_tui.store import Store
+from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.workshops.capture import MAX_QUESTION
+from vitalite_tui.store.workshops.subgroups import MAX_NAME, MAX_THEME
 
 A3 = (842, 1191)
 
@@ -67,6 +71,32 @@ def test_wall_headers_one_per_subgroup_and_round(store: Store, tmp_path: Path) -
     other = store.demarches.create("Autre territoire", "Aubrac")
     with pytest.raises(NotFound, match="Aucun sous-groupe à l'atelier"):
         print_wall(store, other, 1, out=tmp_path)
+
+
+def test_wall_header_at_the_longest_lengths_the_base_allows(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    person = store.participants.add(demarche_id, ParticipantDraft("Anne Azéma", College.ELU))
+    store.workshops.set_present(demarche_id, 1, person, True)
+    (group,) = store.subgroups.form(demarche_id, 1, count=1)
+    name = ("Mobilités, Mémoire et Maisons " * 3)[:MAX_NAME]
+    theme = ("Wagons, Mobilités, Maisons " * 5)[:MAX_THEME]
+    store.subgroups.update(group.id, name, theme, 2)
+    question = "Quelles Mobilités Manquent le plus aux Âgés des hameaux Éloignés ? " * 5
+    store.capture.start_round(group.id, question[:MAX_QUESTION].strip())
+    printed = print_wall(store, demarche_id, 1, out=tmp_path)
+    assert printed.pages == len(planned_questions(store, store.subgroups.get(group.id)))
+    page = pages_text(printed.path)[0]
+    assert flat(question[:MAX_QUESTION]) in page  # all of it, however long
+    # The name is cut rather than run under « Tour 1 »…
+    assert name.strip() not in page
+    assert "Sous-groupe 1 : Mobilités, Mémoire" in page
+    assert "…" in page
+    # …and the question, in smaller type, stops above the indicator and its poles.
+    drawn = fragments(printed.path)
+    last_line = [f for f in drawn if f.text in flat(question)][-1]
+    indicator = next(f for f in drawn if f.text.startswith(INDICATORS[1].code))
+    assert last_line.bottom > indicator.top
 
 
 @pytest.mark.demo("small")

@@ -26,6 +26,10 @@ MARGIN = 12.0
 #: A hint's grey: light on screen, still readable on a cheap laser printer.
 GREY = 110
 SUFFIXES = (".pdf",)
+#: A line's height (mm) per point of type.
+LINE = 0.45
+#: The smallest type a document shrinks a long text to.
+SMALLEST = 10.0
 MONTHS = (
     "janvier",
     "février",
@@ -123,7 +127,7 @@ class Paper(FPDF):
         self.lines_at(
             self.l_margin,
             self.inner_width,
-            size * 0.45,
+            size * LINE,
             self.wrapped(self.inner_width, text),
             align,
         )
@@ -141,6 +145,28 @@ class Paper(FPDF):
             assert isinstance(found, list)
             lines = self._wrapped[key] = [str(line) for line in found]
         return lines
+
+    def shortened(self, text: str, width: float) -> str:
+        """`text` cut to `width` mm with the current font, « … » saying it was cut."""
+        if self.get_string_width(text) <= width:
+            return text
+        shown = text
+        while shown and self.get_string_width(shown + "…") > width:
+            shown = shown[:-1]
+        return shown.rstrip() + "…"
+
+    def fitted_size(
+        self, text: str, width: float, height: float, largest: float, *, bold: bool = False
+    ) -> float:
+        """The largest type, from `largest` down by 2 points, in which `text` (wrapped to
+        `width`, as `line_of` draws it) takes at most `height` mm; 10 points at the least."""
+        size = largest
+        while size > SMALLEST:
+            self.set_font(FONT, "B" if bold else "", size)
+            if len(self.wrapped(width, text)) * size * LINE <= height:
+                break
+            size -= 2
+        return max(size, SMALLEST)
 
     def lines_at(
         self, x: float, width: float, height: float, lines: Sequence[str], align: str = "L"

@@ -40,13 +40,6 @@ def _candidates(store: Store, demarche_id: str) -> list[CandidateRecord]:
     return candidates
 
 
-def _shortened(pdf: Paper, text: str, width: float) -> str:
-    shown = text
-    while shown and pdf.get_string_width(shown) > width:
-        shown = shown[:-1]
-    return shown if shown == text else shown[:-1] + "…"
-
-
 def vote_poster(
     territory: str, candidates: Sequence[CandidateRecord], rules: str, *, a3: bool
 ) -> Paper:
@@ -95,7 +88,7 @@ def _ballot(
         y = pdf.get_y()
         pdf.set_font(FONT, size=9.5)
         title = f"{candidate.number}. {candidate.title}"
-        pdf.cell(pdf.inner_width - box_area, 6, _shortened(pdf, title, pdf.inner_width - box_area))
+        pdf.cell(pdf.inner_width - box_area, 6, pdf.shortened(title, pdf.inner_width - box_area))
         for box in range(settings.max_per_action):
             pdf.box(pdf.w - pdf.r_margin - box_area + 4 + box * 6, y + 1.2)
         pdf.set_draw_color(170)
