@@ -3,6 +3,7 @@ and the first page of each rendered as an image where poppler is installed."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from vitalite_tui.print.vote import print_vote
 from vitalite_tui.print.wall import planned_questions, print_wall
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.vote.records import CandidateDraft
+from vitalite_tui.store.vote.votes import MAX_DESCRIPTION, MAX_TITLE
 from vitalite_tui.store.workshops.capture import MAX_QUESTION
 from vitalite_tui.store.workshops.subgroups import MAX_NAME, MAX_THEME
 
@@ -114,6 +117,34 @@ def test_vote_poster_and_ballots(store: Store, tmp_path: Path) -> None:
     assert len(pages) == 3  # two ballots a sheet
     assert sum(page.count("Bulletin de vote") for page in pages) == 5
     assert all(c.title in pages[0] for c in candidates)
+
+
+@pytest.mark.parametrize("a3", [False, True])
+def test_vote_poster_at_the_longest_titles(
+    store: Store, demarche_id: str, tmp_path: Path, a3: bool
+) -> None:
+    title = ("Mettre en Marche un Minibus Mutualisé entre Mairies et Marchés " * 4)[:MAX_TITLE]
+    description = ("Détails " * 1000)[:MAX_DESCRIPTION].strip()
+    for number in range(1, 7):
+        long = number % 2 == 1
+        store.votes.add(
+            demarche_id, CandidateDraft(title.strip() if long else "Court", description)
+        )
+    printed = print_vote(store, demarche_id, out=tmp_path, a3=a3)
+    assert printed.pages == 1
+    drawn = fragments(printed.path)
+    # Titles and descriptions: the column beside the numbers, each line clear of the next
+    # (a title too long for its frame would run into the next action's).
+    numbers = [f for f in drawn if f.text in {str(n) for n in range(1, 7)}]
+    first_title = drawn[drawn.index(numbers[0]) + 1]
+    column = [f for f in drawn if abs(f.x - first_title.x) < 1]
+    assert len(numbers) == 6
+    assert len(column) > 12
+    for upper, lower in pairwise(column):
+        assert upper.bottom >= lower.top - 0.5, (upper, lower)
+    page = pages_text(printed.path)[0]
+    assert page.count(flat(title.strip())) == 3  # each title whole, in smaller type
+    assert page.count("Court") == 3
 
 
 @pytest.mark.demo("small")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import NotFound
-from vitalite_tui.print.paper import FONT, Paper, Printed, file_name
+from vitalite_tui.print.paper import FONT, LINE, Paper, Printed, file_name
 from vitalite_tui.store import Store
 from vitalite_tui.store.vote.records import CandidateRecord, VoteSettingsRecord
 
@@ -61,12 +61,18 @@ def vote_poster(
         x = pdf.l_margin + 4 + NUMBER_WIDTH * scale
         width = text_width - NUMBER_WIDTH * scale
         pdf.set_y(top + 2)
-        pdf.set_font(FONT, "B", 13 * scale)
-        pdf.lines_at(x, width, 6 * scale, pdf.wrapped(width, candidate.title))
+        # The frame's height, less a margin: a long title is set smaller to stay inside.
+        room = row - 6
+        size = pdf.fitted_size(candidate.title, width, room, 13 * scale, bold=True)
+        title = pdf.wrapped(width, candidate.title)[: int(room // (size * LINE))]
+        pdf.lines_at(x, width, size * LINE, title)
         if candidate.description:
             pdf.set_font(FONT, size=8.5 * scale)
-            # Three lines at most: the poster is read from across the room, the title first.
-            pdf.lines_at(x, width, 4 * scale, pdf.wrapped(width, candidate.description)[:3])
+            # Three lines at most, in what the title leaves: the poster is read from across
+            # the room, the title first.
+            left = int((room - len(title) * size * LINE) // (4 * scale))
+            lines = pdf.wrapped(width, candidate.description)[: min(3, left)]
+            pdf.lines_at(x, width, 4 * scale, lines)
         # The frame for the dots: the right half of the row.
         pdf.set_draw_color(140)
         pdf.rect(pdf.l_margin + text_width + 4, top + 3, pdf.inner_width - text_width - 7, row - 8)
