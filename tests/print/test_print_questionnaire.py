@@ -3,16 +3,21 @@ the numbers remembered so that no print run reuses one, nothing lost when a writ
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from support.filesystems import mounted_tmpfs
-from support.pdf import flat, in_order, page_sizes, pages_text
+from support.pdf import flat, fragments, in_order, page_sizes, pages_text
 
 from vitalite_tui.domain.questionnaire_form import choice_fields
 from vitalite_tui.errors import InvalidInput, VitaliteError
-from vitalite_tui.print.questionnaire import print_questionnaire, questionnaire_sheets
+from vitalite_tui.print.questionnaire import (
+    TEXT_SIZE,
+    print_questionnaire,
+    questionnaire_sheets,
+)
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import SheetDraft
 
@@ -36,6 +41,10 @@ def test_every_statement_commune_and_choice_on_each_numbered_sheet(
         places = in_order(page, [item.text for item in form.items])
         assert places == sorted(places)
         assert form.intro.split(".")[0] in page
+    # Every statement in the same type, the first one too (not the scale heading's).
+    ranked = [f for f in fragments(printed.path) if re.match(r"\d+\. ", f.text)]
+    assert len(ranked) == len(form.items)
+    assert {f.size for f in ranked} == {TEXT_SIZE}
     assert printed.path.parent == tmp_path
     assert printed.summary == "3 fiches n° 7 à 9"
 

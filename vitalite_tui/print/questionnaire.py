@@ -88,6 +88,7 @@ def _statement_height(lines: Sequence[str]) -> float:
 def _statement(pdf: Paper, lines: Sequence[str], item: ItemSpec, text_width: float) -> float:
     """One statement and its boxes; the height it took."""
     height = _statement_height(lines)
+    pdf.set_font(FONT, size=TEXT_SIZE)  # measured earlier: a scale heading came between
     top = pdf.get_y()
     pdf.set_y(top + 0.8)
     pdf.lines_at(pdf.l_margin, text_width - 2, 3.8, lines)
