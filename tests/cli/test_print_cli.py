@@ -37,9 +37,10 @@ def test_questionnaires_land_in_exports_and_continue_after_the_last(db_path: Pat
 
 def test_each_document_writes_where_out_says(db_path: Path, tmp_path: Path) -> None:
     make_base(db_path)
-    out = tmp_path / "papier.pdf"
+    out = Path("papier.pdf")  # relative: the path said is the whole one, as for a workbook
     result = run("print", "emargement", "--db", str(db_path), "--workshop", "2", "--out", str(out))
     assert result.exit_code == 0, result.output
+    assert f"Feuille d'émargement imprimée : {Path.cwd() / out}" in result.output
     assert "Feuille d'émargement — Atelier 2" in pages_text(out)[0]
     # Nothing to print yet: one French sentence each, no traceback.
     assert_clean_error(run("print", "wall", "--db", str(db_path)), "Aucun sous-groupe")

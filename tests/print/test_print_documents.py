@@ -3,11 +3,13 @@ and the first page of each rendered as an image where poppler is installed."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from support.pdf import flat, in_order, page_sizes, pages_text, render_first_page
+from support.pdf import flat, fragments, in_order, page_sizes, pages_text, render_first_page
 
+from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.errors import NotFound
 from vitalite_tui.print.charter import print_charter
@@ -16,6 +18,11 @@ from vitalite_tui.print.sign_in import BLANK_ROWS, NOMINATIVE, print_sign_in
 from vitalite_tui.print.vote import print_vote
 from vitalite_tui.print.wall import planned_questions, print_wall
 from vitalite_tui.store import Store
+from vitalite_tui.store.preparation.records import ParticipantDraft
+from vitalite_tui.store.vote.records import CandidateDraft
+from vitalite_tui.store.vote.votes import MAX_DESCRIPTION, MAX_TITLE
+from vitalite_tui.store.workshops.capture import MAX_QUESTION
+from vitalite_tui.store.workshops.subgroups import MAX_NAME, MAX_THEME
 
 A3 = (842, 1191)
 
@@ -59,9 +66,40 @@ def test_wall_headers_one_per_subgroup_and_round(store: Store, tmp_path: Path) -
         assert group.indicator is not None
         indicator = INDICATORS[group.indicator - 1]
         in_order(page, [indicator.name, indicator.depression, indicator.vitality])
+    # Workshop 2's sub-groups work on a trend, on no one indicator: the four and their poles.
+    for page in pages_text(print_wall(store, demarche_id, 2, out=tmp_path).path):
+        for indicator in INDICATORS:
+            assert f"{indicator.code} · {indicator.short_name}" in page
+            assert f"− {indicator.depression}" in page
     other = store.demarches.create("Autre territoire", "Aubrac")
     with pytest.raises(NotFound, match="Aucun sous-groupe à l'atelier"):
         print_wall(store, other, 1, out=tmp_path)
+
+
+def test_wall_header_at_the_longest_lengths_the_base_allows(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    person = store.participants.add(demarche_id, ParticipantDraft("Anne Azéma", College.ELU))
+    store.workshops.set_present(demarche_id, 1, person, True)
+    (group,) = store.subgroups.form(demarche_id, 1, count=1)
+    name = ("Mobilités, Mémoire et Maisons " * 3)[:MAX_NAME]
+    theme = ("Wagons, Mobilités, Maisons " * 5)[:MAX_THEME]
+    store.subgroups.update(group.id, name, theme, 2)
+    question = "Quelles Mobilités Manquent le plus aux Âgés des hameaux Éloignés ? " * 5
+    store.capture.start_round(group.id, question[:MAX_QUESTION].strip())
+    printed = print_wall(store, demarche_id, 1, out=tmp_path)
+    assert printed.pages == len(planned_questions(store, store.subgroups.get(group.id)))
+    page = pages_text(printed.path)[0]
+    assert flat(question[:MAX_QUESTION]) in page  # all of it, however long
+    # The name is cut rather than run under « Tour 1 »…
+    assert name.strip() not in page
+    assert "Sous-groupe 1 : Mobilités, Mémoire" in page
+    assert "…" in page
+    # …and the question, in smaller type, stops above the indicator and its poles.
+    drawn = fragments(printed.path)
+    last_line = [f for f in drawn if f.text in flat(question)][-1]
+    indicator = next(f for f in drawn if f.text.startswith(INDICATORS[1].code))
+    assert last_line.bottom > indicator.top
 
 
 @pytest.mark.demo("small")
@@ -79,6 +117,34 @@ def test_vote_poster_and_ballots(store: Store, tmp_path: Path) -> None:
     assert len(pages) == 3  # two ballots a sheet
     assert sum(page.count("Bulletin de vote") for page in pages) == 5
     assert all(c.title in pages[0] for c in candidates)
+
+
+@pytest.mark.parametrize("a3", [False, True])
+def test_vote_poster_at_the_longest_titles(
+    store: Store, demarche_id: str, tmp_path: Path, a3: bool
+) -> None:
+    title = ("Mettre en Marche un Minibus Mutualisé entre Mairies et Marchés " * 4)[:MAX_TITLE]
+    description = ("Détails " * 1000)[:MAX_DESCRIPTION].strip()
+    for number in range(1, 7):
+        long = number % 2 == 1
+        store.votes.add(
+            demarche_id, CandidateDraft(title.strip() if long else "Court", description)
+        )
+    printed = print_vote(store, demarche_id, out=tmp_path, a3=a3)
+    assert printed.pages == 1
+    drawn = fragments(printed.path)
+    # Titles and descriptions: the column beside the numbers, each line clear of the next
+    # (a title too long for its frame would run into the next action's).
+    numbers = [f for f in drawn if f.text in {str(n) for n in range(1, 7)}]
+    first_title = drawn[drawn.index(numbers[0]) + 1]
+    column = [f for f in drawn if abs(f.x - first_title.x) < 1]
+    assert len(numbers) == 6
+    assert len(column) > 12
+    for upper, lower in pairwise(column):
+        assert upper.bottom >= lower.top - 0.5, (upper, lower)
+    page = pages_text(printed.path)[0]
+    assert page.count(flat(title.strip())) == 3  # each title whole, in smaller type
+    assert page.count("Court") == 3
 
 
 @pytest.mark.demo("small")

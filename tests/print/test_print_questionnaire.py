@@ -3,15 +3,21 @@ the numbers remembered so that no print run reuses one, nothing lost when a writ
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from support.filesystems import mounted_tmpfs
-from support.pdf import in_order, page_sizes, pages_text
+from support.pdf import flat, fragments, in_order, page_sizes, pages_text
 
 from vitalite_tui.domain.questionnaire_form import choice_fields
 from vitalite_tui.errors import InvalidInput, VitaliteError
-from vitalite_tui.print.questionnaire import print_questionnaire
+from vitalite_tui.print.questionnaire import (
+    TEXT_SIZE,
+    print_questionnaire,
+    questionnaire_sheets,
+)
 from vitalite_tui.store import Store
 from vitalite_tui.store.questionnaire.records import SheetDraft
 
@@ -35,6 +41,10 @@ def test_every_statement_commune_and_choice_on_each_numbered_sheet(
         places = in_order(page, [item.text for item in form.items])
         assert places == sorted(places)
         assert form.intro.split(".")[0] in page
+    # Every statement in the same type, the first one too (not the scale heading's).
+    ranked = [f for f in fragments(printed.path) if re.match(r"\d+\. ", f.text)]
+    assert len(ranked) == len(form.items)
+    assert {f.size for f in ranked} == {TEXT_SIZE}
     assert printed.path.parent == tmp_path
     assert printed.summary == "3 fiches n° 7 à 9"
 
@@ -73,3 +83,21 @@ def test_a_full_disk_keeps_the_numbers_free(store: Store, demarche_id: str, tmp_
     assert store.printed_numbers.ranges(demarche_id) == []
     again = print_questionnaire(store, demarche_id, out=tmp_path, count=4)
     assert again.summary == "4 fiches n° 1 à 4"
+
+
+def test_a_long_statement_never_splits_across_pages(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    form = store.responses.form(demarche_id)
+    # A definition of long statements: a sheet takes several pages, each statement whole
+    # on one of them with its boxes (never its last lines alone at the top of the next).
+    wordy = "et puis encore, dans les hameaux les plus éloignés du bourg, "
+    items = tuple(
+        replace(item, text=f"{item.text} {wordy * (1 + index % 6)}({index})")
+        for index, item in enumerate(form.items * 2)
+    )
+    pdf = questionnaire_sheets(replace(form, items=items), "Val", [1], intro=True)
+    pages = pages_text(pdf.write_to(tmp_path, "long.pdf", "").path)
+    assert len(pages) > 2
+    for item in items:
+        assert sum(flat(item.text) in page for page in pages) == 1, item.text[-4:]

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,36 @@ def page_sizes(path: Path) -> list[tuple[int, int]]:
         (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
         for page in PdfReader(path).pages
     ]
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of text drawn on a page: its baseline (points from the bottom), size, text."""
+
+    x: float
+    y: float
+    size: float
+    text: str
+
+    @property
+    def top(self) -> float:
+        return self.y + 0.75 * self.size  # the capitals' and accents' height, about
+
+    @property
+    def bottom(self) -> float:
+        return self.y - 0.22 * self.size  # the descenders (p, q, g)
+
+
+def fragments(path: Path, page: int = 0) -> list[Fragment]:
+    """The text pieces of one page where they are drawn, top of the page first."""
+    found: list[Fragment] = []
+
+    def seen(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            found.append(Fragment(tm[4], tm[5], size, text.strip()))
+
+    PdfReader(path).pages[page].extract_text(visitor_text=seen)
+    return sorted(found, key=lambda fragment: -fragment.y)
 
 
 def in_order(text: str, parts: Sequence[str]) -> list[int]:

@@ -108,8 +108,7 @@ def questionnaire(
 ) -> None:
     """Questionnaire de sociabilité : une fiche numérotée par personne.
 
-    Dans l'ordre de l'écran de saisie ; les numéros imprimés sont retenus et ne resservent
-    jamais.
+    Dans l'ordre de l'écran de saisie ; un numéro imprimé ne ressert jamais.
     """
     from vitalite_tui.print.questionnaire import print_questionnaire
 

@@ -26,6 +26,10 @@ MARGIN = 12.0
 #: A hint's grey: light on screen, still readable on a cheap laser printer.
 GREY = 110
 SUFFIXES = (".pdf",)
+#: A line's height (mm) per point of type.
+LINE = 0.45
+#: The smallest type a document shrinks a long text to.
+SMALLEST = 10.0
 MONTHS = (
     "janvier",
     "février",
@@ -88,6 +92,7 @@ class Paper(FPDF):
         #: Said on every page, in bold (« Document nominatif — à ne pas diffuser »).
         self.notice = notice
         self.set_font(FONT, size=10)
+        self._wrapped: dict[tuple[str, float, str, str, float], list[str]] = {}
 
     @property
     def inner_width(self) -> float:
@@ -119,15 +124,57 @@ class Paper(FPDF):
     def line_of(self, text: str, size: float, *, bold: bool = False, align: str = "L") -> None:
         """A paragraph in `size` points, wrapped to the page's width."""
         self.set_font(FONT, "B" if bold else "", size)
-        self.multi_cell(
-            self.inner_width, size * 0.45, text, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT
+        self.lines_at(
+            self.l_margin,
+            self.inner_width,
+            size * LINE,
+            self.wrapped(self.inner_width, text),
+            align,
         )
 
-    def wrapped(self, width: float, height: float, text: str) -> list[str]:
-        """The lines `text` takes in `width` mm with the current font (nothing drawn)."""
-        lines = self.multi_cell(width, height, text, dry_run=True, output="LINES")
-        assert isinstance(lines, list)
-        return [str(line) for line in lines]
+    def wrapped(self, width: float, text: str) -> list[str]:
+        """The lines `text` takes in `width` mm with the current font (nothing drawn).
+
+        Remembered: fpdf2 measures a paragraph letter by letter, and a pile of sheets
+        prints the same statements again and again (100 sheets: 20 s without, 2 s with).
+        """
+        key = (text, round(width, 3), self.font_family, self.font_style, self.font_size_pt)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            found = self.multi_cell(width, 1, text, dry_run=True, output="LINES")
+            assert isinstance(found, list)
+            lines = self._wrapped[key] = [str(line) for line in found]
+        return lines
+
+    def shortened(self, text: str, width: float) -> str:
+        """`text` cut to `width` mm with the current font, « … » saying it was cut."""
+        if self.get_string_width(text) <= width:
+            return text
+        shown = text
+        while shown and self.get_string_width(shown + "…") > width:
+            shown = shown[:-1]
+        return shown.rstrip() + "…"
+
+    def fitted_size(
+        self, text: str, width: float, height: float, largest: float, *, bold: bool = False
+    ) -> float:
+        """The largest type, from `largest` down by 2 points, in which `text` (wrapped to
+        `width`, as `line_of` draws it) takes at most `height` mm; 10 points at the least."""
+        size = largest
+        while size > SMALLEST:
+            self.set_font(FONT, "B" if bold else "", size)
+            if len(self.wrapped(width, text)) * size * LINE <= height:
+                break
+            size -= 2
+        return max(size, SMALLEST)
+
+    def lines_at(
+        self, x: float, width: float, height: float, lines: Sequence[str], align: str = "L"
+    ) -> None:
+        """Lines already wrapped, one under the other from `x` and the current height."""
+        for line in lines:
+            self.set_x(x)
+            self.cell(width, height, line, align=align, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     def hint(self, text: str, size: float = 8) -> None:
         self.set_text_color(GREY)
@@ -186,4 +233,5 @@ class Paper(FPDF):
             stream.write(data)
 
         path = write_bytes(target, write, what="Le document n'a pas pu être écrit")
-        return Printed(path, self.pages_count, summary)
+        # The whole path, as for a workbook: a relative --out would not say where it went.
+        return Printed(path.absolute(), self.pages_count, summary)

@@ -59,27 +59,39 @@ def _profile(pdf: Paper, form: QuestionnaireForm) -> None:
         pdf.ticks([choice.label for choice in field.choices])
 
 
+#: The answer scale's heading above the statements (mm, with the space before it).
+SCALE_HEADER = 9.0
+
+
 def _scale_header(pdf: Paper, item: ItemSpec, text_width: float) -> None:
     pdf.set_font(FONT, "B", 7.5)
     top = pdf.get_y()
     pdf.set_xy(pdf.l_margin, top)
-    pdf.multi_cell(text_width, 3.3, "Êtes-vous d'accord avec chaque phrase ?", align="L")
+    pdf.cell(text_width, 3.3, "Êtes-vous d'accord avec chaque phrase ?")
     for index, choice in enumerate(item.choices):
-        pdf.set_xy(pdf.l_margin + text_width + index * COLUMN, top)
-        pdf.multi_cell(COLUMN, 3.0, choice.label, align="C")
+        pdf.set_y(top)
+        x = pdf.l_margin + text_width + index * COLUMN
+        pdf.lines_at(x, COLUMN, 3.0, pdf.wrapped(COLUMN, choice.label), align="C")
     pdf.set_y(top + 7.5)
     pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
 
 
-def _statement(pdf: Paper, rank: int, item: ItemSpec, text_width: float) -> float:
-    """One statement and its boxes; the height it took."""
+def _statement_lines(pdf: Paper, rank: int, item: ItemSpec, text_width: float) -> list[str]:
     pdf.set_font(FONT, size=TEXT_SIZE)
-    text = f"{rank}. {item.text}"
-    lines = pdf.wrapped(text_width - 2, 3.8, text)
-    height = max(len(lines) * 3.8, 5.0) + 1.6
+    return pdf.wrapped(text_width - 2, f"{rank}. {item.text}")
+
+
+def _statement_height(lines: Sequence[str]) -> float:
+    return max(len(lines) * 3.8, 5.0) + 1.6
+
+
+def _statement(pdf: Paper, lines: Sequence[str], item: ItemSpec, text_width: float) -> float:
+    """One statement and its boxes; the height it took."""
+    height = _statement_height(lines)
+    pdf.set_font(FONT, size=TEXT_SIZE)  # measured earlier: a scale heading came between
     top = pdf.get_y()
-    pdf.set_xy(pdf.l_margin, top + 0.8)
-    pdf.multi_cell(text_width - 2, 3.8, text, align="L")
+    pdf.set_y(top + 0.8)
+    pdf.lines_at(pdf.l_margin, text_width - 2, 3.8, lines)
     for index in range(item.size):
         x = pdf.l_margin + text_width + index * COLUMN + (COLUMN - 3.6) / 2
         pdf.box(x, top + (height - 3.6) / 2)
@@ -94,7 +106,10 @@ def _statements(pdf: Paper, form: QuestionnaireForm, number: int | None) -> None
     scale = ""
     for rank, item in enumerate(form.items, start=1):
         text_width = pdf.inner_width - COLUMN * item.size
-        if not pdf.fits(10):
+        lines = _statement_lines(pdf, rank, item, text_width)
+        # A statement is never split: its last lines alone on the next page, without boxes.
+        needed = _statement_height(lines) + (0 if item.scale == scale else SCALE_HEADER)
+        if not pdf.fits(needed):
             # A long questionnaire goes on: the next page says whose sheet it is.
             pdf.add_page()
             pdf.line_of(f"{form.title} — {number_label(number)} (suite)", 9, bold=True)
@@ -103,7 +118,7 @@ def _statements(pdf: Paper, form: QuestionnaireForm, number: int | None) -> None
             pdf.ln(1.5)
             _scale_header(pdf, item, text_width)
             scale = item.scale
-        _statement(pdf, rank, item, text_width)
+        _statement(pdf, lines, item, text_width)
 
 
 def questionnaire_sheets(

@@ -42,10 +42,7 @@ def _row(pdf: Paper, cells: Sequence[str]) -> None:
     pdf.set_font(FONT, size=9.5)
     for width, text in zip(_widths(pdf), cells, strict=True):
         # A long name is cut, never wrapped: the rows stay the height of a signature.
-        shown = text
-        while shown and pdf.get_string_width(shown) > width - 2:
-            shown = shown[:-1]
-        pdf.cell(width, ROW, shown if shown == text else shown[:-1] + "…", border=1)
+        pdf.cell(width, ROW, pdf.shortened(text, width - 2), border=1)
     pdf.ln(ROW)
 
 

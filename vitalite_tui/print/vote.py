@@ -9,7 +9,7 @@ from pathlib import Path
 
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import NotFound
-from vitalite_tui.print.paper import FONT, Paper, Printed, file_name
+from vitalite_tui.print.paper import FONT, LINE, Paper, Printed, file_name
 from vitalite_tui.store import Store
 from vitalite_tui.store.vote.records import CandidateRecord, VoteSettingsRecord
 
@@ -18,6 +18,8 @@ VOTE_WORKSHOP = 3
 PER_PAGE = 6
 #: The most candidates a half-page ballot holds; more, and a ballot takes a whole page.
 HALF_PAGE_BALLOT = 10
+#: The candidate's number, in large type (mm, A4): room for two digits.
+NUMBER_WIDTH = 21.0
 
 
 def rules_line(settings: VoteSettingsRecord) -> str:
@@ -38,13 +40,6 @@ def _candidates(store: Store, demarche_id: str) -> list[CandidateRecord]:
     return candidates
 
 
-def _shortened(pdf: Paper, text: str, width: float) -> str:
-    shown = text
-    while shown and pdf.get_string_width(shown) > width:
-        shown = shown[:-1]
-    return shown if shown == text else shown[:-1] + "…"
-
-
 def vote_poster(
     territory: str, candidates: Sequence[CandidateRecord], rules: str, *, a3: bool
 ) -> Paper:
@@ -62,15 +57,22 @@ def vote_poster(
         pdf.rect(pdf.l_margin, top, pdf.inner_width, row - 2)
         pdf.set_xy(pdf.l_margin + 2, top + 2)
         pdf.set_font(FONT, "B", 26 * scale)
-        pdf.cell(16 * scale, 12 * scale, str(candidate.number))
-        pdf.set_xy(pdf.l_margin + 4 + 16 * scale, top + 2)
-        pdf.set_font(FONT, "B", 13 * scale)
-        pdf.multi_cell(text_width - 16 * scale, 6 * scale, candidate.title, align="L")
+        pdf.cell(NUMBER_WIDTH * scale, 12 * scale, str(candidate.number))
+        x = pdf.l_margin + 4 + NUMBER_WIDTH * scale
+        width = text_width - NUMBER_WIDTH * scale
+        pdf.set_y(top + 2)
+        # The frame's height, less a margin: a long title is set smaller to stay inside.
+        room = row - 6
+        size = pdf.fitted_size(candidate.title, width, room, 13 * scale, bold=True)
+        title = pdf.wrapped(width, candidate.title)[: int(room // (size * LINE))]
+        pdf.lines_at(x, width, size * LINE, title)
         if candidate.description:
-            pdf.set_x(pdf.l_margin + 4 + 16 * scale)
             pdf.set_font(FONT, size=8.5 * scale)
-            lines = pdf.wrapped(text_width - 16 * scale, 4 * scale, candidate.description)
-            pdf.multi_cell(text_width - 16 * scale, 4 * scale, "\n".join(lines[:3]), align="L")
+            # Three lines at most, in what the title leaves: the poster is read from across
+            # the room, the title first.
+            left = int((room - len(title) * size * LINE) // (4 * scale))
+            lines = pdf.wrapped(width, candidate.description)[: min(3, left)]
+            pdf.lines_at(x, width, 4 * scale, lines)
         # The frame for the dots: the right half of the row.
         pdf.set_draw_color(140)
         pdf.rect(pdf.l_margin + text_width + 4, top + 3, pdf.inner_width - text_width - 7, row - 8)
@@ -92,7 +94,7 @@ def _ballot(
         y = pdf.get_y()
         pdf.set_font(FONT, size=9.5)
         title = f"{candidate.number}. {candidate.title}"
-        pdf.cell(pdf.inner_width - box_area, 6, _shortened(pdf, title, pdf.inner_width - box_area))
+        pdf.cell(pdf.inner_width - box_area, 6, pdf.shortened(title, pdf.inner_width - box_area))
         for box in range(settings.max_per_action):
             pdf.box(pdf.w - pdf.r_margin - box_area + 4 + box * 6, y + 1.2)
         pdf.set_draw_color(170)

@@ -40,8 +40,16 @@ def planned_questions(store: Store, group: SubGroupRecord) -> list[str]:
     return questions
 
 
+#: Where the indicator's part of the page begins (mm above the page's bottom edge): with
+#: one indicator, its name and its two poles; with none, the four under a rule.
+ONE_INDICATOR = 62.0
+ALL_INDICATORS = 30.0 + 9 * len(INDICATORS)
+#: The question's type: read across the room, smaller only when it would not fit.
+QUESTION_SIZE = 34.0
+
+
 def _poles(pdf: Paper, indicator: Indicator) -> None:
-    pdf.set_y(pdf.h - 62)
+    pdf.set_y(pdf.h - ONE_INDICATOR)
     pdf.set_font(FONT, "B", 18)
     pdf.cell(pdf.inner_width, 9, f"{indicator.code} · {indicator.name}", align="C")
     pdf.ln(14)
@@ -55,6 +63,20 @@ def _poles(pdf: Paper, indicator: Indicator) -> None:
     pdf.set_line_width(0.2)
 
 
+def _all_poles(pdf: Paper) -> None:
+    """A sub-group on no one indicator: the four, each between its two poles, to tag ideas."""
+    pdf.set_y(pdf.h - ALL_INDICATORS)
+    pdf.rule(2)
+    third = pdf.inner_width / 3
+    for indicator in INDICATORS:
+        pdf.set_font(FONT, "B", 14)
+        pdf.cell(third, 9, f"{indicator.code} · {indicator.short_name}")
+        pdf.set_font(FONT, size=14)
+        pdf.cell(third, 9, f"− {indicator.depression}", align="C")
+        pdf.cell(third, 9, f"{indicator.vitality} +", align="R")
+        pdf.ln(9)
+
+
 def _header_page(pdf: Paper, group: SubGroupRecord, round_number: int, question: str) -> None:
     pdf.add_page()
     pdf.set_font(FONT, size=16)
@@ -62,7 +84,8 @@ def _header_page(pdf: Paper, group: SubGroupRecord, round_number: int, question:
     # A sub-group left with its default name is not named twice.
     named = label if group.name.strip() == label else f"{label} : {group.name}"
     what = f"Atelier {group.workshop_number} · {named}"
-    pdf.cell(pdf.inner_width * 0.75, 9, what)
+    # A long name is cut: « Tour 1 » stays clear at the right.
+    pdf.cell(pdf.inner_width * 0.75, 9, pdf.shortened(what, pdf.inner_width * 0.75 - 2))
     pdf.set_font(FONT, "B", 20)
     pdf.cell(pdf.inner_width * 0.25, 9, f"Tour {round_number}", align="R")
     pdf.ln(10)
@@ -70,9 +93,16 @@ def _header_page(pdf: Paper, group: SubGroupRecord, round_number: int, question:
         pdf.line_of(group.theme, 14)
     pdf.rule(3)
     pdf.ln(6)
-    pdf.line_of(question, 34, bold=True, align="C")
-    if group.indicator is not None and 1 <= group.indicator <= len(INDICATORS):
-        _poles(pdf, INDICATORS[group.indicator - 1])
+    number = group.indicator
+    indicator = INDICATORS[number - 1] if number and 1 <= number <= len(INDICATORS) else None
+    # The longest question the base allows still ends above the indicator's part.
+    room = pdf.h - (ALL_INDICATORS if indicator is None else ONE_INDICATOR) - pdf.get_y() - 4
+    size = pdf.fitted_size(question, pdf.inner_width, room, QUESTION_SIZE, bold=True)
+    pdf.line_of(question, size, bold=True, align="C")
+    if indicator is None:
+        _all_poles(pdf)
+    else:
+        _poles(pdf, indicator)
 
 
 def print_wall(store: Store, demarche_id: str, number: int, *, out: Path | None = None) -> Printed:

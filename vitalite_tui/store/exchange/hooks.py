@@ -24,6 +24,10 @@ from vitalite_tui.domain.merge import (
     with_exported,
 )
 from vitalite_tui.domain.participants import participant_code
+from vitalite_tui.domain.printed_sheets import (
+    printed_union,
+    with_printed,
+)
 from vitalite_tui.formats.bundle import Bundle
 from vitalite_tui.store.exchange.records import (
     Duplicate,
@@ -92,14 +96,18 @@ class Demarches(TableHook):
 
     @staticmethod
     def _exported_codes(row: Row, mine: Row) -> None:
-        """Both versions get every code either exported, whichever of them wins: a later
-        change of the démarche (its name) must not forget what an export showed."""
+        """Both versions get every code either exported, and every sheet number either
+        printed, whichever of them wins: a later change of the démarche (its name) must not
+        forget what an export showed, nor which numbers went out on paper."""
         theirs, ours = _settings(row["settings"]), _settings(mine["settings"])
         codes = exported_union(exported_in(theirs), exported_in(ours))
-        if not codes:
+        printed = printed_union(theirs, ours)
+        if not codes and not printed:
             return
-        row["settings"] = json.dumps(with_exported(theirs, codes), ensure_ascii=False)
-        settled = json.dumps(with_exported(ours, codes), ensure_ascii=False)
+        row["settings"] = json.dumps(
+            with_printed(with_exported(theirs, codes), printed), ensure_ascii=False
+        )
+        settled = json.dumps(with_printed(with_exported(ours, codes), printed), ensure_ascii=False)
         if settled != mine["settings"]:
             # Not a change of its own: the stamps stay those of the version it completes.
             db.execute_sql("UPDATE demarche SET settings = ? WHERE id = ?", (settled, mine["id"]))

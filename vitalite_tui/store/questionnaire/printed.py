@@ -1,6 +1,7 @@
 """Sheet numbers printed on paper questionnaires, remembered so that no number is issued twice.
 
-The ranges live in the démarche's settings (`printed_sheets`: [[first, last], …]). A print run
+The ranges live in the démarche's settings (see domain/printed_sheets.py); a bundle's
+merge keeps those of both laptops (store/exchange/hooks.py). A print run
 without a first number continues after the highest number printed or typed; one asked to
 start on a number already printed, or typed, is refused and told where the free ones begin.
 """
@@ -10,30 +11,13 @@ from __future__ import annotations
 from peewee import fn
 
 from vitalite_tui.db.models import Demarche, Response
+from vitalite_tui.domain.printed_sheets import printed_ranges, with_printed
 from vitalite_tui.domain.questionnaire_form import MAX_SHEET_NUMBER
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store.base import demarche_row, writing
 
-PRINTED_KEY = "printed_sheets"
 #: One print run at most: a pile bigger than this is a typing slip (« 2000 » for « 200 »).
 MAX_RUN = 1000
-
-
-def printed_ranges(settings: object) -> list[tuple[int, int]]:
-    """The ranges the settings hold (none when absent or malformed)."""
-    found = settings.get(PRINTED_KEY) if isinstance(settings, dict) else None
-    if not isinstance(found, list):
-        return []
-    ranges = []
-    for pair in found:
-        if (
-            isinstance(pair, list)
-            and len(pair) == 2
-            and all(isinstance(n, int) and not isinstance(n, bool) for n in pair)
-            and 1 <= pair[0] <= pair[1]
-        ):
-            ranges.append((pair[0], pair[1]))
-    return sorted(ranges)
 
 
 def _highest_typed(demarche: Demarche) -> int:
@@ -97,8 +81,9 @@ class PrintedNumbers:
                     f"La fiche n° {typed} est déjà saisie : aucun numéro ne sert deux fois. "
                     f"Reprenez à partir du n° {self.next_free(demarche_id)}."
                 )
-            stored = [[a, b] for a, b in [*ranges, (start, last)]]
-            demarche.settings = {**dict(demarche.settings or {}), PRINTED_KEY: sorted(stored)}
+            demarche.settings = with_printed(
+                dict(demarche.settings or {}), [*ranges, (start, last)]
+            )
             demarche.save()
         return range(start, last + 1)
 
@@ -107,6 +92,6 @@ class PrintedNumbers:
         with writing():
             demarche = demarche_row(demarche_id)
             wanted = (numbers.start, numbers.stop - 1)
-            kept = [[a, b] for a, b in printed_ranges(demarche.settings) if (a, b) != wanted]
-            demarche.settings = {**dict(demarche.settings or {}), PRINTED_KEY: kept}
+            kept = [run for run in printed_ranges(demarche.settings) if run != wanted]
+            demarche.settings = with_printed(dict(demarche.settings or {}), kept)
             demarche.save()
