@@ -6,12 +6,15 @@ from collections import Counter
 from dataclasses import replace
 
 from vitalite_tui.db.models import (
+    Action,
     Demarche,
     LogisticsItem,
+    Note,
     Participant,
     Response,
     StepRecord,
     Workshop,
+    utcnow,
 )
 from vitalite_tui.domain.dates import format_date, format_day, format_time
 from vitalite_tui.domain.steps import STEPS, StepStatus
@@ -24,9 +27,9 @@ from vitalite_tui.domain.workshops import (
     default_agenda,
     workshop_step,
 )
-from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store.base import demarche_row, key, soft_delete, writing
-from vitalite_tui.store.preparation.records import DemarcheSummary, StepView
+from vitalite_tui.errors import InvalidInput, NotFound
+from vitalite_tui.store.base import as_uuid, demarche_row, key, soft_delete, writing
+from vitalite_tui.store.preparation.records import DemarcheContents, DemarcheSummary, StepView
 from vitalite_tui.store.preparation.steps import step1_detail, step1_from_data
 
 MAX_TERRITORY = 120
@@ -44,6 +47,10 @@ def name_key(territory: str) -> str:
     return " ".join(fold(territory).split())
 
 
+#: Said when a démarche would have no commune: its questionnaire and registry need them.
+NO_COMMUNE = "Communes : indiquez au moins une commune du territoire, séparées par des virgules."
+
+
 def parse_communes(text: str) -> list[str]:
     """Communes typed on one line, separated by commas or semicolons; duplicates dropped."""
     communes: list[str] = []
@@ -56,12 +63,26 @@ def parse_communes(text: str) -> list[str]:
     return communes
 
 
+def clean_territory(territory: str) -> str:
+    """The name of a démarche as kept: one line, not empty, not too long."""
+    return clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
+
+
+def required_communes(communes: list[str] | str) -> list[str]:
+    """The communes of a démarche, refused when there is none."""
+    names = parse_communes(communes if isinstance(communes, str) else ",".join(communes))
+    if not names:
+        raise InvalidInput(NO_COMMUNE)
+    return names
+
+
 class Demarches:
     """Create, list and describe démarches."""
 
     def create(self, territory: str, communes: list[str] | str) -> str:
-        name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
-        names = parse_communes(communes if isinstance(communes, str) else ",".join(communes))
+        """A new démarche; its name must be free in this base and it needs its communes."""
+        name = clean_territory(territory)
+        names = required_communes(communes)
         with writing():
             self._refuse_taken(name)
             demarche = Demarche.create(territory=name, communes=names)
@@ -91,9 +112,20 @@ class Demarches:
             ]
         ).execute()
 
+    def update(self, demarche_id: str, territory: str, communes: list[str] | str) -> None:
+        """Another name (free in this base) and another list of communes (not empty)."""
+        name = clean_territory(territory)
+        names = required_communes(communes)
+        with writing():
+            row = demarche_row(demarche_id)
+            self._refuse_taken(name, but=row)
+            row.territory = name
+            row.communes = names
+            row.save()
+
     def rename(self, demarche_id: str, territory: str) -> None:
         """Give a démarche another name, refused if another one of the base has it already."""
-        name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
+        name = clean_territory(territory)
         with writing():
             row = demarche_row(demarche_id)
             self._refuse_taken(name, but=row)
@@ -118,11 +150,60 @@ class Demarches:
                     "les accents ou les espaces."
                 )
 
+    def archive(self, demarche_id: str) -> None:
+        """Set a finished démarche aside: kept whole, hidden from the home list by default."""
+        with writing():
+            row = demarche_row(demarche_id)
+            if row.archived_at is None:
+                row.archived_at = utcnow()
+                row.save()
+
+    def unarchive(self, demarche_id: str) -> None:
+        """Bring an archived démarche back to the home list."""
+        with writing():
+            row = demarche_row(demarche_id)
+            if row.archived_at is not None:
+                row.archived_at = None
+                row.save()
+
+    def contents(self, demarche_id: str) -> DemarcheContents:
+        """What the démarche holds, for a confirmation that names what a removal takes."""
+        row = demarche_row(demarche_id)
+        workshops = Workshop.select(Workshop.id).where(Workshop.demarche == row)
+        return DemarcheContents(
+            participants=Participant.select()
+            .where((Participant.demarche == row) & Participant.deleted_at.is_null())
+            .count(),
+            sheets=Response.select()
+            .where((Response.demarche == row) & Response.deleted_at.is_null())
+            .count(),
+            notes=Note.select()
+            .where(Note.workshop.in_(workshops) & Note.deleted_at.is_null())
+            .count(),
+            actions=Action.select()
+            .where((Action.demarche == row) & Action.deleted_at.is_null())
+            .count(),
+        )
+
     def remove(self, demarche_id: str) -> None:
+        """Soft delete: the rows stay in the file (and `restore_removed` brings them back)."""
         with writing():
             soft_delete(demarche_row(demarche_id))
 
+    def restore_removed(self, demarche_id: str) -> None:
+        """Undo `remove`, unless another démarche has taken the name meanwhile."""
+        with writing():
+            row = Demarche.get_or_none(Demarche.id == as_uuid(demarche_id))
+            if row is None:
+                raise NotFound("Démarche introuvable : rien à rétablir.")
+            if row.deleted_at is None:
+                return
+            self._refuse_taken(row.territory, but=row)
+            row.deleted_at = None
+            row.save()
+
     def all(self) -> list[DemarcheSummary]:
+        """Every démarche of the base, archived ones included (`archived_at` says which)."""
         rows = list(
             Demarche.select()
             .where(Demarche.deleted_at.is_null())
@@ -149,6 +230,7 @@ class Demarches:
                 steps_done=done[key(row)],
                 is_demo=row.demo_key is not None,
                 created_at=row.created_at,
+                archived_at=row.archived_at,
             )
             for row in rows
         ]
@@ -173,6 +255,7 @@ class Demarches:
             steps_done=done,
             is_demo=row.demo_key is not None,
             created_at=row.created_at,
+            archived_at=row.archived_at,
         )
 
     def find(self, name_or_id: str) -> str | None:

@@ -18,6 +18,18 @@ class DemarcheSummary:
     steps_done: int
     is_demo: bool
     created_at: datetime
+    #: When it was set aside (hidden from the home list unless asked for), or None.
+    archived_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class DemarcheContents:
+    """What removing a démarche takes away, for the confirmation to name."""
+
+    participants: int
+    sheets: int
+    notes: int
+    actions: int
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
+from vitalite_tui.errors import InvalidInput
+from vitalite_tui.store.preparation.demarches import clean_territory, required_communes
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
 
@@ -65,7 +67,18 @@ class DemarcheFormDialog(FormDialog[DemarcheDraft]):
         yield Static("Séparées par des virgules (ou des points-virgules).", classes="form-hint")
 
     def collect(self) -> DemarcheDraft:
-        return DemarcheDraft(
-            territory=self.query_one("#territory", Input).value,
-            communes=self.query_one("#communes", Input).value,
-        )
+        territory = self.query_one("#territory", Input)
+        communes = self.query_one("#communes", Input)
+        # Each field is checked here by the store's own rules, with the focus put on the
+        # one refused: the next keys then land where the fix is to be typed.
+        checks: list[tuple[Input, Callable[[str], object]]] = [
+            (territory, clean_territory),
+            (communes, required_communes),
+        ]
+        for field, check in checks:
+            try:
+                check(field.value)
+            except InvalidInput:
+                field.focus()
+                raise
+        return DemarcheDraft(territory=territory.value, communes=communes.value)
