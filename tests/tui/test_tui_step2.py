@@ -30,7 +30,8 @@ async def open_step2(app: VitaliteApp, pilot: Pilot[None], demarche_id: str) -> 
 
 async def add_member(pilot: Pilot[None], name: str, role: str, organisation: str) -> None:
     await pilot.press("a")
-    await pilot.press(*name, "enter", *role, "enter", *organisation, "enter")
+    # F2 after the structure: Enter would go on to the role at each workshop.
+    await pilot.press(*name, "enter", *role, "enter", *organisation, "f2")
     await pilot.pause()
 
 

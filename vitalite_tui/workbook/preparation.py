@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from vitalite_tui.domain.dates import format_time
+from vitalite_tui.domain.roles import WorkshopRole
 from vitalite_tui.domain.steps import step
 from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.workbook.context import ExportContext
@@ -55,6 +56,7 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
     step1(context, sheet)
     planning(context, sheet)
     committee(context, sheet)
+    workshop_roles(context, sheet)
     logistics(context, sheet)
 
 
@@ -109,6 +111,29 @@ def committee(context: ExportContext, sheet: SheetWriter) -> None:
     for position, member in enumerate(members, start=1):
         sheet.append([f"Membre {position}", member.role])
     sheet.append([sheet.cells.muted(NAMES_LEFT_OUT)])
+
+
+def workshop_roles(context: ExportContext, sheet: SheetWriter) -> None:
+    """Who holds which role at each workshop: one row per workshop, role and member.
+
+    Members are named as in the committee block above (« Membre 2 » without names).
+    """
+    members = context.store.committee.all(context.demarche_id)
+    _heading(sheet, "Étape 2 · Rôles aux ateliers")
+    order = list(WorkshopRole)
+    rows = [
+        (number, order.index(role), position, member.name, role)
+        for position, member in enumerate(members, start=1)
+        for number, role in member.workshop_roles.items()
+        if number in context.numbers
+    ]
+    if not rows:
+        sheet.append([sheet.cells.muted("Aucun rôle d'atelier attribué pour l'instant.")])
+        return
+    _labels(sheet, "Atelier", "Rôle", "Nom" if context.with_names else "Membre")
+    for number, _, position, name, role in sorted(rows):
+        who = name if context.with_names else f"Membre {position}"
+        sheet.append([f"Atelier {number}", role.label, who])
 
 
 def logistics(context: ExportContext, sheet: SheetWriter) -> None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.roles import WorkshopRoles
 from vitalite_tui.domain.steps import Decision, StepStatus
 
 
@@ -97,8 +98,9 @@ class ParticipantRecord:
 class CommitteeMemberRecord:
     id: str
     name: str
-    role: str
+    role: str  # free text (« présidente du COPIL »), beside the role at each workshop
     organisation: str
+    workshop_roles: WorkshopRoles = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from itertools import pairwise
 
 from vitalite_tui.db.models import CommitteeMember, LogisticsItem
 from vitalite_tui.domain.dates import format_date
+from vitalite_tui.domain.roles import WorkshopRole, roles_from_data, roles_to_data
 from vitalite_tui.domain.text import clean_line
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
@@ -32,7 +34,12 @@ class Committee:
             .where((CommitteeMember.demarche == demarche) & CommitteeMember.deleted_at.is_null())
             .order_by(CommitteeMember.position, CommitteeMember.created_at)
         )
-        return [CommitteeMemberRecord(key(r), r.name, r.role, r.organisation) for r in rows]
+        return [
+            CommitteeMemberRecord(
+                key(r), r.name, r.role, r.organisation, roles_from_data(r.workshop_roles)
+            )
+            for r in rows
+        ]
 
     @staticmethod
     def _clean(name: str, role: str, organisation: str) -> tuple[str, str, str]:
@@ -42,7 +49,15 @@ class Committee:
             clean_line(organisation, field="Structure", max_length=MAX_LINE, required=False),
         )
 
-    def add(self, demarche_id: str, name: str, role: str = "", organisation: str = "") -> str:
+    def add(
+        self,
+        demarche_id: str,
+        name: str,
+        role: str = "",
+        organisation: str = "",
+        *,
+        workshop_roles: Mapping[int, WorkshopRole] | None = None,
+    ) -> str:
         name, role, organisation = self._clean(name, role, organisation)
         with writing():
             demarche = demarche_row(demarche_id)
@@ -53,15 +68,27 @@ class Committee:
                 role=role,
                 organisation=organisation,
                 position=position,
+                workshop_roles=roles_to_data(workshop_roles or {}),
             )
             self._steps.touch(demarche_id, 2)
         return key(row)
 
-    def update(self, member_id: str, name: str, role: str = "", organisation: str = "") -> None:
+    def update(
+        self,
+        member_id: str,
+        name: str,
+        role: str = "",
+        organisation: str = "",
+        *,
+        workshop_roles: Mapping[int, WorkshopRole] | None = None,
+    ) -> None:
+        """Change a member; `workshop_roles` None keeps the roles they had."""
         name, role, organisation = self._clean(name, role, organisation)
         with writing():
             row = live(CommitteeMember, member_id, "Membre du comité")
             row.name, row.role, row.organisation = name, role, organisation
+            if workshop_roles is not None:
+                row.workshop_roles = roles_to_data(workshop_roles)
             row.save()
 
     def remove(self, member_id: str) -> None:

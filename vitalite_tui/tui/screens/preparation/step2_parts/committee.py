@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from vitalite_tui.domain.roles import roles_summary
 from vitalite_tui.store.preparation.records import CommitteeMemberRecord
 from vitalite_tui.tui.dialogs.committee_form import CommitteeDraft, CommitteeFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
@@ -32,7 +33,8 @@ class CommitteeTable(PartKeys, RecordTable):
             "part('edit_member')",
             "Modifier",
             id="committee-edit",
-            tooltip="Modifier le nom, le rôle ou la structure du membre choisi.",
+            tooltip="Modifier le nom, le rôle, la structure ou le rôle à chaque atelier "
+            "du membre choisi.",
         ),
         Binding(
             "delete",
@@ -44,7 +46,10 @@ class CommitteeTable(PartKeys, RecordTable):
     ]
 
     def __init__(self) -> None:
-        super().__init__([("Nom", 26), ("Rôle", 22), ("Structure", 20)], id="committee-table")
+        super().__init__(
+            [("Nom", 18), ("Rôle", 12), ("Structure", 12), ("Ateliers", None)],
+            id="committee-table",
+        )
 
 
 class CommitteePart(Step2Part):
@@ -72,7 +77,10 @@ class CommitteePart(Step2Part):
             return
         self.members = {m.id: m for m in members}
         self.query_one(CommitteeTable).fill(
-            ((m.id, [m.name, m.role, m.organisation]) for m in self.members.values()),
+            (
+                (m.id, [m.name, m.role, m.organisation, roles_summary(m.workshop_roles)])
+                for m in self.members.values()
+            ),
             select=select,
         )
         self.query_one("#committee-empty").display = not self.members
@@ -92,7 +100,11 @@ class CommitteePart(Step2Part):
         def save(draft: CommitteeDraft) -> None:
             added.append(
                 self.store.committee.add(
-                    self.demarche_id, draft.name, draft.role, draft.organisation
+                    self.demarche_id,
+                    draft.name,
+                    draft.role,
+                    draft.organisation,
+                    workshop_roles=draft.workshop_roles,
                 )
             )
 
@@ -109,13 +121,21 @@ class CommitteePart(Step2Part):
             return
 
         def save(draft: CommitteeDraft) -> None:
-            self.store.committee.update(member.id, draft.name, draft.role, draft.organisation)
+            self.store.committee.update(
+                member.id,
+                draft.name,
+                draft.role,
+                draft.organisation,
+                workshop_roles=draft.workshop_roles,
+            )
 
         def done(draft: CommitteeDraft | None) -> None:
             if draft is not None:
                 self.show_committee()
 
-        current = CommitteeDraft(member.name, member.role, member.organisation)
+        current = CommitteeDraft(
+            member.name, member.role, member.organisation, member.workshop_roles
+        )
         self.app.push_screen(
             CommitteeFormDialog("Modifier le membre du comité", current, save=save), done
         )
