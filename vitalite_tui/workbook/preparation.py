@@ -16,14 +16,20 @@ WIDTHS = (36, 36, 36, 10, 10)
 
 #: For the Registre RGPD: the committee's names are not in a pseudonymous export.
 PERSONAL_DATA = (
-    "rôle de chaque membre du comité de pilotage ; leur nom et leur structure seulement "
-    "dans un export avec les noms"
+    "rôle de chaque membre du comité de pilotage ; leur nom et leur structure, et qui "
+    "s'occupe de chaque élément de logistique, seulement dans un export avec les noms"
 )
 
 #: Said in place of the committee's names in an export without names.
 NAMES_LEFT_OUT = (
     "Les noms et les structures des membres du comité ne figurent que dans un export avec "
     "les noms (vitalite export --with-names)."
+)
+
+#: Said under the checklist when it names people and the export has no names.
+PERSONS_LEFT_OUT = (
+    "Qui s'en charge : ces noms ne figurent que dans un export avec les noms "
+    "(vitalite export --with-names)."
 )
 
 #: About what a line of column B holds: a long comment gets a taller row, wrapped.
@@ -137,13 +143,20 @@ def workshop_roles(context: ExportContext, sheet: SheetWriter) -> None:
 
 
 def logistics(context: ExportContext, sheet: SheetWriter) -> None:
-    """The checklist, each item done or not, and how many are done."""
+    """The checklist: each item done or not, by when, late or not; who, only with names."""
     items = context.store.logistics.all(context.demarche_id)
+    today = context.started.date()
     done = sum(1 for item in items if item.done)
-    _heading(sheet, f"Étape 2 · Logistique ({done} sur {len(items)} faits)")
+    late = sum(1 for item in items if item.overdue(today))
+    late_note = f", {late} en retard" if late else ""
+    _heading(sheet, f"Étape 2 · Logistique ({done} sur {len(items)} faits{late_note})")
     if not items:
         sheet.append([sheet.cells.muted("Aucun élément de logistique.")])
         return
-    _labels(sheet, "Élément", "Fait")
+    who = ["Qui"] if context.with_names else []
+    _labels(sheet, "Élément", "Fait", *who, "Pour le", "En retard")
     for item in items:
-        sheet.append([item.label, item.done])
+        person = [item.person] if context.with_names else []
+        sheet.append([item.label, item.done, *person, item.due_on, item.overdue(today)])
+    if not context.with_names and any(item.person for item in items):
+        sheet.append([sheet.cells.muted(PERSONS_LEFT_OUT)])

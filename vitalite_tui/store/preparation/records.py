@@ -108,6 +108,12 @@ class LogisticsItemRecord:
     id: str
     label: str
     done: bool
+    person: str = ""  # who sees to it
+    due_on: date | None = None
+
+    def overdue(self, today: date) -> bool:
+        """Not done and its day has passed."""
+        return not self.done and self.due_on is not None and self.due_on < today
 
 
 @dataclass(frozen=True)

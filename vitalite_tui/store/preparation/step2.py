@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from itertools import pairwise
 
 from vitalite_tui.db.models import CommitteeMember, LogisticsItem
@@ -109,15 +110,35 @@ class Logistics:
             .where((LogisticsItem.demarche == demarche) & LogisticsItem.deleted_at.is_null())
             .order_by(LogisticsItem.position, LogisticsItem.created_at)
         )
-        return [LogisticsItemRecord(key(r), r.label, r.done) for r in rows]
+        return [LogisticsItemRecord(key(r), r.label, r.done, r.person, r.due_on) for r in rows]
 
-    def add(self, demarche_id: str, label: str) -> str:
-        text = clean_line(label, field="Élément", max_length=MAX_LINE)
+    @staticmethod
+    def _clean(label: str, person: str) -> tuple[str, str]:
+        return (
+            clean_line(label, field="Élément", max_length=MAX_LINE),
+            clean_line(person, field="Qui", max_length=MAX_LINE, required=False),
+        )
+
+    def add(
+        self, demarche_id: str, label: str, person: str = "", due_on: date | None = None
+    ) -> str:
+        text, person = self._clean(label, person)
         with writing():
             demarche = demarche_row(demarche_id)
             position = LogisticsItem.select().where(LogisticsItem.demarche == demarche).count()
-            row = LogisticsItem.create(demarche=demarche, label=text, position=position)
+            row = LogisticsItem.create(
+                demarche=demarche, label=text, position=position, person=person, due_on=due_on
+            )
         return key(row)
+
+    def update(self, item_id: str, label: str, person: str, due_on: date | None) -> None:
+        """Label, who sees to it and by when."""
+        text, person = self._clean(label, person)
+        with writing():
+            row = live(LogisticsItem, item_id, "Élément de logistique")
+            row.label, row.person, row.due_on = text, person, due_on
+            row.save()
+            self._steps.touch(str(row.demarche_id), 2)
 
     def toggle(self, item_id: str) -> bool:
         """Tick or untick; returns the new state."""
@@ -127,13 +148,6 @@ class Logistics:
             row.save()
             self._steps.touch(str(row.demarche_id), 2)
         return bool(row.done)
-
-    def rename(self, item_id: str, label: str) -> None:
-        text = clean_line(label, field="Élément", max_length=MAX_LINE)
-        with writing():
-            row = live(LogisticsItem, item_id, "Élément de logistique")
-            row.label = text
-            row.save()
 
     def remove(self, item_id: str) -> None:
         with writing():

@@ -1,7 +1,8 @@
-"""The Préparation sheet's roles at each workshop, read back, with and without names."""
+"""The Préparation sheet's roles at each workshop and logistics details, read back."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -57,3 +58,46 @@ def test_no_role_yet_is_said(store: Store, demarche_id: str, tmp_path: Path) -> 
     result = export_workbook(store, demarche_id, tmp_path)
     roles = block(rows_of(load_workbook(result.path)["Préparation"]), "Étape 2 · Rôles")
     assert roles == [["Aucun rôle d'atelier attribué pour l'instant."] + [None] * 4]
+
+
+def test_logistics_say_by_when_what_is_late_and_who_only_with_names(
+    store: Store, demarche_id: str, tmp_path: Path
+) -> None:
+    for item in store.logistics.all(demarche_id):
+        store.logistics.remove(item.id)
+    store.logistics.add(demarche_id, "Clé de la salle", "Martine Dupont", date(2020, 2, 3))
+    store.logistics.add(demarche_id, "Affiches", "", date(2999, 1, 1))
+    done = store.logistics.add(demarche_id, "Café", "Karim", date(2020, 1, 1))
+    store.logistics.toggle(done)
+
+    result = export_workbook(store, demarche_id, tmp_path)
+    rows = rows_of(load_workbook(result.path)["Préparation"])
+    logistics = block(rows, "Étape 2 · Logistique (1 sur 3 faits, 1 en retard)")
+    assert [row[:4] for row in logistics] == [
+        ["Élément", "Fait", "Pour le", "En retard"],
+        ["Clé de la salle", "non", datetime(2020, 2, 3), "oui"],
+        ["Affiches", "non", datetime(2999, 1, 1), "non"],
+        ["Café", "oui", datetime(2020, 1, 1), "non"],
+        [
+            "Qui s'en charge : ces noms ne figurent que dans un export avec les noms "
+            "(vitalite export --with-names).",
+            None,
+            None,
+            None,
+        ],
+    ]
+    everything = "".join(xml for _, xml in xml_parts(result.path))
+    assert "Martine Dupont" not in everything
+
+    named = export_workbook(store, demarche_id, tmp_path, with_names=True)
+    rows = rows_of(load_workbook(named.path)["Préparation"])
+    logistics = block(rows, "Étape 2 · Logistique")
+    assert logistics[0][:5] == ["Élément", "Fait", "Qui", "Pour le", "En retard"]
+    assert logistics[1][:5] == [
+        "Clé de la salle",
+        "non",
+        "Martine Dupont",
+        datetime(2020, 2, 3),
+        "oui",
+    ]
+    assert len(logistics) == 4
