@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.roles import WorkshopRoles
 from vitalite_tui.domain.steps import Decision, StepStatus
+from vitalite_tui.domain.text import plural
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,17 @@ class DemarcheContents:
     sheets: int
     notes: int
     actions: int
+
+    def described(self) -> str:
+        """« 45 participants, 80 questionnaires, 500 notes d'atelier, 12 actions »."""
+        return ", ".join(
+            (
+                plural(self.participants, "participant"),
+                plural(self.sheets, "questionnaire"),
+                plural(self.notes, "note d'atelier", "notes d'atelier"),
+                plural(self.actions, "action"),
+            )
+        )
 
 
 @dataclass(frozen=True)

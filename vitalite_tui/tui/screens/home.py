@@ -83,16 +83,10 @@ def summary_cells(summary: DemarcheSummary) -> tuple[str, ...]:
 
 def removal_question(territory: str, contents: DemarcheContents) -> str:
     """The confirmation of a removal: what goes with the démarche, and how to undo it."""
-    held = [
-        plural(contents.participants, "participant"),
-        plural(contents.sheets, "questionnaire"),
-        plural(contents.notes, "note d'atelier", "notes d'atelier"),
-        plural(contents.actions, "action"),
-    ]
     return (
         f"Supprimer la démarche « {territory} » avec tout ce qu'elle contient "
-        f"({', '.join(held)}) ? Elle quitte la liste ; jusqu'à la fermeture du logiciel, "
-        "u la rétablit ; ensuite, il faudra restaurer une sauvegarde (r)."
+        f"({contents.described()}) ? Elle quitte la liste ; jusqu'à la fermeture du "
+        "logiciel, u la rétablit ; ensuite, il faudra restaurer une sauvegarde (r)."
     )
 
 
