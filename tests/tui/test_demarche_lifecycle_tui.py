@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from textual.widgets import DataTable, Input, Static
 
 from tui.conftest import SIZE, make_app, screen_text, wait_for
+from vitalite_tui.db.models import db
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
@@ -96,3 +99,38 @@ async def test_edit_archive_remove_and_undo_from_the_home_list(
         assert [p.display_name for p in store.participants.all(demarche_id)] == ["Aline"]
         # Nothing more to undo: the key leaves the footer.
         await wait_for(pilot, lambda: home.check_action("undo_removal", ()) is False)
+
+
+async def test_a_locked_base_refuses_archive_and_removal_in_french_and_keeps_all(
+    store: Store, demarche_id: str
+) -> None:
+    # A real lock, held by another connection as a long import holds it; the wait is
+    # shortened so that the refusal comes at once.
+    db.execute_sql("PRAGMA busy_timeout = 50")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        table = home.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 1)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("a")
+            await wait_for(pilot, lambda: bool(list(app._notifications)))
+            await pilot.press("delete")
+            await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+            await pilot.press("o")
+            await wait_for(pilot, lambda: len(list(app._notifications)) == 2)
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        said = [n.message for n in app._notifications]
+        assert all("Traceback" not in m and m.endswith(".") for m in said), said
+        assert table.row_count == 1
+        # Nothing was removed: there is nothing to undo.
+        assert home.check_action("undo_removal", ()) is False
+        [summary] = store.demarches.all()
+        assert summary.archived_at is None
+        # The lock gone, the same key works.
+        await pilot.press("a")
+        await wait_for(pilot, lambda: store.demarches.get(demarche_id).archived_at is not None)

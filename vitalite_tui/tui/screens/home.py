@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -361,20 +362,15 @@ class HomeScreen(BaseScreen):
         summary = self.current_summary()
         if summary is None:
             return
-        try:
-            contents = self.store.demarches.contents(summary.id)
-        except VitaliteError as exc:
-            self.report(exc)
+        contents = self.read(lambda: self.store.demarches.contents(summary.id))
+        if contents is None:
             return
         from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 
         def remove(sure: bool | None) -> None:
             if not sure:
                 return
-            try:
-                self.store.demarches.remove(summary.id)
-            except VitaliteError as exc:
-                self.report(exc)
+            if not self.run_safely(lambda: self.store.demarches.remove(summary.id)):
                 return
             self.removed.append((summary.id, summary.territory))
             self.notify(
@@ -392,10 +388,7 @@ class HomeScreen(BaseScreen):
         if not self.removed:
             return
         demarche_id, territory = self.removed[-1]
-        try:
-            self.store.demarches.restore_removed(demarche_id)
-        except VitaliteError as exc:
-            self.report(exc)
+        if not self.run_safely(lambda: self.store.demarches.restore_removed(demarche_id)):
             return
         self.removed.pop()
         self.notify(f"Démarche « {territory} » rétablie.", title="Suppression", markup=False)
@@ -406,15 +399,14 @@ class HomeScreen(BaseScreen):
         summary = self.current_summary()
         if summary is None:
             return
-        try:
-            if summary.archived_at is None:
-                self.store.demarches.archive(summary.id)
-                said = f"Démarche « {summary.territory} » archivée ; v montre les archivées."
-            else:
-                self.store.demarches.unarchive(summary.id)
-                said = f"Démarche « {summary.territory} » rendue à la liste."
-        except VitaliteError as exc:
-            self.report(exc)
+        demarches = self.store.demarches
+        if summary.archived_at is None:
+            work = partial(demarches.archive, summary.id)
+            said = f"Démarche « {summary.territory} » archivée ; v montre les archivées."
+        else:
+            work = partial(demarches.unarchive, summary.id)
+            said = f"Démarche « {summary.territory} » rendue à la liste."
+        if not self.run_safely(work):
             return
         self.notify(said, title="Archives", markup=False)
         self.refresh_demarches()
