@@ -36,17 +36,26 @@ async def test_roles_per_workshop_then_logistics_who_and_when(
         await wait_for(pilot, lambda: str(table.get_row_at(0)[3]) == "anim. 1 · notes 3")
 
         # Edited: the form opens on the stored roles; ← on atelier 1 takes the role away,
-        # and atelier 4 goes round to the last role (← from « aucun rôle »).
+        # then goes round to the last role; a role at each workshop, all four different.
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, CommitteeFormDialog))
         form = app.screen
         assert form.query_one("#workshop-role-3", CycleChoice).label == "prise de notes"
-        await pilot.press("enter", "enter", "enter", "left", "enter", "enter", "enter", "left")
-        await pilot.press("f2")
+        await pilot.press("enter", "enter", "enter", "left", "left", "enter", "right", "right")
+        await pilot.press("enter", "enter", "right", "f2")
         await wait_for(pilot, lambda: app.screen is screen)
         [member] = store.committee.all(demarche_id)
-        assert member.workshop_roles == {3: WorkshopRole.NOTES, 4: WorkshopRole.TIMEKEEPER}
+        assert member.workshop_roles == {
+            1: WorkshopRole.TIMEKEEPER,
+            2: WorkshopRole.CO_ANIMATEUR,
+            3: WorkshopRole.NOTES,
+            4: WorkshopRole.ANIMATEUR,
+        }
         assert member.name == "Martine Dupont"
+        # Four roles do not fit beside the name at 80 columns: cut with « … », not off-screen.
+        await wait_for(pilot, lambda: "co-anim. 2" in screen_text(app))
+        [line] = [line for line in screen_text(app).splitlines() if "Martine" in line]
+        assert line.rstrip().endswith("anim. 4 · co-anim. 2 · note…")
 
         await pilot.press("f7")
         await pilot.press("enter")

@@ -16,6 +16,9 @@ from vitalite_tui.tui.screens.preparation.step2_parts.base import Step2Part
 from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
 
+#: What is left of 80 columns for the roles at each workshop, beside the other three.
+ROLES_WIDTH = 28
+
 
 class CommitteeTable(PartKeys, RecordTable):
     """Members of the comité de pilotage."""
@@ -46,8 +49,10 @@ class CommitteeTable(PartKeys, RecordTable):
     ]
 
     def __init__(self) -> None:
+        # Every column has its width so that a long list of roles ends in « … » within
+        # 80 columns instead of running off the screen (the form shows them whole).
         super().__init__(
-            [("Nom", 18), ("Rôle", 12), ("Structure", 12), ("Ateliers", None)],
+            [("Nom", 18), ("Rôle", 12), ("Structure", 12), ("Ateliers", ROLES_WIDTH)],
             id="committee-table",
         )
 
