@@ -21,25 +21,32 @@ def territories(table: DataTable[object]) -> list[str]:
     return [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
 
 
-async def test_a_new_demarche_without_communes_is_refused_with_the_focus_on_them(
+async def test_no_communes_or_a_taken_name_is_refused_with_the_focus_on_the_field(
     store: Store,
 ) -> None:
+    taken = store.demarches.create("CC des Côteaux", "Alba")
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("n", *"CC des Coteaux", "enter", "f2")
+        await pilot.press("n", *"cc des coteaux", "enter", "f2")
         dialog = app.screen
         assert isinstance(dialog, DemarcheFormDialog)
         await wait_for(pilot, lambda: dialog.query_one("#form-error").display)
         error = str(dialog.query_one("#form-error", Static).render())
         assert "Communes : indiquez au moins une commune" in error
-        assert store.demarches.all() == []
         # The cursor went back to the communes, even from the territory (F2 from there).
         await pilot.press("shift+tab", "f2")
         await wait_for(pilot, lambda: dialog.focused is dialog.query_one("#communes", Input))
+        # The name is taken (but for case and accents): refused, the cursor on the name.
         await pilot.press(*"Alba, Bérac", "f2")
+        await wait_for(pilot, lambda: "porte déjà ce nom" in dialog.error_text)
+        assert dialog.focused is dialog.query_one("#territory", Input)
+        assert [s.id for s in store.demarches.all()] == [taken]
+        await pilot.press("end", *" Sud", "f2")
         await wait_for(pilot, lambda: isinstance(app.screen, DemarcheScreen))
-    [summary] = store.demarches.all()
-    assert (summary.territory, summary.communes) == ("CC des Coteaux", ["Alba", "Bérac"])
+    created = [s for s in store.demarches.all() if s.id != taken]
+    assert [(s.territory, s.communes) for s in created] == [
+        ("cc des coteaux Sud", ["Alba", "Bérac"])
+    ]
 
 
 async def test_edit_archive_remove_and_undo_from_the_home_list(

@@ -42,8 +42,26 @@ class DemarcheFormDialog(FormDialog[DemarcheDraft]):
         title: str = "Nouvelle démarche",
         save: Callable[[DemarcheDraft], object] | None = None,
     ) -> None:
-        super().__init__(title, save=save)
+        super().__init__(title, save=None if save is None else self.name_checked(save))
         self.draft = draft or DemarcheDraft("", "")
+
+    def name_checked(
+        self, save: Callable[[DemarcheDraft], object]
+    ) -> Callable[[DemarcheDraft], object]:
+        """`save`, with the focus put on the territory when the store refuses what is typed.
+
+        Both fields have passed `collect` by then: the one rule the store adds is a name
+        already taken in this base, so the fix is typed in the territory.
+        """
+
+        def save_or_point_at_the_name(draft: DemarcheDraft) -> object:
+            try:
+                return save(draft)
+            except InvalidInput:
+                self.query_one("#territory", Input).focus()
+                raise
+
+        return save_or_point_at_the_name
 
     def compose_fields(self) -> ComposeResult:
         yield Field(
