@@ -29,3 +29,15 @@ def test_person_and_due_date_are_kept_and_late_is_read_from_them(
     assert (record.label, record.person, record.due_on) == ("Clé de la salle des fêtes", "", None)
     with pytest.raises(InvalidInput, match="Élément"):
         store.logistics.update(item, "  ", "Martine", None)
+
+
+def test_late_logistics_show_on_the_step_list(store: Store, demarche_id: str) -> None:
+    def step2() -> str:
+        return store.demarches.steps(demarche_id)[1].detail
+
+    assert "retard" not in step2()
+    late = store.logistics.add(demarche_id, "Clé de la salle", due_on=date(2020, 2, 3))
+    store.logistics.add(demarche_id, "Gommettes", due_on=date(2999, 1, 1))
+    assert step2() == "aucun atelier planifié · 1 tâche en retard"
+    store.logistics.toggle(late)
+    assert "retard" not in step2()

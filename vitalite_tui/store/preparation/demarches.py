@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 
 from vitalite_tui.db.models import (
     Action,
@@ -301,6 +302,20 @@ class Demarches:
             if planned
             else "aucun atelier planifié"
         )
+        # Late logistics show on the step list itself: it is read before every workshop,
+        # while the checklist is only seen when step 2 is opened.
+        late = (
+            LogisticsItem.select()
+            .where(
+                (LogisticsItem.demarche == demarche)
+                & LogisticsItem.deleted_at.is_null()
+                & ~LogisticsItem.done
+                & (LogisticsItem.due_on < date.today())
+            )
+            .count()
+        )
+        if late:
+            details[2] += " · " + plural(late, "tâche en retard", "tâches en retard")
         sheets = (
             Response.select()
             .where((Response.demarche == demarche) & Response.deleted_at.is_null())
