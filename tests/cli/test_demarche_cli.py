@@ -1,4 +1,4 @@
-"""`vitalite demarche`: list, create (communes required), rename, archive and back, delete."""
+"""`vitalite demarche`: list, create (communes required), rename, archive, delete, restore."""
 
 from __future__ import annotations
 
@@ -51,3 +51,11 @@ def test_the_life_of_a_demarche_from_the_command_line(db_path: Path) -> None:
     assert deleted.exit_code == 0, deleted.output
     assert names(db_path) == []
     assert "Aucune démarche" in run("demarche", "list", *db).stdout
+
+    # Removed, it stays in the file: listed, then brought back whole.
+    assert "CC des Coteaux Sud · supprimée le " in run("demarche", "restore", *db).stdout
+    assert_clean_error(run("demarche", "restore", "nord", *db), "Aucune démarche supprimée")
+    restored = run("demarche", "restore", "sud", *db)
+    assert restored.exit_code == 0, restored.output
+    assert "Démarche « CC des Coteaux Sud » rétablie" in restored.stdout
+    assert names(db_path) == [("CC des Coteaux Sud", False)]

@@ -53,7 +53,12 @@ def test_remove_names_what_goes_and_can_be_undone(store: Store, demarche_id: str
     assert (contents.participants, contents.sheets, contents.notes) == (1, 0, 0)
     store.demarches.remove(demarche_id)
     assert store.demarches.all() == []
+    # Still in the file, to be brought back later (vitalite demarche restore).
+    assert [(r.id, r.territory) for r in store.demarches.removed()] == [
+        (demarche_id, "CC du Val d'Orbieu")
+    ]
     store.demarches.restore_removed(demarche_id)
+    assert store.demarches.removed() == []
     (back,) = store.demarches.all()
     assert back.id == demarche_id
     assert [p.display_name for p in store.participants.all(demarche_id)] == ["Aline"]

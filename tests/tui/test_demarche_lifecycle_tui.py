@@ -90,6 +90,7 @@ async def test_edit_archive_remove_and_undo_from_the_home_list(
         assert "« CC du Val d'Orbieu »" in text
         assert "1 participant" in text
         assert "u la rétablit" in text
+        assert "demarche restore »" in text  # the command, once the app is closed
         await pilot.press("enter")
         await wait_for(pilot, lambda: app.screen is home)
         assert len(store.demarches.all()) == 2

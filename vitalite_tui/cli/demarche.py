@@ -1,4 +1,4 @@
-"""`vitalite demarche …`: list the démarches of a base, create, rename, archive, delete one."""
+"""`vitalite demarche …`: list the démarches of a base; create, rename, archive, delete, restore."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from vitalite_tui.cli.output import say
 demarche_app: typer.Typer = typer.Typer(
     name="demarche",
     cls=VitaliteGroup,
-    help="Démarches de la base : les lister, en créer, renommer, archiver ou supprimer.",
+    help="Démarches de la base : les lister, en créer, renommer, archiver, supprimer ou rétablir.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -151,7 +151,50 @@ def delete(
             )
             raise typer.Exit(1)
         store.demarches.remove(demarche_id)
-    say(
-        f"Démarche « {territory} » supprimée ({held}) ; seule une sauvegarde faite avant "
-        "permet de la retrouver (vitalite restore)."
-    )
+    say(f"Démarche « {territory} » supprimée ({held}) ; « vitalite demarche restore » la rétablit.")
+
+
+@demarche_app.command("restore", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
+def restore(
+    ctx: typer.Context,
+    demarche: Annotated[
+        str | None,
+        typer.Argument(
+            help="Nom de la démarche supprimée (ou une partie), ou début de l'identifiant ; "
+            "sans lui, la liste des démarches supprimées.",
+            metavar="NOM_OU_ID",
+            show_default=False,
+        ),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Rétablir une démarche supprimée (ou lister celles qui peuvent l'être)."""
+    from vitalite_tui.domain.dates import format_date
+    from vitalite_tui.errors import InvalidInput, NotFound
+    from vitalite_tui.store.preparation.demarches import named
+
+    with opened_store(ctx, db) as store:
+        removed = store.demarches.removed()
+        if demarche is None:
+            for gone in removed:
+                say(
+                    f"{gone.id[:8]}  {gone.territory} · supprimée le "
+                    f"{format_date(gone.removed_at.date())}"
+                )
+            if not removed:
+                say("Aucune démarche supprimée dans cette base.")
+            return
+        found = named(demarche, removed)
+        if not found:
+            raise NotFound(
+                f"Aucune démarche supprimée ne répond à « {demarche} » ; "
+                "« vitalite demarche restore » les liste."
+            )
+        if len(found) > 1:
+            choices = " ; ".join(f"{d.territory} ({d.id[:8]})" for d in found)
+            raise InvalidInput(
+                f"Plusieurs démarches supprimées répondent à « {demarche} » : {choices} ; "
+                "donnez le nom entier ou le début de l'identifiant."
+            )
+        store.demarches.restore_removed(found[0].id)
+    say(f"Démarche « {found[0].territory} » rétablie, avec tout ce qu'elle contenait.")

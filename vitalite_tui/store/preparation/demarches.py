@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Protocol, TypeVar
 
 from vitalite_tui.db.models import (
     Action,
@@ -30,7 +32,12 @@ from vitalite_tui.domain.workshops import (
 )
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, key, soft_delete, writing
-from vitalite_tui.store.preparation.records import DemarcheContents, DemarcheSummary, StepView
+from vitalite_tui.store.preparation.records import (
+    DemarcheContents,
+    DemarcheSummary,
+    RemovedDemarche,
+    StepView,
+)
 from vitalite_tui.store.preparation.steps import step1_detail, step1_from_data
 
 MAX_TERRITORY = 120
@@ -75,6 +82,42 @@ def required_communes(communes: list[str] | str) -> list[str]:
     if not names:
         raise InvalidInput(NO_COMMUNE)
     return names
+
+
+class Named(Protocol):
+    """A démarche as a list shows it: what `named` picks among."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def territory(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=Named)
+
+
+def named(name_or_id: str, demarches: Sequence[NamedT]) -> list[NamedT]:
+    """Démarches by id prefix, then whole name, then part of the name.
+
+    Names are compared without case, accents or extra spaces. The first kind that
+    finds any wins: a whole name is never ambiguous with a longer one holding it
+    (« CC Alpha » beside « CC Alpha Sud »).
+    """
+    prefix = name_or_id.strip().casefold().replace("-", "")
+    wanted = name_key(name_or_id)
+    if not wanted:
+        return []
+    kinds: tuple[Callable[[NamedT], bool], ...] = (
+        lambda d: len(prefix) >= MIN_ID_PREFIX and d.id.replace("-", "").startswith(prefix),
+        lambda d: name_key(d.territory) == wanted,
+        lambda d: wanted in name_key(d.territory),
+    )
+    for kind in kinds:
+        found = [d for d in demarches if kind(d)]
+        if found:
+            return found
+    return []
 
 
 class Demarches:
@@ -191,6 +234,19 @@ class Demarches:
         with writing():
             soft_delete(demarche_row(demarche_id))
 
+    def removed(self) -> list[RemovedDemarche]:
+        """The removed démarches still in the file (`restore_removed`), last removed first."""
+        rows = (
+            Demarche.select()
+            .where(Demarche.deleted_at.is_null(False))
+            .order_by(Demarche.deleted_at.desc())
+        )
+        return [
+            RemovedDemarche(key(row), row.territory, row.deleted_at)
+            for row in rows
+            if row.deleted_at is not None
+        ]
+
     def restore_removed(self, demarche_id: str) -> None:
         """Undo `remove`, unless another démarche has taken the name meanwhile."""
         with writing():
@@ -265,27 +321,8 @@ class Demarches:
         return found[0].id if len(found) == 1 else None
 
     def matching(self, name_or_id: str) -> list[DemarcheSummary]:
-        """Démarches by id prefix, then whole name, then part of the name.
-
-        Names are compared without case, accents or extra spaces. The first kind that
-        finds any wins: a whole name is never ambiguous with a longer one holding it
-        (« CC Alpha » beside « CC Alpha Sud »).
-        """
-        summaries = self.all()
-        prefix = name_or_id.strip().casefold().replace("-", "")
-        wanted = name_key(name_or_id)
-        if not wanted:
-            return []
-        kinds = (
-            lambda s: len(prefix) >= MIN_ID_PREFIX and s.id.replace("-", "").startswith(prefix),
-            lambda s: name_key(s.territory) == wanted,
-            lambda s: wanted in name_key(s.territory),
-        )
-        for kind in kinds:
-            found = [s for s in summaries if kind(s)]
-            if found:
-                return found
-        return []
+        """The démarches of the base that `name_or_id` names (see `named`)."""
+        return named(name_or_id, self.all())
 
     def steps(self, demarche_id: str) -> list[StepView]:
         """The seven steps with status, dates and what each one has kept so far."""

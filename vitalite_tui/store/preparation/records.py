@@ -25,6 +25,15 @@ class DemarcheSummary:
 
 
 @dataclass(frozen=True)
+class RemovedDemarche:
+    """A removed démarche: its rows stay in the file until it is brought back."""
+
+    id: str
+    territory: str
+    removed_at: datetime
+
+
+@dataclass(frozen=True)
 class DemarcheContents:
     """What removing a démarche takes away, for the confirmation to name."""
 

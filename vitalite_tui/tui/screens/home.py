@@ -86,8 +86,9 @@ def removal_question(territory: str, contents: DemarcheContents) -> str:
     """The confirmation of a removal: what goes with the démarche, and how to undo it."""
     return (
         f"Supprimer la démarche « {territory} » avec tout ce qu'elle contient "
-        f"({contents.described()}) ? Elle quitte la liste ; jusqu'à la fermeture du "
-        "logiciel, u la rétablit ; ensuite, il faudra restaurer une sauvegarde (r)."
+        f"({contents.described()}) ? Elle quitte la liste mais reste dans la base : "
+        "u la rétablit jusqu'à la fermeture du logiciel, ensuite la commande "
+        "« vitalite demarche restore »."
     )
 
 
