@@ -121,7 +121,7 @@ class HomeScreen(BaseScreen):
             "Supprimer",
             id="remove-demarche",
             tooltip="Supprimer la démarche choisie, après confirmation ; u la rétablit "
-            "jusqu'à la fermeture du logiciel.",
+            "jusqu'à la fermeture du logiciel, ensuite « vitalite demarche restore ».",
             show=False,
         ),
         Binding(
