@@ -327,7 +327,7 @@ def test_workshop_two_notes_default_to_intentions(store: Store, demarche_id: str
 
 
 def test_speakers_must_belong_to_the_demarche(store: Store, table: Table) -> None:
-    other = store.demarches.create("CC Voisine", "")
+    other = store.demarches.create("CC Voisine", "Tuchan")
     stranger = store.participants.add(other, ParticipantDraft("Inconnu", College.ELU))
     with pytest.raises(NotFound, match="n'appartient pas"):
         store.capture.save_note(table.round_id, stranger, "Texte")

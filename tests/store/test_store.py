@@ -37,8 +37,8 @@ def test_demarche_needs_a_territory(store: Store) -> None:
 
 
 def test_demarches_are_listed_and_found(store: Store) -> None:
-    first = store.demarches.create("CC Alpha", "")
-    second = store.demarches.create("CC Bêta", "")
+    first = store.demarches.create("CC Alpha", "Lagrasse")
+    second = store.demarches.create("CC Bêta", "Lagrasse")
     assert {d.id for d in store.demarches.all()} == {first, second}
     assert store.demarches.find("cc bêta") == second
     assert store.demarches.find(first[:8]) == first
@@ -195,7 +195,7 @@ def test_a_second_copy_on_the_same_database_is_noticed(store: Store) -> None:
     assert store.shared is False
     code = (
         "import sys; from pathlib import Path; from vitalite_tui.store import open_store\n"
-        "s = open_store(Path(sys.argv[1])); d = s.demarches.create('Seconde copie', '')\n"
+        "s = open_store(Path(sys.argv[1])); d = s.demarches.create('Seconde copie', 'Tuchan')\n"
         "print(s.shared); s.close()"
     )
     child = subprocess.run(

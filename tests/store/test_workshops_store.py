@@ -124,7 +124,7 @@ def test_attendance_lists_the_registry_and_ticks(store: Store, demarche_id: str)
 
 
 def test_someone_of_another_demarche_cannot_be_ticked(store: Store, demarche_id: str) -> None:
-    other = store.demarches.create("CC Voisine", "")
+    other = store.demarches.create("CC Voisine", "Tuchan")
     (stranger,) = add_people(store, other, 1)
     with pytest.raises(NotFound, match="n'appartient pas"):
         store.workshops.set_present(demarche_id, 1, stranger, True)

@@ -31,6 +31,22 @@ def cells_of(sheet: Worksheet, header: str) -> list[Any]:
     return [row[index] for row in block[1:]]
 
 
+def rows_of(sheet: Worksheet) -> list[list[Any]]:
+    """Every row of a sheet, as values."""
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def block(rows: list[list[Any]], title: str) -> list[list[Any]]:
+    """The rows under a block's title (a row starting with it), up to the next blank row."""
+    start = next(i for i, row in enumerate(rows) if str(row[0]).startswith(title))
+    found = []
+    for row in rows[start + 1 :]:
+        if all(value is None for value in row):
+            break
+        found.append(row)
+    return found
+
+
 def xml_parts(path: Path) -> Iterator[tuple[str, str]]:
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():

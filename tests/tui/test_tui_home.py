@@ -89,8 +89,8 @@ async def test_empty_territory_keeps_the_form_and_what_was_typed(store: Store) -
         assert "Territoire : ce champ est obligatoire." in static_text(error)
         assert store.demarches.all() == []
 
-        # The user fills in the territory and validates: nothing has to be typed again.
-        # The focus went to the field refused: what is typed lands there.
+        # The focus went to the territory: the user types it and validates, nothing else
+        # has to be typed again.
         await pilot.press(*"CC des Coteaux", "f2")
         await pilot.pause()
         assert isinstance(app.screen, DemarcheScreen)

@@ -30,7 +30,8 @@ async def open_step2(app: VitaliteApp, pilot: Pilot[None], demarche_id: str) -> 
 
 async def add_member(pilot: Pilot[None], name: str, role: str, organisation: str) -> None:
     await pilot.press("a")
-    await pilot.press(*name, "enter", *role, "enter", *organisation, "enter")
+    # F2 after the structure: Enter would go on to the role at each workshop.
+    await pilot.press(*name, "enter", *role, "enter", *organisation, "f2")
     await pilot.pause()
 
 
@@ -127,7 +128,7 @@ async def test_tick_and_add_logistics_items(store: Store, demarche_id: str) -> N
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_step2(app, pilot, demarche_id)
         await pilot.press("f7", "down", "space")
-        await pilot.press("a", *"Clé USB de secours", "enter")
+        await pilot.press("a", *"Clé USB de secours", "f2")  # ⏎ would go on to « Qui »
         await pilot.pause()
         count = str(screen.query_one("#logistics-count").render())
         assert count.startswith("1/13 prêts")

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
 
 from openpyxl import load_workbook
-from openpyxl.worksheet.worksheet import Worksheet
-from support.workbook import xml_parts
+from support.workbook import block, rows_of, xml_parts
 
 from vitalite_tui.domain.steps import Decision
 from vitalite_tui.store import Store
@@ -44,21 +42,6 @@ def prepare(store: Store, demarche_id: str) -> int:
     for item in items[:3]:
         store.logistics.toggle(item.id)
     return len(items)
-
-
-def rows_of(sheet: Worksheet) -> list[list[Any]]:
-    return [[cell for cell in row] for row in sheet.iter_rows(values_only=True)]
-
-
-def block(rows: list[list[Any]], title: str) -> list[list[Any]]:
-    """The rows under a block's title, up to the next blank row."""
-    start = next(i for i, row in enumerate(rows) if str(row[0]).startswith(title))
-    found = []
-    for row in rows[start + 1 :]:
-        if all(value is None for value in row):
-            break
-        found.append(row)
-    return found
 
 
 def test_the_preparation_sheet_holds_steps_1_and_2(

@@ -24,6 +24,7 @@ from vitalite_tui.cli.common import (
     database_path,
 )
 from vitalite_tui.cli.database import check, where
+from vitalite_tui.cli.demarche import demarche_app
 from vitalite_tui.cli.demo import demo
 from vitalite_tui.cli.export import export
 from vitalite_tui.cli.kit import kit
@@ -81,6 +82,7 @@ def callback(
 
 # The order of `vitalite --help`.
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(demo)
+app.add_typer(demarche_app, name="demarche", rich_help_panel=COMMANDS_PANEL)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(where)
 app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(check)
 app.add_typer(questionnaire_app, name="questionnaire", rich_help_panel=COMMANDS_PANEL)

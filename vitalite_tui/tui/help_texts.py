@@ -15,7 +15,7 @@ HOME_SCREEN = (
 )
 DEMARCHE_SCREEN = (
     "Les sept étapes de la démarche : ✔ terminée, ● en cours, ○ à faire. "
-    "↑↓ pour choisir une étape, ⏎ pour l'ouvrir."
+    "↑↓ pour choisir une étape, ⏎ pour l'ouvrir ; son chiffre (1 à 7) l'ouvre directement."
 )
 
 # --- step 1 and the registry, step 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from vitalite_tui.domain.dates import format_time
+from vitalite_tui.domain.roles import WorkshopRole
 from vitalite_tui.domain.steps import step
 from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.workbook.context import ExportContext
@@ -15,14 +16,20 @@ WIDTHS = (36, 36, 36, 10, 10)
 
 #: For the Registre RGPD: the committee's names are not in a pseudonymous export.
 PERSONAL_DATA = (
-    "rôle de chaque membre du comité de pilotage ; leur nom et leur structure seulement "
-    "dans un export avec les noms"
+    "rôle de chaque membre du comité de pilotage ; leur nom et leur structure, et qui "
+    "s'occupe de chaque élément de logistique, seulement dans un export avec les noms"
 )
 
 #: Said in place of the committee's names in an export without names.
 NAMES_LEFT_OUT = (
     "Les noms et les structures des membres du comité ne figurent que dans un export avec "
     "les noms (vitalite export --with-names)."
+)
+
+#: Said under the checklist when it names people and the export has no names.
+PERSONS_LEFT_OUT = (
+    "Qui s'en charge : ces noms ne figurent que dans un export avec les noms "
+    "(vitalite export --with-names)."
 )
 
 #: About what a line of column B holds: a long comment gets a taller row, wrapped.
@@ -55,6 +62,7 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
     step1(context, sheet)
     planning(context, sheet)
     committee(context, sheet)
+    workshop_roles(context, sheet)
     logistics(context, sheet)
 
 
@@ -111,14 +119,44 @@ def committee(context: ExportContext, sheet: SheetWriter) -> None:
     sheet.append([sheet.cells.muted(NAMES_LEFT_OUT)])
 
 
+def workshop_roles(context: ExportContext, sheet: SheetWriter) -> None:
+    """Who holds which role at each workshop: one row per workshop, role and member.
+
+    Members are named as in the committee block above (« Membre 2 » without names).
+    """
+    members = context.store.committee.all(context.demarche_id)
+    _heading(sheet, "Étape 2 · Rôles aux ateliers")
+    order = list(WorkshopRole)
+    rows = [
+        (number, order.index(role), position, member.name, role)
+        for position, member in enumerate(members, start=1)
+        for number, role in member.workshop_roles.items()
+        if number in context.numbers
+    ]
+    if not rows:
+        sheet.append([sheet.cells.muted("Aucun rôle d'atelier attribué pour l'instant.")])
+        return
+    _labels(sheet, "Atelier", "Rôle", "Nom" if context.with_names else "Membre")
+    for number, _, position, name, role in sorted(rows):
+        who = name if context.with_names else f"Membre {position}"
+        sheet.append([f"Atelier {number}", role.label, who])
+
+
 def logistics(context: ExportContext, sheet: SheetWriter) -> None:
-    """The checklist, each item done or not, and how many are done."""
+    """The checklist: each item done or not, by when, late or not; who, only with names."""
     items = context.store.logistics.all(context.demarche_id)
+    today = context.started.date()
     done = sum(1 for item in items if item.done)
-    _heading(sheet, f"Étape 2 · Logistique ({done} sur {len(items)} faits)")
+    late = sum(1 for item in items if item.overdue(today))
+    late_note = f", {late} en retard" if late else ""
+    _heading(sheet, f"Étape 2 · Logistique ({done} sur {len(items)} faits{late_note})")
     if not items:
         sheet.append([sheet.cells.muted("Aucun élément de logistique.")])
         return
-    _labels(sheet, "Élément", "Fait")
+    who = ["Qui"] if context.with_names else []
+    _labels(sheet, "Élément", "Fait", *who, "Pour le", "En retard")
     for item in items:
-        sheet.append([item.label, item.done])
+        person = [item.person] if context.with_names else []
+        sheet.append([item.label, item.done, *person, item.due_on, item.overdue(today)])
+    if not context.with_names and any(item.person for item in items):
+        sheet.append([sheet.cells.muted(PERSONS_LEFT_OUT)])

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import date
+from typing import Protocol, TypeVar
 
 from vitalite_tui.db.models import (
+    Action,
     Demarche,
     LogisticsItem,
+    Note,
     Participant,
     Response,
     StepRecord,
     Workshop,
+    utcnow,
 )
 from vitalite_tui.domain.dates import format_date, format_day, format_time
 from vitalite_tui.domain.steps import STEPS, StepStatus
@@ -24,9 +30,14 @@ from vitalite_tui.domain.workshops import (
     default_agenda,
     workshop_step,
 )
-from vitalite_tui.errors import InvalidInput
-from vitalite_tui.store.base import demarche_row, key, soft_delete, writing
-from vitalite_tui.store.preparation.records import DemarcheSummary, StepView
+from vitalite_tui.errors import InvalidInput, NotFound
+from vitalite_tui.store.base import as_uuid, demarche_row, key, soft_delete, writing
+from vitalite_tui.store.preparation.records import (
+    DemarcheContents,
+    DemarcheSummary,
+    RemovedDemarche,
+    StepView,
+)
 from vitalite_tui.store.preparation.steps import step1_detail, step1_from_data
 
 MAX_TERRITORY = 120
@@ -44,6 +55,10 @@ def name_key(territory: str) -> str:
     return " ".join(fold(territory).split())
 
 
+#: Said when a démarche would have no commune: its questionnaire and registry need them.
+NO_COMMUNE = "Communes : indiquez au moins une commune du territoire, séparées par des virgules."
+
+
 def parse_communes(text: str) -> list[str]:
     """Communes typed on one line, separated by commas or semicolons; duplicates dropped."""
     communes: list[str] = []
@@ -56,12 +71,62 @@ def parse_communes(text: str) -> list[str]:
     return communes
 
 
+def clean_territory(territory: str) -> str:
+    """The name of a démarche as kept: one line, not empty, not too long."""
+    return clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
+
+
+def required_communes(communes: list[str] | str) -> list[str]:
+    """The communes of a démarche, refused when there is none."""
+    names = parse_communes(communes if isinstance(communes, str) else ",".join(communes))
+    if not names:
+        raise InvalidInput(NO_COMMUNE)
+    return names
+
+
+class Named(Protocol):
+    """A démarche as a list shows it: what `named` picks among."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def territory(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=Named)
+
+
+def named(name_or_id: str, demarches: Sequence[NamedT]) -> list[NamedT]:
+    """Démarches by id prefix, then whole name, then part of the name.
+
+    Names are compared without case, accents or extra spaces. The first kind that
+    finds any wins: a whole name is never ambiguous with a longer one holding it
+    (« CC Alpha » beside « CC Alpha Sud »).
+    """
+    prefix = name_or_id.strip().casefold().replace("-", "")
+    wanted = name_key(name_or_id)
+    if not wanted:
+        return []
+    kinds: tuple[Callable[[NamedT], bool], ...] = (
+        lambda d: len(prefix) >= MIN_ID_PREFIX and d.id.replace("-", "").startswith(prefix),
+        lambda d: name_key(d.territory) == wanted,
+        lambda d: wanted in name_key(d.territory),
+    )
+    for kind in kinds:
+        found = [d for d in demarches if kind(d)]
+        if found:
+            return found
+    return []
+
+
 class Demarches:
     """Create, list and describe démarches."""
 
     def create(self, territory: str, communes: list[str] | str) -> str:
-        name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
-        names = parse_communes(communes if isinstance(communes, str) else ",".join(communes))
+        """A new démarche; its name must be free in this base and it needs its communes."""
+        name = clean_territory(territory)
+        names = required_communes(communes)
         with writing():
             self._refuse_taken(name)
             demarche = Demarche.create(territory=name, communes=names)
@@ -91,9 +156,20 @@ class Demarches:
             ]
         ).execute()
 
+    def update(self, demarche_id: str, territory: str, communes: list[str] | str) -> None:
+        """Another name (free in this base) and another list of communes (not empty)."""
+        name = clean_territory(territory)
+        names = required_communes(communes)
+        with writing():
+            row = demarche_row(demarche_id)
+            self._refuse_taken(name, but=row)
+            row.territory = name
+            row.communes = names
+            row.save()
+
     def rename(self, demarche_id: str, territory: str) -> None:
         """Give a démarche another name, refused if another one of the base has it already."""
-        name = clean_line(territory, field="Territoire", max_length=MAX_TERRITORY)
+        name = clean_territory(territory)
         with writing():
             row = demarche_row(demarche_id)
             self._refuse_taken(name, but=row)
@@ -118,11 +194,73 @@ class Demarches:
                     "les accents ou les espaces."
                 )
 
+    def archive(self, demarche_id: str) -> None:
+        """Set a finished démarche aside: kept whole, hidden from the home list by default."""
+        with writing():
+            row = demarche_row(demarche_id)
+            if row.archived_at is None:
+                row.archived_at = utcnow()
+                row.save()
+
+    def unarchive(self, demarche_id: str) -> None:
+        """Bring an archived démarche back to the home list."""
+        with writing():
+            row = demarche_row(demarche_id)
+            if row.archived_at is not None:
+                row.archived_at = None
+                row.save()
+
+    def contents(self, demarche_id: str) -> DemarcheContents:
+        """What the démarche holds, for a confirmation that names what a removal takes."""
+        row = demarche_row(demarche_id)
+        workshops = Workshop.select(Workshop.id).where(Workshop.demarche == row)
+        return DemarcheContents(
+            participants=Participant.select()
+            .where((Participant.demarche == row) & Participant.deleted_at.is_null())
+            .count(),
+            sheets=Response.select()
+            .where((Response.demarche == row) & Response.deleted_at.is_null())
+            .count(),
+            notes=Note.select()
+            .where(Note.workshop.in_(workshops) & Note.deleted_at.is_null())
+            .count(),
+            actions=Action.select()
+            .where((Action.demarche == row) & Action.deleted_at.is_null())
+            .count(),
+        )
+
     def remove(self, demarche_id: str) -> None:
+        """Soft delete: the rows stay in the file (and `restore_removed` brings them back)."""
         with writing():
             soft_delete(demarche_row(demarche_id))
 
+    def removed(self) -> list[RemovedDemarche]:
+        """The removed démarches still in the file (`restore_removed`), last removed first."""
+        rows = (
+            Demarche.select()
+            .where(Demarche.deleted_at.is_null(False))
+            .order_by(Demarche.deleted_at.desc())
+        )
+        return [
+            RemovedDemarche(key(row), row.territory, row.deleted_at)
+            for row in rows
+            if row.deleted_at is not None
+        ]
+
+    def restore_removed(self, demarche_id: str) -> None:
+        """Undo `remove`, unless another démarche has taken the name meanwhile."""
+        with writing():
+            row = Demarche.get_or_none(Demarche.id == as_uuid(demarche_id))
+            if row is None:
+                raise NotFound("Démarche introuvable : rien à rétablir.")
+            if row.deleted_at is None:
+                return
+            self._refuse_taken(row.territory, but=row)
+            row.deleted_at = None
+            row.save()
+
     def all(self) -> list[DemarcheSummary]:
+        """Every démarche of the base, archived ones included (`archived_at` says which)."""
         rows = list(
             Demarche.select()
             .where(Demarche.deleted_at.is_null())
@@ -149,6 +287,7 @@ class Demarches:
                 steps_done=done[key(row)],
                 is_demo=row.demo_key is not None,
                 created_at=row.created_at,
+                archived_at=row.archived_at,
             )
             for row in rows
         ]
@@ -173,6 +312,7 @@ class Demarches:
             steps_done=done,
             is_demo=row.demo_key is not None,
             created_at=row.created_at,
+            archived_at=row.archived_at,
         )
 
     def find(self, name_or_id: str) -> str | None:
@@ -181,27 +321,8 @@ class Demarches:
         return found[0].id if len(found) == 1 else None
 
     def matching(self, name_or_id: str) -> list[DemarcheSummary]:
-        """Démarches by id prefix, then whole name, then part of the name.
-
-        Names are compared without case, accents or extra spaces. The first kind that
-        finds any wins: a whole name is never ambiguous with a longer one holding it
-        (« CC Alpha » beside « CC Alpha Sud »).
-        """
-        summaries = self.all()
-        prefix = name_or_id.strip().casefold().replace("-", "")
-        wanted = name_key(name_or_id)
-        if not wanted:
-            return []
-        kinds = (
-            lambda s: len(prefix) >= MIN_ID_PREFIX and s.id.replace("-", "").startswith(prefix),
-            lambda s: name_key(s.territory) == wanted,
-            lambda s: wanted in name_key(s.territory),
-        )
-        for kind in kinds:
-            found = [s for s in summaries if kind(s)]
-            if found:
-                return found
-        return []
+        """The démarches of the base that `name_or_id` names (see `named`)."""
+        return named(name_or_id, self.all())
 
     def steps(self, demarche_id: str) -> list[StepView]:
         """The seven steps with status, dates and what each one has kept so far."""
@@ -222,6 +343,20 @@ class Demarches:
             if planned
             else "aucun atelier planifié"
         )
+        # Late logistics show on the step list itself: it is read before every workshop,
+        # while the checklist is only seen when step 2 is opened.
+        late = (
+            LogisticsItem.select()
+            .where(
+                (LogisticsItem.demarche == demarche)
+                & LogisticsItem.deleted_at.is_null()
+                & ~LogisticsItem.done
+                & (LogisticsItem.due_on < date.today())
+            )
+            .count()
+        )
+        if late:
+            details[2] += " · " + plural(late, "tâche en retard", "tâches en retard")
         sheets = (
             Response.select()
             .where((Response.demarche == demarche) & Response.deleted_at.is_null())

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from vitalite_tui.domain.colleges import College
+from vitalite_tui.domain.roles import WorkshopRoles
 from vitalite_tui.domain.steps import Decision, StepStatus
+from vitalite_tui.domain.text import plural
 
 
 @dataclass(frozen=True)
@@ -18,6 +20,38 @@ class DemarcheSummary:
     steps_done: int
     is_demo: bool
     created_at: datetime
+    #: When it was set aside (hidden from the home list unless asked for), or None.
+    archived_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class RemovedDemarche:
+    """A removed démarche: its rows stay in the file until it is brought back."""
+
+    id: str
+    territory: str
+    removed_at: datetime
+
+
+@dataclass(frozen=True)
+class DemarcheContents:
+    """What removing a démarche takes away, for the confirmation to name."""
+
+    participants: int
+    sheets: int
+    notes: int
+    actions: int
+
+    def described(self) -> str:
+        """« 45 participants, 80 questionnaires, 500 notes d'atelier, 12 actions »."""
+        return ", ".join(
+            (
+                plural(self.participants, "participant"),
+                plural(self.sheets, "questionnaire"),
+                plural(self.notes, "note d'atelier", "notes d'atelier"),
+                plural(self.actions, "action"),
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -85,8 +119,9 @@ class ParticipantRecord:
 class CommitteeMemberRecord:
     id: str
     name: str
-    role: str
+    role: str  # free text (« présidente du COPIL »), beside the role at each workshop
     organisation: str
+    workshop_roles: WorkshopRoles = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -94,6 +129,12 @@ class LogisticsItemRecord:
     id: str
     label: str
     done: bool
+    person: str = ""  # who sees to it
+    due_on: date | None = None
+
+    def overdue(self, today: date) -> bool:
+        """Not done and its day has passed."""
+        return not self.done and self.due_on is not None and self.due_on < today
 
 
 @dataclass(frozen=True)

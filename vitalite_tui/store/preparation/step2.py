@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from itertools import pairwise
 
 from vitalite_tui.db.models import CommitteeMember, LogisticsItem
 from vitalite_tui.domain.dates import format_date
+from vitalite_tui.domain.roles import WorkshopRole, roles_from_data, roles_to_data
 from vitalite_tui.domain.text import clean_line
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS
 from vitalite_tui.errors import InvalidInput
@@ -32,7 +35,12 @@ class Committee:
             .where((CommitteeMember.demarche == demarche) & CommitteeMember.deleted_at.is_null())
             .order_by(CommitteeMember.position, CommitteeMember.created_at)
         )
-        return [CommitteeMemberRecord(key(r), r.name, r.role, r.organisation) for r in rows]
+        return [
+            CommitteeMemberRecord(
+                key(r), r.name, r.role, r.organisation, roles_from_data(r.workshop_roles)
+            )
+            for r in rows
+        ]
 
     @staticmethod
     def _clean(name: str, role: str, organisation: str) -> tuple[str, str, str]:
@@ -42,7 +50,15 @@ class Committee:
             clean_line(organisation, field="Structure", max_length=MAX_LINE, required=False),
         )
 
-    def add(self, demarche_id: str, name: str, role: str = "", organisation: str = "") -> str:
+    def add(
+        self,
+        demarche_id: str,
+        name: str,
+        role: str = "",
+        organisation: str = "",
+        *,
+        workshop_roles: Mapping[int, WorkshopRole] | None = None,
+    ) -> str:
         name, role, organisation = self._clean(name, role, organisation)
         with writing():
             demarche = demarche_row(demarche_id)
@@ -53,15 +69,27 @@ class Committee:
                 role=role,
                 organisation=organisation,
                 position=position,
+                workshop_roles=roles_to_data(workshop_roles or {}),
             )
             self._steps.touch(demarche_id, 2)
         return key(row)
 
-    def update(self, member_id: str, name: str, role: str = "", organisation: str = "") -> None:
+    def update(
+        self,
+        member_id: str,
+        name: str,
+        role: str = "",
+        organisation: str = "",
+        *,
+        workshop_roles: Mapping[int, WorkshopRole] | None = None,
+    ) -> None:
+        """Change a member; `workshop_roles` None keeps the roles they had."""
         name, role, organisation = self._clean(name, role, organisation)
         with writing():
             row = live(CommitteeMember, member_id, "Membre du comité")
             row.name, row.role, row.organisation = name, role, organisation
+            if workshop_roles is not None:
+                row.workshop_roles = roles_to_data(workshop_roles)
             row.save()
 
     def remove(self, member_id: str) -> None:
@@ -82,15 +110,35 @@ class Logistics:
             .where((LogisticsItem.demarche == demarche) & LogisticsItem.deleted_at.is_null())
             .order_by(LogisticsItem.position, LogisticsItem.created_at)
         )
-        return [LogisticsItemRecord(key(r), r.label, r.done) for r in rows]
+        return [LogisticsItemRecord(key(r), r.label, r.done, r.person, r.due_on) for r in rows]
 
-    def add(self, demarche_id: str, label: str) -> str:
-        text = clean_line(label, field="Élément", max_length=MAX_LINE)
+    @staticmethod
+    def _clean(label: str, person: str) -> tuple[str, str]:
+        return (
+            clean_line(label, field="Élément", max_length=MAX_LINE),
+            clean_line(person, field="Qui", max_length=MAX_LINE, required=False),
+        )
+
+    def add(
+        self, demarche_id: str, label: str, person: str = "", due_on: date | None = None
+    ) -> str:
+        text, person = self._clean(label, person)
         with writing():
             demarche = demarche_row(demarche_id)
             position = LogisticsItem.select().where(LogisticsItem.demarche == demarche).count()
-            row = LogisticsItem.create(demarche=demarche, label=text, position=position)
+            row = LogisticsItem.create(
+                demarche=demarche, label=text, position=position, person=person, due_on=due_on
+            )
         return key(row)
+
+    def update(self, item_id: str, label: str, person: str, due_on: date | None) -> None:
+        """Label, who sees to it and by when."""
+        text, person = self._clean(label, person)
+        with writing():
+            row = live(LogisticsItem, item_id, "Élément de logistique")
+            row.label, row.person, row.due_on = text, person, due_on
+            row.save()
+            self._steps.touch(str(row.demarche_id), 2)
 
     def toggle(self, item_id: str) -> bool:
         """Tick or untick; returns the new state."""
@@ -100,13 +148,6 @@ class Logistics:
             row.save()
             self._steps.touch(str(row.demarche_id), 2)
         return bool(row.done)
-
-    def rename(self, item_id: str, label: str) -> None:
-        text = clean_line(label, field="Élément", max_length=MAX_LINE)
-        with writing():
-            row = live(LogisticsItem, item_id, "Élément de logistique")
-            row.label = text
-            row.save()
 
     def remove(self, item_id: str) -> None:
         with writing():

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
+from vitalite_tui.errors import InvalidInput
+from vitalite_tui.store.preparation.demarches import clean_territory, required_communes
 from vitalite_tui.tui.widgets.form import Field, FormDialog
 from vitalite_tui.tui.widgets.note_input import FieldInput
 
@@ -40,8 +42,26 @@ class DemarcheFormDialog(FormDialog[DemarcheDraft]):
         title: str = "Nouvelle démarche",
         save: Callable[[DemarcheDraft], object] | None = None,
     ) -> None:
-        super().__init__(title, save=save)
+        super().__init__(title, save=None if save is None else self.name_checked(save))
         self.draft = draft or DemarcheDraft("", "")
+
+    def name_checked(
+        self, save: Callable[[DemarcheDraft], object]
+    ) -> Callable[[DemarcheDraft], object]:
+        """`save`, with the focus put on the territory when the store refuses what is typed.
+
+        Both fields have passed `collect` by then: the one rule the store adds is a name
+        already taken in this base, so the fix is typed in the territory.
+        """
+
+        def save_or_point_at_the_name(draft: DemarcheDraft) -> object:
+            try:
+                return save(draft)
+            except InvalidInput:
+                self.query_one("#territory", Input).focus()
+                raise
+
+        return save_or_point_at_the_name
 
     def compose_fields(self) -> ComposeResult:
         yield Field(
@@ -65,7 +85,18 @@ class DemarcheFormDialog(FormDialog[DemarcheDraft]):
         yield Static("Séparées par des virgules (ou des points-virgules).", classes="form-hint")
 
     def collect(self) -> DemarcheDraft:
-        return DemarcheDraft(
-            territory=self.query_one("#territory", Input).value,
-            communes=self.query_one("#communes", Input).value,
-        )
+        territory = self.query_one("#territory", Input)
+        communes = self.query_one("#communes", Input)
+        # Each field is checked here by the store's own rules, with the focus put on the
+        # one refused: the next keys then land where the fix is to be typed.
+        checks: list[tuple[Input, Callable[[str], object]]] = [
+            (territory, clean_territory),
+            (communes, required_communes),
+        ]
+        for field, check in checks:
+            try:
+                check(field.value)
+            except InvalidInput:
+                field.focus()
+                raise
+        return DemarcheDraft(territory=territory.value, communes=communes.value)

@@ -129,7 +129,7 @@ def participants_line(counts: CollegeCounts) -> str:
 
 
 class StepList(OptionList):
-    """The seven steps; Enter opens the highlighted one."""
+    """The seven steps; Enter or the step's digit opens it; ↑↓ stop at the ends."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Said in F1 and left out of the footer, full at 80 columns: ⏎ opens, as in any list.
@@ -141,7 +141,33 @@ class StepList(OptionList):
             tooltip="Ouvrir l'étape choisie (↑↓ pour choisir).",
             show=False,
         ),
+        *(
+            Binding(
+                str(step.number),
+                f"open_number({step.number})",
+                f"Étape {step.number}",
+                id=f"open-step-{step.number}",
+                tooltip=f"Ouvrir l'étape {step.number} : {step.title}.",
+                show=False,
+            )
+            for step in STEPS
+        ),
     ]
+
+    # Textual's list wraps round: ↑ on step 1 would land on the last line, and a
+    # facilitator pressing ↑ a few times to reach step 1 would open the exchanges.
+    def action_cursor_up(self) -> None:
+        if self.highlighted != 0:
+            super().action_cursor_up()
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+
+    def action_open_number(self, number: int) -> None:
+        """A digit: highlight that step and open it, as Enter on its line would."""
+        self.highlighted = number - 1
+        self.action_select()
 
 
 class DemarcheScreen(BaseScreen):

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Footer, ProgressBar, Rule, Static
 
 from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import StorageFailure, VitaliteError
-from vitalite_tui.store.preparation.records import DemarcheSummary
+from vitalite_tui.store.preparation.records import DemarcheContents, DemarcheSummary
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
 
@@ -41,6 +43,13 @@ EMPTY_INVITATION = (
     "Pour un poste de sous-groupe : [b]x[/b] lit le paquet écrit par le poste central."
 )
 
+#: Shown instead when every démarche of the base is archived (and archives are hidden).
+ALL_ARCHIVED = (
+    "Toutes les démarches de cette base sont archivées.\n\n"
+    "Appuyez sur [b]v[/b] pour les voir (puis [b]a[/b] en rend une à la liste), "
+    "ou sur [b]n[/b] pour en créer une nouvelle."
+)
+
 
 class DemarcheTable(RecordTable):
     """The démarches, newest first; Enter opens the highlighted one."""
@@ -63,12 +72,23 @@ class DemarcheTable(RecordTable):
 
 
 def summary_cells(summary: DemarcheSummary) -> tuple[str, ...]:
+    marks = ("démo" if summary.is_demo else "", "archivée" if summary.archived_at else "")
     return (
         summary.territory,
         str(len(summary.communes)),
         str(summary.participant_count),
         f"{summary.steps_done}/{len(STEPS)}",
-        "démo" if summary.is_demo else "",
+        " · ".join(mark for mark in marks if mark),
+    )
+
+
+def removal_question(territory: str, contents: DemarcheContents) -> str:
+    """The confirmation of a removal: what goes with the démarche, and how to undo it."""
+    return (
+        f"Supprimer la démarche « {territory} » avec tout ce qu'elle contient "
+        f"({contents.described()}) ? Elle quitte la liste mais reste dans la base : "
+        "u la rétablit jusqu'à la fermeture du logiciel, ensuite la commande "
+        "« vitalite demarche restore »."
     )
 
 
@@ -85,6 +105,49 @@ class HomeScreen(BaseScreen):
             "Nouvelle",
             id="new-demarche",
             tooltip="Créer la démarche d'un territoire : le nom de l'EPCI et ses communes.",
+        ),
+        Binding(
+            "m",
+            "edit_demarche",
+            "Modifier",
+            id="edit-demarche",
+            tooltip="Changer le nom ou les communes de la démarche choisie.",
+            # The footer is full at 80 columns: the line under the list says it.
+            show=False,
+        ),
+        Binding(
+            "delete",
+            "remove_demarche",
+            "Supprimer",
+            id="remove-demarche",
+            tooltip="Supprimer la démarche choisie, après confirmation ; u la rétablit "
+            "jusqu'à la fermeture du logiciel, ensuite « vitalite demarche restore ».",
+            show=False,
+        ),
+        Binding(
+            "u",
+            "undo_removal",
+            "Rétablir",
+            id="undo-demarche-removal",
+            tooltip="Remettre dans la liste la dernière démarche supprimée.",
+            show=False,
+        ),
+        Binding(
+            "a",
+            "archive",
+            "Archiver",
+            id="archive-demarche",
+            tooltip="Ranger la démarche choisie (finie) : gardée entière, elle quitte la "
+            "liste ; sur une démarche archivée, a la rend à la liste.",
+            show=False,
+        ),
+        Binding(
+            "v",
+            "toggle_archived",
+            "Archivées",
+            id="show-archived",
+            tooltip="Montrer ou cacher les démarches archivées.",
+            show=False,
         ),
         Binding(
             "e",
@@ -153,21 +216,34 @@ class HomeScreen(BaseScreen):
         yield Static(EMPTY_INVITATION, id="empty")
         yield DemarcheTable()
         yield Static("", id="retention-reminder", classes="warning", markup=False)
+        yield Static("", id="demarche-keys", classes="hint")
         yield Footer(compact=True)
 
     def __init__(self) -> None:
         super().__init__()
         self.count = Static("", id="count")
         self.building_demo = False
+        #: Whether archived démarches are listed too (`v`).
+        self.showing_archived = False
+        #: The démarches removed since the app started, last one last (`u` brings it back).
+        self.removed: list[tuple[str, str]] = []
+        self.summaries: dict[str, DemarcheSummary] = {}
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The home screen is the root: there is nothing to go back to.
-        if action == "export":
-            tables = self.query(DemarcheTable)
-            return bool(tables) and tables.first().current_key is not None
+        if action in {"export", "edit_demarche", "remove_demarche", "archive"}:
+            return self.current_summary() is not None
+        if action == "undo_removal":
+            return bool(self.removed)
         if action == "demo":
             return not self.building_demo
         return action != "back"
+
+    def current_summary(self) -> DemarcheSummary | None:
+        """The démarche under the cursor, if the list shows one."""
+        tables = self.query(DemarcheTable)
+        current = tables.first().current_key if tables else None
+        return None if current is None else self.summaries.get(current)
 
     def action_export(self) -> None:
         """The highlighted démarche's workbook: one key from the first screen."""
@@ -196,19 +272,28 @@ class HomeScreen(BaseScreen):
     def on_screen_resume(self) -> None:
         self.refresh_demarches()
 
-    def refresh_demarches(self) -> None:
-        """Reload the list from the store, keeping the cursor on the same démarche."""
+    def refresh_demarches(self, select: str | None = None) -> None:
+        """Reload the list from the store, the cursor on `select` or the same démarche."""
         try:
             summaries = self.store.demarches.all()
         except VitaliteError as exc:
             self.report(exc)
             return
+        archived = sum(1 for summary in summaries if summary.archived_at)
+        shown = [s for s in summaries if self.showing_archived or not s.archived_at]
+        self.summaries = {summary.id: summary for summary in shown}
         table = self.query_one(DemarcheTable)
-        table.fill((summary.id, summary_cells(summary)) for summary in summaries)
-        empty = not summaries
+        table.fill(((summary.id, summary_cells(summary)) for summary in shown), select=select)
+        empty = not shown
         table.display = not empty
-        self.query_one("#empty").display = empty
-        self.count.update(plural(len(summaries), "démarche") if summaries else "")
+        invitation = self.query_one("#empty", Static)
+        invitation.update(ALL_ARCHIVED if summaries else EMPTY_INVITATION)
+        invitation.display = empty
+        self.show_demarche_keys(shown=not empty)
+        count = plural(len(summaries) - archived, "démarche") if summaries else ""
+        if archived:
+            count += f" · {plural(archived, 'archivée', 'archivées')} (v)"
+        self.count.update(count)
         self.remind_retention()
         if not empty:
             table.focus()
@@ -222,6 +307,15 @@ class HomeScreen(BaseScreen):
         line = self.query_one("#retention-reminder", Static)
         line.update(reminder(overdue))
         line.display = bool(overdue)
+
+    def show_demarche_keys(self, *, shown: bool) -> None:
+        """The keys that act on the chosen démarche, on a line of their own (footer full)."""
+        keys = ["m Modifier", "Suppr Supprimer", "a Archiver", "v Archivées"] if shown else []
+        if self.removed:
+            keys.append("u Rétablir")
+        line = self.query_one("#demarche-keys", Static)
+        line.update(Content(" · ".join(keys)))
+        line.display = bool(keys)
 
     @on(DataTable.RowSelected, "#demarches")
     def open_selected_demarche(self, event: DataTable.RowSelected) -> None:
@@ -254,6 +348,84 @@ class HomeScreen(BaseScreen):
                 self.open_demarche(created[-1])
 
         self.app.push_screen(DemarcheFormDialog(save=create), open_created)
+
+    def action_edit_demarche(self) -> None:
+        """The form of the démarche, filled in; the store checks it before it closes."""
+        summary = self.current_summary()
+        if summary is None:
+            return
+        from vitalite_tui.tui.dialogs.demarche_form import DemarcheDraft, DemarcheFormDialog
+
+        def update(draft: DemarcheDraft) -> None:
+            self.store.demarches.update(summary.id, draft.territory, draft.communes)
+
+        def updated(draft: DemarcheDraft | None) -> None:
+            if draft is not None:
+                self.notify("Démarche modifiée.", title="Démarche", timeout=3)
+                self.refresh_demarches()
+
+        draft = DemarcheDraft(summary.territory, ", ".join(summary.communes))
+        self.app.push_screen(
+            DemarcheFormDialog(draft, title="Modifier la démarche", save=update), updated
+        )
+
+    def action_remove_demarche(self) -> None:
+        """Ask, naming what goes with it; then remove (soft: `u` brings it back)."""
+        summary = self.current_summary()
+        if summary is None:
+            return
+        contents = self.read(lambda: self.store.demarches.contents(summary.id))
+        if contents is None:
+            return
+        from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+
+        def remove(sure: bool | None) -> None:
+            if not sure:
+                return
+            if not self.run_safely(lambda: self.store.demarches.remove(summary.id)):
+                return
+            self.removed.append((summary.id, summary.territory))
+            self.notify(
+                f"Démarche « {summary.territory} » supprimée ; u la rétablit.",
+                title="Suppression",
+                markup=False,
+            )
+            self.refresh_demarches()
+
+        question = removal_question(summary.territory, contents)
+        # Enter must not remove a whole démarche: only `o` does.
+        self.app.push_screen(ConfirmDialog(question, enter_means_yes=False), remove)
+
+    def action_undo_removal(self) -> None:
+        if not self.removed:
+            return
+        demarche_id, territory = self.removed[-1]
+        if not self.run_safely(lambda: self.store.demarches.restore_removed(demarche_id)):
+            return
+        self.removed.pop()
+        self.notify(f"Démarche « {territory} » rétablie.", title="Suppression", markup=False)
+        self.refresh_demarches(select=demarche_id)
+
+    def action_archive(self) -> None:
+        """Archive the démarche under the cursor, or bring an archived one back."""
+        summary = self.current_summary()
+        if summary is None:
+            return
+        demarches = self.store.demarches
+        if summary.archived_at is None:
+            work = partial(demarches.archive, summary.id)
+            said = f"Démarche « {summary.territory} » archivée ; v montre les archivées."
+        else:
+            work = partial(demarches.unarchive, summary.id)
+            said = f"Démarche « {summary.territory} » rendue à la liste."
+        if not self.run_safely(work):
+            return
+        self.notify(said, title="Archives", markup=False)
+        self.refresh_demarches()
+
+    def action_toggle_archived(self) -> None:
+        self.showing_archived = not self.showing_archived
+        self.refresh_demarches()
 
     def action_demo(self) -> None:
         """Build (or find) the demo in a thread; the screen says how far it is meanwhile."""

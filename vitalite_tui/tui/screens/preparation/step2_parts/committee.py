@@ -8,12 +8,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from vitalite_tui.domain.roles import roles_summary
 from vitalite_tui.store.preparation.records import CommitteeMemberRecord
 from vitalite_tui.tui.dialogs.committee_form import CommitteeDraft, CommitteeFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.preparation.step2_parts.base import Step2Part
 from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
+
+#: What is left of 80 columns for the roles at each workshop, beside the other three.
+ROLES_WIDTH = 28
 
 
 class CommitteeTable(PartKeys, RecordTable):
@@ -32,7 +36,8 @@ class CommitteeTable(PartKeys, RecordTable):
             "part('edit_member')",
             "Modifier",
             id="committee-edit",
-            tooltip="Modifier le nom, le rôle ou la structure du membre choisi.",
+            tooltip="Modifier le nom, le rôle, la structure ou le rôle à chaque atelier "
+            "du membre choisi.",
         ),
         Binding(
             "delete",
@@ -44,7 +49,12 @@ class CommitteeTable(PartKeys, RecordTable):
     ]
 
     def __init__(self) -> None:
-        super().__init__([("Nom", 26), ("Rôle", 22), ("Structure", 20)], id="committee-table")
+        # Every column has its width so that a long list of roles ends in « … » within
+        # 80 columns instead of running off the screen (the form shows them whole).
+        super().__init__(
+            [("Nom", 18), ("Rôle", 12), ("Structure", 12), ("Ateliers", ROLES_WIDTH)],
+            id="committee-table",
+        )
 
 
 class CommitteePart(Step2Part):
@@ -72,7 +82,10 @@ class CommitteePart(Step2Part):
             return
         self.members = {m.id: m for m in members}
         self.query_one(CommitteeTable).fill(
-            ((m.id, [m.name, m.role, m.organisation]) for m in self.members.values()),
+            (
+                (m.id, [m.name, m.role, m.organisation, roles_summary(m.workshop_roles)])
+                for m in self.members.values()
+            ),
             select=select,
         )
         self.query_one("#committee-empty").display = not self.members
@@ -92,7 +105,11 @@ class CommitteePart(Step2Part):
         def save(draft: CommitteeDraft) -> None:
             added.append(
                 self.store.committee.add(
-                    self.demarche_id, draft.name, draft.role, draft.organisation
+                    self.demarche_id,
+                    draft.name,
+                    draft.role,
+                    draft.organisation,
+                    workshop_roles=draft.workshop_roles,
                 )
             )
 
@@ -109,13 +126,21 @@ class CommitteePart(Step2Part):
             return
 
         def save(draft: CommitteeDraft) -> None:
-            self.store.committee.update(member.id, draft.name, draft.role, draft.organisation)
+            self.store.committee.update(
+                member.id,
+                draft.name,
+                draft.role,
+                draft.organisation,
+                workshop_roles=draft.workshop_roles,
+            )
 
         def done(draft: CommitteeDraft | None) -> None:
             if draft is not None:
                 self.show_committee()
 
-        current = CommitteeDraft(member.name, member.role, member.organisation)
+        current = CommitteeDraft(
+            member.name, member.role, member.organisation, member.workshop_roles
+        )
         self.app.push_screen(
             CommitteeFormDialog("Modifier le membre du comité", current, save=save), done
         )

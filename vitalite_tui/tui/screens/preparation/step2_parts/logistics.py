@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from vitalite_tui.domain.dates import format_day
+from vitalite_tui.domain.text import plural
 from vitalite_tui.store.preparation.records import LogisticsItemRecord
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
+from vitalite_tui.tui.dialogs.logistics_item_form import LogisticsDraft, LogisticsItemFormDialog
 from vitalite_tui.tui.screens.preparation.step2_parts.base import Step2Part
-from vitalite_tui.tui.widgets.form import LineDialog
 from vitalite_tui.tui.widgets.screen_part import PartKeys
 from vitalite_tui.tui.widgets.table import RecordTable
 
@@ -36,10 +39,10 @@ class LogisticsTable(PartKeys, RecordTable):
         ),
         Binding(
             "enter",
-            "part('rename_item')",
-            "Renommer",
-            id="logistics-rename",
-            tooltip="Changer le libellé de l'élément choisi.",
+            "part('edit_item')",
+            "Modifier",
+            id="logistics-edit",
+            tooltip="Changer le libellé de l'élément choisi, qui s'en charge et pour quand.",
             show=False,  # No room left in the footer: the count line names it.
         ),
         Binding(
@@ -52,7 +55,18 @@ class LogisticsTable(PartKeys, RecordTable):
     ]
 
     def __init__(self) -> None:
-        super().__init__([("", 1), ("Élément", 66)], id="logistics-table")
+        super().__init__(
+            [("", 1), ("Élément", 40), ("Qui", 12), ("Pour le", 15)], id="logistics-table"
+        )
+
+
+def due_cell(item: LogisticsItemRecord, today: date) -> str:
+    """« jeu. 16/10 », and « 16/10 en retard » once the day has passed with the item not done."""
+    if item.due_on is None:
+        return ""
+    if item.overdue(today):
+        return f"{item.due_on:%d/%m} en retard"
+    return format_day(item.due_on)
 
 
 class LogisticsPart(Step2Part):
@@ -75,21 +89,28 @@ class LogisticsPart(Step2Part):
         if items is None:
             return
         self.items = {i.id: i for i in items}
+        today = date.today()
         self.query_one(LogisticsTable).fill(
-            ((i.id, ["☑" if i.done else "☐", i.label]) for i in self.items.values()),
+            (
+                (i.id, ["☑" if i.done else "☐", i.label, i.person, due_cell(i, today)])
+                for i in self.items.values()
+            ),
             select=select,
         )
         ready = sum(1 for i in self.items.values() if i.done)
-        self.query_one("#logistics-count", Static).update(
-            f"{ready}/{len(self.items)} prêts · Espace coche ou décoche · ⏎ renomme"
-        )
+        late = sum(1 for i in self.items.values() if i.overdue(today))
+        parts = [f"{ready}/{len(self.items)} prêts"]
+        if late:
+            parts.append(plural(late, "en retard", "en retard"))
+        parts.append("Espace coche · ⏎ modifie (qui, pour quand)")
+        self.query_one("#logistics-count", Static).update(" · ".join(parts))
 
     @property
     def current(self) -> LogisticsItemRecord | None:
         return self.items.get(self.query_one(LogisticsTable).current_key or "")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("toggle_item", "rename_item", "remove_item"):
+        if action in ("toggle_item", "edit_item", "remove_item"):
             return self.query_one(LogisticsTable).current_key is not None
         return True
 
@@ -102,29 +123,36 @@ class LogisticsPart(Step2Part):
     def action_add_item(self) -> None:
         added: list[str] = []
 
-        def save(label: str) -> None:
-            added.append(self.store.logistics.add(self.demarche_id, label))
+        def save(draft: LogisticsDraft) -> None:
+            added.append(
+                self.store.logistics.add(self.demarche_id, draft.label, draft.person, draft.due_on)
+            )
 
-        def done(label: str | None) -> None:
-            if label is not None:
+        def done(draft: LogisticsDraft | None) -> None:
+            if draft is not None:
                 self.show_items(select=added[-1])
+                self.stored()
 
-        self.app.push_screen(LineDialog("Nouvel élément de logistique", "Élément", save=save), done)
+        self.app.push_screen(
+            LogisticsItemFormDialog("Nouvel élément de logistique", save=save), done
+        )
 
-    def action_rename_item(self) -> None:
+    def action_edit_item(self) -> None:
         item = self.current
         if item is None:
             return
 
-        def save(text: str) -> None:
-            self.store.logistics.rename(item.id, text)
+        def save(draft: LogisticsDraft) -> None:
+            self.store.logistics.update(item.id, draft.label, draft.person, draft.due_on)
 
-        def done(text: str | None) -> None:
-            if text is not None:
+        def done(draft: LogisticsDraft | None) -> None:
+            if draft is not None:
                 self.show_items()
+                self.stored()
 
+        current = LogisticsDraft(item.label, item.person, item.due_on)
         self.app.push_screen(
-            LineDialog("Renommer l'élément de logistique", "Élément", item.label, save=save), done
+            LogisticsItemFormDialog("Élément de logistique", current, save=save), done
         )
 
     def action_remove_item(self) -> None:
