@@ -221,3 +221,23 @@ def test_one_sheet_typed_on_two_laptops_is_its_blind_second_entry(
     again = exchange(laptops, evening, order)
     assert all(r.sheets == [] for r in again)
     same_everywhere(laptops, evening, "a", "b")
+
+
+def test_a_second_typing_met_already_set_aside_verifies_the_sheet_in_one_round(
+    laptops: Laptops,
+) -> None:
+    """Sheet 5 typed on the hub, read differently on « b », then alike on « c » (and on « d »,
+    a copy of « c » made before « c » read « b »): « c » sets its typing aside behind b's.
+    After one round where everyone reads everyone, every laptop holds the hub's typing
+    verified, including those that met c's typing only as set aside."""
+    evening = handed_out(laptops, "b", "c")
+    d = evening.demarche_id
+    for name, value in (("hub", 2), ("b", 3), ("c", 2)):
+        laptops.open(name).responses.save_sheet(d, SheetDraft(5, {}, {"I1_V1": value}))
+    laptops.copy("c", "d")
+    laptops.read("c", laptops.write("b", d, "-early"))
+    exchange(laptops, evening, ["hub", "b", "c", "d"])
+    same_everywhere(laptops, evening, "hub", "b", "c", "d")
+    (sheet,) = laptops.open("b").responses.all(d)
+    assert (sheet.sheet_number, sheet.verified_at is not None) == (5, True)
+    assert laptops.open("b").responses.second_entries(d) == []

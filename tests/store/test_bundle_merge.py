@@ -156,10 +156,13 @@ def test_the_later_change_wins_and_the_other_text_is_kept(
     for name in ("hub", "a"):
         store = laptops.open(name)
         assert store.capture.get_note(note.id).text == "Au marché, le matin"
-        # Each laptop's own edit kept the text before it; the merge kept the other laptop's.
+        # Each laptop's own edit kept the text before it; the merge kept both laptops'
+        # (the winner's too: the same kept rows whatever order a laptop met them in).
         assert {r.text for r in store.capture.revisions(note.id)} == {"Au marché"}
-        (kept,) = KeptVersion.select()
-        assert kept.texts == {"text": "Au marché du jeudi"}
+        assert {k.texts["text"] for k in KeptVersion.select()} == {
+            "Au marché du jeudi",
+            "Au marché, le matin",
+        }
     assert laptops.dump("hub", evening.demarche_id) == laptops.dump("a", evening.demarche_id)
 
 
@@ -176,9 +179,9 @@ def test_an_article_edited_on_two_laptops_keeps_both_texts(
     (report,) = laptops.read("a", from_hub)
     assert [c.label for c in report.conflicts] == ["articles de la charte"]
     assert CharterArticle.get_by_id(article).text == "Un café."
-    (kept,) = KeptVersion.select()
-    assert kept.texts == {"title": "Se retrouver", "text": "Des lieux."}
-    assert kept.row_id.hex == article.replace("-", "")
+    kept = list(KeptVersion.select())
+    assert sorted(k.texts["text"] for k in kept) == ["Des lieux.", "Un café."]
+    assert {k.row_id.hex for k in kept} == {article.replace("-", "")}
 
 
 def test_a_deletion_travels(laptops: Laptops, evening: Evening) -> None:
@@ -429,3 +432,27 @@ def test_a_bundle_from_before_schema_4_is_read_with_the_new_columns_defaults(
     sessions = Workshop.select(Workshop.session).where(Workshop.demarche == evening.demarche_id)
     assert {w.session for w in sessions} == {1}
     assert report.tables
+
+
+def test_one_round_leaves_the_same_kept_texts_whatever_order_a_laptop_reads_in(
+    laptops: Laptops, evening: Evening
+) -> None:
+    """A note « X » on the hub; « a » corrects it to « Y », « b » removes it later: « c », which
+    still holds « X », reads « a » and « b » in either order. Keeping only the losing texts,
+    it kept « X » or not depending on whether « Y » came between."""
+    note = laptops.open("hub").capture.save_note(evening.rounds[0], None, "X")
+    handed_to(laptops, evening, "a", "b")
+    laptops.copy("hub", "c")
+    laptops.copy("hub", "d")
+    laptops.open("a").capture.edit_note(note.id, "Y", None, None, None)
+    laptops.open("b").capture.remove_note(note.id)
+    from_a = laptops.write("a", evening.demarche_id, "-1")
+    from_b = laptops.write("b", evening.demarche_id, "-1")
+    laptops.read("c", from_a, from_b)
+    laptops.read("d", from_b, from_a)
+    laptops.read("a", from_b)
+    laptops.read("b", from_a)
+    for name in ("a", "b", "c", "d"):
+        laptops.open(name)
+        assert sorted(k.texts["text"] for k in KeptVersion.select()) == ["X", "Y"], name
+    assert laptops.dump("c", evening.demarche_id) == laptops.dump("d", evening.demarche_id)

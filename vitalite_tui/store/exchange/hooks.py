@@ -285,6 +285,11 @@ class SheetsTypedTwice(TableHook):
     that it never counts twice. Both alike: the sheet is verified; otherwise it waits in
     the verification screen with the second typing (`Responses.second_entries`).
 
+    The typings of a sheet are its live ones and those the rule set aside already (here or
+    on the laptop a bundle is from): whether the sheet is verified is decided from all of
+    them, so a laptop that meets a second typing already set aside elsewhere decides as
+    the laptop that set it aside.
+
     On the answers' table: a sheet's answers are written after the sheet."""
 
     def after(
@@ -295,27 +300,20 @@ class SheetsTypedTwice(TableHook):
         sheets: dict[int, list[tuple[Any, ...]]] = {}
         for found in _rows(
             "SELECT sheet_number, created_at, id, updated_at, verified_at, changed_by, "
-            "profile, collected_at, questionnaire_id FROM response WHERE demarche_id = ? "
-            "AND source_key IS NULL AND sheet_number IS NOT NULL AND deleted_at IS NULL",
-            (merge.demarche_hex,),
+            "profile, collected_at, questionnaire_id, deleted_at FROM response "
+            "WHERE demarche_id = ? AND source_key IS NULL AND sheet_number IS NOT NULL "
+            "AND (deleted_at IS NULL OR changed_by = ?)",
+            (merge.demarche_hex, BY_THE_MERGE),
         ):
             sheets.setdefault(int(found[0]), []).append(found)
         for number, typings in sorted(sheets.items()):
-            if len(typings) < 2:
+            live = sorted(t for t in typings if t[9] is None)
+            if len(typings) < 2 or not live:
                 continue
-            first, *others = sorted(typings)
+            first, *others = live
+            same = {t[2]: _same_typing(first, t) for t in typings if t[2] != first[2]}
             for other in others:
-                identical = first[6:] == other[6:] and _answers(first[2]) == _answers(other[2])
-                merge.report.sheets.append(SheetTypedTwice(number, identical))
-                if identical and first[4] is None:
-                    # Verified by the rule, at its own stamp: the same on every laptop.
-                    at = just_after(str(first[3]))
-                    db.execute_sql(
-                        "UPDATE response SET verified_at = ?, updated_at = ?, changed_by = ? "
-                        "WHERE id = ?",
-                        (at, at, BY_THE_MERGE, first[2]),
-                    )
-                    first = (*first[:3], at, at, BY_THE_MERGE, *first[6:])
+                merge.report.sheets.append(SheetTypedTwice(number, same[other[2]]))
                 if other[5] == BY_THE_MERGE:
                     # A live row changed by the rule is one it verified, from a version
                     # typed unverified: set aside as that version would be, stamp kept.
@@ -331,6 +329,19 @@ class SheetsTypedTwice(TableHook):
                     "WHERE id = ?",
                     (at, at, BY_THE_MERGE, other[2]),
                 )
+            if any(same.values()) and first[4] is None:
+                # Verified by the rule, at its own stamp: the same on every laptop.
+                at = just_after(str(first[3]))
+                db.execute_sql(
+                    "UPDATE response SET verified_at = ?, updated_at = ?, changed_by = ? "
+                    "WHERE id = ?",
+                    (at, at, BY_THE_MERGE, first[2]),
+                )
+
+
+def _same_typing(one: tuple[Any, ...], other: tuple[Any, ...]) -> bool:
+    """Two typings of a sheet alike: the same profile, date, definition and answers."""
+    return one[6:9] == other[6:9] and _answers(one[2]) == _answers(other[2])
 
 
 def _answers(response_hex: str) -> dict[str, Any]:

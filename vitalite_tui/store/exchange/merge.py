@@ -5,10 +5,14 @@ base, and reading one twice changes nothing):
 - a row the base lacks is added; a row on both sides keeps the version changed last,
   ordered by (`updated_at`, `changed_by`, a digest of its values): ties break alike
   everywhere; a deletion (`deleted_at`) is a change like any other;
-- when the two versions' typed texts differ, the losing texts are kept beside the row (a
-  `KeptVersion`) under an id made from the row and those texts alone, so that every laptop
-  that sets the same texts aside makes the same row, whatever order it met the versions in
-  (a `NoteRevision` would carry a version's tags and time, which laptops see differently);
+- when the two versions' typed texts differ, the texts of BOTH are kept beside the row
+  (`KeptVersion`s) under ids made from the row and the texts alone. Keeping the winner's
+  too is what makes it order-free: a laptop that meets the versions X, Y, then X again
+  (removed) keeps X and Y whatever order it meets them in; keeping the losers only, it
+  would keep X or not depending on whether Y came between. So once a row has had two
+  texts, every laptop that met the same versions (in one exchange round: its own and every
+  bundle's) holds the same kept rows (a `NoteRevision` would carry a version's tags and
+  time, which laptops see differently);
 - rows that are one thing made twice (the same person ticked present on two laptops) are
   one row under the smaller of their ids, and what pointed at the other follows it;
 - all of it in one transaction, with this laptop's stamps paused: merged rows keep the
@@ -292,17 +296,8 @@ class Merge(MergeContext):
     # ------------------------------------------------------------ versions set aside
 
     def _set_aside(self, spec: TableSpec, loser: Row, winner: Row) -> None:
-        texts = json.dumps({c: loser[c] for c in spec.texts}, ensure_ascii=False, sort_keys=True)
-        # From the row and the texts alone: two versions with the same texts (a note, then
-        # the same note removed) are one kept version, whichever laptop met which first.
-        kept_id = uuid.uuid5(_VERSIONS, f"{spec.name}/{loser['id']}/{texts}").hex
-        at = loser["created_at"]
-        db.execute_sql(
-            "INSERT OR IGNORE INTO kept_version (id, created_at, updated_at, deleted_at, "
-            "changed_by, demarche_id, table_name, row_id, texts) "
-            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-            (kept_id, at, at, BY_THE_MERGE, self.demarche_hex, spec.name, loser["id"], texts),
-        )
+        for texts_of in (loser, winner):
+            self._keep(spec, texts_of)
         self.report.conflicts.append(
             Conflict(
                 table=spec.name,
@@ -311,6 +306,22 @@ class Merge(MergeContext):
                 kept=_shown([winner[c] for c in spec.texts]),
                 other=_shown([loser[c] for c in spec.texts]),
             )
+        )
+
+    def _keep(self, spec: TableSpec, row: Row) -> None:
+        """One version's texts kept beside its row: one kept row per (row, texts)."""
+        texts = json.dumps({c: row[c] for c in spec.texts}, ensure_ascii=False, sort_keys=True)
+        kept_id = uuid.uuid5(_VERSIONS, f"{spec.name}/{row['id']}/{texts}").hex
+        at = row["created_at"]
+        # Two rows made twice (a natural key) may hold the same texts under two creation
+        # times: the later stays, as the kept rows' own merge would keep it.
+        db.execute_sql(
+            "INSERT INTO kept_version (id, created_at, updated_at, deleted_at, "
+            "changed_by, demarche_id, table_name, row_id, texts) "
+            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "created_at = max(created_at, excluded.created_at), "
+            "updated_at = max(updated_at, excluded.updated_at)",
+            (kept_id, at, at, BY_THE_MERGE, self.demarche_hex, spec.name, row["id"], texts),
         )
 
     # ------------------------------------------------------------ writing
