@@ -68,8 +68,9 @@ def handed_to(laptops: Laptops, evening: Evening, *names: str) -> None:
 
 
 def test_a_bundle_brings_a_demarche_to_a_new_laptop(laptops: Laptops, evening: Evening) -> None:
-    expected = laptops.dump("hub", evening.demarche_id)
     bundle = laptops.write("hub", evening.demarche_id)
+    # After writing: the démarche records the codes its bundle carried (`mark_carried`).
+    expected = laptops.dump("hub", evening.demarche_id)
     (report,) = laptops.read("a", bundle)
     assert report.created
     assert report.demarche_name == "CC du Val d'Orbieu"
@@ -391,9 +392,9 @@ def test_a_merged_base_passes_its_own_checks(laptops: Laptops, evening: Evening)
 def test_the_whole_demo_travels_and_reads_back(store: Store, tmp_path: Path) -> None:
     """Every table with real rows (sheets, votes, the charter…) crosses to an empty base."""
     demarche_id = create_demo(store, "small").demarche_id
-    expected = canonical(demarche_id)
-    assert sum(1 for rows in expected.values() if rows) >= 25
     bundle = store.exchange.write(demarche_id, tmp_path).path
+    expected = canonical(demarche_id)  # after writing: with the codes the bundle carried
+    assert sum(1 for rows in expected.values() if rows) >= 25
     store.close()
     laptops = Laptops(tmp_path)
     try:

@@ -16,6 +16,8 @@ from typing import Any, Protocol
 from vitalite_tui.db.models import db
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.merge import (
+    CARRIED_KEY,
+    EXPORTED_KEY,
     Holder,
     exported_in,
     exported_union,
@@ -52,6 +54,9 @@ class MergeContext(Protocol):
 
 class TableHook:
     """What a table's merge does beyond matching rows: each step does nothing unless told."""
+
+    #: Tables other than its own that the hook may write to (see `KnownTables`).
+    also_writes: tuple[str, ...] = ()
 
     def before(
         self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
@@ -92,14 +97,17 @@ class Demarches(TableHook):
 
     @staticmethod
     def _exported_codes(row: Row, mine: Row) -> None:
-        """Both versions get every code either exported, whichever of them wins: a later
-        change of the démarche (its name) must not forget what an export showed."""
+        """Both versions get every code either exported or carried in a bundle, whichever
+        of them wins: a later change of the démarche (its name) must not forget what an
+        export showed or a bundle carried."""
         theirs, ours = _settings(row["settings"]), _settings(mine["settings"])
-        codes = exported_union(exported_in(theirs), exported_in(ours))
-        if not codes:
+        for key in (EXPORTED_KEY, CARRIED_KEY):
+            codes = exported_union(exported_in(theirs, key), exported_in(ours, key))
+            theirs, ours = with_exported(theirs, codes, key), with_exported(ours, codes, key)
+        if theirs == _settings(row["settings"]) and ours == _settings(mine["settings"]):
             return
-        row["settings"] = json.dumps(with_exported(theirs, codes), ensure_ascii=False)
-        settled = json.dumps(with_exported(ours, codes), ensure_ascii=False)
+        row["settings"] = json.dumps(theirs, ensure_ascii=False)
+        settled = json.dumps(ours, ensure_ascii=False)
         if settled != mine["settings"]:
             # Not a change of its own: the stamps stay those of the version it completes.
             db.execute_sql("UPDATE demarche SET settings = ? WHERE id = ?", (settled, mine["id"]))
@@ -173,6 +181,7 @@ class Participants(TableHook):
                 for row in winners.values()
             ),
             exported_in(_settings(settings)),
+            exported_in(_settings(settings), CARRIED_KEY),
         )
         versions: dict[str, Row] = {}
         for key, number in plan.items():
@@ -291,6 +300,8 @@ class SheetsTypedTwice(TableHook):
     the laptop that set it aside.
 
     On the answers' table: a sheet's answers are written after the sheet."""
+
+    also_writes = ("response",)
 
     def after(
         self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]

@@ -30,10 +30,11 @@ from typing import Any
 
 from vitalite_tui.db.failures import explain
 from vitalite_tui.db.models import Laptop, db
-from vitalite_tui.formats.bundle import Bundle, BundleRefused, damaged
+from vitalite_tui.formats.bundle import Bundle, BundleRefused, damaged, member_name
 from vitalite_tui.store.base import writing
 from vitalite_tui.store.exchange.dump import table_rows
 from vitalite_tui.store.exchange.hooks import HOOKS, MergeContext
+from vitalite_tui.store.exchange.known import KnownTables
 from vitalite_tui.store.exchange.laptop import this_laptop
 from vitalite_tui.store.exchange.records import Conflict, MergeReport, TableCount
 from vitalite_tui.store.exchange.tables import (
@@ -92,9 +93,11 @@ def _many(sql: str, params: list[tuple[Any, ...]], source: str) -> None:
 class Merge(MergeContext):
     """One bundle read into the open base."""
 
-    def __init__(self, bundle: Bundle, source: str) -> None:
+    def __init__(self, bundle: Bundle, source: str, known: KnownTables | None = None) -> None:
         self.bundle = bundle
         self.source = source
+        #: Tables found unchanged by the bundles read before this one in the same batch.
+        self.known = known or KnownTables()
         self.demarche_hex = bundle.manifest.demarche_id
         #: This laptop's id: what `changed_by` NULL means here.
         self.here = this_laptop().id
@@ -121,17 +124,39 @@ class Merge(MergeContext):
             or [row[root.columns.index("id")] for row in root.rows] != [self.demarche_hex]
         ):
             raise damaged(self.source, "sa démarche n'est pas celle de son manifeste")
-        with writing():
-            db.execute_sql("PRAGMA defer_foreign_keys = ON")
-            Laptop.update(merging=True).execute()
-            self.report.created = not _query(
-                "SELECT id FROM demarche WHERE id = ?", (self.demarche_hex,)
-            )
-            for spec in table_specs():
-                self._table(spec)
-            # Inside the transaction: no other connection ever sees the stamps paused.
-            Laptop.update(merging=False).execute()
+        try:
+            with writing():
+                db.execute_sql("PRAGMA defer_foreign_keys = ON")
+                Laptop.update(merging=True).execute()
+                self.report.created = not _query(
+                    "SELECT id FROM demarche WHERE id = ?", (self.demarche_hex,)
+                )
+                for spec in table_specs():
+                    self._step(spec)
+                # Inside the transaction: no other connection ever sees the stamps paused.
+                Laptop.update(merging=False).execute()
+        except BaseException:
+            self.known.clear()
+            raise
         return self.report
+
+    def _step(self, spec: TableSpec) -> None:
+        """One table merged; the tables it wrote to, if any, no longer known unchanged."""
+        connection: sqlite3.Connection = db.connection()  # type: ignore[no-untyped-call]
+        before = connection.total_changes
+        self._table(spec)
+        if connection.total_changes != before:
+            hook = HOOKS.get(spec.name)
+            # What a step may write: its table, those pointing at it (ids made one), the
+            # texts set aside, and what its hook says it writes besides.
+            self.known.forget(
+                (
+                    spec.name,
+                    *(table for table, _ in referencing(spec.name)),
+                    "kept_version",
+                    *(hook.also_writes if hook is not None else ()),
+                )
+            )
 
     # ------------------------------------------------------------ one table
 
@@ -184,8 +209,11 @@ class Merge(MergeContext):
             return False
         if any(self.aliases.get(column.references or "") for column in spec.columns):
             return False
-        if list(map(tuple, table.rows)) != table_rows(spec, self.demarche_hex, self.here):
-            return False
+        checksum = self.bundle.manifest.checksums.get(member_name(spec.name))
+        if not self.known.same(self.demarche_hex, spec.name, checksum):
+            if list(map(tuple, table.rows)) != table_rows(spec, self.demarche_hex, self.here):
+                return False
+            self.known.remember(self.demarche_hex, spec.name, checksum)
         key = spec.names.index("id")
         self.ids[spec.name] = {str(row[key]) for row in table.rows}
         self.report.tables.append(TableCount(spec.name, spec.label, unchanged=len(table.rows)))
