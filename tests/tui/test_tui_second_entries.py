@@ -38,7 +38,7 @@ async def test_sheets_typed_on_two_laptops_are_settled_value_by_value(
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: isinstance(app.screen, DemarcheScreen))
         app.push_screen(Step3Screen(d))
-        await wait_for(pilot, lambda: "s : 2 doubles saisies à trancher" in screen_text(app))
+        await wait_for(pilot, lambda: "s : 2 doubles à trancher" in screen_text(app))
         await pilot.press("s")
         await wait_for(pilot, lambda: "2 différences" in screen_text(app))
         assert isinstance(app.screen, SecondEntriesScreen)

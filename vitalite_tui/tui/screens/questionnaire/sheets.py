@@ -214,11 +214,7 @@ class Step3Screen(BaseScreen):
         self.query_one("#sheet-counts", Static).update(
             f"{plural(len(sheets), 'fiche saisie', 'fiches saisies')} · "
             f"{plural(verified, 'vérifiée')} · {plural(imported, 'importée')}"
-            + (
-                f" · s : {plural(pending, 'double saisie', 'doubles saisies')} à trancher"
-                if pending
-                else ""
-            )
+            + (f" · s : {plural(pending, 'double')} à trancher" if pending else "")
         )
         empty = self.query_one("#empty", Static)
         empty.display = not sheets
