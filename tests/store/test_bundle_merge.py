@@ -457,3 +457,29 @@ def test_one_round_leaves_the_same_kept_texts_whatever_order_a_laptop_reads_in(
         laptops.open(name)
         assert sorted(k.texts["text"] for k in KeptVersion.select()) == ["X", "Y"], name
     assert laptops.dump("c", evening.demarche_id) == laptops.dump("d", evening.demarche_id)
+
+
+def test_bundles_read_together_give_what_each_read_alone_gives(
+    laptops: Laptops, evening: Evening
+) -> None:
+    """A batch compares a table the bundles carry alike once (`KnownTables`), and again after
+    a bundle changed it: the same base as the bundles read one batch each."""
+    handed_to(laptops, evening, "a", "b", "c")
+    laptops.open("a").capture.save_note(evening.rounds[0], None, "Le lavoir")
+    laptops.open("b").capture.save_note(evening.rounds[1], None, "Le marché")
+    # c changed nothing: its notes are the hub's before a's note arrives.
+    bundles = [laptops.write(name, evening.demarche_id) for name in ("a", "c", "b")]
+    laptops.copy("hub", "alone")
+    together = laptops.read("hub", *bundles)
+    for bundle in bundles:
+        laptops.read("alone", bundle)
+    assert laptops.dump("hub", evening.demarche_id) == laptops.dump("alone", evening.demarche_id)
+    notes = [
+        (count.added, count.updated, count.unchanged)
+        for report in together
+        for count in report.tables
+        if count.table == "note"
+    ]
+    assert notes == [(1, 0, 0), (0, 0, 0), (1, 0, 0)]
+    assert (together[1].added, together[1].updated) == (0, 0)
+    assert sorted(note.text for note in Note.select()) == ["Le lavoir", "Le marché"]
