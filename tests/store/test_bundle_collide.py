@@ -171,7 +171,8 @@ def test_one_person_registered_on_two_laptops_is_flagged_and_made_one(
     b.workshops.set_present(evening.demarche_id, 3, on_b, True)
     b.votes.save_ballot(evening.demarche_id, on_b, {cafe: 1})
     (report,) = laptops.read("a", laptops.write("b", evening.demarche_id))
-    assert [(d.codes, d.name) for d in report.duplicates] == [(("P007", "P008"), "Hélène Martin")]
+    # b's bundle carried P007 for b's person: the code stays hers, a's newcomer takes P008.
+    assert [(d.codes, d.name) for d in report.duplicates] == [(("P007", "P008"), "helene MARTIN")]
     a = laptops.open("a")
     (pair,) = a.participants.duplicates(evening.demarche_id)
     assert {pair.keep_id, pair.other_id} == {on_a, on_b}
@@ -221,3 +222,52 @@ def test_one_sheet_typed_on_two_laptops_is_its_blind_second_entry(
     again = exchange(laptops, evening, order)
     assert all(r.sheets == [] for r in again)
     same_everywhere(laptops, evening, "a", "b")
+
+
+def test_a_second_typing_met_already_set_aside_verifies_the_sheet_in_one_round(
+    laptops: Laptops,
+) -> None:
+    """Sheet 5 typed on the hub, read differently on « b », then alike on « c » (and on « d »,
+    a copy of « c » made before « c » read « b »): « c » sets its typing aside behind b's.
+    After one round where everyone reads everyone, every laptop holds the hub's typing
+    verified, including those that met c's typing only as set aside."""
+    evening = handed_out(laptops, "b", "c")
+    d = evening.demarche_id
+    for name, value in (("hub", 2), ("b", 3), ("c", 2)):
+        laptops.open(name).responses.save_sheet(d, SheetDraft(5, {}, {"I1_V1": value}))
+    laptops.copy("c", "d")
+    laptops.read("c", laptops.write("b", d, "-early"))
+    exchange(laptops, evening, ["hub", "b", "c", "d"])
+    same_everywhere(laptops, evening, "hub", "b", "c", "d")
+    (sheet,) = laptops.open("b").responses.all(d)
+    assert (sheet.sheet_number, sheet.verified_at is not None) == (5, True)
+    assert laptops.open("b").responses.second_entries(d) == []
+
+
+@pytest.mark.parametrize("first", ["a", "c"])
+def test_a_code_a_bundle_carried_stays_when_a_third_laptop_is_read(
+    laptops: Laptops, first: str
+) -> None:
+    """Alice (a) and Bruno (b) both got P007; once a and b have exchanged, Bruno is P008
+    and a's next bundle carries it. « c », which met neither, gave P007 and P008 to Chloé
+    and Denis: reading c's bundle must not move Bruno again (it moves the codes no other
+    laptop has seen yet), in either order."""
+    evening = handed_out(laptops, "a", "b", "c")
+    for name, who in (("a", "Alice"), ("b", "Bruno"), ("c", "Chloé"), ("c", "Denis")):
+        newcomer(laptops, name, evening, who)
+    exchange(laptops, evening, ["a", "b"])
+    assert codes(laptops, "a", evening)["Bruno"] == "P008"
+    bundles = {n: laptops.write(n, evening.demarche_id, "-later") for n in ("a", "c")}
+    reports = laptops.read("hub", *(bundles[n] for n in (first, "a" if first == "c" else "c")))
+    found = codes(laptops, "hub", evening)
+    assert [found[who] for who in ("Alice", "Bruno", "Chloé", "Denis")] == [
+        "P007",
+        "P008",
+        "P009",
+        "P010",
+    ]
+    moved = {r.name for report in reports for r in report.renumbered}
+    assert "Bruno" not in moved
+    exchange(laptops, evening, ["hub", "a", "b", "c"])
+    same_everywhere(laptops, evening, "hub", "a", "b", "c")
+    assert codes(laptops, "b", evening) == found

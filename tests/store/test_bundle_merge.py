@@ -68,8 +68,9 @@ def handed_to(laptops: Laptops, evening: Evening, *names: str) -> None:
 
 
 def test_a_bundle_brings_a_demarche_to_a_new_laptop(laptops: Laptops, evening: Evening) -> None:
-    expected = laptops.dump("hub", evening.demarche_id)
     bundle = laptops.write("hub", evening.demarche_id)
+    # After writing: the démarche records the codes its bundle carried (`mark_carried`).
+    expected = laptops.dump("hub", evening.demarche_id)
     (report,) = laptops.read("a", bundle)
     assert report.created
     assert report.demarche_name == "CC du Val d'Orbieu"
@@ -156,10 +157,13 @@ def test_the_later_change_wins_and_the_other_text_is_kept(
     for name in ("hub", "a"):
         store = laptops.open(name)
         assert store.capture.get_note(note.id).text == "Au marché, le matin"
-        # Each laptop's own edit kept the text before it; the merge kept the other laptop's.
+        # Each laptop's own edit kept the text before it; the merge kept both laptops'
+        # (the winner's too: the same kept rows whatever order a laptop met them in).
         assert {r.text for r in store.capture.revisions(note.id)} == {"Au marché"}
-        (kept,) = KeptVersion.select()
-        assert kept.texts == {"text": "Au marché du jeudi"}
+        assert {k.texts["text"] for k in KeptVersion.select()} == {
+            "Au marché du jeudi",
+            "Au marché, le matin",
+        }
     assert laptops.dump("hub", evening.demarche_id) == laptops.dump("a", evening.demarche_id)
 
 
@@ -176,9 +180,9 @@ def test_an_article_edited_on_two_laptops_keeps_both_texts(
     (report,) = laptops.read("a", from_hub)
     assert [c.label for c in report.conflicts] == ["articles de la charte"]
     assert CharterArticle.get_by_id(article).text == "Un café."
-    (kept,) = KeptVersion.select()
-    assert kept.texts == {"title": "Se retrouver", "text": "Des lieux."}
-    assert kept.row_id.hex == article.replace("-", "")
+    kept = list(KeptVersion.select())
+    assert sorted(k.texts["text"] for k in kept) == ["Des lieux.", "Un café."]
+    assert {k.row_id.hex for k in kept} == {article.replace("-", "")}
 
 
 def test_a_deletion_travels(laptops: Laptops, evening: Evening) -> None:
@@ -388,9 +392,9 @@ def test_a_merged_base_passes_its_own_checks(laptops: Laptops, evening: Evening)
 def test_the_whole_demo_travels_and_reads_back(store: Store, tmp_path: Path) -> None:
     """Every table with real rows (sheets, votes, the charter…) crosses to an empty base."""
     demarche_id = create_demo(store, "small").demarche_id
-    expected = canonical(demarche_id)
-    assert sum(1 for rows in expected.values() if rows) >= 25
     bundle = store.exchange.write(demarche_id, tmp_path).path
+    expected = canonical(demarche_id)  # after writing: with the codes the bundle carried
+    assert sum(1 for rows in expected.values() if rows) >= 25
     store.close()
     laptops = Laptops(tmp_path)
     try:
@@ -429,3 +433,53 @@ def test_a_bundle_from_before_schema_4_is_read_with_the_new_columns_defaults(
     sessions = Workshop.select(Workshop.session).where(Workshop.demarche == evening.demarche_id)
     assert {w.session for w in sessions} == {1}
     assert report.tables
+
+
+def test_one_round_leaves_the_same_kept_texts_whatever_order_a_laptop_reads_in(
+    laptops: Laptops, evening: Evening
+) -> None:
+    """A note « X » on the hub; « a » corrects it to « Y », « b » removes it later: « c », which
+    still holds « X », reads « a » and « b » in either order. Keeping only the losing texts,
+    it kept « X » or not depending on whether « Y » came between."""
+    note = laptops.open("hub").capture.save_note(evening.rounds[0], None, "X")
+    handed_to(laptops, evening, "a", "b")
+    laptops.copy("hub", "c")
+    laptops.copy("hub", "d")
+    laptops.open("a").capture.edit_note(note.id, "Y", None, None, None)
+    laptops.open("b").capture.remove_note(note.id)
+    from_a = laptops.write("a", evening.demarche_id, "-1")
+    from_b = laptops.write("b", evening.demarche_id, "-1")
+    laptops.read("c", from_a, from_b)
+    laptops.read("d", from_b, from_a)
+    laptops.read("a", from_b)
+    laptops.read("b", from_a)
+    for name in ("a", "b", "c", "d"):
+        laptops.open(name)
+        assert sorted(k.texts["text"] for k in KeptVersion.select()) == ["X", "Y"], name
+    assert laptops.dump("c", evening.demarche_id) == laptops.dump("d", evening.demarche_id)
+
+
+def test_bundles_read_together_give_what_each_read_alone_gives(
+    laptops: Laptops, evening: Evening
+) -> None:
+    """A batch compares a table the bundles carry alike once (`KnownTables`), and again after
+    a bundle changed it: the same base as the bundles read one batch each."""
+    handed_to(laptops, evening, "a", "b", "c")
+    laptops.open("a").capture.save_note(evening.rounds[0], None, "Le lavoir")
+    laptops.open("b").capture.save_note(evening.rounds[1], None, "Le marché")
+    # c changed nothing: its notes are the hub's before a's note arrives.
+    bundles = [laptops.write(name, evening.demarche_id) for name in ("a", "c", "b")]
+    laptops.copy("hub", "alone")
+    together = laptops.read("hub", *bundles)
+    for bundle in bundles:
+        laptops.read("alone", bundle)
+    assert laptops.dump("hub", evening.demarche_id) == laptops.dump("alone", evening.demarche_id)
+    notes = [
+        (count.added, count.updated, count.unchanged)
+        for report in together
+        for count in report.tables
+        if count.table == "note"
+    ]
+    assert notes == [(1, 0, 0), (0, 0, 0), (1, 0, 0)]
+    assert (together[1].added, together[1].updated) == (0, 0)
+    assert sorted(note.text for note in Note.select()) == ["Le lavoir", "Le marché"]

@@ -10,7 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, rule, run_state_machine_as_test
 from support.bundles import Dump, Laptops, without_close_pause
@@ -219,12 +219,11 @@ class Evening(RuleBasedStateMachine):
 
     def _everyone_reads_everyone(self) -> None:
         demarche_id = self.template.demarche_id
-        # Two rounds: a conflict met in the first can leave a kept version on the laptop
-        # that met it only (known, see the session's notes); the second carries it to all.
-        for final in ("-final", "-final2"):
-            bundles = {n: self.laptops.write(n, demarche_id, final) for n in self.names}
-            for name in self.names:
-                self.laptops.read(name, *(b for other, b in bundles.items() if other != name))
+        # One round: every laptop that met the same versions of a row (its own and every
+        # bundle's) holds the same kept texts and settles codes, counts and sheets alike.
+        bundles = {n: self.laptops.write(n, demarche_id, "-final") for n in self.names}
+        for name in self.names:
+            self.laptops.read(name, *(b for other, b in bundles.items() if other != name))
         dumps = [self.laptops.dump(name, demarche_id) for name in self.names]
         for name, dump in zip(self.names[1:], dumps[1:], strict=True):
             assert dump == dumps[0], differences(self.names[0], dumps[0], name, dump)
@@ -273,6 +272,9 @@ def test_every_base_ends_the_same_and_nothing_typed_is_lost(
             stateful_step_count=20,
             deadline=None,
             database=None,
+            # BUNDLE_NO_SHRINK=1: the first failing example as found (shrinking one takes
+            # minutes).
+            phases=[Phase.generate] if os.environ.get("BUNDLE_NO_SHRINK") else list(Phase),
             suppress_health_check=[HealthCheck.too_slow],
         ),
     )

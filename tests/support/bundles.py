@@ -11,6 +11,7 @@ import pytest
 from vitalite_tui.db import checked
 from vitalite_tui.db.connection import close_database
 from vitalite_tui.store import Store, open_store
+from vitalite_tui.store.exchange import KnownTables
 from vitalite_tui.store.exchange.dump import demarche_tables
 from vitalite_tui.store.exchange.records import MergeReport
 
@@ -56,8 +57,11 @@ class Laptops:
         return store.exchange.write(demarche_id, target).path
 
     def read(self, name: str, *bundles: Path) -> list[MergeReport]:
+        """`name` reads the bundles one after the other, as `vitalite bundle read` does
+        (the tables found unchanged by one bundle not compared again for the next)."""
         store = self.open(name)
-        return [store.exchange.read(path) for path in bundles]
+        known = KnownTables()
+        return [store.exchange.read(path, known) for path in bundles]
 
     def dump(self, name: str, demarche_id: str) -> Dump:
         self.open(name)

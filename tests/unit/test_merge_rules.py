@@ -58,6 +58,15 @@ def test_an_exported_code_stays_its_persons_and_is_never_given_again() -> None:
     assert settle_codes(people(("a", 7, 1, False), ("c", 12, 3, True)), {}) == {"c": 8}
 
 
+def test_a_code_a_bundle_carried_stays_its_persons_after_an_exported_one() -> None:
+    # b's P007 left its laptop in a bundle, a's did not: a moves although registered first;
+    # c, renumbered P009 by the rule then carried so, keeps it (the code others have seen).
+    holders = people(("a", 7, 1, False), ("b", 7, 2, False), ("c", 9, 3, True))
+    assert settle_codes(holders, {}, {7: ("b",), 9: ("c",)}) == {"a": 8}
+    # An exported code still wins over a carried one; a carried code is never given again.
+    assert settle_codes(holders, {7: ("a",)}, {7: ("b",), 8: ("gone",)}) == {"b": 9, "c": 10}
+
+
 def test_the_record_of_exported_codes_only_grows_and_survives_settings() -> None:
     assert exported_union({7: ["b"]}, {7: ["a"], 8: ["c"]}) == {7: ("a", "b"), 8: ("c",)}
     settings = with_exported({"other": 1}, {7: ("a",)})

@@ -85,6 +85,7 @@ def read(
 ) -> None:
     """Lire des paquets dans cette base : chaque ligne ajoutée ou mise à jour, rien perdu."""
     from vitalite_tui.cli.stores import writing_store
+    from vitalite_tui.store.exchange import KnownTables
     from vitalite_tui.store.exchange.report import report_text
 
     bundles = _bundles(files)
@@ -97,9 +98,10 @@ def read(
         say(f"Nouvelle base créée pour ce poste : {path}.")
     refused = 0
     with writing_store(path, "bundle", create=True) as store:
+        known = KnownTables()
         for bundle in bundles:
             try:
-                report = store.exchange.read(bundle)
+                report = store.exchange.read(bundle, known)
             except VitaliteError as exc:
                 refused += 1
                 say(exc.message, err=True)

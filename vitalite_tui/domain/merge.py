@@ -35,21 +35,29 @@ def exported_union(*maps: Mapping[int, Collection[str]]) -> ExportedCodes:
 
 
 def settle_codes(
-    holders: Iterable[Holder], exported: Mapping[int, Collection[str]]
+    holders: Iterable[Holder],
+    exported: Mapping[int, Collection[str]],
+    carried: Mapping[int, Collection[str]] | None = None,
 ) -> dict[str, int]:
     """The number each person must take instead of theirs, by id: every code one person's.
 
     A code claimed by several people (each registered with it on a laptop) stays with the
-    one it was exported for, otherwise with the one registered first (by `created_at`, then
-    id: the same choice on every laptop); a code exported for someone is never another's.
-    The others, and those this rule already numbered (unless exported so), take the
-    smallest codes nobody claims, in the order they were registered: a function of the
-    people alone, so that every laptop gives the same codes whatever it read first.
+    one it was exported for, otherwise with one a bundle carried it for, otherwise with the
+    one registered first (by `created_at`, then id: the same choice on every laptop); a code
+    exported for someone is never another's, nor one a bundle carried for someone.
+    The others, and those this rule already numbered (unless exported or carried so), take
+    the smallest codes nobody claims, in the order they were registered: a function of the
+    people and the two records alone, so that every laptop gives the same codes whatever
+    it read first (the records only grow, and are made when an export or a bundle is
+    written, never while reading).
     """
+    carried = carried or {}
     claims: dict[int, list[Holder]] = {}
     pool: list[Holder] = []
     for holder in holders:
-        bound = holder.id in exported.get(holder.number, ())
+        bound = holder.id in exported.get(holder.number, ()) or holder.id in carried.get(
+            holder.number, ()
+        )
         if holder.settled and not bound:
             pool.append(holder)
         else:
@@ -57,13 +65,16 @@ def settle_codes(
     kept: set[int] = set()
     for number, group in claims.items():
         bound_ids = set(exported.get(number, ()))
-        ordered = sorted(group, key=lambda h: (h.id not in bound_ids, h.created_at, h.id))
+        seen_ids = set(carried.get(number, ()))
+        ordered = sorted(
+            group, key=lambda h: (h.id not in bound_ids, h.id not in seen_ids, h.created_at, h.id)
+        )
         if bound_ids and ordered[0].id not in bound_ids:
             pool += ordered  # exported for someone not among them: nobody else takes it
             continue
         kept.add(number)
         pool += ordered[1:]
-    reserved = kept | {int(n) for n in exported}
+    reserved = kept | {int(n) for n in exported} | {int(n) for n in carried}
     given: dict[str, int] = {}
     candidate = 1
     for holder in sorted(pool, key=lambda h: (h.created_at, h.id)):
@@ -98,11 +109,14 @@ def probable_duplicates(people: Iterable[tuple[str, str, str]]) -> list[tuple[st
 
 #: Where a démarche's settings keep the codes it exported.
 EXPORTED_KEY = "exported_codes"
+#: Where they keep the codes its bundles carried (`store.exchange.codes.mark_carried`).
+CARRIED_KEY = "carried_codes"
 
 
-def exported_in(settings: object) -> ExportedCodes:
-    """The exported codes a démarche's settings hold (none when absent or malformed)."""
-    found = settings.get(EXPORTED_KEY) if isinstance(settings, dict) else None
+def exported_in(settings: object, key: str = EXPORTED_KEY) -> ExportedCodes:
+    """The exported codes a démarche's settings hold (none when absent or malformed);
+    with `key=CARRIED_KEY`, the codes its bundles carried."""
+    found = settings.get(key) if isinstance(settings, dict) else None
     if not isinstance(found, dict):
         return {}
     codes: dict[int, tuple[str, ...]] = {}
@@ -112,9 +126,12 @@ def exported_in(settings: object) -> ExportedCodes:
     return exported_union(codes)
 
 
-def with_exported(settings: dict[str, object], codes: ExportedCodes) -> dict[str, object]:
-    """The settings with these exported codes (the key left out while there are none)."""
+def with_exported(
+    settings: dict[str, object], codes: ExportedCodes, key: str = EXPORTED_KEY
+) -> dict[str, object]:
+    """The settings with these exported (or, `key=CARRIED_KEY`, carried) codes (the key
+    left out while there are none)."""
     if not codes:
         return settings
     listed = {str(number): list(ids) for number, ids in codes.items()}
-    return {**settings, EXPORTED_KEY: listed}
+    return {**settings, key: listed}

@@ -47,12 +47,20 @@ STEP_3_SCREEN = (
     "saisi ici. n (ou Inser) ouvre la saisie rapide : une touche par réponse, la fiche "
     "suivante commence seule. ⏎ corrige la fiche choisie, v la vérifie (on la retape "
     "sans voir la première saisie, puis on tranche chaque différence), Suppr la retire "
-    "et u la fait revenir. b montre le baromètre calculé à partir des fiches. i imprime "
+    "et u la fait revenir. s liste les fiches saisies sur deux postes qui diffèrent. "
+    "b montre le baromètre calculé à partir des fiches. i imprime "
     "10 fiches papier numérotées, après le dernier numéro imprimé ou saisi (PDF dans "
     "exports/ ; « vitalite print questionnaire » pour un autre nombre ou une fiche vierge). "
     "Réponses : questions répondues sur le total («\u00a0sans réponse\u00a0» ne compte pas) ; "
     "État : ✔ vérifiée, import = venue d'un tableur (commande «\u00a0vitalite questionnaire "
     "import\u00a0»)."
+)
+SECOND_ENTRIES_SCREEN = (
+    "Les fiches papier saisies sur deux postes (vues en lisant leurs paquets) dont les "
+    "saisies diffèrent : la seconde saisie vaut vérification à l'aveugle. ⏎ montre les "
+    "différences de la fiche choisie, une à une ; 1 garde la valeur de la première saisie, "
+    "2 prend celle de l'autre poste. Après la dernière, la fiche est vérifiée. Échap "
+    "revient à la liste sans rien changer."
 )
 SHEET_ENTRY_SCREEN = (
     "Saisie des questionnaires papier. En haut : le n° de la fiche (proposé, modifiable) "
@@ -319,6 +327,7 @@ HELP_TEXTS: Mapping[str, str] = {
     # step 3: the questionnaires and the barometer
     "Step3Screen": STEP_3_SCREEN,
     "SheetEntryScreen": SHEET_ENTRY_SCREEN,
+    "SecondEntriesScreen": SECOND_ENTRIES_SCREEN,
     "BarometerScreen": BAROMETER_SCREEN,
     # the workshops: set-up, capture, plenary, restitution
     "WorkshopScreen": WORKSHOP_SCREEN,

@@ -20,7 +20,9 @@ from vitalite_tui.formats.bundle import (
 from vitalite_tui.formats.files import write_bytes
 from vitalite_tui.formats.naming import slug
 from vitalite_tui.store.base import demarche_row
+from vitalite_tui.store.exchange.codes import mark_carried
 from vitalite_tui.store.exchange.dump import demarche_tables
+from vitalite_tui.store.exchange.known import KnownTables
 from vitalite_tui.store.exchange.laptop import rename_laptop, this_laptop
 from vitalite_tui.store.exchange.merge import Merge
 from vitalite_tui.store.exchange.records import (
@@ -30,7 +32,7 @@ from vitalite_tui.store.exchange.records import (
     WrittenBundle,
 )
 
-__all__ = ["Exchange"]
+__all__ = ["Exchange", "KnownTables"]
 
 
 BUNDLE_NOT_WRITTEN = "Le paquet n'a pas pu être écrit"
@@ -47,6 +49,8 @@ class Exchange:
 
     def bundle_bytes(self, demarche_id: str) -> bytes:
         """The démarche's bundle: every row of it, removed ones included, and its manifest."""
+        # Before the rows are read: the bundle carries the record of its own codes.
+        mark_carried(demarche_id)
         demarche = demarche_row(demarche_id)
         laptop = this_laptop()
         manifest = Manifest(
@@ -84,10 +88,13 @@ class Exchange:
             size=len(data),
         )
 
-    def read(self, path: Path) -> MergeReport:
-        """Merge the bundle at `path` into the base, all of it or nothing."""
+    def read(self, path: Path, known: KnownTables | None = None) -> MergeReport:
+        """Merge the bundle at `path` into the base, all of it or nothing.
+
+        `known`: shared by bundles read one after the other with nothing else written in
+        between, so that each table the bundles carry alike is compared once."""
         bundle = read_bundle(path)
-        return Merge(bundle, path.name).run()
+        return Merge(bundle, path.name, known).run()
 
     def found(self, folder: Path) -> list[FoundBundle]:
         """The bundles of a folder, newest first, with where each comes from."""
@@ -109,4 +116,5 @@ class Exchange:
 
     def read_all(self, paths: Sequence[Path]) -> list[MergeReport]:
         """Each bundle merged in turn (each its own transaction)."""
-        return [self.read(path) for path in paths]
+        known = KnownTables()
+        return [self.read(path, known) for path in paths]

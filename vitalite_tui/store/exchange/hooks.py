@@ -16,6 +16,8 @@ from typing import Any, Protocol
 from vitalite_tui.db.models import db
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.merge import (
+    CARRIED_KEY,
+    EXPORTED_KEY,
     Holder,
     exported_in,
     exported_union,
@@ -57,6 +59,9 @@ class MergeContext(Protocol):
 class TableHook:
     """What a table's merge does beyond matching rows: each step does nothing unless told."""
 
+    #: Tables other than its own that the hook may write to (see `KnownTables`).
+    also_writes: tuple[str, ...] = ()
+
     def before(
         self, merge: MergeContext, spec: TableSpec, rows: list[Row], local: dict[str, Row]
     ) -> None:
@@ -96,18 +101,21 @@ class Demarches(TableHook):
 
     @staticmethod
     def _exported_codes(row: Row, mine: Row) -> None:
-        """Both versions get every code either exported, and every sheet number either
-        printed, whichever of them wins: a later change of the démarche (its name) must not
-        forget what an export showed, nor which numbers went out on paper."""
+        """Both versions get every code either exported or carried in a bundle, and every
+        sheet number either printed, whichever of them wins: a later change of the démarche
+        (its name) must not forget what an export showed, a bundle carried, nor which
+        numbers went out on paper."""
         theirs, ours = _settings(row["settings"]), _settings(mine["settings"])
-        codes = exported_union(exported_in(theirs), exported_in(ours))
+        for key in (EXPORTED_KEY, CARRIED_KEY):
+            codes = exported_union(exported_in(theirs, key), exported_in(ours, key))
+            theirs, ours = with_exported(theirs, codes, key), with_exported(ours, codes, key)
         printed = printed_union(theirs, ours)
-        if not codes and not printed:
+        if printed:
+            theirs, ours = with_printed(theirs, printed), with_printed(ours, printed)
+        if theirs == _settings(row["settings"]) and ours == _settings(mine["settings"]):
             return
-        row["settings"] = json.dumps(
-            with_printed(with_exported(theirs, codes), printed), ensure_ascii=False
-        )
-        settled = json.dumps(with_printed(with_exported(ours, codes), printed), ensure_ascii=False)
+        row["settings"] = json.dumps(theirs, ensure_ascii=False)
+        settled = json.dumps(ours, ensure_ascii=False)
         if settled != mine["settings"]:
             # Not a change of its own: the stamps stay those of the version it completes.
             db.execute_sql("UPDATE demarche SET settings = ? WHERE id = ?", (settled, mine["id"]))
@@ -181,6 +189,7 @@ class Participants(TableHook):
                 for row in winners.values()
             ),
             exported_in(_settings(settings)),
+            exported_in(_settings(settings), CARRIED_KEY),
         )
         versions: dict[str, Row] = {}
         for key, number in plan.items():
@@ -293,7 +302,14 @@ class SheetsTypedTwice(TableHook):
     that it never counts twice. Both alike: the sheet is verified; otherwise it waits in
     the verification screen with the second typing (`Responses.second_entries`).
 
+    The typings of a sheet are its live ones and those the rule set aside already (here or
+    on the laptop a bundle is from): whether the sheet is verified is decided from all of
+    them, so a laptop that meets a second typing already set aside elsewhere decides as
+    the laptop that set it aside.
+
     On the answers' table: a sheet's answers are written after the sheet."""
+
+    also_writes = ("response",)
 
     def after(
         self, merge: MergeContext, spec: TableSpec, added: list[str], updated: list[str]
@@ -303,27 +319,20 @@ class SheetsTypedTwice(TableHook):
         sheets: dict[int, list[tuple[Any, ...]]] = {}
         for found in _rows(
             "SELECT sheet_number, created_at, id, updated_at, verified_at, changed_by, "
-            "profile, collected_at, questionnaire_id FROM response WHERE demarche_id = ? "
-            "AND source_key IS NULL AND sheet_number IS NOT NULL AND deleted_at IS NULL",
-            (merge.demarche_hex,),
+            "profile, collected_at, questionnaire_id, deleted_at FROM response "
+            "WHERE demarche_id = ? AND source_key IS NULL AND sheet_number IS NOT NULL "
+            "AND (deleted_at IS NULL OR changed_by = ?)",
+            (merge.demarche_hex, BY_THE_MERGE),
         ):
             sheets.setdefault(int(found[0]), []).append(found)
         for number, typings in sorted(sheets.items()):
-            if len(typings) < 2:
+            live = sorted(t for t in typings if t[9] is None)
+            if len(typings) < 2 or not live:
                 continue
-            first, *others = sorted(typings)
+            first, *others = live
+            same = {t[2]: _same_typing(first, t) for t in typings if t[2] != first[2]}
             for other in others:
-                identical = first[6:] == other[6:] and _answers(first[2]) == _answers(other[2])
-                merge.report.sheets.append(SheetTypedTwice(number, identical))
-                if identical and first[4] is None:
-                    # Verified by the rule, at its own stamp: the same on every laptop.
-                    at = just_after(str(first[3]))
-                    db.execute_sql(
-                        "UPDATE response SET verified_at = ?, updated_at = ?, changed_by = ? "
-                        "WHERE id = ?",
-                        (at, at, BY_THE_MERGE, first[2]),
-                    )
-                    first = (*first[:3], at, at, BY_THE_MERGE, *first[6:])
+                merge.report.sheets.append(SheetTypedTwice(number, same[other[2]]))
                 if other[5] == BY_THE_MERGE:
                     # A live row changed by the rule is one it verified, from a version
                     # typed unverified: set aside as that version would be, stamp kept.
@@ -339,6 +348,19 @@ class SheetsTypedTwice(TableHook):
                     "WHERE id = ?",
                     (at, at, BY_THE_MERGE, other[2]),
                 )
+            if any(same.values()) and first[4] is None:
+                # Verified by the rule, at its own stamp: the same on every laptop.
+                at = just_after(str(first[3]))
+                db.execute_sql(
+                    "UPDATE response SET verified_at = ?, updated_at = ?, changed_by = ? "
+                    "WHERE id = ?",
+                    (at, at, BY_THE_MERGE, first[2]),
+                )
+
+
+def _same_typing(one: tuple[Any, ...], other: tuple[Any, ...]) -> bool:
+    """Two typings of a sheet alike: the same profile, date, definition and answers."""
+    return one[6:9] == other[6:9] and _answers(one[2]) == _answers(other[2])
 
 
 def _answers(response_hex: str) -> dict[str, Any]:

@@ -5,10 +5,14 @@ base, and reading one twice changes nothing):
 - a row the base lacks is added; a row on both sides keeps the version changed last,
   ordered by (`updated_at`, `changed_by`, a digest of its values): ties break alike
   everywhere; a deletion (`deleted_at`) is a change like any other;
-- when the two versions' typed texts differ, the losing texts are kept beside the row (a
-  `KeptVersion`) under an id made from the row and those texts alone, so that every laptop
-  that sets the same texts aside makes the same row, whatever order it met the versions in
-  (a `NoteRevision` would carry a version's tags and time, which laptops see differently);
+- when the two versions' typed texts differ, the texts of BOTH are kept beside the row
+  (`KeptVersion`s) under ids made from the row and the texts alone. Keeping the winner's
+  too is what makes it order-free: a laptop that meets the versions X, Y, then X again
+  (removed) keeps X and Y whatever order it meets them in; keeping the losers only, it
+  would keep X or not depending on whether Y came between. So once a row has had two
+  texts, every laptop that met the same versions (in one exchange round: its own and every
+  bundle's) holds the same kept rows (a `NoteRevision` would carry a version's tags and
+  time, which laptops see differently);
 - rows that are one thing made twice (the same person ticked present on two laptops) are
   one row under the smaller of their ids, and what pointed at the other follows it;
 - all of it in one transaction, with this laptop's stamps paused: merged rows keep the
@@ -26,10 +30,11 @@ from typing import Any
 
 from vitalite_tui.db.failures import explain
 from vitalite_tui.db.models import Laptop, db
-from vitalite_tui.formats.bundle import Bundle, BundleRefused, damaged
+from vitalite_tui.formats.bundle import Bundle, BundleRefused, damaged, member_name
 from vitalite_tui.store.base import writing
 from vitalite_tui.store.exchange.dump import table_rows
 from vitalite_tui.store.exchange.hooks import HOOKS, MergeContext
+from vitalite_tui.store.exchange.known import KnownTables
 from vitalite_tui.store.exchange.laptop import this_laptop
 from vitalite_tui.store.exchange.records import Conflict, MergeReport, TableCount
 from vitalite_tui.store.exchange.tables import (
@@ -88,9 +93,11 @@ def _many(sql: str, params: list[tuple[Any, ...]], source: str) -> None:
 class Merge(MergeContext):
     """One bundle read into the open base."""
 
-    def __init__(self, bundle: Bundle, source: str) -> None:
+    def __init__(self, bundle: Bundle, source: str, known: KnownTables | None = None) -> None:
         self.bundle = bundle
         self.source = source
+        #: Tables found unchanged by the bundles read before this one in the same batch.
+        self.known = known or KnownTables()
         self.demarche_hex = bundle.manifest.demarche_id
         #: This laptop's id: what `changed_by` NULL means here.
         self.here = this_laptop().id
@@ -117,17 +124,39 @@ class Merge(MergeContext):
             or [row[root.columns.index("id")] for row in root.rows] != [self.demarche_hex]
         ):
             raise damaged(self.source, "sa démarche n'est pas celle de son manifeste")
-        with writing():
-            db.execute_sql("PRAGMA defer_foreign_keys = ON")
-            Laptop.update(merging=True).execute()
-            self.report.created = not _query(
-                "SELECT id FROM demarche WHERE id = ?", (self.demarche_hex,)
-            )
-            for spec in table_specs():
-                self._table(spec)
-            # Inside the transaction: no other connection ever sees the stamps paused.
-            Laptop.update(merging=False).execute()
+        try:
+            with writing():
+                db.execute_sql("PRAGMA defer_foreign_keys = ON")
+                Laptop.update(merging=True).execute()
+                self.report.created = not _query(
+                    "SELECT id FROM demarche WHERE id = ?", (self.demarche_hex,)
+                )
+                for spec in table_specs():
+                    self._step(spec)
+                # Inside the transaction: no other connection ever sees the stamps paused.
+                Laptop.update(merging=False).execute()
+        except BaseException:
+            self.known.clear()
+            raise
         return self.report
+
+    def _step(self, spec: TableSpec) -> None:
+        """One table merged; the tables it wrote to, if any, no longer known unchanged."""
+        connection: sqlite3.Connection = db.connection()  # type: ignore[no-untyped-call]
+        before = connection.total_changes
+        self._table(spec)
+        if connection.total_changes != before:
+            hook = HOOKS.get(spec.name)
+            # What a step may write: its table, those pointing at it (ids made one), the
+            # texts set aside, and what its hook says it writes besides.
+            self.known.forget(
+                (
+                    spec.name,
+                    *(table for table, _ in referencing(spec.name)),
+                    "kept_version",
+                    *(hook.also_writes if hook is not None else ()),
+                )
+            )
 
     # ------------------------------------------------------------ one table
 
@@ -180,8 +209,11 @@ class Merge(MergeContext):
             return False
         if any(self.aliases.get(column.references or "") for column in spec.columns):
             return False
-        if list(map(tuple, table.rows)) != table_rows(spec, self.demarche_hex, self.here):
-            return False
+        checksum = self.bundle.manifest.checksums.get(member_name(spec.name))
+        if not self.known.same(self.demarche_hex, spec.name, checksum):
+            if list(map(tuple, table.rows)) != table_rows(spec, self.demarche_hex, self.here):
+                return False
+            self.known.remember(self.demarche_hex, spec.name, checksum)
         key = spec.names.index("id")
         self.ids[spec.name] = {str(row[key]) for row in table.rows}
         self.report.tables.append(TableCount(spec.name, spec.label, unchanged=len(table.rows)))
@@ -292,17 +324,8 @@ class Merge(MergeContext):
     # ------------------------------------------------------------ versions set aside
 
     def _set_aside(self, spec: TableSpec, loser: Row, winner: Row) -> None:
-        texts = json.dumps({c: loser[c] for c in spec.texts}, ensure_ascii=False, sort_keys=True)
-        # From the row and the texts alone: two versions with the same texts (a note, then
-        # the same note removed) are one kept version, whichever laptop met which first.
-        kept_id = uuid.uuid5(_VERSIONS, f"{spec.name}/{loser['id']}/{texts}").hex
-        at = loser["created_at"]
-        db.execute_sql(
-            "INSERT OR IGNORE INTO kept_version (id, created_at, updated_at, deleted_at, "
-            "changed_by, demarche_id, table_name, row_id, texts) "
-            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-            (kept_id, at, at, BY_THE_MERGE, self.demarche_hex, spec.name, loser["id"], texts),
-        )
+        for texts_of in (loser, winner):
+            self._keep(spec, texts_of)
         self.report.conflicts.append(
             Conflict(
                 table=spec.name,
@@ -311,6 +334,22 @@ class Merge(MergeContext):
                 kept=_shown([winner[c] for c in spec.texts]),
                 other=_shown([loser[c] for c in spec.texts]),
             )
+        )
+
+    def _keep(self, spec: TableSpec, row: Row) -> None:
+        """One version's texts kept beside its row: one kept row per (row, texts)."""
+        texts = json.dumps({c: row[c] for c in spec.texts}, ensure_ascii=False, sort_keys=True)
+        kept_id = uuid.uuid5(_VERSIONS, f"{spec.name}/{row['id']}/{texts}").hex
+        at = row["created_at"]
+        # Two rows made twice (a natural key) may hold the same texts under two creation
+        # times: the later stays, as the kept rows' own merge would keep it.
+        db.execute_sql(
+            "INSERT INTO kept_version (id, created_at, updated_at, deleted_at, "
+            "changed_by, demarche_id, table_name, row_id, texts) "
+            "VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "created_at = max(created_at, excluded.created_at), "
+            "updated_at = max(updated_at, excluded.updated_at)",
+            (kept_id, at, at, BY_THE_MERGE, self.demarche_hex, spec.name, row["id"], texts),
         )
 
     # ------------------------------------------------------------ writing

@@ -83,10 +83,10 @@ def _settled_lines(report: MergeReport) -> list[str]:
             f"  {counted(len(differ), 'fiche saisie', 'fiches saisies')} sur deux postes avec "
             f"des différences (n° {', '.join(map(str, differ))}) : "
             + (
-                "comptée une fois, elle reste à vérifier ; ressaisissez-la"
+                "comptée une fois, elle reste à vérifier ; tranchez chaque différence"
                 if len(differ) == 1
-                else "comptées une fois, elles restent à vérifier ; ressaisissez-les"
+                else "comptées une fois, elles restent à vérifier ; tranchez chaque différence"
             )
-            + " dans la vérification des questionnaires."
+            + " à l'étape 3 du questionnaire (touche s)."
         )
     return lines

@@ -11,8 +11,8 @@ from vitalite_tui.db.models import Participant, db, utcnow
 from vitalite_tui.domain.colleges import College, CollegeCounts
 from vitalite_tui.domain.errors import InvalidInput
 from vitalite_tui.domain.merge import (
+    CARRIED_KEY,
     exported_in,
-    exported_union,
     person_key,
     probable_duplicates,
     with_exported,
@@ -20,6 +20,7 @@ from vitalite_tui.domain.merge import (
 from vitalite_tui.domain.participants import participant_code
 from vitalite_tui.domain.text import clean_line, matches
 from vitalite_tui.store.base import as_uuid, demarche_row, key, live, soft_delete, writing
+from vitalite_tui.store.exchange.codes import codes_with_live
 from vitalite_tui.store.exchange.records import Duplicate
 from vitalite_tui.store.exchange.tables import NATURAL_KEYS, referencing
 from vitalite_tui.store.lookups import in_name_order
@@ -68,7 +69,10 @@ class Participants:
                 .scalar()
             )
             # A code once exported stays that person's, even if their row went elsewhere.
-            exported = max(exported_in(demarche.settings), default=0)
+            exported = max(
+                (*exported_in(demarche.settings), *exported_in(demarche.settings, CARRIED_KEY)),
+                default=0,
+            )
             row = Participant.create(
                 demarche=demarche, number=max(last or 0, exported) + 1, **values
             )
@@ -129,13 +133,8 @@ class Participants:
         is theirs on every laptop (the record travels in bundles, see `exchange.hooks`)."""
         with writing():
             demarche = demarche_row(demarche_id)
-            rows = Participant.select(Participant.id, Participant.number).where(
-                (Participant.demarche == demarche) & Participant.deleted_at.is_null()
-            )
-            now = {int(row.number): (row.id.hex,) for row in rows}
-            known = exported_in(demarche.settings)
-            codes = exported_union(known, now)
-            if codes != known:
+            codes = codes_with_live(demarche)
+            if codes is not None:
                 demarche.settings = with_exported(dict(demarche.settings or {}), codes)
                 demarche.save()
 

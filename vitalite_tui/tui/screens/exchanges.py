@@ -23,6 +23,7 @@ from vitalite_tui.errors import VitaliteError
 from vitalite_tui.formats.preferences import load_preferences, remember
 from vitalite_tui.paths import exchanges_dir, preferences_path
 from vitalite_tui.store import Store
+from vitalite_tui.store.exchange import KnownTables
 from vitalite_tui.store.exchange.records import FoundBundle, MergeReport
 from vitalite_tui.store.exchange.report import report_text
 from vitalite_tui.tui.screens.base import BaseScreen
@@ -250,10 +251,11 @@ class ExchangesScreen(BaseScreen):
     def read_bundles(self, store: Store, paths: list[Path]) -> None:
         reports: list[MergeReport] = []
         refused: list[str] = []
+        known = KnownTables()
         with store.thread_connection():
             for path in paths:
                 try:
-                    reports.append(store.exchange.read(path))
+                    reports.append(store.exchange.read(path, known))
                 except VitaliteError as exc:
                     refused.append(exc.message)
         lines = [report_text(report) for report in reports] + refused

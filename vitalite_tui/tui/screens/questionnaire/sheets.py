@@ -135,6 +135,15 @@ class Step3Screen(BaseScreen):
             show=False,
         ),
         Binding(
+            "s",
+            "second_entries",
+            "2 postes",
+            id="sheet-second-entries",
+            tooltip="Les fiches saisies sur deux postes qui diffèrent : trancher chaque "
+            "différence d'une touche (la seconde saisie vaut vérification).",
+            show=False,  # No room in the footer: the counts line names it when some wait.
+        ),
+        Binding(
             "b",
             "barometer",
             "Baromètre",
@@ -192,6 +201,7 @@ class Step3Screen(BaseScreen):
             form = self.store.responses.form(self.demarche_id)
             chosen = self.store.questionnaires.chosen(self.demarche_id)
             sheets = self.store.responses.lines(self.demarche_id)
+            pending = len(self.store.responses.second_entries(self.demarche_id))
         except VitaliteError as exc:
             self.report(exc)
             return
@@ -217,6 +227,7 @@ class Step3Screen(BaseScreen):
         self.query_one("#sheet-counts", Static).update(
             f"{plural(len(sheets), 'fiche saisie', 'fiches saisies')} · "
             f"{plural(verified, 'vérifiée')} · {plural(imported, 'importée')}"
+            + (f" · s : {plural(pending, 'double')} à trancher" if pending else "")
         )
         empty = self.query_one("#empty", Static)
         empty.display = not sheets
@@ -264,6 +275,11 @@ class Step3Screen(BaseScreen):
             return print_questionnaire(store, self.demarche_id)
 
         print_in_background(self, make, "Questionnaires imprimés")
+
+    def action_second_entries(self) -> None:
+        from vitalite_tui.tui.screens.questionnaire.verification import SecondEntriesScreen
+
+        self.app.push_screen(SecondEntriesScreen(self.demarche_id))
 
     def action_barometer(self) -> None:
         from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
