@@ -559,9 +559,11 @@ def test_a_locked_file_is_kept_and_the_new_one_gets_the_time(
     first, _ = export(store, scene, out)
     before = first.path.read_bytes()
     real_replace = os.replace
+    # The second export goes beside the first (« -2 »); say Windows refuses that name.
+    refused = first.path.with_name(f"{first.path.stem}-2.xlsx")
 
     def excel_has_it_open(source: Any, target: Any) -> None:
-        if Path(target) == first.path:
+        if Path(target) == refused:
             raise PermissionError(errno.EACCES, "The process cannot access the file")
         real_replace(source, target)
 
@@ -569,8 +571,8 @@ def test_a_locked_file_is_kept_and_the_new_one_gets_the_time(
     second = export_workbook(store, scene.demarche_id, out)
     assert second.renamed
     assert second.path != first.path
-    assert second.path.name.startswith(first.path.stem + "-")
-    assert len(second.path.stem) == len(first.path.stem) + len("-HHMMSS")
+    assert second.path.name.startswith(refused.stem + "-")
+    assert len(second.path.stem) == len(refused.stem) + len("-HHMMSS")
     assert "n'a pas pu être remplacé (ouvert dans Excel ?)" in second.warnings[0]
     assert second.path.name in second.warnings[0]
     assert first.path.read_bytes() == before
