@@ -83,7 +83,6 @@ TABLES = {
     "Scénario": "Scenario",
     "Actions et votes": "ActionsVotes",
     "Votes": "Votes",
-    "Fiches actions": "FichesActions",
     "Charte": "Charte",
 }
 
@@ -94,16 +93,16 @@ ALWAYS_FILLED = {"Codebook questionnaire", "Scénario"}
 CONTRIBUTION_HEADERS = [
     "Atelier",
     "Sous-groupe",
-    "Tour",
-    "Question",
     "Code",
     "Collège",
-    "Indicateur",
     "Nom de l'indicateur",
     "Pôle",
-    "Nom du pôle",
     "Type",
     "Texte",
+    "Tour",
+    "Question",
+    "Indicateur",
+    "Nom du pôle",
     "Heure",
     "Modifiée",
 ]

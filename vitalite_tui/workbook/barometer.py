@@ -86,7 +86,7 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
     sheet.table("Barometre", COLUMNS, rows, EMPTY)
     if note := left_out_line(context):
         sheet.blank()
-        sheet.append([sheet.cells.muted(note)])
+        sheet.note(note)
 
 
 # ---------------------------------------------------------------- the Synthèse
@@ -126,7 +126,7 @@ def radar(context: ExportContext, sheet: SheetWriter) -> None:
             ]
         )
     if note := left_out_line(context):
-        sheet.append([sheet.cells.muted(note)])
+        sheet.note(note)
     chart = radar_chart(
         sheet.sheet,
         "Baromètre mesuré : position (0–100)",

@@ -102,7 +102,7 @@ def felt(context: ExportContext, sheet: SheetWriter) -> None:
     if rows:
         sheet.blank()
         for note in FELT_NOTES:
-            sheet.append([sheet.cells.muted(note)])
+            sheet.note(note)
 
 
 def images(context: ExportContext, sheet: SheetWriter) -> None:

@@ -29,9 +29,13 @@ from vitalite_tui.workbook import felt as felt_sheets
 from vitalite_tui.workbook import votes as vote_sheets
 from vitalite_tui.workbook import workshop2 as workshop2_sheets
 from vitalite_tui.workbook.context import ExportContext
+from vitalite_tui.workbook.printing import PrintLayout
 from vitalite_tui.workbook.sheet import SheetWriter
 
 SheetBuilder = Callable[[ExportContext, SheetWriter], None]
+
+#: The print setup of most sheets: `printing`'s rules, nothing overridden.
+COMMON = PrintLayout()
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class SheetSpec:
     build: SheetBuilder
     #: What personal data the sheet holds, for the Registre RGPD ("" when none).
     personal_data: str = ""
+    #: How it prints, where it differs from the common rules of `printing`.
+    layout: PrintLayout = COMMON
 
 
 SUMMARY_BLOCKS: tuple[summary.SummaryBlock, ...] = (

@@ -7,6 +7,7 @@ the top actions).
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -17,12 +18,13 @@ from vitalite_tui.domain.text import plural
 from vitalite_tui.workbook.charts import CHART_ROWS, bar_chart
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.preparation import meeting_dates
-from vitalite_tui.workbook.sheet import SheetWriter
+from vitalite_tui.workbook.printing import text_lines
+from vitalite_tui.workbook.sheet import NOTE_CHARS, SheetWriter
 
 SummaryBlock = Callable[[ExportContext, SheetWriter], None]
 
-#: Labels in A, the workshops' places in B, figures from C on.
-WIDTHS = (36, 30, 15, 15, 15, 15, 15, 15, 15, 15, 15)
+#: Labels in A, the workshops' places in B, figures from C on: a landscape page at 70 %.
+WIDTHS = (26, 22, *[12] * 9)
 
 
 def build(context: ExportContext, sheet: SheetWriter, *, blocks: Sequence[SummaryBlock]) -> None:
@@ -32,14 +34,15 @@ def build(context: ExportContext, sheet: SheetWriter, *, blocks: Sequence[Summar
 
 
 def heading(sheet: SheetWriter, text: str) -> None:
-    """A blank row, then the block's title."""
+    """A blank row, then the block's title (where the block starts, for its chart)."""
     sheet.blank()
-    sheet.append([sheet.cells.heading(text)])
+    sheet.block_start = sheet.append([sheet.cells.heading(text)])
 
 
 def labels(sheet: SheetWriter, *texts: str) -> int:
-    """A row of bold labels (a block's header); returns its number."""
-    return sheet.append([sheet.cells.label(text) for text in texts])
+    """A row of bold labels (a block's header), wrapped in their columns; returns its number."""
+    lines = max(text_lines(text, width) for text, width in zip(texts, WIDTHS, strict=False) if text)
+    return sheet.append([sheet.wrapped_label(text) for text in texts], lines=lines)
 
 
 def identity(context: ExportContext, sheet: SheetWriter) -> None:
@@ -48,12 +51,10 @@ def identity(context: ExportContext, sheet: SheetWriter) -> None:
     cells = sheet.cells
     sheet.append([cells.title(f"Vitalité sociale — {demarche.territory}")])
     communes = demarche.communes
-    sheet.append(
-        [
-            cells.label("Communes"),
-            f"{len(communes)} : {', '.join(communes)}" if communes else "aucune saisie",
-        ]
-    )
+    listed = f"{len(communes)} : {', '.join(communes)}" if communes else "aucune saisie"
+    # In lines that stay within the printed columns (B to the last).
+    for number, line in enumerate(textwrap.wrap(listed, int(sum(WIDTHS[1:]) * NOTE_CHARS))):
+        sheet.append([cells.label("Communes") if number == 0 else None, line])
     sheet.append([cells.label("Classeur produit le"), context.started])
     sheet.append([cells.label("Par"), f"vitalite-tui {__version__}"])
     scope = (
