@@ -89,6 +89,10 @@ def test_every_sheet_prints_readable_on_a4(store: Store, tmp_path: Path) -> None
     assert len(kept) == 5
     assert [brk.id for brk in cards.row_breaks.brk] == [row - 1 for row in kept[1:]]
     assert cards.page_setup.orientation == "portrait"
+    # The long form repeats the Questionnaire sheet for pivot tables: its header alone prints.
+    long = book["Questionnaire (long)"]
+    assert str(long.print_area).endswith("!$A$1:$E$1")
+    assert "non imprimées, voir Questionnaire" in long.oddFooter.center.text
     # Contributions: the text wrapped in a column of its own, the details out of print.
     notes = book["Contributions"]
     assert "$H$" in str(notes.print_area)

@@ -51,6 +51,9 @@ class PrintLayout:
 
     #: None: portrait when the columns fit it at `PORTRAIT_SCALE`, else landscape.
     orientation: Orientation | None = None
+    #: Why the rows are left out of print, said in the footer ("" prints them): for a sheet
+    #: that repeats another in a shape for pivot tables, hundreds of pages nobody reads.
+    header_only: str = ""
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,10 @@ def finish(
     sheet.page_setup.fitToWidth = fit.pages_wide
     if fit.pages_wide > 1 and not sheet.print_title_cols:
         sheet.print_title_cols = "A:A"  # which row a piece of a line belongs to
-    if not sheet.print_area and rows:
-        sheet.print_area = f"A1:{get_column_letter(max(len(widths), 1))}{rows}"
+    last = get_column_letter(max(len(widths), 1))
+    if layout.header_only:
+        sheet.print_area = f"A1:{last}1"
+        sheet.oddFooter.center.text = f"&A — {layout.header_only} — page &P sur &N"
+    elif not sheet.print_area and rows:
+        sheet.print_area = f"A1:{last}{rows}"
     return fit

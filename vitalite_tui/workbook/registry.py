@@ -36,6 +36,8 @@ SheetBuilder = Callable[[ExportContext, SheetWriter], None]
 
 #: The print setup of most sheets: `printing`'s rules, nothing overridden.
 COMMON = PrintLayout()
+#: The long form of the answers prints its header only (the wide sheet prints them all).
+LONG_FORM_PRINT = "lignes non imprimées, voir Questionnaire"
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ SUMMARY_BLOCKS: tuple[summary.SummaryBlock, ...] = (
     summary.key_figures,
     barometer.sheets_typed,  # one more line of the key figures
     barometer.radar,
+    felt_sheets.versus,  # the felt barometer beside the measured one, same numbers
     summary.workshops,
     summary.notes_by_indicator,
     summary.steps,
@@ -96,6 +99,13 @@ SHEETS: tuple[SheetSpec, ...] = (
         "réponses anonymes au questionnaire (aucun nom), chacune avec le profil déclaré du "
         "répondant (commune, tranche d'âge…) : un profil rare peut suffire à reconnaître "
         "quelqu'un dans une petite commune",
+    ),
+    SheetSpec(
+        "Questionnaire (long)",
+        questionnaire.answers_long,
+        "les mêmes réponses, une ligne par réponse, avec le seul numéro de fiche (le profil "
+        "du répondant est dans la feuille Questionnaire)",
+        PrintLayout(header_only=LONG_FORM_PRINT),
     ),
     SheetSpec("Codebook questionnaire", questionnaire.codebook),
     # -- workshop 1 contents (felt barometer, images; then axes) go here, in that order

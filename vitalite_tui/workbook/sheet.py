@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.chart._chart import ChartBase
 from openpyxl.styles import Alignment
@@ -41,6 +42,9 @@ MAX_LINES = 20
 
 #: Room for the filter button of the header.
 FILTER_BUTTON = 3
+
+#: The label of a row of sums.
+TOTAL = "Total"
 
 #: Characters of a note's line per character of column width (most letters are narrow).
 NOTE_CHARS = 1.1
@@ -214,6 +218,23 @@ class SheetWriter:
 
     def blank(self) -> int:
         return self.append([])
+
+    def formula(self, text: str) -> Cell:
+        """A formula Excel and LibreOffice work out on opening (`=SUM(…)`): never user text."""
+        return WriteOnlyCell(self.sheet, value=text)
+
+    def totals_row(self, columns: Sequence[int], label: str = TOTAL) -> None:
+        """Under the table: `label`, then the sum of each of `columns` (1-based) over its data
+        rows, as formulas: still right once the technician corrects a value."""
+        if not self.data_rows:
+            return
+        first, last = 2, self.data_rows + 1
+        cells: list[Any] = [None] * max(columns)
+        cells[0] = self.cells.label(label)
+        for column in columns:
+            letter = get_column_letter(column)
+            cells[column - 1] = self.formula(f"=SUM({letter}{first}:{letter}{last})")
+        self.append(cells)
 
     def note(self, text: str) -> None:
         """A muted sentence under a table, in lines as wide as the printed columns: a long

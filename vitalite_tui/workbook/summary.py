@@ -11,6 +11,8 @@ import textwrap
 from collections import Counter
 from collections.abc import Callable, Sequence
 
+from openpyxl.utils import get_column_letter
+
 from vitalite_tui import __version__
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS, Pole
@@ -19,7 +21,7 @@ from vitalite_tui.workbook.charts import CHART_ROWS, bar_chart
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.preparation import meeting_dates
 from vitalite_tui.workbook.printing import text_lines
-from vitalite_tui.workbook.sheet import NOTE_CHARS, SheetWriter
+from vitalite_tui.workbook.sheet import NOTE_CHARS, TOTAL, SheetWriter
 
 SummaryBlock = Callable[[ExportContext, SheetWriter], None]
 
@@ -101,18 +103,24 @@ def notes_by_indicator(context: ExportContext, sheet: SheetWriter) -> None:
     heading(sheet, "Contributions par indicateur")
     labels(sheet, "Indicateur", "Pôles", "Vitalité", "Dépression", "Sans pôle", "Total")
     tags = Counter((note.indicator, note.pole) for note in context.notes)
-    for indicator in INDICATORS:
-        counts = [tags[(indicator.number, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
-        sheet.append(
-            [
-                f"{indicator.code} · {indicator.short_name}",
-                indicator.poles_label,
-                *counts,
-                sum(counts),
-            ]
-        )
-    untagged = [tags[(None, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
-    sheet.append(["Sans indicateur", "", *untagged, sum(untagged)])
+    lines = [
+        (f"{shown.code} · {shown.short_name}", shown.poles_label, shown.number)
+        for shown in INDICATORS
+    ]
+    first = sheet.row + 1
+    for label, poles, number in [*lines, ("Sans indicateur", "", None)]:
+        counts = [tags[(number, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
+        # The totals as formulas: still right once the technician moves a note by hand.
+        row = sheet.row + 1
+        sheet.append([label, poles, *counts, sheet.formula(f"=SUM(C{row}:E{row})")])
+    last = sheet.row
+    sheet.append(
+        [
+            sheet.cells.label(TOTAL),
+            "",
+            *(sheet.formula(f"=SUM({c}{first}:{c}{last})") for c in "CDEF"),
+        ]
+    )
 
 
 def workshops(context: ExportContext, sheet: SheetWriter) -> None:
@@ -146,6 +154,18 @@ def workshops(context: ExportContext, sheet: SheetWriter) -> None:
                 notes[workshop.number],
             ]
         )
+    last = sheet.row
+    if context.workshops:
+        # What adds up across workshops: newcomers, sub-groups, contributions (not presences:
+        # the same people come again).
+        summed = [get_column_letter(5 + len(College) + n) for n in range(3)]
+        sheet.append(
+            [
+                sheet.cells.label(TOTAL),
+                *[None] * (3 + len(College)),
+                *(sheet.formula(f"=SUM({c}{header + 1}:{c}{last})") for c in summed),
+            ]
+        )
     if not context.presences:
         sheet.append(
             [sheet.cells.muted("Aucune présence notée pour l'instant : pas de graphique.")]
@@ -156,7 +176,7 @@ def workshops(context: ExportContext, sheet: SheetWriter) -> None:
         "Présences par atelier et par collège",
         "Personnes",
         header_row=header,
-        last_row=sheet.row,
+        last_row=last,
         category_column=1,
         first_column=5,
         last_column=4 + len(College),
