@@ -40,6 +40,15 @@ def test_exports_the_only_demarche_into_exports_under_the_working_directory(
     sheets = len(registry.SHEETS)
     assert f"{sheets} feuilles · 0 participants · 0 contributions · sans les noms" in result.stdout
     assert load_workbook(target).sheetnames[0] == "Synthèse"
+    # The same day again: a new file beside the first, never over it, and its path said.
+    first = target.read_bytes()
+    for number in (2, 3):
+        again = run("export", "--db", str(db_path))
+        assert again.exit_code == 0, again.output
+        other = target.with_name(FILE.replace(".xlsx", f"-{number}.xlsx"))
+        assert again.stdout.splitlines()[0] == f"Classeur écrit : {other}"
+        assert load_workbook(other).sheetnames[0] == "Synthèse"
+    assert target.read_bytes() == first
 
 
 def test_out_workshop_and_names(db_path: Path, tmp_path: Path) -> None:
@@ -122,11 +131,11 @@ def test_a_file_open_in_excel_is_left_alone_and_said(
     monkeypatch.setattr(os, "replace", locked)
     result = run("export", "--db", str(db_path))
     assert result.exit_code == 0, result.output
-    assert "Attention :" in result.stderr
-    assert "ouvert dans Excel ?" in result.stderr
+    # The new workbook never goes over the earlier one: nothing to refuse, nothing to warn.
+    assert "Attention :" not in result.stderr
     assert target.read_bytes() == before
     written = Path(result.stdout.splitlines()[0].removeprefix("Classeur écrit : "))
-    assert written != target
+    assert written == target.with_name(FILE.replace(".xlsx", "-2.xlsx"))
     assert written.exists()
 
 

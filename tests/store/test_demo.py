@@ -45,7 +45,7 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import INDICATORS
 from vitalite_tui.domain.notes import NoteKind, kinds_for
 from vitalite_tui.domain.steps import Decision, StepStatus
-from vitalite_tui.domain.text import clean_line
+from vitalite_tui.domain.text import clean_line, fold
 from vitalite_tui.errors import InvalidInput
 from vitalite_tui.store import Store, open_store
 from vitalite_tui.store.workshops.capture import MAX_QUESTION, clean_note_text
@@ -611,3 +611,16 @@ def test_two_fresh_databases_get_the_same_vote(tmp_path: Path) -> None:
     assert first == second
     assert any(status == "merged" for _, _, status, _, _ in first)
     assert sum(1 for *_, kept, _ in first if kept) == 5
+
+
+@pytest.mark.demo("large")
+def test_the_large_demo_ranks_each_action_once(store: Store) -> None:
+    """The same idea from several sub-groups is merged into one candidate: each title once."""
+    demarche_id = create_demo(store, "large").demarche_id
+    candidates = store.votes.candidates(demarche_id)
+    titles = [fold(c.title) for c in candidates]
+    assert len(set(titles)) == len(titles)
+    assert sum(c.origins for c in candidates) == 150  # every intention is in one of them
+    ranked = [line.title for line in store.votes.results(demarche_id).lines]
+    assert len(set(ranked)) == len(ranked) == len(candidates)
+    assert len(store.votes.results(demarche_id).kept) == 10

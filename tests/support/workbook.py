@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -51,3 +52,14 @@ def xml_parts(path: Path) -> Iterator[tuple[str, str]]:
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             yield name, archive.read(name).decode("utf-8", errors="replace")
+
+
+def summed(sheet: Worksheet, reference: str) -> float:
+    """The value of a cell as Excel works it out: a number, or the workbook's own
+    `=SUM(A1:B2)` over cells that are numbers or such sums themselves."""
+    value = sheet[reference].value
+    if not isinstance(value, str):
+        return float(value or 0)
+    match = re.fullmatch(r"=SUM\(([A-Z]+\d+:[A-Z]+\d+)\)", value)
+    assert match is not None, f"{reference}: {value!r} is not a sum"
+    return sum(summed(sheet, cell.coordinate) for row in sheet[match.group(1)] for cell in row)

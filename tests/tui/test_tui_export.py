@@ -50,6 +50,12 @@ async def test_e_writes_the_workbook_and_says_where(
         assert isinstance(app.screen, DemarcheScreen)  # the dialog closed by itself
         target = tmp_path / "exports" / FILE
         assert f"Classeur écrit : {target}" in messages(app)
+        first = target.read_bytes()
+        await pilot.press("e")  # again the same day: beside the first, never over it
+        second = target.with_name(FILE.replace(".xlsx", "-2.xlsx"))
+        await wait_for(pilot, lambda: f"Classeur écrit : {second}" in messages(app))
+        assert target.read_bytes() == first
+    load_workbook(second)
     book = load_workbook(target)
     assert [r[0].value for r in book["Participants"].iter_rows(min_row=2)] == ["P001"]
 

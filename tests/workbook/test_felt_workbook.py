@@ -21,7 +21,12 @@ from vitalite_tui.store.felt.records import ImageDraft
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.store.questionnaire.records import SheetDraft, SheetMode
 from vitalite_tui.workbook import export_workbook, registry
-from vitalite_tui.workbook.felt import FELT_COLUMNS, FELT_OTHER, IMAGE_COLUMNS
+from vitalite_tui.workbook.felt import (
+    FELT_COLUMNS,
+    FELT_OTHER,
+    IMAGE_COLUMNS,
+    VERSUS_HEADING,
+)
 
 #: Names nobody writes by chance: any trace of them in the file is a leak.
 NAMES = ("Hermeline Tournesol", "Gontran Piquebœuf", "Ysaure Calvet")
@@ -109,6 +114,34 @@ def test_felt_against_measured_read_back(
     assert result.rows("Baromètre ressenti") == 16
 
 
+def test_the_summary_charts_felt_beside_measured_from_the_same_numbers(
+    store: Store, demarche_id: str, scene: list[str], tmp_path: Path
+) -> None:
+    book = load_workbook(export_workbook(store, demarche_id, tmp_path).path)
+    _, felt = rows_of(book["Baromètre ressenti"])
+    whole = [r for r in felt if r["Collège"] == "Ensemble"]
+    sheet = book["Synthèse"]
+    column = [row[0].value for row in sheet.iter_rows(max_col=1)]
+    header = column.index(VERSUS_HEADING) + 2  # the heading, then the labels
+    block = [
+        [cell.value for cell in row]
+        for row in sheet.iter_rows(min_row=header + 1, max_row=header + 4, max_col=5)
+    ]
+    assert [row[2:] for row in block] == [
+        [r["Position /100"], r["Position mesurée /100"], r["Écart ressenti − mesuré"]]
+        for r in whole
+    ]
+    assert block[0][2:4] == [pytest.approx(45.0), pytest.approx(100.0)]
+    # The chart draws those two columns, one bar per indicator.
+    (chart,) = [c for c in sheet._charts if c.tagname == "barChart" and "Ressenti" in _title(c)]
+    refs = [series.val.numRef.f for series in chart.series]
+    assert refs == [f"'Synthèse'!${letter}${header + 1}:${letter}${header + 4}" for letter in "CD"]
+
+
+def _title(chart: Any) -> str:
+    return "".join(run.t for p in chart.title.tx.rich.p for run in p.r or [])
+
+
 def test_images_by_code_never_by_name(
     store: Store, demarche_id: str, scene: list[str], tmp_path: Path
 ) -> None:
@@ -141,6 +174,8 @@ def test_another_workshop_and_an_empty_demarche_say_why(
     assert rows_of(empty["Baromètre ressenti"])[1] == []
     texts = [c for row in empty["Baromètre ressenti"].iter_rows(values_only=True) for c in row]
     assert "Aucun ressenti saisi à l'atelier 1 pour l'instant." in texts
+    summary = [c for row in empty["Synthèse"].iter_rows(values_only=True) for c in row]
+    assert "Aucun ressenti saisi à l'atelier 1 pour l'instant. Pas de graphique." in summary
     store.felt.set_count(demarche_id, 2, 5, 3)
     second = load_workbook(export_workbook(store, demarche_id, tmp_path / "w2", workshop=2).path)
     texts = [c for row in second["Baromètre ressenti"].iter_rows(values_only=True) for c in row]

@@ -77,11 +77,22 @@ def test_the_three_sheets_read_back(store: Store, demarche_id: str, tmp_path: Pa
     intentions = records(book["Intentions"])
     assert [r["Intention"] for r in intentions] == ["Transport solidaire", "Une fête"]
     first = intentions[0]
-    assert (first["Description"], first["Axe"], first["Indicateurs"]) == (
-        "Des chauffeurs bénévoles",
-        "Se déplacer",
-        "2, 3",
-    )
+    assert (first["Description"], first["Axe"]) == ("Des chauffeurs bénévoles", "Se déplacer")
+    # The indicators as numbers, one column each: 1 where the intention serves it.
+    served = ["I1 Sociabilité", "I2 Accès aux ressources", "I3 Émancipation", "I4 Vie locale"]
+    assert [first[name] for name in served] == [None, 1, 1, None]
+    # Their sums under the table, as formulas over the intentions' rows.
+    sheet = book["Intentions"]
+    total = [c for c in sheet[4] if c.value is not None]
+    assert [c.value for c in total] == [
+        "Total",
+        "=SUM(E2:E3)",
+        "=SUM(F2:F3)",
+        "=SUM(G2:G3)",
+        "=SUM(H2:H3)",
+        "=SUM(K2:K3)",
+    ]
+    assert all(c.data_type == "f" for c in total[1:])
     assert first["Tendance"].startswith("Les mobilités")
     assert first["Origines"] == (
         "risque : Les jeunes sans permis vont partir | "

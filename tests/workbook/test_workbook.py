@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.writer.excel import ExcelWriter
-from support.workbook import cells_of, records, table_of, xml_parts
+from support.workbook import cells_of, records, summed, table_of, xml_parts
 
 from vitalite_tui.db.models import Note
 from vitalite_tui.domain.colleges import College
@@ -50,6 +51,7 @@ SHEET_TITLES = [
     "Parole par personne",
     "Baromètre",
     "Questionnaire",
+    "Questionnaire (long)",
     "Codebook questionnaire",
     "Baromètre ressenti",
     "Images",
@@ -74,6 +76,7 @@ TABLES = {
     "Parole par personne": "ParoleParPersonne",
     "Baromètre": "Barometre",
     "Questionnaire": "Questionnaire",
+    "Questionnaire (long)": "QuestionnaireLong",
     "Codebook questionnaire": "Codebook",
     "Baromètre ressenti": "BarometreRessenti",
     "Images": "Images",
@@ -83,7 +86,6 @@ TABLES = {
     "Scénario": "Scenario",
     "Actions et votes": "ActionsVotes",
     "Votes": "Votes",
-    "Fiches actions": "FichesActions",
     "Charte": "Charte",
 }
 
@@ -95,16 +97,16 @@ CONTRIBUTION_HEADERS = [
     "Atelier",
     "Séance",
     "Sous-groupe",
-    "Tour",
-    "Question",
     "Code",
     "Collège",
-    "Indicateur",
     "Nom de l'indicateur",
     "Pôle",
-    "Nom du pôle",
     "Type",
     "Texte",
+    "Tour",
+    "Question",
+    "Indicateur",
+    "Nom du pôle",
     "Heure",
     "Modifiée",
 ]
@@ -371,7 +373,10 @@ def test_text_that_looks_like_a_formula_stays_text(store: Store, scene: Scene, o
         assert cell.quotePrefix, risky  # Excel keeps it text even once edited
     sheets = [xml for part, xml in xml_parts(result.path) if part.startswith("xl/worksheets/sh")]
     assert len(sheets) == len(SHEET_TITLES)
-    assert not any("<f>" in xml or "<f " in xml for xml in sheets)  # no formula at all
+    # The only formulas are the workbook's own sums over a column of cells.
+    formulas = [f for xml in sheets for f in re.findall(r"<f[ >](.*?)</f>", xml)]
+    assert formulas
+    assert all(re.fullmatch(r"SUM\([A-Z]+\d+:[A-Z]+\d+\)", f) for f in formulas), formulas
 
 
 def test_characters_excel_refuses_go_but_the_row_stays(
@@ -504,6 +509,16 @@ def test_the_summary_carries_the_figures_and_a_chart(store: Store, scene: Scene,
     assert isinstance(labels["Classeur produit le"][0], datetime)
     (chart,) = sheet._charts
     assert len(chart.series) == 3  # élus, acteurs, habitants
+    # Totals as sums Excel works out: every note counted once, by pole and in all.
+    rows = {row[0].value: row for row in sheet.iter_rows() if row[0].value}
+    by_indicator = rows["Sans indicateur"][0].row + 1
+    assert sheet.cell(by_indicator, 1).value == "Total"
+    assert summed(sheet, f"F{by_indicator}") == notes
+    poles = sum(summed(sheet, f"{column}{by_indicator}") for column in "CDE")
+    assert poles == notes
+    after = rows["Atelier 1"][0].row
+    workshops = next(r for r in range(after, sheet.max_row) if sheet[f"A{r}"].value == "Total")
+    assert summed(sheet, f"J{workshops}") == notes  # contributions, across the workshops
 
 
 # ---------------------------------------------------------------- atomicity
@@ -560,9 +575,11 @@ def test_a_locked_file_is_kept_and_the_new_one_gets_the_time(
     first, _ = export(store, scene, out)
     before = first.path.read_bytes()
     real_replace = os.replace
+    # The second export goes beside the first (« -2 »); say Windows refuses that name.
+    refused = first.path.with_name(f"{first.path.stem}-2.xlsx")
 
     def excel_has_it_open(source: Any, target: Any) -> None:
-        if Path(target) == first.path:
+        if Path(target) == refused:
             raise PermissionError(errno.EACCES, "The process cannot access the file")
         real_replace(source, target)
 
@@ -570,8 +587,8 @@ def test_a_locked_file_is_kept_and_the_new_one_gets_the_time(
     second = export_workbook(store, scene.demarche_id, out)
     assert second.renamed
     assert second.path != first.path
-    assert second.path.name.startswith(first.path.stem + "-")
-    assert len(second.path.stem) == len(first.path.stem) + len("-HHMMSS")
+    assert second.path.name.startswith(refused.stem + "-")
+    assert len(second.path.stem) == len(refused.stem) + len("-HHMMSS")
     assert "n'a pas pu être remplacé (ouvert dans Excel ?)" in second.warnings[0]
     assert second.path.name in second.warnings[0]
     assert first.path.read_bytes() == before

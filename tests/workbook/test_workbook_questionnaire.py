@@ -168,6 +168,29 @@ def test_one_row_per_sheet_one_column_per_item_of_every_version(
     assert collected.number_format == "DD/MM/YYYY HH:MM"
 
 
+def test_the_long_form_holds_the_same_answers_one_per_row(
+    store: Store, versions: str, tmp_path: Path
+) -> None:
+    _, book = export(store, versions, tmp_path)
+    header, _ = table_of(book["Questionnaire (long)"])
+    assert header == ["N° de fiche", "Code", "Valeur", "Indicateur", "Pôle"]
+    long = records(book["Questionnaire (long)"])
+    wide = records(book["Questionnaire"])
+    # The same (fiche, code, value) triples as the wide sheet's answered cells: one source.
+    forms = store.exports.questionnaire(versions).forms
+    items = {item.code for form in forms for item in form.items}
+    expected = {
+        (row["N° de fiche"], code, value)
+        for row in wide
+        for code, value in row.items()
+        if code in items and value is not None
+    }
+    assert {(r["N° de fiche"], r["Code"], r["Valeur"]) for r in long} == expected
+    assert len(long) == len(expected)
+    assert all(type(r["Valeur"]) is int and type(r["Indicateur"]) is int for r in long)
+    assert {r["Pôle"] for r in long} <= {"vitalité", "dépression"}
+
+
 def test_the_codebook_explains_every_column(store: Store, versions: str, tmp_path: Path) -> None:
     _, book = export(store, versions, tmp_path)
     header, _ = table_of(book["Codebook questionnaire"])
@@ -320,8 +343,8 @@ def test_the_summary_has_the_figure_and_a_radar_of_the_four_positions(
         assert row[1] == pytest.approx(result.position, abs=0.05)
         assert row[2] == result.n
     radar = radar_of(book)
-    # The radar, the attendance bars and the top actions of the vote.
-    assert len(book["Synthèse"]._charts) == 3
+    # The radar, felt against measured, the attendance bars and the top actions of the vote.
+    assert len(book["Synthèse"]._charts) == 4
     (series,) = radar.series
     # The radar draws the four positions of the table above it, named by indicator.
     values = series.val.numRef.f

@@ -22,6 +22,7 @@ from vitalite_tui.demo import data as data
 from vitalite_tui.demo.context import paris_to_utc
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.lineage import LinkKind
+from vitalite_tui.domain.text import fold
 from vitalite_tui.domain.votes import (
     BallotLine,
     Candidate,
@@ -78,13 +79,49 @@ def _spend(rng: random.Random, weights: dict[str, float], dots: int, cap: int) -
     return spent
 
 
-def _pairs(
-    rng: random.Random, intentions: Sequence[IntentionRow], wanted: int
+def _first_of_each_title(actions: Sequence[ActionRow]) -> dict[str, int]:
+    """The index of the first action of each title (accents and case aside)."""
+    first: dict[str, int] = {}
+    for index, action in enumerate(actions):
+        first.setdefault(fold(action.title), index)
+    return first
+
+
+def _merges(
+    rng: random.Random,
+    intentions: Sequence[IntentionRow],
+    actions: Sequence[ActionRow],
+    wanted: int,
 ) -> list[tuple[int, int]]:
-    """Pairs of intentions (by index) written against the same trend: the near-duplicates
-    the room merges. The second of each pair joins the first."""
+    """The candidates the room merges, as (kept, merged) indexes of `actions`.
+
+    The same idea worded alike by several sub-groups is one candidate: each repeat of a title
+    joins its first (the ranking would show it as many times otherwise). Then `wanted`
+    near-duplicates among the distinct titles (see `_pairs`).
+    """
+    first = _first_of_each_title(actions)
+    repeats = [(first[fold(action.title)], gone) for gone, action in enumerate(actions)]
+    distinct = [index for index, action in enumerate(actions) if first[fold(action.title)] == index]
+    pairs = {
+        gone: into
+        for into, gone in _pairs(rng, [intentions[i] for i in distinct], wanted, distinct)
+    }
+    # A repeat of a title whose first is merged goes where that first went: no chains.
+    return [(pairs.get(into, into), gone) for into, gone in repeats if into != gone] + [
+        (into, gone) for gone, into in pairs.items()
+    ]
+
+
+def _pairs(
+    rng: random.Random,
+    intentions: Sequence[IntentionRow],
+    wanted: int,
+    indexes: Sequence[int],
+) -> list[tuple[int, int]]:
+    """Pairs of intentions written against the same trend: the near-duplicates the room
+    merges, as `indexes` of these intentions. The second of each pair joins the first."""
     groups: dict[str, list[int]] = defaultdict(list)
-    for index, intention in enumerate(intentions):
+    for index, intention in zip(indexes, intentions, strict=True):
         groups[str(intention.trend)].append(index)
     pairs: list[tuple[int, int]] = []
     # Groups in the order of their first intention: trend ids are drawn afresh in every
@@ -137,7 +174,8 @@ def fill_votes(context: DemoContext) -> None:
         )
         for intention, action in zip(intentions, actions, strict=True)
     ]
-    for into, gone in _pairs(rng, intentions, size.merges):
+    merges = _merges(rng, intentions, actions, size.merges)
+    for into, gone in merges:
         actions[gone].merged_into = actions[into].id
         actions[gone].status = MERGED
         actions[gone].updated_at = evening + timedelta(minutes=10)

@@ -1,4 +1,4 @@
-"""File names of workbooks: `vitalite-<territoire>-<date>[-atelier-N].xlsx`, plain ASCII."""
+"""File names of workbooks: `vitalite-<territoire>-<date>[-atelier-N][-2].xlsx`, plain ASCII."""
 
 from __future__ import annotations
 
@@ -28,3 +28,16 @@ def workbook_name(territory: str, day: date, workshop: int | None = None) -> str
 def stamped(path: Path, moment: datetime) -> Path:
     """The same name with the time added, for when the usual file cannot be replaced."""
     return path.with_name(f"{path.stem}-{moment:%H%M%S}{path.suffix}")
+
+
+def unused(path: Path) -> Path:
+    """`path`, or the first of `<name>-2`, `<name>-3`… beside it that no file takes yet.
+
+    A second export the same day must not replace the first one: the technician may have
+    annotated it, or be comparing the two.
+    """
+    candidate, number = path, 1
+    while candidate.exists() or candidate.is_symlink():
+        number += 1
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+    return candidate

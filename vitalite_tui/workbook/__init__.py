@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.formats.atomic import ExportFailed, prepare_folder
-from vitalite_tui.formats.naming import workbook_name
+from vitalite_tui.formats.naming import unused, workbook_name
 from vitalite_tui.workbook.records import ExportResult, Progress, SheetSummary
 
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ def export_workbook(
     `workshop` restricts it to one workshop (file name ending `-atelier-N`); `with_names`
     adds the names of the participants who agreed to be named. Raises a `VitaliteError`
     in French when the démarche or the workshop is unknown or the folder cannot be written;
-    the previous workbook of the same name is then left as it was.
+    an earlier workbook is never replaced: a second one the same day ends in `-2`, `-3`…
     """
     from vitalite_tui.store.reports.exports import check_workshop
     from vitalite_tui.workbook.context import ExportContext
@@ -43,7 +43,8 @@ def export_workbook(
     context = ExportContext(store, demarche_id, check_workshop(workshop), with_names)
     with store.exports.reading():
         name = workbook_name(context.demarche.territory, context.started.date(), workshop)
-        target = prepare_folder(out_dir.absolute()) / name
+        # Never over an earlier export: the same day's second one gets « -2 », and so on.
+        target = unused(prepare_folder(out_dir.absolute()) / name)
         path, sheets = write_workbook(context, target, progress)
     warnings = list(context.warnings)
     try:

@@ -94,7 +94,7 @@ def build(context: ExportContext, sheet: SheetWriter) -> None:
     if any(notes):
         sheet.blank()
     for note in filter(None, notes):
-        sheet.append([sheet.cells.muted(note)])
+        sheet.note(note)
 
 
 # ---------------------------------------------------------------- the Synthèse
@@ -134,7 +134,7 @@ def radar(context: ExportContext, sheet: SheetWriter) -> None:
             ]
         )
     if note := left_out_line(context):
-        sheet.append([sheet.cells.muted(note)])
+        sheet.note(note)
     chart = radar_chart(
         sheet.sheet,
         "Baromètre mesuré : position (0–100)",

@@ -8,21 +8,20 @@ structure they sign for, as in every public document (`domain.privacy.public_sig
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
 
-from vitalite_tui.domain.charter import SHEET_TEXT_FIELDS, indicators_label
+from vitalite_tui.domain.charter import INDICATORS_LABEL, SHEET_TEXT_FIELDS, indicators_label
 from vitalite_tui.errors import VitaliteError
+from vitalite_tui.workbook import printing
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.sheet import Column, SheetWriter
 
-SHEET_COLUMNS = (
-    Column("Action retenue", 40),
-    Column("Rang au vote", 8),
-    *(Column(label, 40) for _, label in SHEET_TEXT_FIELDS),
-    Column("Indicateurs", 40),
-    Column("Rubriques remplies", 10),
-    Column("Manque", 50),
-)
+#: The labels of an action's card, then its texts (wrapped): a portrait A4 page.
+CARD_WIDTHS = (24, 56)
+RANK = "Rang au vote"
+NO_RANK = "vote pas encore clos"
+FILLED = "Rubriques remplies"
+MISSING = "Manque"
+COMPLETE = "rien : fiche complète"
 NO_SHEET = "Aucune action retenue pour l'instant : le vote de l'atelier 3 décide lesquelles."
 SHEETS_ELSEWHERE = "Les fiches actions sont remplies aux ateliers 3 et 4 : voir leur classeur."
 
@@ -48,27 +47,38 @@ def _ranks(context: ExportContext) -> Mapping[str, int]:
 
 
 def action_sheets(context: ExportContext, sheet: SheetWriter) -> None:
-    """One row per kept action: its rank, each field of its sheet, what is missing."""
+    """One card per kept action, one printed page each: its rank, each field of its sheet
+    (labels on the left, texts wrapped on the right), what is missing."""
+    sheet.set_widths(CARD_WIDTHS)
+    cells = sheet.cells
     if context.workshop not in (None, 3, 4):
-        sheet.table("FichesActions", SHEET_COLUMNS, [], SHEETS_ELSEWHERE)
+        sheet.append([cells.muted(SHEETS_ELSEWHERE)])
         return
     records = context.store.action_sheets.all(context.demarche_id)
-    ranks = _ranks(context) if records else {}
-    rows: list[list[Any]] = []
-    for record in records:
-        content = record.content
-        done = record.completeness
-        rows.append(
-            [
-                record.title,
-                ranks.get(record.action_id),
-                *(content.text(name) for name, _ in SHEET_TEXT_FIELDS),
-                indicators_label(content.indicators),
-                done.fraction,
-                ", ".join(done.missing),
-            ]
+    if not records:
+        sheet.append([cells.muted(NO_SHEET)])
+        return
+    ranks = _ranks(context)
+    room = CARD_WIDTHS[1]
+    for number, record in enumerate(records):
+        if number:
+            sheet.page_break()
+        content, done = record.content, record.completeness
+        sheet.append([cells.heading(record.title)], lines=printing.text_lines(record.title, 80))
+        rank = ranks.get(record.action_id)
+        sheet.append([cells.label(RANK), rank if rank is not None else cells.muted(NO_RANK)])
+        fields = [(label, content.text(name)) for name, label in SHEET_TEXT_FIELDS]
+        fields.append((INDICATORS_LABEL, indicators_label(content.indicators)))
+        for label, text in fields:
+            sheet.append(
+                [cells.label(label), cells.wrapped(text) if text else None],
+                lines=printing.text_lines(text, room),
+            )
+        sheet.append([cells.label(FILLED), done.fraction])
+        missing = ", ".join(done.missing) or COMPLETE
+        sheet.append(
+            [cells.label(MISSING), cells.wrapped(missing)], lines=printing.text_lines(missing, room)
         )
-    sheet.table("FichesActions", SHEET_COLUMNS, rows, NO_SHEET)
 
 
 def charter(context: ExportContext, sheet: SheetWriter) -> None:

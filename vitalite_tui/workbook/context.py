@@ -17,6 +17,7 @@ from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS, Evening
 
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
+    from vitalite_tui.store.felt.records import FeltComparison
     from vitalite_tui.store.preparation.records import DemarcheSummary, ParticipantRecord, StepView
     from vitalite_tui.store.questionnaire.records import QuestionnaireExport
     from vitalite_tui.store.reports.export_records import (
@@ -106,6 +107,12 @@ class ExportContext:
     def questionnaire(self) -> QuestionnaireExport:
         """The sheets of step 3 and the barometer: not tied to a workshop, so always whole."""
         return self.store.exports.questionnaire(self.demarche_id)
+
+    @cached_property
+    def felt(self) -> list[FeltComparison]:
+        """Workshop 1's felt barometer against the measured one: its sheet and the Synthèse's
+        chart show the same numbers."""
+        return self.store.felt.comparison(self.demarche_id, self.questionnaire.barometer)
 
     @cached_property
     def votes(self) -> VoteExport:

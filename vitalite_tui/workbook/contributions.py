@@ -13,23 +13,24 @@ from vitalite_tui.workbook.sheet import Column, SheetWriter
 #: Shown instead of a code when a note was taken without naming who said it.
 ANONYMOUS = "anonyme"
 
+#: Printed: who said what, where, about what; the details after them are left out of print.
 COLUMNS = (
     Column("Atelier", 10),
     # « Atelier 2 bis » for a note of an extra evening: a filter keeps one evening.
     Column("Séance", 16),
     Column("Sous-groupe", 20),
-    Column("Tour", 8),
-    Column("Question", 40),
     Column("Code", 10),
     Column("Collège", 14),
-    Column("Indicateur", 13),
     Column("Nom de l'indicateur", 22),
     Column("Pôle", 12),
-    Column("Nom du pôle", 24),
     Column("Type", 13),
     Column("Texte", 80),
-    Column("Heure", 17),
-    Column("Modifiée", 11),
+    Column("Tour", 8, printed=False),
+    Column("Question", 40, printed=False),
+    Column("Indicateur", 13, printed=False),
+    Column("Nom du pôle", 24, printed=False),
+    Column("Heure", 17, printed=False),
+    Column("Modifiée", 11, printed=False),
 )
 
 
@@ -48,19 +49,22 @@ def tag_labels(number: int | None, pole: Pole | None) -> tuple[str, str, str]:
 def build(context: ExportContext, sheet: SheetWriter) -> None:
     rows = []
     for note in context.notes:
+        indicator_name, pole, pole_name = tag_labels(note.indicator, note.pole)
         rows.append(
             [
                 note.workshop_number,
                 session_label(note.workshop_number, note.session),
                 note.subgroup_name,
-                note.round_number,
-                note.question,
                 note.speaker_code or ANONYMOUS,
                 context.college_label(note.speaker_college),
-                note.indicator,
-                *tag_labels(note.indicator, note.pole),
+                indicator_name,
+                pole,
                 note.kind.label,
                 note.text,
+                note.round_number,
+                note.question,
+                note.indicator,
+                pole_name,
                 local_time(note.created_at),
                 note.edited,
             ]

@@ -10,9 +10,11 @@ from vitalite_tui.domain.indicators import indicator
 from vitalite_tui.formats.cells import local_time
 from vitalite_tui.store.felt.records import FeltComparison
 from vitalite_tui.workbook.barometer import score
+from vitalite_tui.workbook.charts import CHART_ROWS, bar_chart
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.contributions import tag_labels
 from vitalite_tui.workbook.sheet import Column, SheetWriter
+from vitalite_tui.workbook.summary import heading, labels
 
 #: The first row of each indicator: everyone, stickers counted for all included.
 WHOLE = "Ensemble"
@@ -88,8 +90,7 @@ def felt(context: ExportContext, sheet: SheetWriter) -> None:
     if context.workshop not in (None, 1):
         sheet.table("BarometreRessenti", FELT_COLUMNS, [], FELT_OTHER)
         return
-    measured = context.questionnaire.barometer
-    comparisons = context.store.felt.comparison(context.demarche_id, measured)
+    comparisons = context.felt
     rows: list[list[Any]] = []
     if any(c.felt.n for c in comparisons):
         for comparison in comparisons:
@@ -102,7 +103,7 @@ def felt(context: ExportContext, sheet: SheetWriter) -> None:
     if rows:
         sheet.blank()
         for note in FELT_NOTES:
-            sheet.append([sheet.cells.muted(note)])
+            sheet.note(note)
 
 
 def images(context: ExportContext, sheet: SheetWriter) -> None:
@@ -124,3 +125,46 @@ def images(context: ExportContext, sheet: SheetWriter) -> None:
             ]
         )
     sheet.table("Images", IMAGE_COLUMNS, rows, IMAGES_EMPTY)
+
+
+# ---------------------------------------------------------------- the Synthèse
+
+VERSUS_HEADING = "Baromètre ressenti (atelier 1) et mesuré (questionnaires)"
+
+
+def versus(context: ExportContext, sheet: SheetWriter) -> None:
+    """Felt and measured positions per indicator (the numbers of the Baromètre ressenti and
+    Baromètre sheets), and the chart setting them side by side."""
+    heading(sheet, VERSUS_HEADING)
+    comparisons = context.felt if context.workshop in (None, 1) else []
+    if not any(c.felt.n for c in comparisons):
+        sheet.append([sheet.cells.muted(f"{FELT_EMPTY} Pas de graphique.")])
+        return
+    header = labels(
+        sheet, "Indicateur", "Pôles", "Ressenti /100", "Mesuré /100", "Écart ressenti − mesuré"
+    )
+    for comparison in comparisons:
+        shown = indicator(comparison.indicator)
+        sheet.append(
+            [
+                f"{shown.code} · {shown.short_name}",
+                shown.poles_label,
+                score(comparison.felt.position),
+                score(comparison.measured_position),
+                score(comparison.difference()),
+            ]
+        )
+    chart = bar_chart(
+        sheet.sheet,
+        "Ressenti et mesuré : position (0–100)",
+        "Position (0–100)",
+        header_row=header,
+        last_row=sheet.row,
+        category_column=1,
+        first_column=3,
+        last_column=4,
+    )
+    # Always 0 to 100, as the radar: two exports compare at a glance.
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    sheet.add_chart(chart, CHART_ROWS)

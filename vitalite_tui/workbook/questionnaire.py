@@ -150,6 +150,41 @@ def answers(context: ExportContext, sheet: SheetWriter) -> None:
     sheet.table("Questionnaire", columns, rows, "Aucun questionnaire saisi pour l'instant.")
 
 
+# ---------------------------------------------------------------- the long form
+
+LONG_COLUMNS = (
+    Column("N° de fiche", 15),
+    Column("Code", 10),
+    Column("Valeur", 10),
+    Column("Indicateur", 14),
+    Column("Pôle", 12),
+)
+LONG_EMPTY = "Aucune réponse saisie pour l'instant."
+
+
+def answers_long(context: ExportContext, sheet: SheetWriter) -> None:
+    """The same answers as the Questionnaire sheet, one row per answer (fiche, code, value):
+    the shape a pivot table wants. « Sans réponse » has no row, as it has no value there."""
+    data = context.questionnaire
+    items = {item.code: item for form in data.forms for item in form.items}
+    rows: list[list[Any]] = []
+    for record in data.sheets:
+        for code, value in record.answers.items():
+            if value is None or value == NO_ANSWER:
+                continue
+            item = items.get(code)
+            rows.append(
+                [
+                    record.sheet_number,
+                    code,
+                    value,
+                    item.indicator if item is not None else None,
+                    item.pole.label if item is not None else None,
+                ]
+            )
+    sheet.table("QuestionnaireLong", LONG_COLUMNS, rows, LONG_EMPTY)
+
+
 # ---------------------------------------------------------------- the codebook
 
 

@@ -29,9 +29,15 @@ from vitalite_tui.workbook import felt as felt_sheets
 from vitalite_tui.workbook import votes as vote_sheets
 from vitalite_tui.workbook import workshop2 as workshop2_sheets
 from vitalite_tui.workbook.context import ExportContext
+from vitalite_tui.workbook.printing import PrintLayout
 from vitalite_tui.workbook.sheet import SheetWriter
 
 SheetBuilder = Callable[[ExportContext, SheetWriter], None]
+
+#: The print setup of most sheets: `printing`'s rules, nothing overridden.
+COMMON = PrintLayout()
+#: The long form of the answers prints its header only (the wide sheet prints them all).
+LONG_FORM_PRINT = "lignes non imprimées, voir Questionnaire"
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,8 @@ class SheetSpec:
     build: SheetBuilder
     #: What personal data the sheet holds, for the Registre RGPD ("" when none).
     personal_data: str = ""
+    #: How it prints, where it differs from the common rules of `printing`.
+    layout: PrintLayout = COMMON
 
 
 SUMMARY_BLOCKS: tuple[summary.SummaryBlock, ...] = (
@@ -49,6 +57,7 @@ SUMMARY_BLOCKS: tuple[summary.SummaryBlock, ...] = (
     summary.key_figures,
     barometer.sheets_typed,  # one more line of the key figures
     barometer.radar,
+    felt_sheets.versus,  # the felt barometer beside the measured one, same numbers
     summary.workshops,
     summary.notes_by_indicator,
     summary.steps,
@@ -90,6 +99,13 @@ SHEETS: tuple[SheetSpec, ...] = (
         "réponses anonymes au questionnaire (aucun nom), chacune avec le profil déclaré du "
         "répondant (commune, tranche d'âge…) : un profil rare peut suffire à reconnaître "
         "quelqu'un dans une petite commune",
+    ),
+    SheetSpec(
+        "Questionnaire (long)",
+        questionnaire.answers_long,
+        "les mêmes réponses, une ligne par réponse, avec le seul numéro de fiche (le profil "
+        "du répondant est dans la feuille Questionnaire)",
+        PrintLayout(header_only=LONG_FORM_PRINT),
     ),
     SheetSpec("Codebook questionnaire", questionnaire.codebook),
     # -- workshop 1 contents (felt barometer, images; then axes) go here, in that order

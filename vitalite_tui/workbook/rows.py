@@ -10,6 +10,7 @@ comment…) to openpyxl's own writer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time
 from functools import cache
@@ -31,6 +32,10 @@ _MOMENTS = (datetime, date, time)
 
 #: openpyxl keeps at most this many characters of a text (`Cell.check_string`).
 _OPENPYXL_MAX_TEXT = 32_767
+
+
+#: Row attributes written as they are: names and numbers, nothing to escape.
+_PLAIN_ATTRIBUTES = re.compile(r'( [A-Za-z]+="[0-9A-Za-z.+-]*")*')
 
 
 @cache
@@ -86,10 +91,11 @@ class RowWriter(WorksheetWriter):  # type: ignore[misc]
     def write_row(self, xf: Any, row: Sequence[Any], row_idx: int) -> None:
         """One row as appended: plain values as text, anything else by openpyxl."""
         write = text_stream(xf)
-        if write is None or row_idx in self.ws.row_dimensions:  # rare: openpyxl's own way
+        opening = self._opening(row_idx) if write is not None else None
+        if write is None or opening is None:  # rare: openpyxl's own way
             super().write_row(xf, self._cells(row, row_idx), row_idx)
             return
-        parts = [f'<row r="{row_idx}">']
+        parts = [opening]
         for column, value in enumerate(row, 1):
             kind = type(value)
             if value is None:
@@ -109,6 +115,17 @@ class RowWriter(WorksheetWriter):  # type: ignore[misc]
                 self._write_cell(xf, cell)
         parts.append("</row>")
         write("".join(parts))
+
+    def _opening(self, row_idx: int) -> str | None:
+        """The row's opening tag as openpyxl writes it, its height and such after its number;
+        None for attributes that would need escaping (none of ours)."""
+        dimensions = self.ws.row_dimensions
+        if row_idx not in dimensions:
+            return f'<row r="{row_idx}">'
+        attributes = "".join(f' {name}="{value}"' for name, value in dimensions[row_idx])
+        if not _PLAIN_ATTRIBUTES.fullmatch(attributes):
+            return None
+        return f'<row r="{row_idx}"{attributes}>'
 
     def _cells(self, values: Sequence[Any], row_idx: int) -> Iterator[Cell]:
         """The values made cells as a plain write-only sheet makes them, one by one."""

@@ -7,8 +7,11 @@ the top actions).
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Sequence
+
+from openpyxl.utils import get_column_letter
 
 from vitalite_tui import __version__
 from vitalite_tui.domain.colleges import College
@@ -17,12 +20,13 @@ from vitalite_tui.domain.text import plural
 from vitalite_tui.workbook.charts import CHART_ROWS, bar_chart
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.preparation import meeting_dates
-from vitalite_tui.workbook.sheet import SheetWriter
+from vitalite_tui.workbook.printing import text_lines
+from vitalite_tui.workbook.sheet import NOTE_CHARS, TOTAL, SheetWriter
 
 SummaryBlock = Callable[[ExportContext, SheetWriter], None]
 
-#: Labels in A, the workshops' places in B, figures from C on.
-WIDTHS = (36, 30, 15, 15, 15, 15, 15, 15, 15, 15, 15)
+#: Labels in A, the workshops' places in B, figures from C on: a landscape page at 70 %.
+WIDTHS = (26, 22, *[12] * 9)
 
 
 def build(context: ExportContext, sheet: SheetWriter, *, blocks: Sequence[SummaryBlock]) -> None:
@@ -32,14 +36,15 @@ def build(context: ExportContext, sheet: SheetWriter, *, blocks: Sequence[Summar
 
 
 def heading(sheet: SheetWriter, text: str) -> None:
-    """A blank row, then the block's title."""
+    """A blank row, then the block's title (where the block starts, for its chart)."""
     sheet.blank()
-    sheet.append([sheet.cells.heading(text)])
+    sheet.block_start = sheet.append([sheet.cells.heading(text)])
 
 
 def labels(sheet: SheetWriter, *texts: str) -> int:
-    """A row of bold labels (a block's header); returns its number."""
-    return sheet.append([sheet.cells.label(text) for text in texts])
+    """A row of bold labels (a block's header), wrapped in their columns; returns its number."""
+    lines = max(text_lines(text, width) for text, width in zip(texts, WIDTHS, strict=False) if text)
+    return sheet.append([sheet.wrapped_label(text) for text in texts], lines=lines)
 
 
 def identity(context: ExportContext, sheet: SheetWriter) -> None:
@@ -48,12 +53,10 @@ def identity(context: ExportContext, sheet: SheetWriter) -> None:
     cells = sheet.cells
     sheet.append([cells.title(f"Vitalité sociale — {demarche.territory}")])
     communes = demarche.communes
-    sheet.append(
-        [
-            cells.label("Communes"),
-            f"{len(communes)} : {', '.join(communes)}" if communes else "aucune saisie",
-        ]
-    )
+    listed = f"{len(communes)} : {', '.join(communes)}" if communes else "aucune saisie"
+    # In lines that stay within the printed columns (B to the last).
+    for number, line in enumerate(textwrap.wrap(listed, int(sum(WIDTHS[1:]) * NOTE_CHARS))):
+        sheet.append([cells.label("Communes") if number == 0 else None, line])
     sheet.append([cells.label("Classeur produit le"), context.started])
     sheet.append([cells.label("Par"), f"vitalite-tui {__version__}"])
     scope = (
@@ -100,18 +103,24 @@ def notes_by_indicator(context: ExportContext, sheet: SheetWriter) -> None:
     heading(sheet, "Contributions par indicateur")
     labels(sheet, "Indicateur", "Pôles", "Vitalité", "Dépression", "Sans pôle", "Total")
     tags = Counter((note.indicator, note.pole) for note in context.notes)
-    for indicator in INDICATORS:
-        counts = [tags[(indicator.number, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
-        sheet.append(
-            [
-                f"{indicator.code} · {indicator.short_name}",
-                indicator.poles_label,
-                *counts,
-                sum(counts),
-            ]
-        )
-    untagged = [tags[(None, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
-    sheet.append(["Sans indicateur", "", *untagged, sum(untagged)])
+    lines = [
+        (f"{shown.code} · {shown.short_name}", shown.poles_label, shown.number)
+        for shown in INDICATORS
+    ]
+    first = sheet.row + 1
+    for label, poles, number in [*lines, ("Sans indicateur", "", None)]:
+        counts = [tags[(number, pole)] for pole in (Pole.VITALITY, Pole.DEPRESSION, None)]
+        # The totals as formulas: still right once the technician moves a note by hand.
+        row = sheet.row + 1
+        sheet.append([label, poles, *counts, sheet.formula(f"=SUM(C{row}:E{row})")])
+    last = sheet.row
+    sheet.append(
+        [
+            sheet.cells.label(TOTAL),
+            "",
+            *(sheet.formula(f"=SUM({c}{first}:{c}{last})") for c in "CDEF"),
+        ]
+    )
 
 
 def workshops(context: ExportContext, sheet: SheetWriter) -> None:
@@ -146,6 +155,18 @@ def workshops(context: ExportContext, sheet: SheetWriter) -> None:
                 notes[workshop.evening],
             ]
         )
+    last = sheet.row
+    if context.workshops:
+        # What adds up across workshops: newcomers, sub-groups, contributions (not presences:
+        # the same people come again).
+        summed = [get_column_letter(5 + len(College) + n) for n in range(3)]
+        sheet.append(
+            [
+                sheet.cells.label(TOTAL),
+                *[None] * (3 + len(College)),
+                *(sheet.formula(f"=SUM({c}{header + 1}:{c}{last})") for c in summed),
+            ]
+        )
     if not context.presences:
         sheet.append(
             [sheet.cells.muted("Aucune présence notée pour l'instant : pas de graphique.")]
@@ -156,7 +177,7 @@ def workshops(context: ExportContext, sheet: SheetWriter) -> None:
         "Présences par atelier et par collège",
         "Personnes",
         header_row=header,
-        last_row=sheet.row,
+        last_row=last,
         category_column=1,
         first_column=5,
         last_column=4 + len(College),

@@ -35,11 +35,14 @@ INTENTION_COLUMNS = (
     Column("Description", 60),
     Column("Tendance", 40),
     Column("Axe", 40),
-    Column("Indicateurs", 13),
+    # One column per indicator, 1 where the intention serves it: numbers a sum counts.
+    *(Column(f"{shown.code} {shown.short_name}", 16) for shown in INDICATORS),
     Column("Sous-groupe", 20),
     Column("Origines", 80),
     Column("Nombre d'origines", 20),
 )
+#: The columns summed under the intentions: the four indicators, the origins.
+INTENTION_TOTALS = (*range(5, 5 + len(INDICATORS)), len(INTENTION_COLUMNS))
 
 SCENARIO_COLUMNS = (
     Column("Indicateur", 13),
@@ -104,7 +107,7 @@ def intentions(context: ExportContext, sheet: SheetWriter) -> None:
             row.intention.description,
             row.intention.trend_title,
             row.intention.axis_title,
-            ", ".join(str(n) for n in row.intention.indicators),
+            *(1 if shown.number in row.intention.indicators else None for shown in INDICATORS),
             row.intention.subgroup_name,
             ORIGINS_SEPARATOR.join(f"{o.kind.label} : {o.text}" for o in row.origins),
             len(row.origins),
@@ -117,6 +120,7 @@ def intentions(context: ExportContext, sheet: SheetWriter) -> None:
         rows,
         "Aucune intention d'action pour l'instant (atelier 2, contenus : F6 Intentions).",
     )
+    sheet.totals_row(INTENTION_TOTALS)
 
 
 def scenario(context: ExportContext, sheet: SheetWriter) -> None:

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 
 from vitalite_tui.formats.atomic import write_atomically
-from vitalite_tui.workbook import registry
+from vitalite_tui.workbook import printing, registry
 from vitalite_tui.workbook.context import ExportContext
 from vitalite_tui.workbook.records import Progress, SheetSummary
 from vitalite_tui.workbook.rows import create_sheet
@@ -62,6 +62,7 @@ def write_workbook(
             report(step, spec.title)
             sheet = SheetWriter(create_sheet(workbook, spec.title), context.warnings)
             spec.build(context, sheet)
+            printing.finish(sheet.sheet, sheet.print_widths, sheet.row, spec.layout)
             summaries.append(SheetSummary(spec.title, sheet.data_rows))
         report(len(sheets), SAVING)
         save_workbook(workbook, stream)
