@@ -19,6 +19,7 @@ from vitalite_tui.errors import BaseBusy, VitaliteError
 from vitalite_tui.formats.crash_log import crash_message, write_crash_log
 from vitalite_tui.paths import data_dir, keymap_path
 from vitalite_tui.store import Store
+from vitalite_tui.tui.french_wrap import keep_no_break_spaces
 from vitalite_tui.tui.function_prefix import FunctionKeyPrefix
 from vitalite_tui.tui.keys import FUNCTION_KEY_PREFIX, describe_key
 from vitalite_tui.tui.widgets.typing_order import (
@@ -46,6 +47,11 @@ COPY_CHECK_EVERY = 60.0
 #: How long a note waits, the screen alive and saying so, before giving up (s).
 PATIENCE = 15.0
 RETRY_EVERY = 0.5
+
+
+# Before any text is wrapped on screen: lines never break at a French no-break space (the
+# pure-Python parts of tui/, such as capture_state, stay importable without Textual).
+keep_no_break_spaces()
 
 
 class VitaliteApp(App[None]):
