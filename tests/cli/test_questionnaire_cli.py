@@ -313,6 +313,7 @@ KOBO_REPORT = [
     "Import de kobo.xlsx (questionnaire sociabilite 1.0) : 6 lignes lues.",
     "  2 fiches ajoutées",
     "  1 doublon ignoré (ligne 4)",
+    "  2 fiches sans numéro, numérotées à l'import : n° 1 à 2 (lignes 2, 3)",
     "  3 lignes refusées :",
     "    ligne 5 : I1_V2 : « peut-être » n'est pas une réponse connue",
     "    ligne 6 : I2_D1 : 7 est hors de l'échelle (0 à 4, 0 = sans réponse)",
@@ -325,8 +326,12 @@ KOBO_REPORT = [
 
 def test_import_a_kobo_export(db_path: Path, base: str, kobo_file: Path) -> None:
     result = run("questionnaire", "import", kobo_file, "--db", db_path)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # rows were refused: a script must know
     assert result.stdout.splitlines() == KOBO_REPORT
+    assert result.stderr.splitlines() == [
+        "Import incomplet : 3 lignes refusées ; corrigez ces lignes dans kobo.xlsx puis "
+        "relancez l'import (les fiches déjà ajoutées ne le seront pas deux fois)."
+    ]
     with opened(db_path) as store:
         sheets = store.responses.all(base)
         assert [s.sheet_number for s in sheets] == [1, 2]
@@ -357,10 +362,10 @@ def test_importing_the_same_file_twice_adds_nothing(
 ) -> None:
     run("questionnaire", "import", kobo_file, "--db", db_path)
     again = run("questionnaire", "import", kobo_file, "--db", db_path)
-    assert again.exit_code == 0, again.output
+    assert again.exit_code == 1, again.output
     lines = again.stdout.splitlines()
     assert lines[1:3] == ["  0 fiche ajoutée", "  3 doublons ignorés (lignes 2, 3, 4)"]
-    assert lines[3:] == KOBO_REPORT[3:]  # the bad rows are reported again
+    assert lines[3:] == KOBO_REPORT[4:]  # the bad rows are reported again
     with opened(db_path) as store:
         assert store.responses.count(base) == 2
 
@@ -389,7 +394,7 @@ def csv_file(tmp_path: Path) -> Path:
 
 def test_import_our_csv_template(db_path: Path, base: str, csv_file: Path) -> None:
     result = run("questionnaire", "import", csv_file, "--db", db_path, "--demarche", base[:8])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert result.stdout.splitlines() == [
         "Import de saisie.csv (questionnaire sociabilite 1.0) : 6 lignes lues.",
         "  3 fiches ajoutées",
@@ -474,7 +479,7 @@ def test_import_needs_a_demarche_when_the_base_has_several(
     result = run(
         "questionnaire", "import", csv_file, "--db", db_path, "--demarche", "CC des Hautes Terres"
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # two of its rows are refused
     with opened(db_path) as store:
         assert store.responses.count(base) == 0
 

@@ -23,6 +23,7 @@ from vitalite_tui.cli.common import (
 )
 from vitalite_tui.cli.output import say
 from vitalite_tui.cli.stores import writing_store
+from vitalite_tui.domain.text import plural
 
 if TYPE_CHECKING:
     from vitalite_tui.domain.questionnaire_form import QuestionnaireForm
@@ -121,6 +122,40 @@ def import_(
 ) -> None:
     """Importer des réponses (modèle de saisie, export KoboToolbox ou ODK)."""
     with writing_store(database_path(ctx, db), "import") as store:
-        report = store.responses.import_file(pick_demarche(store, demarche), file)
+        report = store.responses.import_file(
+            pick_demarche(store, demarche), file, progress=ProgressLines()
+        )
     for line in report.lines():
         say(line)
+    if report.rejected:
+        refused = plural(len(report.rejected), "ligne refusée", "lignes refusées")
+        fix = "cette ligne" if len(report.rejected) == 1 else "ces lignes"
+        say(
+            f"Import incomplet : {refused} ; corrigez {fix} dans {file.name} puis relancez "
+            "l'import (les fiches déjà ajoutées ne le seront pas deux fois).",
+            err=True,
+        )
+        raise typer.Exit(1)
+
+
+#: Rows or sheets between two lines of progress.
+PROGRESS_STEP = 10_000
+
+
+class ProgressLines:
+    """A line on stderr every `PROGRESS_STEP` rows read, then sheets stored: a long import
+    shows it is alive, and stdout keeps only the report."""
+
+    def __init__(self) -> None:
+        self._shown = 0
+
+    def rows_read(self, rows: int) -> None:
+        say(f"Lecture du fichier : {rows:_} lignes…".replace("_", "\u202f"), err=True)
+
+    def sheets_stored(self, done: int, total: int) -> None:
+        if done // PROGRESS_STEP > self._shown or (done == total and self._shown):
+            self._shown = done // PROGRESS_STEP
+            say(
+                f"Enregistrement : {done:_} fiches sur {total:_}…".replace("_", "\u202f"),
+                err=True,
+            )
