@@ -88,13 +88,43 @@ def test_check_lists_each_schema_error_with_its_path(tmp_path: Path) -> None:
     result = run("questionnaire", "check", write_json(tmp_path / "q.json", broken))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Questionnaire invalide : {tmp_path / 'q.json'} (5 erreur(s))."
+    assert lines[0] == f"Questionnaire invalide : {tmp_path / 'q.json'} (6 erreur(s))."
     assert lines[1:] == [
         "  - (racine) — champs obligatoires manquants parmi : 'title'",
+        "  - scales.accord4.choices[0].value — doit valoir au moins 1",
+        "  - profile[1] — champs obligatoires manquants parmi : 'choices'",
         "  - items[3].pole — valeur non permise ; valeurs possibles : ['vitality', 'depression']",
         "  - items[5].indicator — doit valoir au plus 4",
-        "  - profile[1] — champs obligatoires manquants parmi : 'choices'",
-        "  - scales.accord4.choices[0].value — doit valoir au moins 1",
+        "  - échelle « accord4 » : les valeurs doivent aller de 1 à 4",
+    ]
+
+
+def test_check_reports_every_error_in_one_pass(tmp_path: Path) -> None:
+    """Schema errors, several in one element, and the rules beyond the schema, all at once:
+    fixing the file once is enough."""
+    broken = copy.deepcopy(default_definition())
+    broken["id"] = "Pas un identifiant"
+    broken["surprise"] = True
+    del broken["version"]
+    broken["items"][0] |= {"pole": "haut", "indicator": 9, "couleur": "rouge"}
+    del broken["items"][0]["text"]
+    broken["items"][1]["code"] = "I1_V3"  # the code of items[2] too
+    broken["items"][4]["scale"] = "accord5"
+    broken["profile"][0]["type"] = 3
+    result = run("questionnaire", "check", write_json(tmp_path / "q.json", broken))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        "  - (racine) — champs obligatoires manquants parmi : 'version'",
+        "  - (racine) — champs inconnus : 'surprise'",
+        "  - id — forme invalide (motif attendu : ^[a-z0-9][a-z0-9-]{0,63}$)",
+        "  - profile[0].type — valeur non permise ; valeurs possibles : "
+        "['commune', 'choice', 'text', 'integer']",
+        "  - items[0] — champs obligatoires manquants parmi : 'text'",
+        "  - items[0] — champs inconnus : 'couleur'",
+        "  - items[0].indicator — doit valoir au plus 4",
+        "  - items[0].pole — valeur non permise ; valeurs possibles : ['vitality', 'depression']",
+        "  - le code « I1_V3 » est employé 2 fois",
+        "  - items[4] : échelle « accord5 » non définie",
     ]
 
 
