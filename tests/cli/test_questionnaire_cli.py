@@ -224,6 +224,30 @@ def test_xlsform_of_a_demarche_lists_its_communes(db_path: Path, base: str, tmp_
     assert communes == [("lagrasse", "Lagrasse"), ("fabrezan", "Fabrezan"), ("ribaute", "Ribaute")]
 
 
+def test_xlsform_of_the_only_demarche_without_naming_it(db_path: Path, tmp_path: Path) -> None:
+    """README's own examples: the base's only démarche is used (its communes as a list),
+    and a unique part of its name picks it."""
+    with opened(db_path) as store:
+        store.demarches.create(
+            "Communauté de communes du Pays de Lambrenne", "Pradelle-sur-Lambrenne, Caunes"
+        )
+    for naming in ((), ("--demarche", "Pays de Lambrenne")):
+        out = tmp_path / "form.xlsx"
+        result = run("questionnaire", "xlsform", "--db", db_path, *naming, "--out", out)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[0] == (
+            f"XLSForm écrit : {out} (questionnaire sociabilite 1.0, Communauté de communes du "
+            "Pays de Lambrenne, 2 communes au choix)."
+        )
+        survey = {row[1]: row for row in sheet_rows(out, "survey")[1:]}
+        assert survey["commune"][0] == "select_one communes"
+        communes = [label for name, _, label in sheet_rows(out, "choices") if name == "communes"]
+        assert communes == ["Pradelle-sur-Lambrenne", "Caunes"]
+        out.unlink()
+    template = run("questionnaire", "template", "--db", db_path, "--out", tmp_path / "t.xlsx")
+    assert "Pays de Lambrenne, 2 communes au choix" in template.stdout
+
+
 def test_xlsform_refuses_another_extension_and_an_unknown_demarche(
     db_path: Path, base: str, tmp_path: Path
 ) -> None:

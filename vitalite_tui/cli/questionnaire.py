@@ -38,15 +38,29 @@ questionnaire_app: typer.Typer = typer.Typer(
 )
 
 
-def chosen_form(ctx: typer.Context, db: Path | None, demarche: str | None) -> QuestionnaireForm:
-    """The démarche's questionnaire (with its communes), or the default one without a base."""
+def chosen_form(
+    ctx: typer.Context, db: Path | None, demarche: str | None
+) -> tuple[QuestionnaireForm, str | None]:
+    """The démarche's questionnaire (with its communes as a list) and its territory: the one
+    named, else the base's only one; the default questionnaire when the base has none."""
     from vitalite_tui.domain.questionnaire_form import form_from_definition
     from vitalite_tui.store.questionnaire.responses import default_definition
 
-    if demarche is None:
-        return form_from_definition(default_definition())
+    if demarche is None and not database_path(ctx, db).exists():
+        return form_from_definition(default_definition()), None
     with opened_store(ctx, db) as store:
-        return store.responses.form(pick_demarche(store, demarche))
+        if demarche is None and not store.demarches.all():
+            return form_from_definition(default_definition()), None
+        chosen = pick_demarche(store, demarche)
+        return store.responses.form(chosen), store.demarches.get(chosen).territory
+
+
+def _for_whom(form: QuestionnaireForm, territory: str | None) -> str:
+    """« questionnaire sociabilite 1.0, démarche X, 3 communes au choix »."""
+    if territory is None:
+        return f"questionnaire {form.label}, sans démarche : commune en texte libre"
+    communes = f"{len(form.communes)} communes au choix" if form.communes else "commune libre"
+    return f"questionnaire {form.label}, {territory}, {communes}"
 
 
 @questionnaire_app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)
@@ -86,9 +100,9 @@ def xlsform(
     """Écrire le questionnaire en XLSForm, pour KoboToolbox ou ODK Collect."""
     from vitalite_tui.formats.xlsform import save_xlsform
 
-    form = chosen_form(ctx, db, demarche)
+    form, territory = chosen_form(ctx, db, demarche)
     written = save_xlsform(form, out)
-    say(f"XLSForm écrit : {written} (questionnaire {form.label}).")
+    say(f"XLSForm écrit : {written} ({_for_whom(form, territory)}).")
     say("À déposer tel quel dans KoboToolbox (Nouveau projet, importer un XLSForm).")
 
 
@@ -102,9 +116,9 @@ def template(
     """Écrire le modèle de saisie sur tableur (une colonne par code)."""
     from vitalite_tui.formats.entry_template import save_template
 
-    form = chosen_form(ctx, db, demarche)
+    form, territory = chosen_form(ctx, db, demarche)
     written = save_template(form, out)
-    say(f"Modèle de saisie écrit : {written} (questionnaire {form.label}).")
+    say(f"Modèle de saisie écrit : {written} ({_for_whom(form, territory)}).")
     say("Une ligne par fiche ; puis « vitalite questionnaire import » de ce fichier.")
 
 

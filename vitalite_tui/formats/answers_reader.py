@@ -153,7 +153,8 @@ class Plan:
 
 # ---------------------------------------------------------------- reading the file
 
-#: A file of answers holds hundreds of sheets, a few thousand at most: far more is not one.
+#: A territory's sheets typed over years (100,000 rows) fit with room to spare; far more is
+#: not a file of answers.
 MAX_FILE_BYTES = 60_000_000
 #: What the parts of a workbook may unpack to (a small archive can unpack to gigabytes).
 MAX_UNPACKED_BYTES = 200_000_000
