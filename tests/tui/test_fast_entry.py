@@ -162,15 +162,18 @@ async def test_verifying_every_unverified_sheet_in_a_row(store: Store, demarche_
             assert isinstance(entry, SheetEntryScreen)
             counts = str(entry.query_one("#entry-counts", Label).render())
             assert counts == (f"puis {then} autre{'s' if then > 1 else ''}" if then else "")
-            retyped = digits[number] if number != 4 else "3" * 23 + "1"  # one difference
-            await pilot.press(*"lag", "enter", "3", "0", "0", *retyped)
+            # Sheet 4: one difference, on the longest question of the profile.
+            seniority = "1" if number == 4 else "0"
+            await pilot.press(*"lag", "enter", "3", seniority, "0", *digits[number])
             if number == 4:
                 await wait_for(pilot, resolving(entry))
+                # Both choices shown in full under the question's whole text.
+                assert "2 prendre la nouvelle (Moins de 2 ans)" in shown(app)
                 await pilot.press("2")  # take the new typing
             await wait_for(pilot, verified(store, ids[number]))
         await wait_for(pilot, lambda: app.screen is hub)
         assert "4 vérifiées" in shown(app)
-    assert store.responses.get(ids[4]).answers["I4_D3"] == 1
+    assert store.responses.get(ids[4]).profile["anciennete"] == "moins-2"
     assert store.responses.get(ids[2]).answers == dict(
         zip(CODES, (int(d) for d in digits[2]), strict=True)
     )
