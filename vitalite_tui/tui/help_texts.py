@@ -68,7 +68,9 @@ SHEET_ENTRY_SCREEN = (
     "question non tapée compte « sans réponse » dans le baromètre. Échap avec une fiche "
     "commencée demande quoi en faire (rien n'est perdu sans qu'on l'ait choisi). "
     "En vérification, la fiche est retapée sans voir la première saisie ; chaque "
-    "différence se tranche d'une touche : 1 garde la première saisie, 2 prend la nouvelle."
+    "différence se tranche d'une touche : 1 garde la première saisie, 2 prend la nouvelle. "
+    "En série (w sur la liste des fiches), la fiche non vérifiée suivante s'ouvre dès que "
+    "celle-ci est vérifiée ; Échap arrête la série."
 )
 BAROMETER_SCREEN = (
     "Le baromètre mesuré, calculé à partir des questionnaires de sociabilité saisis. "
