@@ -4,6 +4,7 @@ colon, and our own export's Questionnaire sheet read back."""
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from datetime import datetime
@@ -188,3 +189,18 @@ def test_the_exported_questionnaire_sheet_imports_back(
     assert content(fresh) == content(demarche_id)
     again = store.responses.import_file(fresh, exported)
     assert (again.added, len(again.duplicates)) == (0, 3)
+
+
+def test_stored_numbers_are_found_by_index(store: Store, db_path: Path) -> None:
+    """Each group of an import looks its numbers up among the stored sheets: without an
+    index on them, every group read the démarche's sheets again (100,000 rows: quadratic)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        plan = conn.execute(
+            "EXPLAIN QUERY PLAN SELECT source_key, sheet_number FROM response "
+            "WHERE demarche_id = ? AND deleted_at IS NULL AND sheet_number IN (1, 2)",
+            ("0" * 32,),
+        ).fetchall()
+    finally:
+        conn.close()
+    assert "response_demarche_id_sheet_number" in str(plan)
