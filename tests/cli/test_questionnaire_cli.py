@@ -88,13 +88,43 @@ def test_check_lists_each_schema_error_with_its_path(tmp_path: Path) -> None:
     result = run("questionnaire", "check", write_json(tmp_path / "q.json", broken))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Questionnaire invalide : {tmp_path / 'q.json'} (5 erreur(s))."
+    assert lines[0] == f"Questionnaire invalide : {tmp_path / 'q.json'} (6 erreur(s))."
     assert lines[1:] == [
         "  - (racine) — champs obligatoires manquants parmi : 'title'",
+        "  - scales.accord4.choices[0].value — doit valoir au moins 1",
+        "  - profile[1] — champs obligatoires manquants parmi : 'choices'",
         "  - items[3].pole — valeur non permise ; valeurs possibles : ['vitality', 'depression']",
         "  - items[5].indicator — doit valoir au plus 4",
-        "  - profile[1] — champs obligatoires manquants parmi : 'choices'",
-        "  - scales.accord4.choices[0].value — doit valoir au moins 1",
+        "  - échelle « accord4 » : les valeurs doivent aller de 1 à 4",
+    ]
+
+
+def test_check_reports_every_error_in_one_pass(tmp_path: Path) -> None:
+    """Schema errors, several in one element, and the rules beyond the schema, all at once:
+    fixing the file once is enough."""
+    broken = copy.deepcopy(default_definition())
+    broken["id"] = "Pas un identifiant"
+    broken["surprise"] = True
+    del broken["version"]
+    broken["items"][0] |= {"pole": "haut", "indicator": 9, "couleur": "rouge"}
+    del broken["items"][0]["text"]
+    broken["items"][1]["code"] = "I1_V3"  # the code of items[2] too
+    broken["items"][4]["scale"] = "accord5"
+    broken["profile"][0]["type"] = 3
+    result = run("questionnaire", "check", write_json(tmp_path / "q.json", broken))
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[1:] == [
+        "  - (racine) — champs obligatoires manquants parmi : 'version'",
+        "  - (racine) — champs inconnus : 'surprise'",
+        "  - id — forme invalide (motif attendu : ^[a-z0-9][a-z0-9-]{0,63}$)",
+        "  - profile[0].type — valeur non permise ; valeurs possibles : "
+        "['commune', 'choice', 'text', 'integer']",
+        "  - items[0] — champs obligatoires manquants parmi : 'text'",
+        "  - items[0] — champs inconnus : 'couleur'",
+        "  - items[0].indicator — doit valoir au plus 4",
+        "  - items[0].pole — valeur non permise ; valeurs possibles : ['vitality', 'depression']",
+        "  - le code « I1_V3 » est employé 2 fois",
+        "  - items[4] : échelle « accord5 » non définie",
     ]
 
 
@@ -192,6 +222,30 @@ def test_xlsform_of_a_demarche_lists_its_communes(db_path: Path, base: str, tmp_
         if list_name == "communes"
     ]
     assert communes == [("lagrasse", "Lagrasse"), ("fabrezan", "Fabrezan"), ("ribaute", "Ribaute")]
+
+
+def test_xlsform_of_the_only_demarche_without_naming_it(db_path: Path, tmp_path: Path) -> None:
+    """README's own examples: the base's only démarche is used (its communes as a list),
+    and a unique part of its name picks it."""
+    with opened(db_path) as store:
+        store.demarches.create(
+            "Communauté de communes du Pays de Lambrenne", "Pradelle-sur-Lambrenne, Caunes"
+        )
+    for naming in ((), ("--demarche", "Pays de Lambrenne")):
+        out = tmp_path / "form.xlsx"
+        result = run("questionnaire", "xlsform", "--db", db_path, *naming, "--out", out)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[0] == (
+            f"XLSForm écrit : {out} (questionnaire sociabilite 1.0, Communauté de communes du "
+            "Pays de Lambrenne, 2 communes au choix)."
+        )
+        survey = {row[1]: row for row in sheet_rows(out, "survey")[1:]}
+        assert survey["commune"][0] == "select_one communes"
+        communes = [label for name, _, label in sheet_rows(out, "choices") if name == "communes"]
+        assert communes == ["Pradelle-sur-Lambrenne", "Caunes"]
+        out.unlink()
+    template = run("questionnaire", "template", "--db", db_path, "--out", tmp_path / "t.xlsx")
+    assert "Pays de Lambrenne, 2 communes au choix" in template.stdout
 
 
 def test_xlsform_refuses_another_extension_and_an_unknown_demarche(
@@ -313,6 +367,7 @@ KOBO_REPORT = [
     "Import de kobo.xlsx (questionnaire sociabilite 1.0) : 6 lignes lues.",
     "  2 fiches ajoutées",
     "  1 doublon ignoré (ligne 4)",
+    "  2 fiches sans numéro, numérotées à l'import : n° 1 à 2 (lignes 2, 3)",
     "  3 lignes refusées :",
     "    ligne 5 : I1_V2 : « peut-être » n'est pas une réponse connue",
     "    ligne 6 : I2_D1 : 7 est hors de l'échelle (0 à 4, 0 = sans réponse)",
@@ -325,8 +380,12 @@ KOBO_REPORT = [
 
 def test_import_a_kobo_export(db_path: Path, base: str, kobo_file: Path) -> None:
     result = run("questionnaire", "import", kobo_file, "--db", db_path)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # rows were refused: a script must know
     assert result.stdout.splitlines() == KOBO_REPORT
+    assert result.stderr.splitlines() == [
+        "Import incomplet : 3 lignes refusées ; corrigez ces lignes dans kobo.xlsx puis "
+        "relancez l'import (les fiches déjà ajoutées ne le seront pas deux fois)."
+    ]
     with opened(db_path) as store:
         sheets = store.responses.all(base)
         assert [s.sheet_number for s in sheets] == [1, 2]
@@ -357,10 +416,10 @@ def test_importing_the_same_file_twice_adds_nothing(
 ) -> None:
     run("questionnaire", "import", kobo_file, "--db", db_path)
     again = run("questionnaire", "import", kobo_file, "--db", db_path)
-    assert again.exit_code == 0, again.output
+    assert again.exit_code == 1, again.output
     lines = again.stdout.splitlines()
     assert lines[1:3] == ["  0 fiche ajoutée", "  3 doublons ignorés (lignes 2, 3, 4)"]
-    assert lines[3:] == KOBO_REPORT[3:]  # the bad rows are reported again
+    assert lines[3:] == KOBO_REPORT[4:]  # the bad rows are reported again
     with opened(db_path) as store:
         assert store.responses.count(base) == 2
 
@@ -389,7 +448,7 @@ def csv_file(tmp_path: Path) -> Path:
 
 def test_import_our_csv_template(db_path: Path, base: str, csv_file: Path) -> None:
     result = run("questionnaire", "import", csv_file, "--db", db_path, "--demarche", base[:8])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output
     assert result.stdout.splitlines() == [
         "Import de saisie.csv (questionnaire sociabilite 1.0) : 6 lignes lues.",
         "  3 fiches ajoutées",
@@ -474,7 +533,7 @@ def test_import_needs_a_demarche_when_the_base_has_several(
     result = run(
         "questionnaire", "import", csv_file, "--db", db_path, "--demarche", "CC des Hautes Terres"
     )
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # two of its rows are refused
     with opened(db_path) as store:
         assert store.responses.count(base) == 0
 

@@ -151,11 +151,21 @@ def _v4_evenings_roles_and_retention(database: SqliteDatabase) -> None:
         execute(database, sql)
 
 
+def _v5_response_number_index(database: SqliteDatabase) -> None:
+    """Sheet numbers found by index: an import checks each group's numbers against the
+    stored ones, which meant reading every sheet of the démarche again, group after group."""
+    from playhouse.migrate import SqliteMigrator, migrate
+
+    migrator = SqliteMigrator(database)
+    migrate(migrator.add_index("response", ("demarche_id", "sheet_number"), False))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_initial_schema,
     _v2_indexes_for_screens,
     _v3_laptops_and_bundles,
     _v4_evenings_roles_and_retention,
+    _v5_response_number_index,
 )
 
 #: The schema version this program writes.

@@ -364,7 +364,8 @@ class Response(BaseModel):
     verified_at = DateTimeField(null=True)
 
     class Meta:
-        indexes = ((("demarche", "source_key"), True),)
+        # The number index: an import looks its sheets' numbers up group after group.
+        indexes = ((("demarche", "source_key"), True), (("demarche", "sheet_number"), False))
 
 
 class Answer(BaseModel):

@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
 from vitalite_tui.domain.barometer import Item
@@ -88,8 +89,13 @@ class QuestionnaireForm:
         """« sociabilite 1.0 »."""
         return f"{self.code} {self.version}"
 
+    @cached_property
+    def _items_by_code(self) -> dict[str, ItemSpec]:
+        return {item.code: item for item in self.items}
+
     def item(self, code: str) -> ItemSpec | None:
-        return next((item for item in self.items if item.code == code), None)
+        # Looked up for every answer of every sheet: an import reads millions.
+        return self._items_by_code.get(code)
 
     def field(self, code: str) -> ProfileFieldSpec | None:
         return next((field for field in self.profile if field.code == code), None)

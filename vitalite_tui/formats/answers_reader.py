@@ -20,14 +20,15 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 from vitalite_tui.domain.questionnaire_form import (
     NO_ANSWER,
+    FieldKind,
     ItemSpec,
     QuestionnaireForm,
     clean_answers,
@@ -41,8 +42,12 @@ from vitalite_tui.formats.files import line_at, megabytes, read_input
 
 #: Columns holding a submission id, best first (ODK, ODK Central, Kobo).
 ID_COLUMNS = ("meta/instanceid", "meta-instanceid", "instanceid", "key", "_uuid", "_id")
-#: Columns holding when the sheet was filled in, best first.
-TIME_COLUMNS = ("end", "_submission_time", "submissiondate", "start", "today")
+#: Columns holding when the sheet was filled in, best first (the last: our own export's).
+TIME_COLUMNS = ("end", "_submission_time", "submissiondate", "start", "today", "collectée le")
+#: The column of the sheet number: our template's, and our export's Questionnaire sheet's.
+SHEET_NUMBER_HEADERS = frozenset({SHEET_NUMBER_COLUMN, "n° de fiche"})
+#: The sheet of our own export that holds one row per answer sheet (read back by an import).
+EXPORT_SHEET = "Questionnaire"
 #: Other columns that field-survey tools add, ignored without a word.
 METADATA_COLUMNS = frozenset(
     {
@@ -63,11 +68,39 @@ METADATA_COLUMNS = frozenset(
         "devicename",
         "edits",
         "formversion",
+        # Our own export's columns that the import does not take back: it says them itself.
+        "questionnaire",
+        "saisie le",
+        "mode",
+        "vérifiée",
     }
 )
 #: Group prefixes: codes never hold these characters, so what follows the last one is the code.
 _GROUP_SEPARATORS = re.compile(r"[/.\-]")
-_INTEGER = re.compile(r"[+-]?\d+")
+#: A whole number as a spreadsheet may write it: « 2 », « 2,0 » (French), « 2.0 ».
+_WHOLE = re.compile(r"([+-]?\d+)(?:[.,]0*)?")
+#: Apostrophes and spaces that a word processor or a phone puts instead of the plain ones.
+_LOOKALIKES = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u00b4": "'",
+        "`": "'",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+#: ISO 8601 as field-survey tools write it: « 2026-09-08T10:15:00.000+02:00 », « …+0200 »,
+#: « …Z », or a date alone. Parsed here: Python 3.10's `fromisoformat` reads only its own.
+_ISO_MOMENT = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
+    r"\s*(?:(Z)|([+-])(\d{2}):?(\d{2})?)?",
+    re.IGNORECASE,
+)
+#: A date as French Excel writes it back: « 10/09/2026 14:26 », « 10/09/2026 14:26:05 ».
+_FRENCH_MOMENT = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?")
 HASH_LENGTH = 32
 
 
@@ -113,15 +146,24 @@ class Plan:
     to_add: list[tuple[int, ReadSheet, str]] = field(default_factory=list)  # (row, sheet, key)
     duplicates: list[int] = field(default_factory=list)
     rejected: list[RejectedRow] = field(default_factory=list)
+    #: Rows without a single answer or profile cell, skipped (a number or an id alone is not
+    #: a sheet: the template is often numbered down in advance).
+    blank: list[int] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- reading the file
 
-#: A file of answers holds hundreds of sheets, a few thousand at most: far more is not one.
-MAX_FILE_BYTES = 20_000_000
+#: A territory's sheets typed over years (100,000 rows) fit with room to spare; far more is
+#: not a file of answers.
+MAX_FILE_BYTES = 60_000_000
 #: What the parts of a workbook may unpack to (a small archive can unpack to gigabytes).
 MAX_UNPACKED_BYTES = 200_000_000
-MAX_ROWS = 20_000
+#: A whole territory's sheets typed over years, with room to spare.
+MAX_ROWS = 200_000
+#: Rows read between two reports of progress.
+PROGRESS_ROWS = 10_000
+#: Told how many rows were read so far.
+RowsRead = Callable[[int], None]
 MAX_COLUMNS = 1_000
 #: Answers are codes and short words; a free-text column may hold a paragraph, not a book.
 MAX_CELL = 10_000
@@ -129,17 +171,18 @@ MAX_CELL = 10_000
 _ZIP_MAGIC = b"PK\x03\x04"
 
 
-def read_table(path: Path) -> list[list[Any]]:
-    """The rows of the first sheet (xlsx) or of the file (csv), header first.
+def read_table(path: Path, progress: RowsRead | None = None) -> list[list[Any]]:
+    """The rows of the first sheet (xlsx; our export's Questionnaire sheet when there is
+    one) or of the file (csv), header first; `progress` told every `PROGRESS_ROWS` rows.
 
     `InvalidInput` (French, naming the file and the line or cell) when the file cannot be
     read as a table: too big, binary, badly encoded, badly quoted, damaged.
     """
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        table = _read_xlsx(path)
+        table = _read_xlsx(path, progress)
     elif suffix in (".csv", ".txt"):
-        table = _read_csv(path)
+        table = _read_csv(path, progress)
     else:
         raise InvalidInput(
             f"{path.name} : format non pris en charge (classeur .xlsx ou fichier .csv)."
@@ -169,7 +212,7 @@ def _check_cells(table: list[list[Any]], name: str, *, csv: bool) -> None:
                 )
 
 
-def _read_xlsx(path: Path) -> list[list[Any]]:
+def _read_xlsx(path: Path, progress: RowsRead | None) -> list[list[Any]]:
     data = read_input(path, limit=MAX_FILE_BYTES, what="un classeur de réponses")
     not_a_workbook = InvalidInput(f"{path.name} n'est pas un classeur Excel lisible (.xlsx).")
     try:
@@ -192,13 +235,16 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
         raise not_a_workbook from None
     rows: list[list[Any]] = []
     try:
-        sheet = workbook.worksheets[0]
+        names = workbook.sheetnames
+        sheet = workbook[EXPORT_SHEET] if EXPORT_SHEET in names else workbook.worksheets[0]
         # Its stated size is not trusted: one far cell would pad every row up to it.
         sheet.reset_dimensions()
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             row = _trimmed(values)
             if number <= MAX_ROWS + 1:
                 rows.append(row)  # empty rows too: the line numbers stay right
+                if progress is not None and number % PROGRESS_ROWS == 0:
+                    progress(number)
             elif row:
                 raise _far_cell(path.name, number, len(row))
     except InvalidInput:
@@ -237,7 +283,7 @@ def _trimmed(values: Sequence[Any]) -> list[Any]:
     return list(values[:end])
 
 
-def _read_csv(path: Path) -> list[list[Any]]:
+def _read_csv(path: Path, progress: RowsRead | None) -> list[list[Any]]:
     data = read_input(path, limit=MAX_FILE_BYTES, what="un fichier CSV")
     if data.startswith(_ZIP_MAGIC):
         raise InvalidInput(
@@ -252,7 +298,7 @@ def _read_csv(path: Path) -> list[list[Any]]:
     _refuse_binary(text, path.name)
     first_line = text.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
-    return _csv_rows(text, delimiter, path.name)
+    return _csv_rows(text, delimiter, path.name, progress)
 
 
 def _decoded(data: bytes, name: str) -> str:
@@ -284,7 +330,9 @@ def _refuse_binary(text: str, name: str) -> None:
         )
 
 
-def _csv_rows(text: str, delimiter: str, name: str) -> list[list[Any]]:
+def _csv_rows(
+    text: str, delimiter: str, name: str, progress: RowsRead | None = None
+) -> list[list[Any]]:
     """Every record; a quote left open or misplaced is refused with the line it is on."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[Any]] = []
@@ -299,6 +347,8 @@ def _csv_rows(text: str, delimiter: str, name: str) -> list[list[Any]]:
         if len(rows) > MAX_ROWS:
             raise _too_many_rows(name, start)
         rows.append(row)
+        if progress is not None and len(rows) % PROGRESS_ROWS == 0:
+            progress(len(rows))
         start = reader.line_num + 1
 
 
@@ -381,7 +431,7 @@ def map_columns(form: QuestionnaireForm, header: Sequence[Any], source: str) -> 
             take(items, by_code[tail], index)
         elif tail in fields:
             take(profile, fields[tail], index)
-        elif tail == SHEET_NUMBER_COLUMN and sheet_number is None:
+        elif tail in SHEET_NUMBER_HEADERS and sheet_number is None:
             sheet_number = index
         elif label in by_label:
             take(items, by_label[label], index)
@@ -410,6 +460,25 @@ def map_columns(form: QuestionnaireForm, header: Sequence[Any], source: str) -> 
 # ---------------------------------------------------------------- cells
 
 
+def match_key(text: str) -> str:
+    """What a label is compared on: case, accents, typographic apostrophes and spaces aside."""
+    return " ".join(fold(text.translate(_LOOKALIKES)).split())
+
+
+def whole_number(value: Any) -> int | None:
+    """The whole number a cell holds (3, 3.0, « 3 », « 3,0 », « 3.0 »), else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str):
+        found = _WHOLE.fullmatch(value.strip())
+        return int(found.group(1)) if found else None
+    return None
+
+
 def answer_value(item: ItemSpec, value: Any) -> int | None:
     """The value of an answer cell (blank: sans réponse), or None when it means nothing.
 
@@ -418,17 +487,28 @@ def answer_value(item: ItemSpec, value: Any) -> int | None:
     text = _cell_text(value)
     if not text:
         return NO_ANSWER
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if _INTEGER.fullmatch(text):
-        return int(text)
-    wanted = fold(text)
+    number = whole_number(value)
+    if number is not None:
+        return number
+    wanted = match_key(text)
     for choice in item.choices:
-        if wanted == fold(choice.label):
+        if wanted == match_key(choice.label):
             return int(choice.value)
-    if wanted == fold(item.no_answer):
+    if wanted == match_key(item.no_answer):
         return NO_ANSWER
     return None
+
+
+def profile_text(form: QuestionnaireForm, code: str, value: Any) -> str:
+    """A profile cell as text; a choice's label written with other apostrophes is its value."""
+    text = _cell_text(value)
+    spec = form.field(code)
+    if text and spec is not None and spec.kind is FieldKind.CHOICE:
+        wanted = match_key(text)
+        for choice in spec.choices:
+            if wanted in (match_key(choice.label), match_key(choice.value)):
+                return choice.value
+    return text
 
 
 def submission_id(row: Sequence[Any], columns: Columns) -> str | None:
@@ -439,20 +519,58 @@ def submission_id(row: Sequence[Any], columns: Columns) -> str | None:
     return None
 
 
+def parse_moment(value: Any) -> datetime | None:
+    """A time cell as naive UTC, or None when it is not legibly one.
+
+    A spreadsheet's own date cell, or a date as French Excel writes it back
+    (« 10/09/2026 14:26 »), is wall-clock time, as our export writes it; ISO text keeps its
+    offset (« +02:00 », « +0200 », « Z »), and without one is UTC, as KoboToolbox means it.
+    """
+    if isinstance(value, datetime):
+        return _utc(value, local=True)
+    text = _cell_text(value)
+    iso = _ISO_MOMENT.fullmatch(text)
+    french = None if iso else _FRENCH_MOMENT.fullmatch(text)
+    try:
+        if iso is not None:
+            year, month, day, hour, minute, second, fraction, zulu, sign, hours, minutes = (
+                iso.groups()
+            )
+            micro = int((fraction or "0")[:6].ljust(6, "0"))
+            zone: timezone | None = timezone.utc if zulu else None
+            if sign:
+                offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+                zone = timezone(-offset if sign == "-" else offset)
+            moment = datetime(
+                int(year), int(month), int(day),
+                int(hour or 0), int(minute or 0), int(second or 0), micro, tzinfo=zone,
+            )  # fmt: skip
+            return _utc(moment, local=False)
+        if french is not None:
+            day, month, year, hour, minute, second = french.groups()
+            moment = datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            )
+            return _utc(moment, local=True)
+    except (ValueError, OverflowError):  # 31/02, 25:00, an offset of a day or more
+        return None
+    return None
+
+
+def _utc(moment: datetime, *, local: bool) -> datetime:
+    """Naive UTC: an aware time converted; a naive one taken as local time, or as UTC."""
+    if moment.tzinfo is not None:
+        return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    if local:
+        return moment.astimezone(timezone.utc).replace(tzinfo=None)
+    return moment
+
+
 def collected_at(row: Sequence[Any], columns: Columns) -> datetime | None:
     """When the sheet was filled in (naive UTC), if a column says so legibly."""
     for index in columns.times:
-        value = row[index]
-        moment: datetime | None = value if isinstance(value, datetime) else None
-        if moment is None:
-            text = _cell_text(value)
-            try:
-                moment = datetime.fromisoformat(text.replace("Z", "+00:00")) if text else None
-            except ValueError:
-                moment = None
+        moment = parse_moment(row[index])
         if moment is not None:
-            if moment.tzinfo is not None:
-                moment = moment.astimezone(timezone.utc).replace(tzinfo=None)
             return moment
     return None
 
@@ -470,6 +588,72 @@ def content_key(number: int | None, profile: dict[str, str], answers: dict[str, 
 # ---------------------------------------------------------------- planning
 
 
+def _is_empty(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+class _RowReader:
+    """Reads the answer and profile cells of rows, each distinct cell value worked out once.
+
+    A file of a hundred thousand rows holds a few dozen distinct values per column: the
+    matching of labels (folded, compared with every choice) is done per value, not per cell.
+    """
+
+    def __init__(self, form: QuestionnaireForm, columns: Columns) -> None:
+        self.form = form
+        self.items = [(code, index, form.item(code)) for code, index in columns.items.items()]
+        self.fields = list(columns.profile.items())
+        self._answers: dict[tuple[str, type, Any], int | None] = {}
+        self._profiles: dict[tuple[tuple[type, Any], ...], tuple[dict[str, str], list[str]]] = {}
+
+    def is_blank(self, row: Sequence[Any]) -> bool:
+        """No answer and no profile cell filled in (a number or an id alone does not count)."""
+        return all(_is_empty(row[index]) for _, index, _ in self.items) and all(
+            _is_empty(row[index]) for _, index in self.fields
+        )
+
+    def answers(self, row: Sequence[Any], problems: list[str]) -> dict[str, int | None]:
+        read: dict[str, int | None] = {}
+        cache = self._answers
+        for code, index, item in self.items:
+            cell = row[index]
+            key = (code, type(cell), cell)
+            if key not in cache:
+                assert item is not None  # map_columns only maps codes of the form
+                cache[key] = answer_value(item, cell)
+            value = cache[key]
+            if value is None:
+                problems.append(f"{code} : « {_cell_text(cell)} » n'est pas une réponse connue")
+            else:
+                read[code] = value
+        return read
+
+    def profile(self, row: Sequence[Any]) -> tuple[dict[str, str], list[str]]:
+        cells = tuple((type(row[index]), row[index]) for _, index in self.fields)
+        if cells not in self._profiles:
+            given = {code: profile_text(self.form, code, row[index]) for code, index in self.fields}
+            self._profiles[cells] = clean_profile(self.form, given)
+        profile, problems = self._profiles[cells]
+        return dict(profile), list(problems)
+
+
+def _sheet_number(row: Sequence[Any], columns: Columns, problems: list[str]) -> int | None:
+    if columns.sheet_number is None:
+        return None
+    cell = row[columns.sheet_number]
+    text = _cell_text(cell)
+    if not text:
+        return None
+    number = whole_number(cell)
+    if number is None:
+        problems.append(f"{SHEET_NUMBER_COLUMN} : « {text} » n'est pas un numéro de fiche")
+        return None
+    problem = sheet_number_problem(number)
+    if problem:
+        problems.append(problem)
+    return number
+
+
 def plan_import(
     form: QuestionnaireForm,
     table: Sequence[Sequence[Any]],
@@ -477,14 +661,19 @@ def plan_import(
     known_keys: set[str],
     used_numbers: set[int],
 ) -> Plan:
-    """Sort every data row into added, duplicate or rejected (with its reasons)."""
+    """Sort every data row into added, duplicate, blank or rejected (with its reasons)."""
     plan = Plan()
     keys = set(known_keys)
     numbers = set(used_numbers)
     width = len(table[0]) if table else 0
-    for offset, raw in enumerate(table[1:], start=2):
+    reader = _RowReader(form, columns)
+    end = len(table)
+    while end > 1 and all(_is_empty(cell) for cell in table[end - 1]):
+        end -= 1  # empty lines after the last row are no one's business
+    for offset, raw in enumerate(table[1:end], start=2):
         row = list(raw) + [None] * (width - len(raw))
-        if not any(_cell_text(cell) for cell in row):
+        if reader.is_blank(row):
+            plan.blank.append(offset)
             continue
         plan.rows += 1
         given_id = submission_id(row, columns)
@@ -492,30 +681,9 @@ def plan_import(
             plan.duplicates.append(offset)
             continue
         problems: list[str] = []
-        number: int | None = None
-        if columns.sheet_number is not None:
-            text = _cell_text(row[columns.sheet_number])
-            if text and _INTEGER.fullmatch(text):
-                number = int(text)
-                problem = sheet_number_problem(number)
-                if problem:
-                    problems.append(problem)
-            elif text:
-                problems.append(f"{SHEET_NUMBER_COLUMN} : « {text} » n'est pas un numéro de fiche")
-        answers: dict[str, int | None] = {}
-        for code, index in columns.items.items():
-            item = form.item(code)
-            assert item is not None  # map_columns only maps codes of the form
-            value = answer_value(item, row[index])
-            if value is None:
-                problems.append(
-                    f"{code} : « {_cell_text(row[index])} » n'est pas une réponse connue"
-                )
-            else:
-                answers[code] = value
-        profile, profile_problems = clean_profile(
-            form, {code: _cell_text(row[index]) for code, index in columns.profile.items()}
-        )
+        number = _sheet_number(row, columns, problems)
+        answers = reader.answers(row, problems)
+        profile, profile_problems = reader.profile(row)
         cleaned, answer_problems = clean_answers(form, answers)
         problems += profile_problems + answer_problems
         if problems:
@@ -540,11 +708,16 @@ def plan_import(
 
 
 def read_answers(
-    form: QuestionnaireForm, path: Path, known_keys: set[str], used_numbers: set[int]
+    form: QuestionnaireForm,
+    path: Path,
+    known_keys: set[str],
+    used_numbers: set[int],
+    progress: RowsRead | None = None,
 ) -> tuple[Columns, Plan]:
     """Read `path` against `form` and plan every row: added, duplicate (of `known_keys`, or
-    earlier in the file) or rejected; `InvalidInput` (French) when the file cannot be used."""
-    table = read_table(path)
+    earlier in the file), blank or rejected; `InvalidInput` (French) when the file cannot be
+    used. `progress` is told how many rows were read, every `PROGRESS_ROWS` rows."""
+    table = read_table(path, progress)
     if not table or not any(_cell_text(cell) for cell in table[0]):
         raise InvalidInput(f"{path.name} est vide : la première ligne doit porter les codes.")
     columns = map_columns(form, table[0], path.name)

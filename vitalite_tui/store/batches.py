@@ -41,12 +41,14 @@ def write_in_batches(
     write: Callable[[T], R],
     pace: Pace = PACE,
     committed: list[R] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[R]:
     """`write` each unit, whole units per write transaction; what each committed unit gave.
 
     A failure rolls back the unit being written and the others of its transaction; the
     transactions before it stay committed, and their results are in `committed` (when
-    given) for the caller to say what was kept.
+    given) for the caller to say what was kept. `progress` is told, after each commit, how
+    many units are committed.
     """
     kept: list[R] = [] if committed is None else committed
     done = 0
@@ -62,4 +64,6 @@ def write_in_batches(
                     break
         kept += batch
         done += len(batch)
+        if progress is not None:
+            progress(done)
     return kept

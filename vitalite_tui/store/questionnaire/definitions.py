@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from vitalite_tui.db.models import Questionnaire
-from vitalite_tui.domain.questionnaire import definition_problems
 from vitalite_tui.errors import InvalidInput, NotFound
-from vitalite_tui.formats.schemas import QUESTIONNAIRE_SCHEMA, load_json, validate
+from vitalite_tui.formats.schemas import load_json
 from vitalite_tui.paths import schemas_dir
 from vitalite_tui.store.base import demarche_row, writing
 from vitalite_tui.store.preparation.records import QuestionnaireChoice
@@ -19,9 +18,10 @@ PATTERN = "questionnaire-*.json"
 
 
 def check_definition(document: Any, source: str) -> dict[str, Any]:
-    """The definition if it is usable; `InvalidInput` (French) otherwise."""
-    validate(document, QUESTIONNAIRE_SCHEMA, source)
-    problems = definition_problems(document)
+    """The definition if it is usable; `InvalidInput` (French) listing every problem else."""
+    from vitalite_tui.formats.questionnaire_check import definition_errors
+
+    problems = definition_errors(document)
     if problems:
         raise InvalidInput(f"{source} : " + " ; ".join(problems) + ".")
     return dict(document)

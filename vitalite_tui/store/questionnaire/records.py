@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from vitalite_tui.domain.barometer import IndicatorBarometer
 from vitalite_tui.domain.questionnaire_form import NO_ANSWER, QuestionnaireForm
@@ -129,6 +129,8 @@ class ImportReport:
     ignored_columns: tuple[str, ...] = ()  # headers that are neither codes nor known metadata
     missing_items: tuple[str, ...] = ()  # item codes with no column: stored as sans réponse
     sheet_ids: tuple[str, ...] = ()
+    blank: tuple[int, ...] = ()  # rows with no answer and no profile, skipped
+    numbered: tuple[tuple[int, int], ...] = ()  # (row, number given) for rows without one
 
     def lines(self) -> list[str]:
         """The report in French, one line per fact, rejected rows one by one."""
@@ -138,11 +140,22 @@ class ImportReport:
             f"  {plural(self.added, 'fiche ajoutée', 'fiches ajoutées')}",
         ]
         if self.duplicates:
-            rows = ", ".join(str(row) for row in self.duplicates)
-            word = "ligne" if len(self.duplicates) == 1 else "lignes"
             lines.append(
                 f"  {plural(len(self.duplicates), 'doublon ignoré', 'doublons ignorés')}"
-                f" ({word} {rows})"
+                f" ({_rows(self.duplicates)})"
+            )
+        if self.blank:
+            lines.append(
+                f"  {plural(len(self.blank), 'ligne vide ignorée', 'lignes vides ignorées')}"
+                f" ({_rows(self.blank)})"
+            )
+        if self.numbered:
+            rows = [row for row, _ in self.numbered]
+            numbers = [number for _, number in self.numbered]
+            lines.append(
+                f"  {plural(len(rows), 'fiche sans numéro', 'fiches sans numéro')}, "
+                f"{'numérotée' if len(rows) == 1 else 'numérotées'} à l'import : "
+                f"{_numbers(numbers)} ({_rows(rows)})"
             )
         if self.rejected:
             lines.append(f"  {plural(len(self.rejected), 'ligne refusée', 'lignes refusées')} :")
@@ -155,6 +168,37 @@ class ImportReport:
         if self.ignored_columns:
             lines.append("  Colonnes ignorées : " + ", ".join(self.ignored_columns))
         return lines
+
+
+#: Rows listed in a report before « … and N more »: a hundred thousand would drown it.
+LISTED_ROWS = 30
+
+
+def _rows(rows: Sequence[int]) -> str:
+    """« ligne 4 », « lignes 2, 3, 7 », « lignes 2, 3, … (et 998 autres) »."""
+    word = "ligne" if len(rows) == 1 else "lignes"
+    shown = ", ".join(str(row) for row in rows[:LISTED_ROWS])
+    more = len(rows) - LISTED_ROWS
+    return f"{word} {shown}" + (f", … (et {more} autres)" if more > 0 else "")
+
+
+def _numbers(numbers: Sequence[int]) -> str:
+    """« n° 12 », « n° 12 à 40 » when they follow one another, else « n° 12, 14, … »."""
+    if len(numbers) > 1 and numbers == list(range(numbers[0], numbers[0] + len(numbers))):
+        return f"n° {numbers[0]} à {numbers[-1]}"
+    return (
+        "n° "
+        + ", ".join(str(n) for n in numbers[:LISTED_ROWS])
+        + (", …" if len(numbers) > LISTED_ROWS else "")
+    )
+
+
+class ImportProgress(Protocol):
+    """Told how an import goes: rows read from the file, then sheets stored."""
+
+    def rows_read(self, rows: int) -> None: ...
+
+    def sheets_stored(self, done: int, total: int) -> None: ...
 
 
 @dataclass(frozen=True)

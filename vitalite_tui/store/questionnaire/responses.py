@@ -6,16 +6,25 @@ typed against: the démarche's chosen one, or the shipped default, chosen at the
 
 from __future__ import annotations
 
+import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from peewee import chunked, fn
+from peewee import Field, fn
 
-from vitalite_tui.db.models import Answer, Demarche, Questionnaire, Response, db, utcnow
+from vitalite_tui.db.models import (
+    Answer,
+    BaseModel,
+    Demarche,
+    Questionnaire,
+    Response,
+    db,
+    utcnow,
+)
 from vitalite_tui.domain.questionnaire_form import (
     NO_ANSWER,
     QuestionnaireForm,
@@ -36,6 +45,7 @@ from vitalite_tui.store.questionnaire.definitions import check_definition, regis
 from vitalite_tui.store.questionnaire.records import (
     Difference,
     DifferenceKind,
+    ImportProgress,
     ImportReport,
     SecondEntry,
     SheetDraft,
@@ -53,12 +63,13 @@ DEFAULT_CODE = "sociabilite"
 DEFAULT_VERSION = "1.0"
 DEFAULT_FILE = "questionnaire-sociabilite.json"
 
-#: Rows per INSERT: well under SQLite's limit on bound variables.
-CHUNK = 500
 
 #: Sheets an import writes at a time: whole sheets, a few milliseconds of work, so that a
 #: batch ends close to its pace on any laptop.
-IMPORT_UNIT = 20
+IMPORT_UNIT = 50
+
+#: Told how many of an import's sheets are stored so far, and how many there are in all.
+SheetsStored = Callable[[int, int], None]
 
 QUESTIONNAIRE_STEP = 3
 
@@ -122,52 +133,103 @@ def check_sheet(form: QuestionnaireForm, draft: SheetDraft) -> CleanSheet:
     return CleanSheet(draft.sheet_number, profile, answers, mode, draft.collected_at)
 
 
-def insert_sheets(
-    demarche: Demarche, questionnaire: Questionnaire, sheets: Sequence[CleanSheet]
-) -> list[str]:
-    """Bulk insert of checked sheets (inside the caller's transaction); their new ids."""
-    ids = [uuid.uuid4() for _ in sheets]
-    responses = (
-        {
-            "id": sheet_id,
-            "demarche": demarche,
-            "questionnaire": questionnaire,
-            "sheet_number": sheet.sheet_number,
-            "profile": sheet.profile,
-            "collected_at": sheet.collected_at,
-            "mode": sheet.mode.value,
-            "source_key": sheet.source_key,
-            "verified_at": sheet.verified_at,
-        }
-        for sheet_id, sheet in zip(ids, sheets, strict=True)
-    )
-    for batch in chunked(responses, CHUNK):
-        Response.insert_many(batch).execute()
-    _insert_answers(ids, sheets)
-    return [str(sheet_id) for sheet_id in ids]
+def sequential_ids(count: int) -> list[str]:
+    """`count` version-4 UUIDs (32 hex digits) that follow one another: a random one, then
+    the next ones.
+
+    Random ids land all over the id indexes, a page read and written per row once the
+    table outgrows SQLite's cache (a hundred thousand imported sheets are millions of
+    answers); ids that follow one another fill a few pages. 90 random bits stay, and the
+    low 32 only count: ids stay unique across laptops.
+    """
+    start = uuid.uuid4().int & ~0xFFFFFFFF
+    return [f"{number:032x}" for number in range(start, start + min(count, 1 << 32))]
 
 
-#: One answer row, its values in the order of the columns: id, made, changed, sheet, item, value.
-_INSERT_ANSWER = (
-    'INSERT INTO "answer" ("id", "created_at", "updated_at", "response_id", "item_code", '
-    '"value") VALUES (?, ?, ?, ?, ?, ?)'
+def _insert_sql(model: type[BaseModel], fields: Sequence[Field]) -> str:
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)
+    marks = ", ".join("?" for _ in fields)
+    return f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+
+
+#: One sheet, its values in the order of these columns (the others keep their defaults).
+_INSERT_RESPONSE = _insert_sql(
+    Response,
+    (
+        Response.id,
+        Response.created_at,
+        Response.updated_at,
+        Response.demarche,
+        Response.questionnaire,
+        Response.sheet_number,
+        Response.profile,
+        Response.collected_at,
+        Response.mode,
+        Response.source_key,
+        Response.verified_at,
+    ),
+)
+#: One answer: id, made, changed, sheet, item, value.
+_INSERT_ANSWER = _insert_sql(
+    Answer,
+    (
+        Answer.id,
+        Answer.created_at,
+        Answer.updated_at,
+        Answer.response,
+        Answer.item_code,
+        Answer.value,
+    ),
 )
 
 
-def _insert_answers(ids: Sequence[uuid.UUID], sheets: Sequence[CleanSheet]) -> None:
-    """Every answer of the sheets, one prepared statement run for all (inside the transaction).
+def insert_sheets(
+    demarche: Demarche, questionnaire: Questionnaire, sheets: Sequence[CleanSheet]
+) -> list[str]:
+    """Bulk insert of checked sheets (inside the caller's transaction); their new ids.
 
-    Peewee would build the SQL text of each chunk of rows anew, most of an import's time
-    under the write lock. The values are those peewee passes: ids as the 32 hex digits a
-    `UUIDField` stores, the time as a `datetime`; « sans réponse » (0) as NULL.
+    One prepared statement per table, run for every row: peewee would build the SQL text
+    of each chunk of rows anew, most of an import's time under the write lock. The values
+    are those peewee passes: ids as the 32 hex digits a `UUIDField` stores, times as the
+    text SQLite's adapter makes of a `datetime`, the profile as `JSONField` writes it;
+    « sans réponse » (0) as NULL.
     """
-    now = utcnow()
-    rows = (
-        (uuid.uuid4().hex, now, now, sheet_id.hex, code, value or None)
-        for sheet_id, sheet in zip(ids, sheets, strict=True)
-        for code, value in sheet.answers.items()
+    now = utcnow().isoformat(" ")
+    ids = sequential_ids(len(sheets))
+    demarche_hex, questionnaire_hex = demarche.id.hex, questionnaire.id.hex
+    db.execute_many(
+        _INSERT_RESPONSE,
+        (
+            (
+                sheet_id,
+                now,
+                now,
+                demarche_hex,
+                questionnaire_hex,
+                sheet.sheet_number,
+                json.dumps(sheet.profile, ensure_ascii=False),
+                _when(sheet.collected_at),
+                sheet.mode.value,
+                sheet.source_key,
+                _when(sheet.verified_at),
+            )
+            for sheet_id, sheet in zip(ids, sheets, strict=True)
+        ),
     )
-    db.execute_many(_INSERT_ANSWER, rows)
+    answer_ids = iter(sequential_ids(sum(len(sheet.answers) for sheet in sheets)))
+    db.execute_many(
+        _INSERT_ANSWER,
+        (
+            (next(answer_ids), now, now, sheet_id, code, value or None)
+            for sheet_id, sheet in zip(ids, sheets, strict=True)
+            for code, value in sheet.answers.items()
+        ),
+    )
+    return [str(uuid.UUID(sheet_id)) for sheet_id in ids]
+
+
+def _when(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat(" ")
 
 
 def _answer_rows(response_id: uuid.UUID, sheet: CleanSheet) -> list[dict[str, Any]]:
@@ -591,30 +653,56 @@ class Responses:
             questionnaire = definition_row(demarche_row(demarche_id))
         form = self._row_form(questionnaire, demarche_row(demarche_id))
         checked = [(check_sheet(form, draft), source_key) for draft, source_key in sheets]
+        stored = self._store_checked(demarche_id, questionnaire, checked, pace)
+        return [sheet_id for _, sheet_id, _ in stored]
+
+    def _store_checked(
+        self,
+        demarche_id: str,
+        questionnaire: Questionnaire,
+        checked: Sequence[tuple[CleanSheet, str]],
+        pace: Pace,
+        progress: SheetsStored | None = None,
+    ) -> list[tuple[str, str, int]]:
+        """Write checked sheets in short transactions; (source key, id, number) of each new one.
+
+        `progress` is told after each transaction how many sheets are stored for good.
+        """
         groups = [
             checked[start : start + IMPORT_UNIT] for start in range(0, len(checked), IMPORT_UNIT)
         ]
-        added: list[list[str]] = []
+        # A sheet without a number is numbered after every number the import brings, so
+        # that it never takes the number a later sheet of the same file carries.
+        given = [sheet.sheet_number for sheet, _ in checked if sheet.sheet_number is not None]
+        after = max(given, default=0)
+        added: list[list[tuple[str, str, int]]] = []
+
+        def committed(done: int) -> None:
+            if progress is not None:
+                progress(min(done * IMPORT_UNIT, len(checked)), len(checked))
+
         try:
             write_in_batches(
                 groups,
-                lambda group: self._add_group(demarche_id, questionnaire, group),
+                lambda group: self._add_group(demarche_id, questionnaire, group, after),
                 pace,
                 added,
+                committed,
             )
         except (InvalidInput, StorageFailure) as exc:
             kept = sum(len(ids) for ids in added)
             if not kept:
                 raise
             raise _stopped_after(exc, kept) from None
-        return [sheet_id for ids in added for sheet_id in ids]
+        return [new for group in added for new in group]
 
     def _add_group(
         self,
         demarche_id: str,
         questionnaire: Questionnaire,
         group: Sequence[tuple[CleanSheet, str]],
-    ) -> list[str]:
+        after: int = 0,
+    ) -> list[tuple[str, str, int]]:
         """One unit of an import, inside its batch's transaction: what is stored now counts.
 
         Only the group's keys and numbers are looked up: an import of thousands of sheets
@@ -633,14 +721,16 @@ class Responses:
             for row in live.where(Response.sheet_number.in_(given))
             if row.sheet_number is not None
         }
-        highest = live.select(fn.MAX(Response.sheet_number)).scalar()
-        following = int(highest or 0) + 1
+        following: int | None = None
         clean: list[CleanSheet] = []
         for sheet, source_key in group:
             if source_key in known:
                 continue
             known.add(source_key)
             if sheet.sheet_number is None:
+                if following is None:  # looked up only when a sheet needs a number
+                    highest = live.select(fn.MAX(Response.sheet_number)).scalar()
+                    following = max(int(highest or 0), after) + 1
                 while following in numbers:
                     following += 1
                 sheet = replace(sheet, sheet_number=following)
@@ -651,33 +741,65 @@ class Responses:
         ids = insert_sheets(demarche, questionnaire, clean)
         if ids:
             self._steps.touch(demarche_id, QUESTIONNAIRE_STEP)
-        return ids
+        return [
+            (cast("str", sheet.source_key), sheet_id, cast("int", sheet.sheet_number))
+            for sheet, sheet_id in zip(clean, ids, strict=True)
+        ]
 
-    def import_file(self, demarche_id: str, path: Path, pace: Pace = PACE) -> ImportReport:
+    def import_file(
+        self,
+        demarche_id: str,
+        path: Path,
+        pace: Pace = PACE,
+        progress: ImportProgress | None = None,
+    ) -> ImportReport:
         """Import a spreadsheet of answers (our template, a KoboToolbox or ODK export).
 
-        Idempotent; rows that cannot be read are listed in the report, the others added.
+        Idempotent; rows that cannot be read are listed in the report, the others added;
+        blank rows and the numbers given to sheets without one are listed too. `progress`
+        hears of the rows read, then of the sheets stored.
         """
         from vitalite_tui.formats.answers_reader import read_answers
 
         form = self.form(demarche_id)
         columns, plan = read_answers(
-            form, path, self.source_keys(demarche_id), self.sheet_numbers(demarche_id)
+            form,
+            path,
+            self.source_keys(demarche_id),
+            self.sheet_numbers(demarche_id),
+            progress.rows_read if progress is not None else None,
         )
-        drafts = [
+        checked = [
             (
-                SheetDraft(
+                CleanSheet(
                     sheet.sheet_number,
                     sheet.profile,
                     sheet.answers,
                     SheetMode.IMPORT,
-                    collected_at=sheet.collected_at,
+                    sheet.collected_at,
                 ),
                 source_key,
             )
             for _, sheet, source_key in plan.to_add
         ]
-        ids = self.add_imported(demarche_id, drafts, pace)
+        with writing():
+            questionnaire = definition_row(demarche_row(demarche_id))
+        # The plan checked every row against the démarche's questionnaire, as `check_sheet`
+        # would: the same rules, and no second pass over a hundred thousand rows.
+        stored = self._store_checked(
+            demarche_id,
+            questionnaire,
+            checked,
+            pace,
+            progress.sheets_stored if progress is not None else None,
+        )
+        ids = [sheet_id for _, sheet_id, _ in stored]
+        row_of = {
+            source_key: row for row, sheet, source_key in plan.to_add if sheet.sheet_number is None
+        }
+        numbered = tuple(
+            (row_of[source_key], number) for source_key, _, number in stored if source_key in row_of
+        )
         mapped = set(columns.items)
         return ImportReport(
             source=path.name,
@@ -689,4 +811,6 @@ class Responses:
             ignored_columns=columns.ignored,
             missing_items=tuple(item.code for item in form.items if item.code not in mapped),
             sheet_ids=tuple(ids),
+            blank=tuple(plan.blank),
+            numbered=numbered,
         )

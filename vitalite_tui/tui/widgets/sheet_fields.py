@@ -62,12 +62,21 @@ class SheetFieldInput(FieldInput):
     ]
 
 
+#: After the label of a field the definition marks required, as on the phone's form.
+REQUIRED_MARK = " *"
+
+
+def field_label(field: ProfileFieldSpec) -> str:
+    """« Commune de résidence * »: the XLSForm requires this field, the screen says so."""
+    return field.label + (REQUIRED_MARK if field.required else "")
+
+
 def compose_text_field(
     form: QuestionnaireForm, index: int, field: ProfileFieldSpec
 ) -> ComposeResult:
     """A profile field typed as text: its label, then its input (communes are proposed)."""
     communes = form.communes if field.kind is FieldKind.COMMUNE else ()
-    yield Label(field.label, classes="entry-label")
+    yield Label(field_label(field), classes="entry-label")
     yield SheetFieldInput(
         id=f"text-{index}",
         classes="text-field",

@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.questionnaire.records import SheetDraft
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
@@ -16,6 +17,7 @@ from vitalite_tui.tui.screens.questionnaire.sheet_form import (
     evening_start,
     following_number,
     quoted,
+    rows_for_code,
     sheet_label,
 )
 from vitalite_tui.tui.screens.questionnaire.sheet_typing import SheetTypingScreen
@@ -59,6 +61,13 @@ class SheetEntryScreen(SheetTypingScreen):
             "Nouvelle",
             id="sheet-resolve-take",
             tooltip="Différence : prendre la nouvelle saisie.",
+        ),
+        Binding(
+            "f5",
+            "go_to_code",
+            "Aller à",
+            id="sheet-go-to-code",
+            tooltip="Aller à une question par son code (I2_V3, ou son début), puis ⏎.",
         ),
         Binding(
             "escape",
@@ -166,7 +175,7 @@ class SheetEntryScreen(SheetTypingScreen):
             return
         if not differences:
             self.notify(f"{self.sheet_name} vérifiée : aucune différence.", timeout=5)
-            self.leave()
+            self.verified_next()
             return
         self.resolution = Resolution(differences)
         self.grid.locked = True
@@ -202,7 +211,38 @@ class SheetEntryScreen(SheetTypingScreen):
             return
         self.resolution = None
         self.notify(resolution.summary(self.sheet_name), timeout=6)
-        self.leave()
+        self.verified_next()
+
+    def verified_next(self) -> None:
+        """This sheet is verified: the next one of the series at once, else back to the list."""
+        if not self.then:
+            self.leave()
+            return
+        following, *rest = self.then
+        self.app.switch_screen(
+            SheetEntryScreen(self.demarche_id, following, verify=True, then=rest)
+        )
+
+    # --- going to a question -----------------------------------------------------------
+
+    def action_go_to_code(self) -> None:
+        from vitalite_tui.tui.screens.questionnaire.question_code import QuestionCodeDialog
+
+        def chosen(typed: str | None) -> None:
+            if typed is None or self.form is None:
+                return
+            rows = rows_for_code(self.form, typed)
+            if len(rows) == 1:
+                self.set_focus(self.grid)
+                self.grid.go_to(rows[0])
+            elif rows:
+                count = plural(len(rows), "question")
+                self.say(f"⚠ {quoted(typed.strip())} : {count} commencent ainsi, tapez le code")
+            else:
+                codes = ", ".join(item.code for item in self.form.items[:3])
+                self.say(f"⚠ {quoted(typed.strip())} : aucune question de ce code ({codes}…)")
+
+        self.app.push_screen(QuestionCodeDialog(), chosen)
 
     # --- leaving -----------------------------------------------------------------------
 
@@ -211,6 +251,8 @@ class SheetEntryScreen(SheetTypingScreen):
             return self.resolving
         if action in ("save", "compare"):
             return self.form is not None and not self.resolving and action == self.f2_action
+        if action == "go_to_code":
+            return self.form is not None and not self.resolving
         return True
 
     def action_back(self) -> None:

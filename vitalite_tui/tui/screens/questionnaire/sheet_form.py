@@ -10,6 +10,7 @@ from enum import Enum
 from vitalite_tui.domain.questionnaire_form import (
     MAX_SHEET_NUMBER,
     FieldKind,
+    ProfileFieldSpec,
     QuestionnaireForm,
 )
 from vitalite_tui.domain.questionnaire_form import choice_fields as choice_fields
@@ -23,7 +24,7 @@ from vitalite_tui.store.questionnaire.records import (
     SheetRecord,
 )
 from vitalite_tui.tui.widgets.answer_grid import GridRow
-from vitalite_tui.tui.widgets.sheet_fields import complete_commune
+from vitalite_tui.tui.widgets.sheet_fields import complete_commune, field_label
 
 #: « Ce soir » begins at this local hour: an evening that runs past midnight stays one.
 EVENING_HOUR = 6
@@ -58,10 +59,29 @@ def evening_start(now: datetime) -> datetime:
     return start.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def field_legend(form: QuestionnaireForm, field: ProfileFieldSpec) -> str:
+    """What a profile field typed as text expects, and what a blank means for it."""
+    if field.kind is FieldKind.COMMUNE and form.communes:
+        typing = f"{field.label} : tapez le début du nom, ⏎ prend la commune proposée."
+    else:
+        typing = f"{field.label} : ⏎ passe au champ suivant."
+    return f"{typing} {blank_rule(field)}"
+
+
+def blank_rule(field: ProfileFieldSpec) -> str:
+    # The phone (XLSForm) refuses a blank required field; paper cannot: the typist copies
+    # what the respondent wrote, so a blank is kept, and said.
+    if field.required:
+        return "Obligatoire (*) : vide seulement si la fiche papier ne le donne pas."
+    return "Vide : non renseigné."
+
+
 def grid_rows(form: QuestionnaireForm) -> list[GridRow]:
     """The profile choices, then the statements, as one list of one-key lines."""
     rows = [
-        GridRow("", field.label, tuple(c.label for c in field.choices), NOT_GIVEN, profile=True)
+        GridRow(
+            "", field_label(field), tuple(c.label for c in field.choices), NOT_GIVEN, profile=True
+        )
         for field in choice_fields(form)
     ]
     rows += [
@@ -69,6 +89,25 @@ def grid_rows(form: QuestionnaireForm) -> list[GridRow]:
         for item in form.items
     ]
     return rows
+
+
+def rows_for_code(form: QuestionnaireForm, typed: str) -> list[int]:
+    """The answer lines a typed code points to (any case): the question of that very
+    code, else every question whose code starts so (« i3_d » → three lines)."""
+    wanted = typed.strip().casefold()
+    if not wanted:
+        return []
+    codes = [item.code.casefold() for item in form.items]
+    first = len(choice_fields(form))  # the profile choices come first
+    if wanted in codes:
+        return [first + codes.index(wanted)]
+    return [first + index for index, code in enumerate(codes) if code.startswith(wanted)]
+
+
+def question_legend(row: GridRow) -> str:
+    """The whole statement of the line (never cut), then its keys."""
+    head = f"{row.text}" if row.profile else f"{row.code} · {row.text}"
+    return f"{head}\n{row.legend}"
 
 
 def row_values(form: QuestionnaireForm, sheet: SheetRecord) -> list[int | None]:

@@ -10,7 +10,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label
 
 from vitalite_tui.domain.questionnaire_form import FieldKind, QuestionnaireForm
-from vitalite_tui.tui.screens.questionnaire.sheet_form import quoted, text_fields
+from vitalite_tui.tui.screens.questionnaire.sheet_form import field_legend, quoted, text_fields
 from vitalite_tui.tui.widgets.sheet_fields import (
     SheetFieldInput,
     complete_commune,
@@ -64,17 +64,13 @@ class SheetHead(Vertical):
             return "Le n° écrit sur la fiche papier ; ⏎ passe au champ suivant."
         if not isinstance(focused, Input) or focused not in self.text_inputs:
             return None
-        field = text_fields(self.form)[self.text_inputs.index(focused)]
-        if field.kind is FieldKind.COMMUNE and self.form.communes:
-            return (
-                f"{field.label} : tapez le début du nom, ⏎ prend la commune proposée. "
-                "Vide : non renseignée."
-            )
-        return f"{field.label} : ⏎ passe au champ suivant. Vide : non renseigné."
+        return field_legend(self.form, text_fields(self.form)[self.text_inputs.index(focused)])
 
     def complete(self, text_input: Input) -> str | None:
         """The commune proposed, written in full (« fab » → « Fabrezan »); else a warning."""
         field = text_fields(self.form)[self.text_inputs.index(text_input)]
+        if field.required and not text_input.value.strip():
+            return f"⚠ Champ obligatoire laissé vide : {field.label}"
         if field.kind is FieldKind.COMMUNE and text_input.value.strip():
             completed = complete_commune(text_input.value, self.form.communes)
             if completed is not None:

@@ -26,6 +26,7 @@ from vitalite_tui.tui.screens.questionnaire.sheet_form import (
     grid_rows,
     parse_number,
     progress_text,
+    question_legend,
     quoted,
     row_values,
     sheet_draft,
@@ -42,10 +43,18 @@ class SheetTypingScreen(BaseScreen):
 
     AUTOMATIC_COPIES = True
 
-    def __init__(self, demarche_id: str, sheet_id: str | None = None, verify: bool = False) -> None:
+    def __init__(
+        self,
+        demarche_id: str,
+        sheet_id: str | None = None,
+        verify: bool = False,
+        then: Sequence[str] = (),
+    ) -> None:
         super().__init__()
-        if verify and sheet_id is None:
+        if (verify or then) and sheet_id is None:
             raise ValueError("verification needs a stored sheet")
+        #: The sheets to verify after this one, in turn (« vérifier à la suite »).
+        self.then = tuple(then)
         self.demarche_id = demarche_id
         self.sheet_id = sheet_id
         self.mode = EntryMode.VERIFY if verify else EntryMode.CORRECT if sheet_id else EntryMode.NEW
@@ -168,6 +177,8 @@ class SheetTypingScreen(BaseScreen):
         counts = (
             f"Fiches saisies ce soir : {self.tonight} · au total : {self.total}"
             if self.mode is EntryMode.NEW
+            else f"puis {plural(len(self.then), 'autre')}"
+            if self.then
             else ""
         )
         self.query_one("#entry-counts", Label).update(counts)
@@ -195,7 +206,7 @@ class SheetTypingScreen(BaseScreen):
         row = self.grid.current
         if row is None:
             return "Fiche complète : F2 pour l'enregistrer, ⌫ pour revenir sur la dernière."
-        return f"{row.text} — {row.legend}" if row.profile else row.legend
+        return question_legend(row)
 
     def say(self, note: str) -> None:
         """A short message on the progress line (sheet saved, key refused)."""

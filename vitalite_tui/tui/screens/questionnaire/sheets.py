@@ -32,6 +32,10 @@ if TYPE_CHECKING:
 
 STEP = 3
 
+#: v and w share one footer entry (« v w Vérifier »): the footer has no room for two at
+#: 80 columns; F1 tells them apart.
+VERIFY_KEYS = Binding.Group("Vérifier")
+
 
 class SheetTable(RecordTable):
     """The sheets in number order; the keys that act on one sheet live here."""
@@ -51,6 +55,16 @@ class SheetTable(RecordTable):
             id="sheet-verify",
             tooltip="Retaper la fiche choisie sans voir la première saisie, puis trancher "
             "chaque différence d'une touche.",
+            group=VERIFY_KEYS,
+        ),
+        Binding(
+            "w",
+            "screen.verify_all",
+            "Vérifier tout",
+            id="sheet-verify-all",
+            tooltip="Vérifier à la suite chaque fiche non vérifiée, de la fiche choisie à la "
+            "dernière puis depuis la première : la suivante s'ouvre dès qu'une est vérifiée.",
+            group=VERIFY_KEYS,
         ),
         Binding(
             "delete",
@@ -246,6 +260,8 @@ class Step3Screen(BaseScreen):
             return self.current is not None
         if action == "restore":
             return bool(self.removed)
+        if action == "verify_all":
+            return bool(self.unverified())
         return True
 
     def action_toggle_done(self) -> None:
@@ -280,6 +296,23 @@ class Step3Screen(BaseScreen):
         from vitalite_tui.tui.screens.questionnaire.verification import SecondEntriesScreen
 
         self.app.push_screen(SecondEntriesScreen(self.demarche_id))
+
+    def unverified(self) -> list[str]:
+        """The sheets not verified yet, from the one chosen on (then from the top)."""
+        ids = [key for key, record in self.records.items() if not record.verified]
+        chosen = self.query_one(SheetTable).current_key
+        start = next((i for i, key in enumerate(ids) if key == chosen), None)
+        if start is None and chosen in self.records:
+            keys = list(self.records)
+            after = keys[keys.index(chosen) :]
+            start = next((ids.index(key) for key in after if key in ids), 0)
+        return ids[start or 0 :] + ids[: start or 0]
+
+    def action_verify_all(self) -> None:
+        waiting = self.unverified()
+        if waiting:
+            first, *rest = waiting
+            self.app.push_screen(SheetEntryScreen(self.demarche_id, first, verify=True, then=rest))
 
     def action_barometer(self) -> None:
         from vitalite_tui.tui.screens.questionnaire.barometer import BarometerScreen
