@@ -104,7 +104,8 @@ def test_import_report_with_escapes_in_headers_and_cells(base: Path, tmp_path: P
     rows = [["1", "2", "3", "x"], ["2", f"{RED}4", "3", TITLE]]
     data.write_text("\r\n".join(";".join(row) for row in [header, *rows]), encoding="utf-8")
     result = run("questionnaire", "import", str(data), "--db", str(base))
-    assert result.exit_code == 0, result.output
+    # The row with the escape is refused: the import says so and exits with 1.
+    assert result.exit_code == 1, result.output
     assert_harmless(result, "Colonnes ignorées : Remarques", "ligne 3 : I1_V1 : « 4 »")
 
 

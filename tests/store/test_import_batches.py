@@ -24,8 +24,10 @@ from vitalite_tui.store.questionnaire.responses import IMPORT_UNIT
 
 CODES = [f"I{n}_{pole}{i}" for n in (1, 2, 3, 4) for pole in "VD" for i in (1, 2, 3)]
 
-#: Short batches, so that a file of a few hundred sheets spans many of them.
-QUICK = Pace(seconds=0.02)
+#: A commit after each unit of sheets, then the lock left free as usual: a file of a hundred
+#: sheets spans several transactions however fast this machine writes them (a time-based
+#: pace would let a fast machine write them all in one).
+QUICK = Pace(seconds=0.0)
 
 
 def answers_file(path: Path, count: int, *, numbered: bool = True) -> Path:
