@@ -3,39 +3,17 @@ and a key typed at once, a commune cut short, a pre-filled text, Ctrl+Q over uns
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from support.charter import make_thread
+from support.keys import burst, from_terminal
 from support.tui import open_part, open_registry, open_workshop, register
-from textual import events
 
 from tui.conftest import SIZE, make_app, wait_for
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
-from vitalite_tui.tui.app import VitaliteApp
 from vitalite_tui.tui.dialogs.article_form import ArticleFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
-from vitalite_tui.tui.paste_guard import PasteCleaningParser
 from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
-
-#: The characters a terminal sends for the named keys used here.
-CHARACTERS = {"enter": "\r", "escape": "\x1b", "space": " ", "backspace": "\x7f", "f2": None}
-
-
-def burst(app: VitaliteApp, keys: Sequence[str]) -> None:
-    """Keys as a terminal delivers a burst: all queued at once, none waiting for the last.
-
-    « alt+x » is what the terminal makes of Escape then x typed at once (ESC x)."""
-    for key in keys:
-        character = key.removeprefix("alt+") if key.startswith("alt+") else key
-        app.post_message(events.Key(key, CHARACTERS.get(key, character)))
-
-
-def from_terminal(app: VitaliteApp, data: str) -> None:
-    """`data` as the terminal sends it, read by the application's parser, all at once."""
-    for message in PasteCleaningParser().feed(data):
-        app.post_message(message)
 
 
 def newcomers(store: Store, demarche_id: str, number: int) -> list[tuple[str, College, str]]:
