@@ -59,7 +59,7 @@ def ask_folder(
                 if text and text.strip():
                     chosen(Path(text.strip()).expanduser())
 
-            app.push_screen(LineDialog("Autre dossier", "Chemin du dossier", last or ""), typed)
+            app.push_screen(LineDialog("Autre dossier", "Chemin", last or ""), typed)
         elif choice is not None:
             chosen(Path(choice))
 
