@@ -117,6 +117,8 @@ def test_export_writes_without_textual_nor_the_demo(one_demarche: Path, tmp_path
     loaded = run_main("export", "--db", str(one_demarche), "--out", str(tmp_path / "out"))
     assert list((tmp_path / "out").glob("*.xlsx"))  # the workbook was really written
     assert within(loaded, "textual", "vitalite_tui.tui", "vitalite_tui.demo") == set()
+    # Nor what only bundles use: the export reads participants' codes, it merges nothing.
+    assert {"vitalite_tui.store.exchange.merge", "vitalite_tui.formats.bundle"}.isdisjoint(loaded)
 
 
 @pytest.mark.slow

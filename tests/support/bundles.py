@@ -11,8 +11,8 @@ import pytest
 from vitalite_tui.db import checked
 from vitalite_tui.db.connection import close_database
 from vitalite_tui.store import Store, open_store
-from vitalite_tui.store.exchange import KnownTables
 from vitalite_tui.store.exchange.dump import demarche_tables
+from vitalite_tui.store.exchange.known import KnownTables
 from vitalite_tui.store.exchange.records import MergeReport
 
 Dump = dict[str, list[tuple[Any, ...]]]

@@ -85,7 +85,7 @@ def read(
 ) -> None:
     """Lire des paquets dans cette base : chaque ligne ajoutée ou mise à jour, rien perdu."""
     from vitalite_tui.cli.stores import writing_store
-    from vitalite_tui.store.exchange import KnownTables
+    from vitalite_tui.store.exchange.known import KnownTables
     from vitalite_tui.store.exchange.report import report_text
 
     bundles = _bundles(files)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from vitalite_tui.store.charter.action_sheets import ActionSheets
     from vitalite_tui.store.charter.charters import Charters
     from vitalite_tui.store.charter.lineage import Lineage
-    from vitalite_tui.store.exchange import Exchange
+    from vitalite_tui.store.exchange.bundles import Exchange
     from vitalite_tui.store.felt.barometer import FeltBarometer
     from vitalite_tui.store.felt.debrief import Axes
     from vitalite_tui.store.felt.images import Images
@@ -250,7 +250,7 @@ class Store:
 
     @cached_property
     def exchange(self) -> Exchange:
-        from vitalite_tui.store.exchange import Exchange
+        from vitalite_tui.store.exchange.bundles import Exchange
 
         return Exchange()
 

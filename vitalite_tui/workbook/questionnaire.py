@@ -237,3 +237,6 @@ def codebook(context: ExportContext, sheet: SheetWriter) -> None:
         rows += [_field_row(form, field) for field in form.profile]
         rows += [_item_row(form, item) for item in form.items]
     sheet.table("Codebook", CODEBOOK_COLUMNS, rows, "Aucun questionnaire défini.")
+    # The last sheet to read the questionnaire's sheets (the Baromètre ressenti uses the
+    # comparison the Synthèse made): half a megabyte on the large demo, freed for the rest.
+    context.release("questionnaire")

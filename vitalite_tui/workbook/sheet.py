@@ -179,6 +179,7 @@ class SheetWriter:
             self._height(self.row + 1, lines)
         self.sheet.append([self.cells.value(value) for value in values])
         self.row += 1
+        self._written(self.row)
         self.columns = max(self.columns, len(values))
         self._warn_cuts()
         return self.row
@@ -187,6 +188,12 @@ class SheetWriter:
         height = LINE_HEIGHT * min(lines, MAX_LINES)
         self.sheet.row_dimensions[row].height = height
         self.heights[row] = height
+
+    def _written(self, row: int) -> None:
+        """Forget a streamed row's openpyxl dimension: its height is written, and kept in
+        `heights` for the page layout. A large démarche has thousands of tall rows, each an
+        object of openpyxl that a write-only sheet would otherwise hold until it is saved."""
+        self.sheet.row_dimensions.pop(row, None)
 
     def page_break(self, after: int | None = None) -> None:
         """A new printed page after row `after` (by default, the last one written)."""
@@ -305,6 +312,8 @@ class SheetWriter:
                 self._height(self.row + 1, lines)
             append(cells)
             self.row += 1
+            if lines > 1:
+                self._written(self.row)
             if self.cells.cut:
                 self._warn_cuts()
         self.data_rows = len(rows)

@@ -79,15 +79,21 @@ _POLES: dict[str | None, Pole | None] = {None: None, "": None} | {p.value: p for
 READING_CACHE_KIB = 256
 
 
-def _export_note(row: tuple[Any, ...]) -> ExportNoteRecord:
+def _export_note(row: tuple[Any, ...], shared: dict[str, str]) -> ExportNoteRecord:
+    """A note's record; `shared` gives one string object per distinct sub-group name,
+    question and code (each row of the cursor brings its own copy of them: thousands of
+    notes, a few dozen distinct values)."""
     number, group, position, question, code, college = row[:6]
     text, kind, indicator, pole, created_at, edited, session = row[6:]
+    group = group or ""
+    question = question or ""
+    speaker = "" if code is None else participant_code(code)
     return ExportNoteRecord(
         workshop_number=int(number),
-        subgroup_name=group or "",
+        subgroup_name=shared.setdefault(group, group),
         round_number=None if position is None else int(position) + 1,
-        question=question or "",
-        speaker_code="" if code is None else participant_code(code),
+        question=shared.setdefault(question, question),
+        speaker_code=shared.setdefault(speaker, speaker),
         speaker_college=_COLLEGES[college],
         text=text,
         kind=_KINDS[kind],
@@ -201,7 +207,8 @@ class Exports:
                 Note.created_at,
             )
         )
-        return [_export_note(row) for row in raw_cursor(rows)]
+        shared: dict[str, str] = {}
+        return [_export_note(row, shared) for row in raw_cursor(rows)]
 
     def speaking(
         self,

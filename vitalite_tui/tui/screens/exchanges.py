@@ -23,7 +23,7 @@ from vitalite_tui.errors import VitaliteError
 from vitalite_tui.formats.preferences import load_preferences, remember
 from vitalite_tui.paths import exchanges_dir, preferences_path
 from vitalite_tui.store import Store
-from vitalite_tui.store.exchange import KnownTables
+from vitalite_tui.store.exchange.known import KnownTables
 from vitalite_tui.store.exchange.records import FoundBundle, MergeReport
 from vitalite_tui.store.exchange.report import report_text
 from vitalite_tui.tui.screens.base import BaseScreen
