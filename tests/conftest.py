@@ -25,11 +25,29 @@ if TYPE_CHECKING:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    quicker_idle_checks()
     config.addinivalue_line(
         "markers",
         "demo(size): the test's `store` starts as a copy of the demo of this size "
         "(built once per session by the real builder; creation itself is tested in test_demo)",
     )
+
+
+def quicker_idle_checks() -> None:
+    """Pilot's `press` returns once the app looks idle and every widget has handled the
+    messages it had. Textual judges "idle" by sleeping 20 ms at a time until one sleep
+    passes with under 1 ms of the process's CPU: the app draws up to 60 frames a second, so
+    after each key it waits out several of them. Sampled every 5 ms (the same 5 % of CPU),
+    a pause between two frames counts: over the tens of thousands of keys the Pilot tests
+    type, that is a minute of the suite. The messages are still all handled (that part of
+    `press` is exact); every test waits for what it checks (`wait_for`, `opened`), never for
+    the app to look idle.
+    """
+    import textual._wait as pilot_wait
+
+    assert hasattr(pilot_wait, "SLEEP_GRANULARITY"), "Textual no longer samples idleness so"
+    pilot_wait.SLEEP_GRANULARITY = 1 / 200
+    pilot_wait.SLEEP_IDLE = pilot_wait.SLEEP_GRANULARITY / 20
 
 
 def isolate(monkeypatch: pytest.MonkeyPatch, folder: Path) -> Path:

@@ -8,15 +8,18 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from time import monotonic
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from vitalite_tui.store import Store
 from vitalite_tui.tui.app import VitaliteApp
+
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
 
 #: Every Pilot test and snapshot runs at the size of the plain console we design for.
 SIZE = (80, 24)
@@ -54,6 +57,19 @@ async def wait_for(
                 f"still not true after {timeout:g} s: {what or described(condition)}"
             )
         await pilot.pause()
+
+
+async def opened(pilot: Pilot[Any], kind: type[ScreenT]) -> ScreenT:
+    """The screen on top once it is a `kind` with its widgets built (a key opens a dialog at
+    once, its widgets come a moment later)."""
+    await wait_for(
+        pilot,
+        lambda: isinstance(pilot.app.screen, kind) and pilot.app.screen.is_mounted,
+        what=f"{kind.__name__} opened",
+    )
+    screen = pilot.app.screen
+    assert isinstance(screen, kind)
+    return screen
 
 
 def described(condition: Callable[[], object]) -> str:

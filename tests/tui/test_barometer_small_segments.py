@@ -23,9 +23,10 @@ async def test_a_commune_of_one_sheet_is_not_a_segment_on_screen(
         await pilot.app.push_screen(screen)
         await wait_for(pilot, lambda: "Segment (s)" in screen_text(pilot.app))
         await pilot.press("s")
-        await wait_for(pilot, lambda: "Lagrasse" in screen_text(pilot.app))
+        # The segments, then the line under them: wait for the whole of it.
+        await wait_for(pilot, lambda: "1 fiche dans aucun segment" in screen_text(pilot.app))
         text = screen_text(pilot.app)
+        assert "Lagrasse" in text
         assert "Fabrezan" not in text
-        assert "1 fiche dans aucun segment" in text
         await pilot.press("s")  # by age: one value of six sheets, nothing to say
         await wait_for(pilot, lambda: "dans aucun segment" not in screen_text(pilot.app))

@@ -79,7 +79,7 @@ async def test_tag_keys_put_tags_on_and_never_take_them_off(store: Store, demarc
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_capture(app, pilot, subgroup_id)
         # At 80 columns the footer keeps its way out and its help.
-        assert footer_shows(app, "Échap Retour")
+        await wait_for(pilot, lambda: footer_shows(app, "Échap Retour"))
         assert footer_shows(app, "F1 Aide")
         await pilot.press("f5", "f5")  # the current indicator again keeps it
         assert screen.tags.indicator == 2

@@ -9,7 +9,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input
 
-from tui.conftest import make_app
+from tui.conftest import make_app, opened, wait_for
 from vitalite_tui.domain.debrief import NO_AXIS, UNTAGGED
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
@@ -261,9 +261,9 @@ async def test_the_axes_list_removes_restores_reorders_and_renames(
     async with app.run_test(size=SIZE) as pilot:
         part = await open_debrief(app, pilot, scene.demarche_id)
         await pilot.press("a")
-        assert isinstance(app.screen, AxesDialog)
+        await opened(pilot, AxesDialog)
         await pilot.press("delete")
-        assert store.axes.get(places.id).removed
+        await wait_for(pilot, lambda: store.axes.get(places.id).removed)
         # The notes keep their link to the removed axis…
         assert axis_of(scene.notes["cafe"]) == places.id
         await pilot.press("escape")
@@ -272,17 +272,16 @@ async def test_the_axes_list_removes_restores_reorders_and_renames(
         assert [a.id for a in part.axes] == [info.id]
         assert part.notes[scene.notes["cafe"]].axis_number is None
         await pilot.press("a")
-        dialog = app.screen
-        assert isinstance(dialog, AxesDialog)
+        dialog = await opened(pilot, AxesDialog)
         assert dialog.current is not None
         assert dialog.current.id == info.id
         await pilot.press("down", "u")  # the removed axis is listed after the live ones
-        assert not store.axes.get(places.id).removed
+        await wait_for(pilot, lambda: not store.axes.get(places.id).removed)
         assert [a.id for a in store.axes.all(scene.demarche_id)] == [places.id, info.id]
         await pilot.press("shift+down")
         assert [a.id for a in store.axes.all(scene.demarche_id)] == [info.id, places.id]
         await pilot.press("enter")
-        assert isinstance(app.screen, AxisFormDialog)
+        await opened(pilot, AxisFormDialog)
         await pilot.press("enter", "enter", "3", "enter")  # title, description, then I3
         await pilot.pause()
         assert store.axes.get(places.id).indicator == 3

@@ -10,7 +10,7 @@ from support.tui import open_capture, type_note
 from textual import events
 from textual.pilot import Pilot
 
-from tui.conftest import make_app, wait_for
+from tui.conftest import make_app, opened, wait_for
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import Pole
 from vitalite_tui.domain.notes import NoteKind
@@ -46,7 +46,7 @@ async def start_round_by_keys(
     pilot: Pilot[None], question: str, minutes: str | Sequence[str]
 ) -> None:
     """The round dialog: the question, Enter, the minutes (replacing the default), Enter."""
-    assert isinstance(pilot.app.screen, RoundFormDialog)
+    await opened(pilot, RoundFormDialog)
     await pilot.press(*question, "enter", *minutes, "enter")
     await pilot.pause()
 

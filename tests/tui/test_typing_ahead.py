@@ -4,12 +4,15 @@ and a key typed at once, a commune cut short, a pre-filled text, Ctrl+Q over uns
 from __future__ import annotations
 
 from support.charter import make_thread
+from support.debrief import make_scene
 from support.keys import burst, from_terminal
 from support.tui import open_part, open_registry, open_workshop, register
 
 from tui.conftest import SIZE, make_app, wait_for
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
+from vitalite_tui.store.felt.debrief_records import AxisDraft
+from vitalite_tui.tui.contents.debrief import DebriefPart
 from vitalite_tui.tui.dialogs.article_form import ArticleFormDialog
 from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen
@@ -113,6 +116,23 @@ async def test_a_key_typed_as_a_dialog_closes_acts_on_the_screen_below(
         )
     (trend,) = [t for t in store.trends.all(demarche_id) if t.title == "Laiterie"]
     assert trend.description == "Trente emplois"
+
+
+async def test_a_key_typed_as_a_dialog_opens_acts_in_the_dialog(
+    store: Store, demarche_id: str
+) -> None:
+    """`a` (the axes' list), then Suppr while the list is still being built: Suppr removes
+    the axis under its cursor. (The keys line of the screen below once read its keys
+    through the dialog on top before the dialog had its list: the app stopped.)"""
+    scene = make_scene(store, demarche_id)
+    axis = store.axes.create(scene.demarche_id, AxisDraft("Recréer des lieux", indicator=1))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(contents_screen(demarche_id, 1, initial="debrief"))
+        await wait_for(pilot, lambda: app.screen.query(DebriefPart), what="the debrief shown")
+        await pilot.press("a", "delete")
+        await wait_for(pilot, lambda: store.axes.get(axis.id).removed, what="the axis removed")
+        assert app.is_running
 
 
 async def test_a_pre_filled_text_is_typed_on_from_its_end(store: Store, demarche_id: str) -> None:

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Rule, Static
+from textual.widgets import OptionList, Rule, Static
 from textual.widgets.option_list import Option
 
 from vitalite_tui.domain.colleges import CollegeCounts
@@ -24,6 +24,7 @@ from vitalite_tui.store.workshops.records import WorkshopRecord
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.workshops.workshop_parts.when import when_and_where
+from vitalite_tui.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from vitalite_tui.print.paper import Printed

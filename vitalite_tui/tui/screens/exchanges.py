@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Rule, Static
+from textual.widgets import Rule, Static
 
 from vitalite_tui.domain.text import size_text
 from vitalite_tui.errors import VitaliteError
@@ -27,6 +27,7 @@ from vitalite_tui.store.exchange.known import KnownTables
 from vitalite_tui.store.exchange.records import FoundBundle, MergeReport
 from vitalite_tui.store.exchange.report import report_text
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.table import shorten
 
 #: The exchange folder last chosen, remembered between evenings.

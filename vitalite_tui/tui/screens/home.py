@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, ProgressBar, Rule, Static
+from textual.widgets import DataTable, ProgressBar, Rule, Static
 
 from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
@@ -19,6 +19,7 @@ from vitalite_tui.errors import StorageFailure, VitaliteError
 from vitalite_tui.store.preparation.records import DemarcheContents, DemarcheSummary
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.footer import Footer
 
 if TYPE_CHECKING:
     from vitalite_tui.demo import DemoResult

@@ -18,7 +18,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.indicators import indicator
@@ -30,6 +30,7 @@ from vitalite_tui.store.reports.restitution_records import (
     TieBreakResult,
 )
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.footer import Footer
 
 #: Cells of a bar between the two poles.
 BAR = 30

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
@@ -26,6 +26,7 @@ from vitalite_tui.tui.dialogs.participant_form import (
 from vitalite_tui.tui.dialogs.registry_checks import DuplicatePickDialog
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.preparation.registry_undo import Change, Undoable, UndoStack
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.note_input import LineInput
 from vitalite_tui.tui.widgets.table import RecordTable
 from vitalite_tui.tui.widgets.typing_order import act_in_order, pass_on

@@ -9,7 +9,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static, TextArea
 
 from vitalite_tui.domain.dates import format_date, parse_date
 from vitalite_tui.domain.steps import Decision, StepStatus, step
@@ -18,6 +18,7 @@ from vitalite_tui.store.preparation.records import Step1Record
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.step_done import toggle_step_done
 from vitalite_tui.tui.widgets.choice import ChoiceRow
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.form import Field, field_in_error
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 

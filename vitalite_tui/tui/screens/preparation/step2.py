@@ -10,7 +10,6 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Footer
 
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.tui.screens.parts import PartSpec, PartsScreen, part_bindings
@@ -20,6 +19,7 @@ from vitalite_tui.tui.screens.preparation.step2_parts.logistics import Logistics
 from vitalite_tui.tui.screens.preparation.step2_parts.planning import PlanningPart
 from vitalite_tui.tui.screens.preparation.step2_parts.questionnaire import QuestionnairePart
 from vitalite_tui.tui.screens.step_done import toggle_step_done
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 
 #: The four parts, in tab order.

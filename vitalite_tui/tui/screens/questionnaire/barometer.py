@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.text import plural
@@ -19,6 +19,7 @@ from vitalite_tui.store.questionnaire.barometer import small_segments_note
 from vitalite_tui.store.questionnaire.records import MeasuredBarometer, SegmentChoice
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.widgets.barometer import BarLine, BarometerBars, FeltLine, IndicatorBlock
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.table import shorten
 
 #: Short names of the usual profile fields, for the segment line (others: their label).

@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from vitalite_tui.domain.questionnaire_form import QuestionnaireForm
 from vitalite_tui.domain.text import plural
@@ -36,6 +36,7 @@ from vitalite_tui.tui.screens.questionnaire.sheet_form import (
 from vitalite_tui.tui.screens.questionnaire.sheet_head import SheetHead
 from vitalite_tui.tui.screens.questionnaire.verification import Resolution
 from vitalite_tui.tui.widgets.answer_grid import SheetGrid
+from vitalite_tui.tui.widgets.footer import Footer
 
 
 class SheetTypingScreen(BaseScreen):

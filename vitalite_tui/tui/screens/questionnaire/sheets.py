@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vitalite_tui.domain.questionnaire_form import (
     FieldKind,
@@ -22,6 +22,7 @@ from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.questionnaire.sheet_entry import SheetEntryScreen, sheet_label
 from vitalite_tui.tui.screens.step_done import toggle_step_done
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.round_timer import local_time
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import RecordTable

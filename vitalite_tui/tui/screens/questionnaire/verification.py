@@ -7,13 +7,14 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.questionnaire.records import Difference, SecondEntry
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.questionnaire.sheet_form import difference_legend
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.table import RecordTable
 
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, indicator
 from vitalite_tui.domain.notes import NoteKind
@@ -31,6 +31,7 @@ from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.dialogs.round_form import RoundDraft, RoundFormDialog
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.workshops.capture_state import CaptureState, Tags
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.note_input import NoteInput, flatten
 from vitalite_tui.tui.widgets.notes import NoteList
 from vitalite_tui.tui.widgets.round_timer import RoundTimer

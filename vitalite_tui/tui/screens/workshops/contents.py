@@ -14,7 +14,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.tui.contents.base import ContentPart
@@ -23,6 +23,7 @@ from vitalite_tui.tui.dialogs.confirm import ConfirmDialog
 from vitalite_tui.tui.messages import BarometerAsked
 from vitalite_tui.tui.screens.parts import PartSpec, PartsScreen, part_bindings
 from vitalite_tui.tui.screens.step_done import toggle_step_done
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import shorten
 

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from vitalite_tui.domain.indicators import INDICATORS, Pole, indicator
 from vitalite_tui.domain.text import nbsp_quotes, plural
@@ -26,6 +26,7 @@ from vitalite_tui.errors import VitaliteError
 from vitalite_tui.store.workshops.records import SubGroupRecord, WallNote
 from vitalite_tui.tui.french_wrap import RICH_WORD
 from vitalite_tui.tui.screens.base import BaseScreen
+from vitalite_tui.tui.widgets.footer import Footer
 
 #: Poles in the order they are presented: the vitality pole first, untagged last.
 POLE_ORDER: tuple[Pole | None, ...] = (Pole.VITALITY, Pole.DEPRESSION, None)

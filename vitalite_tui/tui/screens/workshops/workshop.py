@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 
 from vitalite_tui.domain.workshops import workshop_step
 from vitalite_tui.tui.screens.parts import PartSpec, PartsScreen, part_bindings
@@ -30,6 +30,7 @@ from vitalite_tui.tui.screens.workshops.workshop_parts.subgroups import (
     SubGroupsPart,
 )
 from vitalite_tui.tui.screens.workshops.workshop_parts.when import when_and_where
+from vitalite_tui.tui.widgets.footer import Footer
 from vitalite_tui.tui.widgets.step_header import STEP_DONE_BINDING, StepHeader
 from vitalite_tui.tui.widgets.table import RecordTable
 
