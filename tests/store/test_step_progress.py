@@ -6,7 +6,8 @@ from datetime import date
 
 from vitalite_tui.domain.steps import Decision
 from vitalite_tui.store import Store
-from vitalite_tui.store.preparation.records import Step1Record, WorkshopPlan
+from vitalite_tui.store.preparation.demarche_records import Step1Record
+from vitalite_tui.store.preparation.records import WorkshopPlan
 
 
 def test_what_steps_1_2_and_a_workshop_still_lack(store: Store, demarche_id: str) -> None:

@@ -12,7 +12,8 @@ from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.steps import Decision, StepStatus
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store import Store
-from vitalite_tui.store.preparation.records import ParticipantDraft, Step1Record, WorkshopPlan
+from vitalite_tui.store.preparation.demarche_records import Step1Record
+from vitalite_tui.store.preparation.records import ParticipantDraft, WorkshopPlan
 
 
 def test_a_new_demarche_has_seven_steps_four_workshops_and_a_checklist(store: Store) -> None:

@@ -16,7 +16,8 @@ from vitalite_tui.demo import create_demo
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.steps import Decision, StepStatus
 from vitalite_tui.store import Store
-from vitalite_tui.store.preparation.records import ParticipantDraft, Step1Record, WorkshopPlan
+from vitalite_tui.store.preparation.demarche_records import Step1Record
+from vitalite_tui.store.preparation.records import ParticipantDraft, WorkshopPlan
 
 SnapCompare = Callable[..., bool]
 

@@ -10,7 +10,8 @@ from support.workbook import block, rows_of, xml_parts
 
 from vitalite_tui.domain.steps import Decision
 from vitalite_tui.store import Store
-from vitalite_tui.store.preparation.records import Step1Record, WorkshopPlan
+from vitalite_tui.store.preparation.demarche_records import Step1Record
+from vitalite_tui.store.preparation.records import WorkshopPlan
 from vitalite_tui.workbook import export_workbook
 
 COMMITTEE = [

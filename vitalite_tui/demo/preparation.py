@@ -11,7 +11,8 @@ from vitalite_tui.demo.context import DemoContext, DemoSpec, Person, agree, of_c
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.domain.steps import Decision, StepStatus
 from vitalite_tui.store.bulk import CommitteeMemberRow, ParticipantRow
-from vitalite_tui.store.preparation.records import Step1Record, WorkshopPlan
+from vitalite_tui.store.preparation.demarche_records import Step1Record
+from vitalite_tui.store.preparation.records import WorkshopPlan
 
 
 def set_step_dates(

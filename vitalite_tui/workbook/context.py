@@ -18,7 +18,8 @@ from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS, Evening
 if TYPE_CHECKING:
     from vitalite_tui.store import Store
     from vitalite_tui.store.felt.records import FeltComparison
-    from vitalite_tui.store.preparation.records import DemarcheSummary, ParticipantRecord, StepView
+    from vitalite_tui.store.preparation.demarche_records import DemarcheSummary, StepView
+    from vitalite_tui.store.preparation.records import ParticipantRecord
     from vitalite_tui.store.questionnaire.records import QuestionnaireExport
     from vitalite_tui.store.reports.export_records import (
         ExportNoteRecord,

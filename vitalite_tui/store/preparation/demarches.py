@@ -32,7 +32,7 @@ from vitalite_tui.domain.workshops import (
 )
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import as_uuid, demarche_row, key, soft_delete, writing
-from vitalite_tui.store.preparation.records import (
+from vitalite_tui.store.preparation.demarche_records import (
     DemarcheContents,
     DemarcheSummary,
     RemovedDemarche,

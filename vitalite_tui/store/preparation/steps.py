@@ -17,9 +17,7 @@ from vitalite_tui.domain.steps import (
 from vitalite_tui.domain.text import clean_line, clean_text
 from vitalite_tui.errors import InvalidInput, NotFound
 from vitalite_tui.store.base import demarche_row, writing
-from vitalite_tui.store.preparation.records import (
-    Step1Record,
-)
+from vitalite_tui.store.preparation.demarche_records import Step1Record
 
 MAX_LINE = 120
 MAX_COMMENT = 5000

@@ -18,7 +18,8 @@ from vitalite_tui.domain.steps import STEPS, StepStatus
 from vitalite_tui.domain.text import plural
 from vitalite_tui.domain.workshops import WORKSHOP_NUMBERS, workshop_step
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.preparation.records import StepView, WorkshopPlan
+from vitalite_tui.store.preparation.demarche_records import StepView
+from vitalite_tui.store.preparation.records import WorkshopPlan
 from vitalite_tui.store.privacy.retention import retention_line
 from vitalite_tui.store.workshops.records import WorkshopRecord
 from vitalite_tui.tui.keys import BACKUP_BINDING

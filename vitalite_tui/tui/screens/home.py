@@ -11,12 +11,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, ProgressBar, Rule, Static
+from textual.widgets import DataTable, Rule, Static
 
 from vitalite_tui.domain.steps import STEPS
 from vitalite_tui.domain.text import plural
 from vitalite_tui.errors import StorageFailure, VitaliteError
-from vitalite_tui.store.preparation.records import DemarcheContents, DemarcheSummary
+from vitalite_tui.store.preparation.demarche_records import DemarcheContents, DemarcheSummary
 from vitalite_tui.tui.keys import BACKUP_BINDING
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.widgets.footer import Footer
@@ -295,7 +295,8 @@ class HomeScreen(BaseScreen):
         if archived:
             count += f" · {plural(archived, 'archivée', 'archivées')} (v)"
         self.count.update(count)
-        self.remind_retention()
+        # Once the list is on screen: the first screen does not wait for this line.
+        self.call_after_refresh(self.remind_retention)
         if not empty:
             table.focus()
         self.refresh_bindings()
@@ -432,7 +433,9 @@ class HomeScreen(BaseScreen):
         """Build (or find) the demo in a thread; the screen says how far it is meanwhile."""
         self.building_demo = True
         self.refresh_bindings()
-        # Mounted only now: the first screen does not pay for a progress bar (start-up time).
+        # Imported and mounted only now: the first screen does not pay for a progress bar.
+        from textual.widgets import ProgressBar
+
         self.mount(
             Horizontal(
                 Static(BUILDING_DEMO, id="demo-status", markup=False),
@@ -478,6 +481,8 @@ class HomeScreen(BaseScreen):
 
     @on(DemoProgressed)
     def show_demo_progress(self, message: DemoProgressed) -> None:
+        from textual.widgets import ProgressBar
+
         for bar in self.query("#demo-bar").results(ProgressBar):
             bar.update(total=message.total, progress=message.done)
 

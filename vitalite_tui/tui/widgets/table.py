@@ -40,7 +40,9 @@ class RecordTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         for label, width in self._columns:
-            self.add_column(label, width=width)
+            # Text, not a string: headers are literal too (a string is read as markup,
+            # which also loads Rich's emoji table at start-up).
+            self.add_column(Text(label), width=width)
 
     @property
     def current_key(self) -> str | None:

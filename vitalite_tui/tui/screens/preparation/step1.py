@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, Static, TextArea
 from vitalite_tui.domain.dates import format_date, parse_date
 from vitalite_tui.domain.steps import Decision, StepStatus, step
 from vitalite_tui.errors import VitaliteError
-from vitalite_tui.store.preparation.records import Step1Record
+from vitalite_tui.store.preparation.demarche_records import Step1Record
 from vitalite_tui.tui.screens.base import BaseScreen
 from vitalite_tui.tui.screens.step_done import toggle_step_done
 from vitalite_tui.tui.widgets.choice import ChoiceRow
