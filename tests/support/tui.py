@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from tui.conftest import opened, wait_for
 
 from vitalite_tui.domain.colleges import College
 from vitalite_tui.store import Store
 from vitalite_tui.store.preparation.records import ParticipantDraft
 from vitalite_tui.tui.app import VitaliteApp
+from vitalite_tui.tui.dialogs.round_form import RoundFormDialog
 from vitalite_tui.tui.screens.preparation.participants import ParticipantsScreen
 from vitalite_tui.tui.screens.workshops.capture import CaptureScreen
 from vitalite_tui.tui.screens.workshops.contents import contents_screen
@@ -67,9 +69,14 @@ async def open_workshop(
 
 
 async def open_capture(app: VitaliteApp, pilot: Pilot[None], subgroup_id: str) -> CaptureScreen:
+    """The capture screen, built; with no round yet, the round's dialog it opens once
+    painted, built too (keys typed then reach it)."""
     screen = CaptureScreen(subgroup_id)
     await app.push_screen(screen)
-    await pilot.pause()
+    if app.store.capture.rounds(subgroup_id):
+        await wait_for(pilot, lambda: screen.is_mounted, what="the capture screen built")
+    else:
+        await opened(pilot, RoundFormDialog)
     return screen
 
 
