@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,24 +16,38 @@ def open_tui(path: Path, *, sober: bool = False) -> None:
 
     `sober`: the sober display (`--sobre`), whatever the terminal says of its colours.
     """
-    # Imported here: the store and textual are loaded only when the TUI really starts.
-    from vitalite_tui.store import open_store
-
-    store = open_store(path)
+    # Until the first screen is drawn, no cyclic garbage collection: start-up makes tens of
+    # thousands of objects (modules, classes, styles) that live as long as the app, and the
+    # collector would scan them again and again while the user waits.
+    gc.disable()
     try:
-        from vitalite_tui.tui import paste_guard
-        from vitalite_tui.tui.app import VitaliteApp
+        # Imported here: the store and textual are loaded only when the TUI really starts.
+        from vitalite_tui.store import open_store
 
-        paste_guard.install()
-        app = VitaliteApp(store, sober=sober)
-        app.run()
-        _copy_at_quit(store)
+        store = open_store(path)
+        try:
+            from vitalite_tui.tui import paste_guard
+            from vitalite_tui.tui.app import VitaliteApp
+
+            paste_guard.install()
+            app = VitaliteApp(store, sober=sober, when_shown=resume_collector)
+            app.run()
+            _copy_at_quit(store)
+        finally:
+            store.close()
     finally:
-        store.close()
+        gc.enable()
     if app.return_code:
         # Stopped by an unexpected error: the app has said so in French (and where its
         # journal is); scripts and shortcuts see that it did not end normally.
         raise SystemExit(app.return_code)
+
+
+def resume_collector() -> None:
+    """Once the first screen is drawn: what start-up built is set apart for good (the
+    collector's passes of the evening no longer scan it), and collection resumes."""
+    gc.freeze()
+    gc.enable()
 
 
 def _copy_at_quit(store: Store) -> None:

@@ -93,9 +93,16 @@ class VitaliteApp(App[None]):
     ]
 
     def __init__(
-        self, store: Store, *, demarche_id: str | None = None, sober: bool = False
+        self,
+        store: Store,
+        *,
+        demarche_id: str | None = None,
+        sober: bool = False,
+        when_shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        #: Called once the first screen is drawn (`cli/tui.py`: the collector resumes).
+        self.when_shown = when_shown
         self.store = store
         self.start_demarche_id = demarche_id
         self.automatic_copies: AutomaticCopies | None = None
@@ -120,6 +127,8 @@ class VitaliteApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self.when_shown is not None:
+            self.call_after_refresh(self.when_shown)
         self.set_up_display()
         self.load_user_keys()
         self.set_interval(COPY_CHECK_EVERY, self.copy_if_due)
