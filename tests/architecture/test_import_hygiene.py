@@ -119,6 +119,21 @@ def test_export_writes_without_textual_nor_the_demo(one_demarche: Path, tmp_path
     assert within(loaded, "textual", "vitalite_tui.tui", "vitalite_tui.demo") == set()
     # Nor what only bundles use: the export reads participants' codes, it merges nothing.
     assert {"vitalite_tui.store.exchange.merge", "vitalite_tui.formats.bundle"}.isdisjoint(loaded)
+    # Nor the purge (its register lists the purges done through the retention dates), nor
+    # the other commands' modules (cli/lazy.py).
+    assert "vitalite_tui.store.privacy.purge" not in loaded
+    assert within(loaded, "vitalite_tui.cli") == {
+        "vitalite_tui.cli",
+        "vitalite_tui.cli.app",
+        "vitalite_tui.cli.common",
+        "vitalite_tui.cli.export",
+        "vitalite_tui.cli.french_usage",
+        "vitalite_tui.cli.lazy",
+        "vitalite_tui.cli.main",
+        "vitalite_tui.cli.output",
+        "vitalite_tui.cli.stores",
+        "vitalite_tui.cli.tui",
+    }
 
 
 @pytest.mark.slow

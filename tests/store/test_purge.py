@@ -140,7 +140,7 @@ def test_purge_leaves_no_name_in_the_file_and_keeps_every_result(
     # The purged copy that replaced the removed ones holds no name either.
     (fresh,) = [c for c in store.backups.found() if c.kind == AUTOMATIC]
     assert not [s for s in secrets if s.encode() in fresh.path.read_bytes()]
-    (entry,) = store.purges.purges(demarche_id)
+    (entry,) = store.retention.purges(demarche_id)
     assert "Purge de" in entry.summary
     assert "Sauvegardes automatiques supprimées : " in entry.summary
     assert store.retention.get(demarche_id).purged
@@ -185,4 +185,4 @@ def test_purge_on_a_locked_base_is_refused_and_changes_nothing(
         other.close()
     (person,) = Participant.select()
     assert person.display_name == "Hortense Pujol-Castagné"
-    assert store.purges.purges(demarche_id) == []
+    assert store.retention.purges(demarche_id) == []

@@ -8,34 +8,50 @@ is `cli.main.main`.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from vitalite_tui import __version__
-from vitalite_tui.cli.backup import backup, restore
-from vitalite_tui.cli.bundle import bundle_app
-from vitalite_tui.cli.charter import charter_command
 from vitalite_tui.cli.common import (
-    COMMANDS_PANEL,
     DbOption,
-    VitaliteCommand,
     VitaliteGroup,
     database_path,
 )
-from vitalite_tui.cli.database import check, where
-from vitalite_tui.cli.demarche import demarche_app
-from vitalite_tui.cli.demo import demo
-from vitalite_tui.cli.export import export
-from vitalite_tui.cli.kit import kit
-from vitalite_tui.cli.print import print_app
-from vitalite_tui.cli.purge import purge, retention
-from vitalite_tui.cli.questionnaire import questionnaire_app
+from vitalite_tui.cli.lazy import LazyCommands, Where
 from vitalite_tui.cli.tui import open_tui
+
+#: The commands, in the order of `vitalite --help`; each module is imported when its command
+#: runs or the help lists it (`lazy.py`).
+COMMANDS: dict[str, Where] = {
+    "demo": ("vitalite_tui.cli.demo", "demo"),
+    "demarche": ("vitalite_tui.cli.demarche", "demarche_app"),
+    "where": ("vitalite_tui.cli.database", "where"),
+    "check": ("vitalite_tui.cli.database", "check"),
+    "questionnaire": ("vitalite_tui.cli.questionnaire", "questionnaire_app"),
+    "charter": ("vitalite_tui.cli.charter", "charter_command"),
+    "export": ("vitalite_tui.cli.export", "export"),
+    "print": ("vitalite_tui.cli.print", "print_app"),
+    "backup": ("vitalite_tui.cli.backup", "backup"),
+    "restore": ("vitalite_tui.cli.backup", "restore"),
+    "bundle": ("vitalite_tui.cli.bundle", "bundle_app"),
+    "kit": ("vitalite_tui.cli.kit", "kit"),
+    "purge": ("vitalite_tui.cli.purge", "purge"),
+    "retention": ("vitalite_tui.cli.purge", "retention"),
+}
+
+
+class MainGroup(VitaliteGroup):
+    """`vitalite` itself: its commands built when asked for."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = LazyCommands(COMMANDS)
+
 
 app = typer.Typer(
     name="vitalite",
-    cls=VitaliteGroup,
+    cls=MainGroup,
     help=(
         "Vitalité sociale : l'outil clavier des animateurs de la démarche de prospective. "
         "Sans commande, ouvre l'application."
@@ -78,20 +94,3 @@ def callback(
     if ctx.invoked_subcommand is not None:
         return
     open_tui(database_path(ctx, db), sober=sober)
-
-
-# The order of `vitalite --help`.
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(demo)
-app.add_typer(demarche_app, name="demarche", rich_help_panel=COMMANDS_PANEL)
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(where)
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(check)
-app.add_typer(questionnaire_app, name="questionnaire", rich_help_panel=COMMANDS_PANEL)
-app.command("charter", cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(charter_command)
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(export)
-app.add_typer(print_app, name="print", rich_help_panel=COMMANDS_PANEL)
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(backup)
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(restore)
-app.add_typer(bundle_app, name="bundle", rich_help_panel=COMMANDS_PANEL)
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(kit)
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(purge)
-app.command(cls=VitaliteCommand, rich_help_panel=COMMANDS_PANEL)(retention)

@@ -60,7 +60,7 @@ def _retention(context: ExportContext) -> str:
 
 
 def _purge(context: ExportContext) -> str:
-    done = context.store.purges.purges(context.demarche_id)
+    done = context.store.retention.purges(context.demarche_id)
     text = (
         "Supprimer ce fichier et toutes ses copies (pièces jointes de courriels, clés USB, "
         "dossiers partagés) : un classeur déjà produit ne change plus. Dans la base de "

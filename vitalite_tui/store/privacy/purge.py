@@ -35,7 +35,7 @@ from vitalite_tui.errors import DatabaseError, InvalidInput
 from vitalite_tui.paths import exchanges_dir, exports_dir
 from vitalite_tui.store.backups import AUTOMATIC, BEFORE_RESTORE, Backups
 from vitalite_tui.store.base import as_uuid, demarche_row, fk_id, key, writing
-from vitalite_tui.store.privacy.records import PurgeDone, PurgeEntry, PurgePlan
+from vitalite_tui.store.privacy.records import PurgeDone, PurgePlan
 
 #: The tables whose rows name a person: their kept versions go with the names.
 PERSON_TABLES = ("participant", "committee_member", "logistics_item", "sub_group", "signatory")
@@ -124,15 +124,6 @@ class Purges:
                 PurgeRecord.update(summary=summary).where(PurgeRecord.id == record.id).execute()
             _compact(self.base)
         return PurgeDone(summary, removed, self._copies_left())
-
-    def purges(self, demarche_id: str) -> list[PurgeEntry]:
-        """The purges of the démarche, oldest first."""
-        rows = (
-            PurgeRecord.select()
-            .where(PurgeRecord.demarche_id == as_uuid(demarche_id))
-            .order_by(PurgeRecord.done_at)
-        )
-        return [PurgeEntry(row.done_at, row.summary) for row in rows]
 
     def _remove_copies(self, demarche_id: str) -> list[Path]:
         """Delete the automatic copies (and those made before a migration or a restore)

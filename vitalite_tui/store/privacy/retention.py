@@ -10,11 +10,12 @@ from vitalite_tui.db.models import Demarche, PurgeRecord, Workshop
 from vitalite_tui.domain.dates import format_date
 from vitalite_tui.domain.privacy import retention_default, retention_passed
 from vitalite_tui.store.base import as_uuid, demarche_row, writing
-from vitalite_tui.store.privacy.records import Retention
+from vitalite_tui.store.privacy.records import PurgeEntry, Retention
 
 
 class Retentions:
-    """Read and set the retention date of démarches."""
+    """Read and set the retention date of démarches; the purges done (what the workbook's
+    register lists, without loading the purge itself)."""
 
     def get(self, demarche_id: str, today: date | None = None) -> Retention:
         """The date chosen, else the default: the last workshop (or creation) plus a period."""
@@ -30,6 +31,15 @@ class Retentions:
             passed=retention_passed(until, today or date.today()) and not purged,
             purged=purged,
         )
+
+    def purges(self, demarche_id: str) -> list[PurgeEntry]:
+        """The purges of the démarche, oldest first."""
+        rows = (
+            PurgeRecord.select()
+            .where(PurgeRecord.demarche_id == as_uuid(demarche_id))
+            .order_by(PurgeRecord.done_at)
+        )
+        return [PurgeEntry(row.done_at, row.summary) for row in rows]
 
     def overdue(self, today: date | None = None) -> list[tuple[str, Retention]]:
         """(territory, retention) of each démarche whose date has passed, unpurged."""
