@@ -35,6 +35,8 @@ def assert_french_usage_error(result: Result, *fragments: str) -> None:
         (["questionnaire", "import", "--bogus", "x"], "Option inconnue : --bogus"),
         (["nosuch"], "Commande inconnue : « nosuch »"),
         (["questionnaire", "nosuch"], "Commande inconnue : « nosuch »"),
+        (["expor"], "Commande inconnue : « expor » ; vouliez-vous dire « export » ?"),
+        (["demarche", "lst"], "Commande inconnue : « lst » ; vouliez-vous dire « list » ?"),
         (["questionnaire", "import"], "Argument obligatoire manquant : FICHIER"),
         (["export", "--workshop", "x"], "Valeur invalide pour --workshop"),
         (["export", "extra"], "Argument en trop : extra"),

@@ -70,6 +70,10 @@ _VALUE_SENTENCES: tuple[tuple[str, str], ...] = (
 #: Click's other usage sentences.
 _USAGE_SENTENCES: tuple[tuple[str, str], ...] = (
     (r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)", "Argument en trop : {args}."),
+    (
+        r"No such command (?P<name>.*)\. Did you mean (?P<close>.*)\?",
+        "Commande inconnue : {name} ; vouliez-vous dire {close} ?",
+    ),
     (r"No such command (?P<name>.*)\.", "Commande inconnue : {name}."),
     (r"Missing command\.", "Commande manquante."),
     (r"Option (?P<name>.*) requires an argument\.", "L'option {name} attend une valeur."),
@@ -109,6 +113,8 @@ def _translate(message: str, sentences: tuple[tuple[str, str], ...]) -> str | No
         for key in ("value", "name"):
             if key in parts:
                 parts[key] = _quoted(parts[key])
+        if "close" in parts:  # Typer's suggestions: 'export', 'print'
+            parts["close"] = " ou ".join(_quoted(c.strip()) for c in parts["close"].split(","))
         if "type" in parts:
             parts["type"] = _TYPE_NAMES.get(parts["type"].lower(), "une valeur valide")
         if "kind" in parts:
