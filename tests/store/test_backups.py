@@ -249,6 +249,18 @@ def test_automatic_copies_keep_the_last_ten_and_one_a_day(store: Store) -> None:
     assert at_will.exists()  # copies made at will are never removed
 
 
+def test_copies_made_in_the_same_second_are_listed_newest_first(store: Store) -> None:
+    """A copy made in the second of the one before is numbered (-2, -3…): listed first, it
+    is the one a restore offers first and the last one pruning keeps."""
+    folder = store.backups.folder
+    folder.mkdir(parents=True)
+    stem = f"auto-vitalite-base-{datetime(2026, 12, 7, 20, 45, 0):%Y-%m-%d-%H%M%S}"
+    for name in (f"{stem}-2.sqlite", f"{stem}-10.sqlite", f"{stem}.sqlite", f"{stem}-3.sqlite"):
+        folder.joinpath(name).write_bytes(b"")
+    found = [copy.path.name for copy in store.backups.found()]
+    assert found == [f"{stem}-10.sqlite", f"{stem}-3.sqlite", f"{stem}-2.sqlite", f"{stem}.sqlite"]
+
+
 def test_an_automatic_copy_is_made_only_after_a_write(store: Store, demarche_id: str) -> None:
     first = store.backups.make_automatic()
     assert first is not None

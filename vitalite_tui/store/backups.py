@@ -36,7 +36,7 @@ BEFORE_RESTORE = "avant-restauration"
 #: `[auto-|avant-restauration-]vitalite-<territoire>-<AAAA-MM-JJ>-<HHMMSS>[-n].sqlite`
 _NAME = re.compile(
     r"(?:(?P<kind>auto|avant-restauration)-)?vitalite-(?P<what>[a-z0-9-]+?)-"
-    r"(?P<day>\d{4}-\d{2}-\d{2})-(?P<time>\d{6})(?:-\d+)?\.sqlite"
+    r"(?P<day>\d{4}-\d{2}-\d{2})-(?P<time>\d{6})(?:-(?P<number>\d+))?\.sqlite"
 )
 
 
@@ -53,6 +53,8 @@ class BackupCopy:
     #: "" for a copy made at will, `AUTOMATIC`, or `BEFORE_RESTORE`.
     kind: str
     size: int
+    #: Among copies made in the same second (their names end -2, -3…), the later the higher.
+    number: int = 1
 
 
 @dataclass(frozen=True)
@@ -130,7 +132,7 @@ class Backups:
         except OSError:
             return []
         copies = [copy for copy in map(_as_copy, entries) if copy is not None]
-        return sorted(copies, key=lambda copy: copy.made_at, reverse=True)
+        return sorted(copies, key=lambda copy: (copy.made_at, copy.number), reverse=True)
 
     def prune(self, folder: Path | None = None) -> list[Path]:
         """Remove automatic copies beyond the last ten and one a day for a month."""
@@ -219,7 +221,8 @@ def _as_copy(path: Path) -> BackupCopy | None:
     if found is None or not path.is_file():
         return None
     made_at = datetime.strptime(f"{found['day']} {found['time']}", "%Y-%m-%d %H%M%S")
-    return BackupCopy(path, made_at, found["kind"] or "", path.stat().st_size)
+    number = int(found["number"] or 1)
+    return BackupCopy(path, made_at, found["kind"] or "", path.stat().st_size, number)
 
 
 def _check_copy(source: Path) -> None:
