@@ -109,10 +109,11 @@ class WorkshopScreen(PartsScreen[WorkshopPart]):
         self.focus_part(self.active_part)
 
     def reload_parts(self) -> None:
-        """Coming back from the capture screen (or first shown): everything is read again."""
+        """Coming back from the capture screen (or first shown): the header and the part
+        shown are read again; each other part is read when it is next shown (at ten times
+        the large demo, reading all four took longer than the second a screen may take)."""
         self.refresh_header()
-        for part in self.parts:
-            self.reload_part(part)
+        super().reload_parts()
 
     def refresh_header(self) -> None:
         found = self.read(
